@@ -1,0 +1,52 @@
+"""Vietnamese-aware text folding for matching, never for display.
+
+Every function here returns a string of the *same length* as its input, so a match found in
+folded text is at the same offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement (hoà, khoá, thuỷ) moved to the new style (hòa, khóa, thủy) when the
+# cluster ends the syllable; "hoàng" keeps its tone on "a" in both styles, so it is untouched.
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_BASE = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_OLD_TO_NEW: dict[str, str] = {}
+for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for tone_index, toned_second in enumerate(_TONED[second]):
+        _OLD_TO_NEW[first + toned_second] = _BASE[first][tone_index] + second
+_OLD_STYLE = re.compile("(" + "|".join(_OLD_TO_NEW) + r")(?![^\W\d_])")
+
+
+def fold(text: str) -> str:
+    """Lower-case with tone placement unified; diacritics kept."""
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _OLD_STYLE.sub(lambda m: _OLD_TO_NEW[m.group(1)], lowered)
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics character by character (đ → d), keeping length."""
+    out = []
+    for c in text:
+        if c in "đĐ":
+            out.append("d" if c == "đ" else "D")
+            continue
+        base = unicodedata.normalize("NFD", c)[0]
+        out.append(base if base.isascii() else c)
+    return "".join(out)
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case and diacritic-free: the space where "Tô Lâm" and "To Lam" meet."""
+    return strip_marks(fold(text))
+
+
+def has_marks(text: str) -> bool:
+    return any(not c.isascii() and c.isalpha() for c in text)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters and digits) of already-folded text."""
+    return re.findall(r"[^\W_]+", text)
