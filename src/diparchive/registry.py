@@ -45,15 +45,12 @@ class Title:
 @dataclass(frozen=True, slots=True)
 class Role:
     title: str  # Title.id
-    start: dt.date | None
-    end: dt.date | None  # inclusive last day; None = still held (as far as the registry knows)
+    start: PubDate | None  # as precise as the registry says: a day, a month or a year
+    end: PubDate | None  # inclusive; None = still held (as far as the registry knows)
     line: int
 
-    def held_throughout(self, first: dt.date, last: dt.date) -> bool:
-        return (self.start is None or self.start <= first) and (self.end is None or last <= self.end)
-
     def held_at_some_point(self, first: dt.date, last: dt.date) -> bool:
-        return (self.start is None or self.start <= last) and (self.end is None or first <= self.end)
+        return (self.start is None or self.start.first_day <= last) and (self.end is None or first <= self.end.last_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +87,8 @@ class Event:
     name: Bilingual
     series: str | None
     number: int | None
-    start: dt.date | None
-    end: dt.date | None
+    start: PubDate | None
+    end: PubDate | None
     description: Bilingual | None
     patterns: tuple[str, ...]
     declared: bool  # False for a series instance recognised in text but not listed
@@ -196,23 +193,17 @@ class _Reader:
         vi, en = self.text(fields["vi"], f"{what}.vi"), self.text(fields["en"], f"{what}.en")
         return Bilingual(vi, en) if vi and en else None
 
-    def date(self, item: Located | None, what: str, *, end: bool = False) -> dt.date | None:
-        """A date, or a year or year-month taken as its first (or, for an end, last) day."""
+    def date(self, item: Located | None, what: str) -> PubDate | None:
+        """A day, a month or a year, kept at the precision given."""
         if item is None or item.value is None:
             return None
         value = item.value
         if isinstance(value, dt.date):
-            return value
-        text = str(value)
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
-        if match:
-            year, month = int(match.group(1)), match.group(2)
-            if month is None:
-                return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-            m = int(month)
-            if 1 <= m <= 12:
-                return PubDate(year, m).last_day if end else dt.date(year, m, 1)
-        self.problem(item.line, f"{what} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '{text}'")
+            return PubDate(value.year, value.month, value.day)
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", str(value))
+        if match and (match.group(2) is None or 1 <= int(match.group(2)) <= 12):
+            return PubDate(int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+        self.problem(item.line, f"{what} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '{value}'")
         return None
 
 
@@ -284,8 +275,8 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
                 reader.problem(role["title"].line, f"unknown title '{title_id}' (declare it under 'titles')")
                 continue
             start = reader.date(role.get("from"), "from")
-            end = reader.date(role.get("to"), "to", end=True)
-            if start and end and end < start:
+            end = reader.date(role.get("to"), "to")
+            if start and end and end.last_day < start.first_day:
                 reader.problem(role_item.line, f"role '{title_id}' ends ({end}) before it starts ({start})")
             roles.append(Role(title_id, start, end, role_item.line))
         aliases = reader.texts(fields.get("aliases"), "aliases")
@@ -328,7 +319,7 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
             data = reader.mapping(inst, f"instance {series_id}-{number}", {"start", "end", "name", "description"}) or {}
             ev = instance_event(s, int(number), {
                 "start": reader.date(data.get("start"), "start"),
-                "end": reader.date(data.get("end"), "end", end=True),
+                "end": reader.date(data.get("end"), "end"),
                 "name": reader.bilingual(data.get("name"), "name"),
                 "description": reader.bilingual(data.get("description"), "description"),
                 "declared": True,
@@ -348,7 +339,7 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
             continue
         events[event_id] = Event(
             event_id, name, None, None,
-            reader.date(fields.get("start"), "start"), reader.date(fields.get("end"), "end", end=True),
+            reader.date(fields.get("start"), "start"), reader.date(fields.get("end"), "end"),
             reader.bilingual(fields.get("description"), "description"),
             reader.texts(fields.get("patterns"), "patterns"), True,
         )

@@ -1,0 +1,56 @@
+"""The loaded articles as one collection: translations paired by key, lists per language.
+
+Relationships are kept as keys (a translation is found by `key` and language), never by
+guessing from titles or dates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .config import LANGUAGES
+from .errors import DiparchiveError, Problem
+from .records import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    articles: tuple[Article, ...]  # newest first
+    by_key: dict[str, dict[str, Article]]  # key → language → article
+
+    def counterpart(self, article: Article, lang: str) -> Article | None:
+        return self.by_key[article.key].get(lang)
+
+    def entries(self, lang: str) -> tuple[Article, ...]:
+        """What a reader of `lang` can read: each story once, in `lang` when it exists there,
+        otherwise in its only language (shown as such)."""
+        return tuple(a for a in self.articles if a.lang == lang or lang not in self.by_key[a.key])
+
+    def own(self, lang: str) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if a.lang == lang)
+
+
+def make_archive(articles: tuple[Article, ...]) -> Archive:
+    problems: list[Problem] = []
+    by_key: dict[str, dict[str, Article]] = defaultdict(dict)
+    slugs: dict[tuple[str, str], Article] = {}
+    for article in sorted(articles, key=lambda a: str(a.path)):
+        other = by_key[article.key].get(article.lang)
+        if other is not None:
+            problems.append(Problem(article.path, None, f"key '{article.key}' in '{article.lang}' is already used by {other.path}; a key may have one article per language"))
+            continue
+        clash = slugs.get((article.lang, article.slug))
+        if clash is not None:
+            problems.append(Problem(article.path, None, f"URL slug '{article.slug}' is already used by {clash.path}; set a different 'slug' in the front matter"))
+            continue
+        by_key[article.key][article.lang] = article
+        slugs[(article.lang, article.slug)] = article
+    if problems:
+        raise DiparchiveError(problems, heading="articles that clash")
+    ordered = tuple(sorted(articles, key=lambda a: a.sort_key, reverse=True))
+    return Archive(ordered, {k: dict(v) for k, v in sorted(by_key.items())})
+
+
+def untranslated_languages(article: Article, archive: Archive) -> tuple[str, ...]:
+    return tuple(l for l in LANGUAGES if l not in archive.by_key[article.key])

@@ -1,0 +1,68 @@
+"""Interface strings and localized dates.
+
+One catalog per language (`templates/i18n/<lang>.yaml`), with exactly the same keys; dates are
+formatted by Babel from CLDR data according to their precision, never with an invented day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from babel.dates import format_date, format_skeleton
+
+from .config import LANGUAGES
+from .errors import DiparchiveError, Problem
+from .records import Precision, PubDate
+from .yamlsource import parse_yaml
+
+LOCALES = {"vi": "vi", "en": "en_GB"}
+
+
+def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
+    catalogs: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    for lang in LANGUAGES:
+        path = templates_dir / "i18n" / f"{lang}.yaml"
+        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        if not path.exists():
+            problems.append(Problem(shown, None, "missing interface catalog"))
+            continue
+        located = parse_yaml(path.read_text(encoding="utf-8-sig"), shown)
+        entries = {}
+        for key, item in (located.value if isinstance(located.value, dict) else {}).items():
+            if not isinstance(item.value, str):
+                problems.append(Problem(shown, item.line, f"'{key}' must be text"))
+            entries[key] = str(item.value)
+        catalogs[lang] = entries
+    if len(catalogs) == len(LANGUAGES):
+        vi, en = (set(catalogs[l]) for l in LANGUAGES)
+        for lang, missing in (("vi", en - vi), ("en", vi - en)):
+            for key in sorted(missing):
+                problems.append(Problem(templates_dir / "i18n" / f"{lang}.yaml", None, f"'{key}' is missing (the other catalog has it)"))
+    if problems:
+        raise DiparchiveError(problems, heading="problems in the interface catalogs")
+    return catalogs
+
+
+def format_pubdate(date: PubDate, lang: str) -> str:
+    """"19 tháng 9, 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"."""
+    locale = LOCALES[lang]
+    if date.precision is Precision.DAY:
+        return format_date(date.first_day, "long", locale=locale)
+    if date.precision is Precision.MONTH:
+        return format_skeleton("yMMMM", date.first_day, locale=locale)
+    return str(date.year)
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    return format_date(day, "long", locale=LOCALES[lang])
+
+
+def month_name(year: int, month: int, lang: str) -> str:
+    """"tháng 9" / "September", for a month within a year's page."""
+    return format_date(dt.date(year, month, 1), "LLLL", locale=LOCALES[lang])
+
+
+def month_title(year: int, month: int, lang: str) -> str:
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang])

@@ -1,0 +1,547 @@
+"""Plan the site: every page as a template name and the prepared view it is rendered with.
+
+Templates never sort, count or build URLs: everything they show is decided here, and every URL
+comes from `urls`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .archive import Archive
+from .config import LANGUAGES, SiteConfig
+from .i18n import format_pubdate, month_name, month_title
+from .records import Article, BlockKind, Precision, PubDate
+from .registry import Event, Registry
+from .urls import Urls
+
+SUMMARY_CHARS = 240
+RELATED = 5
+HOME_RANKED = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # site-relative URL path
+    template: str
+    lang: str | None
+    context: dict[str, Any]
+    alternates: dict[str, str] = field(default_factory=dict)  # lang → path of each version, self included
+    in_sitemap: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    path: str
+    lang: str
+    title: str
+    page_path: str  # the HTML page the feed follows
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    pages: tuple[Page, ...]
+    feeds: tuple[Feed, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """What every planning function needs, passed explicitly."""
+
+    config: SiteConfig
+    registry: Registry
+    archive: Archive
+    ui: dict[str, dict[str, str]]
+    urls: Urls
+
+
+def other(lang: str) -> str:
+    return next(l for l in LANGUAGES if l != lang)
+
+
+# Shared pieces of views -------------------------------------------------------------------
+
+
+def _frame(s: _Site, lang: str, path: str, title: str, alternates: dict[str, str], *, description: str | None = None, feed: str | None = None, kind: str = "page") -> dict[str, Any]:
+    """The parts of a view every page has: site, interface strings, navigation, switcher."""
+    ui = s.ui[lang]
+    target = other(lang)
+    switch_path = alternates.get(target)
+    hreflangs = []
+    if len(alternates) > 1:
+        hreflangs = [{"lang": l, "href": s.urls.absolute(p)} for l, p in sorted(alternates.items())]
+        hreflangs.append({"lang": "x-default", "href": s.urls.absolute(alternates.get(s.config.default_language, path))})
+    nav = [
+        ("home", s.urls.home(lang)), ("articles", s.urls.articles(lang)), ("archive", s.urls.archive(lang)),
+        ("leaders", s.urls.leaders(lang)), ("events", s.urls.events(lang)), ("search", s.urls.search(lang)),
+    ]
+    return {
+        "lang": lang,
+        "ui": ui,
+        "site": {
+            "title": s.config.title[lang],
+            "description": s.config.description[lang],
+            "home": s.urls.href(s.urls.home(lang)),
+            "stylesheet": s.urls.href(s.urls.stylesheet()),
+            "script": s.urls.href(s.urls.script()),
+            "search": s.urls.href(s.urls.search(lang)),
+            "feed": s.urls.href(s.urls.feed(s.urls.home(lang))),
+        },
+        "nav": [{"label": ui[f"nav_{key}"], "href": s.urls.href(p), "current": p == path} for key, p in nav],
+        "page": {
+            "title": title,
+            "kind": kind,
+            "description": description or s.config.description[lang],
+            "canonical": s.urls.absolute(path),
+            "hreflangs": hreflangs,
+            "feed": s.urls.href(feed) if feed else None,
+            "switcher": {
+                "lang": target,
+                "label": s.ui[target]["language_name"],
+                "href": s.urls.href(switch_path or s.urls.home(target)),
+                "available": switch_path is not None,
+                "note": ui["switcher_missing"],
+            },
+        },
+    }
+
+
+def _summary(article: Article) -> str:
+    text = article.summary
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    return text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _date_text(date: PubDate | None, lang: str, ui: dict[str, str]) -> str:
+    return format_pubdate(date, lang) if date else ui["undated"]
+
+
+def _card(s: _Site, article: Article, lang: str) -> dict[str, Any]:
+    ui = s.ui[lang]
+    return {
+        "title": article.title,
+        "href": s.urls.href(s.urls.article(article.lang, article.slug)),
+        "lang": article.lang,
+        "foreign": article.lang != lang,
+        "only_in": ui[f"only_in_{article.lang}"],
+        "date_text": _date_text(article.date, lang, ui),
+        "date_iso": article.date.iso if article.date else "",
+        "summary": _summary(article),
+        "outlet": article.outlet or "",
+    }
+
+
+def _paginate(s: _Site, lang: str, path: str, items: tuple, page_size: int) -> list[tuple[str, tuple, dict[str, Any]]]:
+    """(path, items, pager view) for each page of a listing; always at least one page."""
+    chunks = [items[i:i + page_size] for i in range(0, len(items), page_size)] or [()]
+    total = len(chunks)
+    paths = [s.urls.page(path, lang, n) for n in range(1, total + 1)]
+    out = []
+    for index, chunk in enumerate(chunks):
+        pager = {
+            "current": index + 1,
+            "total": total,
+            "prev": s.urls.href(paths[index - 1]) if index > 0 else None,
+            "next": s.urls.href(paths[index + 1]) if index + 1 < total else None,
+            "pages": [{"number": n + 1, "href": s.urls.href(p), "current": n == index} for n, p in enumerate(paths)],
+        }
+        out.append((paths[index], chunk, pager))
+    return out
+
+
+def _date_href(s: _Site, date: PubDate | None, lang: str) -> str:
+    if date is None:
+        return s.urls.href(s.urls.undated(lang))
+    if date.precision is Precision.YEAR:
+        return s.urls.href(s.urls.year(lang, date.year))
+    return s.urls.href(s.urls.month(lang, date.year, date.month))
+
+
+def _leader_link(s: _Site, leader_id: str, lang: str, date: PubDate | None = None) -> dict[str, Any]:
+    leader = s.registry.leaders[leader_id]
+    roles = [s.registry.titles[r.title].name.get(lang) for r in leader.roles_on(date)]
+    return {"name": leader.name.get(lang), "href": s.urls.href(s.urls.leader(lang, leader_id)), "role": ", ".join(dict.fromkeys(roles))}
+
+
+def _event_link(s: _Site, event_id: str, lang: str) -> dict[str, Any]:
+    return {"name": s.registry.event(event_id).name.get(lang), "href": s.urls.href(s.urls.event(lang, event_id))}
+
+
+def _span_text(start: PubDate | None, end: PubDate | None, lang: str, ui: dict[str, str]) -> str:
+    if start is None and end is None:
+        return ""
+    first = format_pubdate(start, lang) if start else "…"
+    if end is None:
+        return f"{ui['since']} {first}" if start else ""
+    if start == end:
+        return first
+    return f"{first} – {format_pubdate(end, lang)}"
+
+
+# Pages ------------------------------------------------------------------------------------
+
+
+def plan_site(config: SiteConfig, registry: Registry, archive: Archive, ui: dict[str, dict[str, str]]) -> Plan:
+    s = _Site(config, registry, archive, ui, Urls(config.base_url, config.base_path))
+    pages: list[Page] = [_root_page(s)]
+    feeds: list[Feed] = []
+    for lang in config.languages:
+        pages += _home_pages(s, lang)
+        pages += _article_pages(s, lang)
+        pages += _article_index_pages(s, lang)
+        pages += _archive_pages(s, lang)
+        pages += _leader_pages(s, lang)
+        pages += _event_pages(s, lang)
+        pages.append(_search_page(s, lang))
+        pages.append(_not_found_page(s, lang, s.urls.not_found(lang)))
+        feeds += _feeds(s, lang)
+    pages.append(_not_found_page(s, config.default_language, "404.html"))
+    return Plan(tuple(pages), tuple(feeds))
+
+
+def _both(path_of) -> dict[str, str]:
+    return {lang: path_of(lang) for lang in LANGUAGES}
+
+
+def _root_page(s: _Site) -> Page:
+    lang = s.config.default_language
+    context = _frame(s, lang, "", s.config.title[lang], _both(s.urls.home), kind="root")
+    context["languages"] = [
+        {"lang": l, "label": s.ui[l]["language_name"], "href": s.urls.href(s.urls.home(l)), "title": s.config.title[l]}
+        for l in s.config.languages
+    ]
+    context["redirect"] = s.urls.href(s.urls.home(lang))
+    return Page("", "root.html", None, context, in_sitemap=False)
+
+
+def _ranked_leaders(s: _Site, entries: Iterable[Article]) -> list[tuple[str, int]]:
+    counts = Counter(l for a in entries for l in a.leaders)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _ranked_events(s: _Site, entries: Iterable[Article]) -> list[tuple[str, int]]:
+    counts = Counter(e for a in entries for e in a.events)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _years(entries: Iterable[Article]) -> list[tuple[int, int]]:
+    counts = Counter(a.date.year for a in entries if a.date)
+    return sorted(counts.items(), reverse=True)
+
+
+def _home_pages(s: _Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    entries = s.archive.entries(lang)
+    context = _frame(s, lang, s.urls.home(lang), s.config.title[lang], _both(s.urls.home), feed=s.urls.feed(s.urls.home(lang)), kind="home")
+    context.update({
+        "latest": [_card(s, a, lang) for a in entries[: s.config.page_size]],
+        "all_articles": {"href": s.urls.href(s.urls.articles(lang)), "count": len(entries)},
+        "top_leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in _ranked_leaders(s, entries)[:HOME_RANKED]],
+        "top_events": [dict(_event_link(s, e, lang), count=c) for e, c in _ranked_events(s, entries)[:HOME_RANKED]],
+        "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y))} for y, c in _years(entries)],
+        "undated_count": sum(1 for a in entries if a.date is None),
+        "undated_href": s.urls.href(s.urls.undated(lang)),
+        "intro": ui["home_intro"],
+    })
+    return [Page(s.urls.home(lang), "home.html", lang, context, _both(s.urls.home))]
+
+
+def _article_index_pages(s: _Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    pages = []
+    entries = s.archive.entries(lang)
+    for path, chunk, pager in _paginate(s, lang, s.urls.articles(lang), entries, s.config.page_size):
+        n = pager["current"]
+        alternates = _both(lambda l: s.urls.page(s.urls.articles(l), l, n))
+        title = ui["all_articles"] if n == 1 else f"{ui['all_articles']} — {ui['page']} {n}"
+        context = _frame(s, lang, path, title, alternates, kind="list")
+        context.update({"heading": ui["all_articles"], "items": [_card(s, a, lang) for a in chunk], "pages_nav": pager, "count": len(entries)})
+        pages.append(Page(path, "list.html", lang, context, alternates))
+    return pages
+
+
+def _article_pages(s: _Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    own = s.archive.own(lang)
+    chronological = sorted((a for a in own if a.date), key=lambda a: a.sort_key)
+    position = {a.key: i for i, a in enumerate(chronological)}
+    entries = s.archive.entries(lang)
+    pages = []
+    for article in own:
+        path = s.urls.article(lang, article.slug)
+        alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
+        index = position.get(article.key)
+        older = chronological[index - 1] if index is not None and index > 0 else None
+        newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
+        context = _frame(s, lang, path, article.title, alternates, description=_summary(article), kind="article")
+        context["article"] = _article_view(s, article, lang, ui)
+        context["prev"] = _card(s, older, lang) if older else None
+        context["next"] = _card(s, newer, lang) if newer else None
+        context["related"] = [_card(s, a, lang) for a in _related(article, entries)]
+        context["jsonld"] = _jsonld(s, article, path)
+        translation = s.archive.counterpart(article, other(lang))
+        context["translation"] = {"href": s.urls.href(s.urls.article(translation.lang, translation.slug)), "title": translation.title, "lang": translation.lang, "label": ui[f"read_in_{translation.lang}"]} if translation else None
+        pages.append(Page(path, "article.html", lang, context, alternates))
+    return pages
+
+
+def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> dict[str, Any]:
+    date_text = _date_text(article.date, lang, ui)
+    cite_parts = [p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p]
+    return {
+        "title": article.title,
+        "lang": article.lang,
+        "date_text": date_text,
+        "date_iso": article.date.iso if article.date else "",
+        "date_href": _date_href(s, article.date, lang),
+        "date_inferred": bool(article.date and article.date.source.value == "inferred"),
+        "year": str(article.date.year) if article.date else ui["undated"],
+        "author": article.author,
+        "outlet": article.outlet,
+        "leaders": [_leader_link(s, l, lang, article.date) for l in article.leaders],
+        "events": [_event_link(s, e, lang) for e in article.events],
+        "blocks": [{"kind": b.kind.value, "html": b.html} for b in article.body],
+        "cite": {"text": ". ".join(cite_parts) + ".", "url": s.urls.absolute(s.urls.article(article.lang, article.slug))},
+    }
+
+
+def _related(article: Article, entries: tuple[Article, ...]) -> list[Article]:
+    leaders, events = set(article.leaders), set(article.events)
+    scored = []
+    for other_article in entries:
+        if other_article.key == article.key:
+            continue
+        score = 2 * len(events & set(other_article.events)) + len(leaders & set(other_article.leaders))
+        if score:
+            scored.append((-score, tuple(-x if isinstance(x, int) else x for x in other_article.sort_key[:3]), other_article.key, other_article))
+    return [a for *_, a in sorted(scored, key=lambda t: t[:3])[:RELATED]]
+
+
+def _jsonld(s: _Site, article: Article, path: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "inLanguage": article.lang,
+        "url": s.urls.absolute(path),
+        "mainEntityOfPage": s.urls.absolute(path),
+        "description": _summary(article),
+        "isPartOf": {"@type": "WebSite", "name": s.config.title[article.lang], "url": s.urls.absolute(s.urls.home(article.lang))},
+    }
+    if article.date:
+        data["datePublished"] = article.date.iso
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author}
+    if article.outlet:
+        data["publisher"] = {"@type": "Organization", "name": article.outlet}
+    about = [{"@type": "Person", "name": s.registry.leaders[l].name.get(article.lang)} for l in article.leaders]
+    about += [{"@type": "Event", "name": s.registry.event(e).name.get(article.lang)} for e in article.events]
+    if about:
+        data["about"] = about
+    return data
+
+
+def _archive_pages(s: _Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    entries = s.archive.entries(lang)
+    dated = [a for a in entries if a.date]
+    years = _years(entries)
+    pages = []
+
+    def months_of(year: int) -> list[dict[str, Any]]:
+        counts = Counter(a.date.month for a in dated if a.date.year == year and a.date.month)
+        return [{"name": month_name(year, m, lang), "count": c, "href": s.urls.href(s.urls.month(lang, year, m))} for m, c in sorted(counts.items(), reverse=True)]
+
+    undated = tuple(a for a in entries if a.date is None)
+    index = _frame(s, lang, s.urls.archive(lang), ui["archive"], _both(s.urls.archive), kind="archive")
+    index.update({
+        "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y)), "months": months_of(y)} for y, c in years],
+        "undated": {"count": len(undated), "href": s.urls.href(s.urls.undated(lang))},
+    })
+    pages.append(Page(s.urls.archive(lang), "archive.html", lang, index, _both(s.urls.archive)))
+
+    for year, count in years:
+        in_year = tuple(a for a in dated if a.date.year == year)
+        for path, chunk, pager in _paginate(s, lang, s.urls.year(lang, year), in_year, s.config.page_size):
+            n = pager["current"]
+            alternates = _both(lambda l: s.urls.page(s.urls.year(l, year), l, n))
+            context = _frame(s, lang, path, f"{ui['year']} {year}" if lang == "vi" else str(year), alternates, kind="year")
+            context.update({
+                "heading": f"{ui['year']} {year}" if lang == "vi" else str(year), "count": count,
+                "months": months_of(year), "items": [_card(s, a, lang) for a in chunk], "pages_nav": pager,
+                "up": {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))},
+            })
+            pages.append(Page(path, "period.html", lang, context, alternates))
+        months = sorted({a.date.month for a in in_year if a.date.month}, reverse=True)
+        for month in months:
+            in_month = tuple(a for a in in_year if a.date.month == month)
+            for path, chunk, pager in _paginate(s, lang, s.urls.month(lang, year, month), in_month, s.config.page_size):
+                n = pager["current"]
+                alternates = _both(lambda l: s.urls.page(s.urls.month(l, year, month), l, n))
+                heading = month_title(year, month, lang)
+                context = _frame(s, lang, path, heading[:1].upper() + heading[1:], alternates, kind="month")
+                context.update({
+                    "heading": heading[:1].upper() + heading[1:], "count": len(in_month), "months": [],
+                    "items": [_card(s, a, lang) for a in chunk], "pages_nav": pager,
+                    "up": {"label": f"{ui['year']} {year}" if lang == "vi" else str(year), "href": s.urls.href(s.urls.year(lang, year))},
+                })
+                pages.append(Page(path, "period.html", lang, context, alternates))
+
+    for path, chunk, pager in _paginate(s, lang, s.urls.undated(lang), undated, s.config.page_size):
+        n = pager["current"]
+        alternates = _both(lambda l: s.urls.page(s.urls.undated(l), l, n))
+        context = _frame(s, lang, path, ui["undated_articles"], alternates, kind="undated")
+        context.update({
+            "heading": ui["undated_articles"], "count": len(undated), "months": [], "items": [_card(s, a, lang) for a in chunk],
+            "pages_nav": pager, "up": {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))},
+        })
+        pages.append(Page(path, "period.html", lang, context, alternates))
+    return pages
+
+
+def _grouped_by_year(s: _Site, chunk: tuple[Article, ...], lang: str) -> list[dict[str, Any]]:
+    groups: dict[str, list] = {}
+    for a in chunk:
+        groups.setdefault(str(a.date.year) if a.date else s.ui[lang]["undated"], []).append(_card(s, a, lang))
+    return [{"year": year, "cards": cards} for year, cards in groups.items()]
+
+
+def _leader_pages(s: _Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    entries = s.archive.entries(lang)
+    pages = []
+    ranked = dict(_ranked_leaders(s, entries))
+    index_rows = sorted(s.registry.leaders.values(), key=lambda l: (-ranked.get(l.id, 0), l.name.get(lang)))
+    context = _frame(s, lang, s.urls.leaders(lang), ui["leaders"], _both(s.urls.leaders), kind="leaders")
+    context["leaders"] = [
+        dict(_leader_link(s, l.id, lang), count=ranked.get(l.id, 0), latest_role=_latest_role(s, l.id, lang)) for l in index_rows
+    ]
+    pages.append(Page(s.urls.leaders(lang), "leaders.html", lang, context, _both(s.urls.leaders)))
+
+    for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
+        about = tuple(a for a in entries if leader.id in a.leaders)
+        companions = Counter(l for a in about for l in a.leaders if l != leader.id)
+        events = Counter(e for a in about for e in a.events)
+        for path, chunk, pager in _paginate(s, lang, s.urls.leader(lang, leader.id), about, s.config.page_size):
+            n = pager["current"]
+            alternates = _both(lambda l: s.urls.page(s.urls.leader(l, leader.id), l, n))
+            has_feed = any(a.lang == lang and a.date for a in about)
+            context = _frame(s, lang, path, leader.name.get(lang), alternates, feed=s.urls.feed(s.urls.leader(lang, leader.id)) if has_feed else None, kind="leader")
+            context.update({
+                "name": leader.name.get(lang),
+                "other_name": leader.name.get(other(lang)) if leader.name.vi != leader.name.en else None,
+                "roles": [
+                    {"title": s.registry.titles[r.title].name.get(lang), "span": _span_text(r.start, r.end, lang, ui) if r.end or r.start else ""}
+                    for r in sorted(leader.roles, key=lambda r: (r.start.first_day if r.start else PubDate(1900).first_day))
+                ],
+                "count": len(about),
+                "groups": _grouped_by_year(s, chunk, lang),
+                "pages_nav": pager,
+                "companions": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(companions.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+                "events": [dict(_event_link(s, e, lang), count=c) for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+            })
+            pages.append(Page(path, "leader.html", lang, context, alternates))
+    return pages
+
+
+def _latest_role(s: _Site, leader_id: str, lang: str) -> str:
+    roles = s.registry.leaders[leader_id].roles
+    if not roles:
+        return ""
+    latest = max(roles, key=lambda r: (r.end is None, r.end.last_day if r.end else r.start.first_day if r.start else PubDate(1900).first_day))
+    return s.registry.titles[latest.title].name.get(lang)
+
+
+def _all_events(s: _Site, entries: tuple[Article, ...]) -> list[Event]:
+    ids = set(s.registry.events) | {e for a in s.archive.articles for e in a.events}
+    return [s.registry.event(e) for e in sorted(ids)]
+
+
+def _event_pages(s: _Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    entries = s.archive.entries(lang)
+    counts = dict(_ranked_events(s, entries))
+    events = _all_events(s, entries)
+    pages = []
+
+    def row(e: Event) -> dict[str, Any]:
+        return dict(_event_link(s, e.id, lang), count=counts.get(e.id, 0), span=_span_text(e.start, e.end, lang, ui))
+
+    series_rows = []
+    for series in sorted(s.registry.series.values(), key=lambda x: x.name.get(lang)):
+        instances = sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))
+        series_rows.append({"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id)), "instances": [row(e) for e in instances]})
+    by_year: dict[str, list] = {}
+    for e in sorted((e for e in events if e.series is None), key=lambda e: (-(e.start.year if e.start else 0), e.name.get(lang))):
+        by_year.setdefault(str(e.start.year) if e.start else ui["undated"], []).append(row(e))
+    context = _frame(s, lang, s.urls.events(lang), ui["events"], _both(s.urls.events), kind="events")
+    context.update({"series": series_rows, "by_year": [{"year": y, "events": rows} for y, rows in by_year.items()]})
+    pages.append(Page(s.urls.events(lang), "events.html", lang, context, _both(s.urls.events)))
+
+    for series in sorted(s.registry.series.values(), key=lambda x: x.id):
+        path = s.urls.series(lang, series.id)
+        alternates = _both(lambda l: s.urls.series(l, series.id))
+        context = _frame(s, lang, path, series.name.get(lang), alternates, kind="series")
+        context.update({
+            "name": series.name.get(lang),
+            "description": series.description.get(lang) if series.description else None,
+            "instances": [row(e) for e in sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))],
+        })
+        pages.append(Page(path, "series.html", lang, context, alternates))
+
+    for event in events:
+        about = tuple(a for a in entries if event.id in a.events)
+        leaders = Counter(l for a in about for l in a.leaders)
+        for path, chunk, pager in _paginate(s, lang, s.urls.event(lang, event.id), about, s.config.page_size):
+            n = pager["current"]
+            alternates = _both(lambda l: s.urls.page(s.urls.event(l, event.id), l, n))
+            has_feed = any(a.lang == lang and a.date for a in about)
+            context = _frame(s, lang, path, event.name.get(lang), alternates, feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None, kind="event")
+            series = s.registry.series.get(event.series) if event.series else None
+            context.update({
+                "name": event.name.get(lang),
+                "span": _span_text(event.start, event.end, lang, ui),
+                "description": event.description.get(lang) if event.description else (series.description.get(lang) if series and series.description else None),
+                "series": {"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id))} if series else None,
+                "count": len(about),
+                "groups": _grouped_by_year(s, chunk, lang),
+                "pages_nav": pager,
+                "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(leaders.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+            })
+            pages.append(Page(path, "event.html", lang, context, alternates))
+    return pages
+
+
+def _search_page(s: _Site, lang: str) -> Page:
+    path = s.urls.search(lang)
+    context = _frame(s, lang, path, s.ui[lang]["search"], _both(s.urls.search), kind="search")
+    context["pagefind"] = {
+        "css": s.urls.href("pagefind/pagefind-ui.css"),
+        "js": s.urls.href("pagefind/pagefind-ui.js"),
+        "base": s.config.base_path,
+    }
+    return Page(path, "search.html", lang, context, _both(s.urls.search))
+
+
+def _not_found_page(s: _Site, lang: str, path: str) -> Page:
+    context = _frame(s, lang, path, s.ui[lang]["not_found"], {lang: path}, kind="404")
+    return Page(path, "404.html", lang, context, in_sitemap=False)
+
+
+def _feeds(s: _Site, lang: str) -> list[Feed]:
+    own = tuple(a for a in s.archive.own(lang) if a.date)[: s.config.feed_size]
+    feeds = [Feed(s.urls.feed(s.urls.home(lang)), lang, s.config.title[lang], s.urls.home(lang), own)]
+    dated = tuple(a for a in s.archive.own(lang) if a.date)
+    for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
+        chosen = tuple(a for a in dated if leader.id in a.leaders)[: s.config.feed_size]
+        path = s.urls.leader(lang, leader.id)
+        feeds.append(Feed(s.urls.feed(path), lang, f"{leader.name.get(lang)} — {s.config.title[lang]}", path, chosen))
+    for event in _all_events(s, s.archive.entries(lang)):
+        chosen = tuple(a for a in dated if event.id in a.events)[: s.config.feed_size]
+        path = s.urls.event(lang, event.id)
+        feeds.append(Feed(s.urls.feed(path), lang, f"{event.name.get(lang)} — {s.config.title[lang]}", path, chosen))
+    return [f for f in feeds if f.articles]

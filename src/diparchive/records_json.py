@@ -1,0 +1,49 @@
+"""How `diparchive parse` shows a record: JSON for machines, text for editors."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from .records import Article
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "path": article.path.as_posix(),
+        "key": article.key,
+        "lang": article.lang,
+        "title": article.title,
+        "slug": article.slug,
+        "date": article.date.iso if article.date else None,
+        "date_precision": article.date.precision.value if article.date else None,
+        "date_source": article.date.source.value if article.date else None,
+        "author": article.author,
+        "outlet": article.outlet,
+        "leaders": list(article.leaders),
+        "events": list(article.events),
+        "body": [{"kind": b.kind.value, "text": b.text, "line": b.line} for b in article.body],
+        "removed": [{"reason": r.reason, "text": r.text, "line": r.line} for r in article.removed],
+        "warnings": list(article.warnings),
+    }
+
+
+def article_text(article: Article) -> str:
+    date = f"{article.date.iso} ({article.date.precision.value}, from {article.date.source.value})" if article.date else "none"
+    lines = [
+        f"== {article.path.as_posix()}",
+        f"title:    {article.title}",
+        f"language: {article.lang}    key: {article.key}    slug: {article.slug}",
+        f"date:     {date}",
+        f"author:   {article.author or '-'}    outlet: {article.outlet or '-'}",
+        f"leaders:  {', '.join(article.leaders) or '-'}",
+        f"events:   {', '.join(article.events) or '-'}",
+    ]
+    lines += [f"warning:  {w}" for w in article.warnings]
+    lines.append(f"body ({len(article.body)} blocks):")
+    for block in article.body:
+        lines.append(textwrap.shorten(f"  {block.line:>4} {block.kind.value:<9} {block.text}", 150, placeholder="…"))
+    lines.append(f"removed ({len(article.removed)} blocks):")
+    for removed in article.removed:
+        lines.append(textwrap.shorten(f"  {removed.line:>4} {removed.reason}: {removed.text}", 150, placeholder="…"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,110 @@
+"""Pages, feeds and sitemaps → bytes, through Jinja2 (autoescape on, StrictUndefined)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .config import SiteConfig
+from .errors import DiparchiveError, Problem, fail
+from .pages import Feed, Page, Plan
+from .urls import Urls, output_file
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    if not templates_dir.is_dir():
+        raise fail(templates_dir, None, "templates folder not found (set templates_dir in site.yaml)")
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _render(env: jinja2.Environment, templates_dir: Path, template: str, context: dict[str, Any], what: str) -> bytes:
+    try:
+        return env.get_template(template).render(context).encode("utf-8")
+    except jinja2.TemplateSyntaxError as exc:
+        raise fail(templates_dir / (exc.name or template), exc.lineno, f"template syntax error: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise fail(templates_dir / str(exc.name), None, f"template not found (needed for {what})") from None
+    except jinja2.UndefinedError as exc:
+        file, line = _template_frame(exc, templates_dir / template)
+        raise fail(file, line, f"{exc.message} (rendering {what})") from None
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, jinja2.TemplateError) as exc:
+        # A mistake in an edited template, such as calling something that is not a macro.
+        file, line = _template_frame(exc, templates_dir / template)
+        raise fail(file, line, f"{type(exc).__name__}: {exc} (rendering {what})") from None
+
+
+def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | None]:
+    """The innermost template file and line the error passed through."""
+    tb = exc.__traceback__
+    where: tuple[Path, int | None] = (fallback, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            where = (Path(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment) -> dict[str, bytes]:
+    """Every output file of the site except static assets and the search index."""
+    urls = Urls(config.base_url, config.base_path)
+    files: dict[str, bytes] = {}
+    failures: dict[tuple, list[str]] = {}  # one template mistake usually breaks many pages
+    for page in plan.pages:
+        try:
+            files[output_file(page.path)] = _render(env, config.templates_dir, page.template, page.context, f"/{page.path}")
+        except DiparchiveError as exc:
+            for p in exc.problems:
+                failures.setdefault((p.path, p.line, p.message.rsplit(" (rendering", 1)[0]), []).append(page.path)
+    if failures:
+        problems = [
+            Problem(path, line, f"{message} (rendering /{pages[0]}" + (f" and {len(pages) - 1} more pages)" if len(pages) > 1 else ")"))
+            for (path, line, message), pages in failures.items()
+        ]
+        raise DiparchiveError(problems, heading="the templates could not be rendered")
+    for feed in plan.feeds:
+        files[feed.path] = _render(env, config.templates_dir, "atom.xml", feed_view(feed, urls), feed.path)
+    for lang in config.languages:
+        view = sitemap_view([p for p in plan.pages if p.lang == lang and p.in_sitemap], urls)
+        files[f"sitemap-{lang}.xml"] = _render(env, config.templates_dir, "sitemap.xml", view, "sitemap")
+    files["sitemap.xml"] = _render(env, config.templates_dir, "sitemap-index.xml", {"sitemaps": [urls.absolute(f"sitemap-{l}.xml") for l in config.languages]}, "sitemap index")
+    files["robots.txt"] = _render(env, config.templates_dir, "robots.txt", {"sitemap": urls.absolute("sitemap.xml")}, "robots.txt")
+    return files
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
+    entries = []
+    for a in feed.articles:
+        url = urls.absolute(urls.article(a.lang, a.slug))
+        entries.append({
+            "id": url, "url": url, "title": a.title, "updated": _timestamp(a.date.first_day),
+            "summary": a.summary, "author": a.author or a.outlet or "",
+        })
+    return {
+        "lang": feed.lang, "title": feed.title, "id": urls.absolute(feed.path), "self": urls.absolute(feed.path),
+        "page": urls.absolute(feed.page_path), "updated": max(e["updated"] for e in entries), "entries": entries,
+    }
+
+
+def sitemap_view(pages: list[Page], urls: Urls) -> dict[str, Any]:
+    return {"urls": [
+        {
+            "loc": urls.absolute(p.path),
+            "alternates": [{"lang": l, "href": urls.absolute(path)} for l, path in sorted(p.alternates.items())] if len(p.alternates) > 1 else [],
+        }
+        for p in sorted(pages, key=lambda p: p.path)
+    ]}
