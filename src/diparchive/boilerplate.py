@@ -29,43 +29,53 @@ def is_section_marker(text: str) -> bool:
     return fold(text.strip().rstrip(":").strip()) in SECTION_MARKERS
 
 
-def bigrams(text: str) -> set[tuple[str, str]]:
-    """Pairs of neighbouring words: Vietnamese words are mostly two syllables, so a shared
-    bigram is a shared word, not just a shared syllable like "của" or "các"."""
+def vocabulary(text: str, lang: str) -> set:
+    """The units two paragraphs on one subject share.
+
+    Vietnamese: pairs of neighbouring syllables (words are mostly two syllables, so a shared
+    pair is a shared word, not a shared syllable like "của"). English: words of five letters
+    or more, which leaves out the function words every paragraph has.
+    """
     tokens = [w for w in words(fold(text)) if not w.isdigit()]
-    return set(zip(tokens, tokens[1:]))
+    if lang == "vi":
+        return set(zip(tokens, tokens[1:]))
+    return {w for w in tokens if len(w) >= 5}
 
 
-def relevance(paragraph: str, article: set[tuple[str, str]]) -> float:
-    own = bigrams(paragraph)
+def relevance(paragraph: str, article: set, lang: str) -> float:
+    own = vocabulary(paragraph, lang)
     if not own:
         return 1.0
     return len(own & article) / len(own)
 
 
-# A paragraph must share at least this share of its bigrams with the rest of the article to
-# stay when it stands at the end; a truncated teaser ("…") must share more.
-RELEVANT = 0.17
-RELEVANT_IF_TRUNCATED = 0.3
+# A paragraph at the end must share at least this much of its vocabulary with the rest of the
+# article to stay; a truncated teaser ("…") must share more; a lone last paragraph is cut only
+# when it shares next to nothing.
+RELEVANT = {"vi": 0.17, "en": 0.2}
+RELEVANT_IF_TRUNCATED = {"vi": 0.3, "en": 0.35}
 LONE_TAIL = 0.1
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
-def unrelated_tail(paragraphs: list[str], title: str) -> int:
+def unrelated_tail(paragraphs: list[str], title: str, lang: str) -> int:
     """How many trailing paragraphs are unrelated to the article (0 if none)."""
+    units = [vocabulary(p, lang) for p in paragraphs]
     cut = 0
     for index in range(len(paragraphs) - 1, 0, -1):
-        core = bigrams(title)
-        for p in paragraphs[:index]:
-            core |= bigrams(p)
-        threshold = RELEVANT_IF_TRUNCATED if _TRUNCATED.search(paragraphs[index]) else RELEVANT
-        if relevance(paragraphs[index], core) >= threshold:
+        core = set().union(vocabulary(title, lang), *units[:index])
+        truncated = _TRUNCATED.search(paragraphs[index])
+        threshold = (RELEVANT_IF_TRUNCATED if truncated else RELEVANT)[lang]
+        score = relevance(paragraphs[index], core, lang)
+        if score >= threshold or (cut == 0 and not truncated and score >= LONE_TAIL and index == len(paragraphs) - 1 and _alone(paragraphs, index, units, title, lang)):
             break
         cut += 1
-    if cut == 1 and not _TRUNCATED.search(paragraphs[-1]):
-        # A lone closing paragraph is cut only when it shares next to nothing with the article.
-        core = set().union(bigrams(title), *(bigrams(p) for p in paragraphs[:-1]))
-        if relevance(paragraphs[-1], core) >= LONE_TAIL:
-            return 0
     # Never cut an article down to almost nothing: that is a short article, not a teaser list.
     return cut if cut < len(paragraphs) * 0.75 else 0
+
+
+def _alone(paragraphs: list[str], index: int, units: list[set], title: str, lang: str) -> bool:
+    """True when the paragraph before the last one belongs to the article: then the last one
+    is a closing line, not the end of a run of teasers."""
+    core = set().union(vocabulary(title, lang), *units[:index - 1])
+    return relevance(paragraphs[index - 1], core, lang) >= RELEVANT[lang]

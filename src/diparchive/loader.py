@@ -192,7 +192,12 @@ def markdown_blocks(body: str, first_line: int) -> list[RawBlock]:
         inline = [t for t in tokens[index:end + 1] if t.type == "inline"]
         text = " ".join(_plain(t) for t in inline).strip()
         if token.type == "paragraph_open":
-            blocks.append(RawBlock(text, _MD.renderer.render(inline[0].children, _MD.options, {}), line))
+            children = inline[0].children or []
+            # A paragraph wholly in emphasis is how curated Markdown marks a photo caption.
+            if len(children) >= 3 and children[0].type == "em_open" and children[-1].type == "em_close":
+                blocks.append(RawBlock(text, _MD.renderer.render(children[1:-1], _MD.options, {}), line, BlockKind.CAPTION))
+            else:
+                blocks.append(RawBlock(text, _MD.renderer.render(children, _MD.options, {}), line))
         elif token.type == "heading_open":
             blocks.append(RawBlock(text, _MD.renderer.render(inline[0].children, _MD.options, {}), line, BlockKind.HEADING, int(token.tag[1])))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
@@ -338,7 +343,7 @@ def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[R
         if boilerplate.is_section_marker(text):
             removed.extend(Removed(b.text, b.line, f"site section: {text.strip().rstrip(':')}") for b in blocks[index:] if not b.image_slot)
             break
-        if block.kind is not BlockKind.PARAGRAPH:
+        if block.kind is not BlockKind.PARAGRAPH:  # kinds Markdown already decided
             kept.append(block)
             previous, after_image = block, False
             continue
@@ -384,7 +389,7 @@ def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[R
     return kept, removed
 
 
-def drop_tail(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[Removed], str | None]:
+def drop_tail(blocks: list[RawBlock], title: str, lang: str, scraped: bool) -> tuple[list[RawBlock], list[Removed], str | None]:
     """A closing signature (returned as a byline), then trailing teasers of unrelated news."""
     removed: list[Removed] = []
     signature = None
@@ -393,7 +398,8 @@ def drop_tail(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[
         removed.append(Removed(blocks[-1].text, blocks[-1].line, "byline"))
         blocks = blocks[:-1]
     paragraphs = [b for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
-    cut = boilerplate.unrelated_tail([b.text for b in paragraphs], title)
+    # Teasers of other news are scrape debris; curated Markdown is taken as the editor left it.
+    cut = boilerplate.unrelated_tail([b.text for b in paragraphs], title, lang) if scraped else 0
     if cut:
         position = blocks.index(paragraphs[-cut])
         removed.extend(Removed(b.text, b.line, "trailing text unrelated to the article") for b in blocks[position:])
@@ -435,7 +441,8 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
         if title is None:
             raise fail(shown, first_line, "no text: the file has neither a title nor a body")
         warnings.append("no headline found: title derived from the opening")
-    blocks, tail_removed, signature = drop_tail(blocks, title)
+    lang = meta.get("lang") or detect_language(title + " " + " ".join(b.text for b in blocks[:5]))
+    blocks, tail_removed, signature = drop_tail(blocks, title, lang, scraped=path.suffix == ".txt")
     removed = list(header.removed) + removed + tail_removed
     if not blocks:
         raise fail(shown, first_line, "no body text left after reading the header")
@@ -449,7 +456,6 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
         else:
             warnings.append("no publication date found")
     author = meta.get("author") or header.author or signature
-    lang = meta.get("lang") or detect_language(title + " " + " ".join(b.text for b in blocks[:5]))
 
     found = recognise(recognizer, [(title, first_line)] + [(b.text, b.line) for b in blocks], date)
     article = Article(

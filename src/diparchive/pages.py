@@ -299,7 +299,6 @@ def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> 
         "date_iso": article.date.iso if article.date else "",
         "date_href": _date_href(s, article.date, lang),
         "date_inferred": bool(article.date and article.date.source.value == "inferred"),
-        "year": str(article.date.year) if article.date else ui["undated"],
         "author": article.author,
         "outlet": article.outlet,
         "leaders": [_leader_link(s, l, lang, article.date) for l in article.leaders],
