@@ -76,6 +76,8 @@ def unrelated_tail(paragraphs: list[str], title: str, lang: str) -> int:
 
 def _alone(paragraphs: list[str], index: int, units: list[set], title: str, lang: str) -> bool:
     """True when the paragraph before the last one belongs to the article: then the last one
-    is a closing line, not the end of a run of teasers."""
+    is a closing line, not the end of a run of teasers. The lead always belongs."""
+    if index - 1 == 0:
+        return True
     core = set().union(vocabulary(title, lang), *units[:index - 1])
     return relevance(paragraphs[index - 1], core, lang) >= RELEVANT[lang]

@@ -130,14 +130,14 @@ def build_recognizer(registry: Registry) -> Recognizer:
 
     problems: list[Problem] = []
     events: list[_EventPattern] = []
-    owners = [(s.id, s.patterns, s.path, s.line) for s in registry.series.values()]
-    owners += [(e.id, e.patterns, None, None) for e in registry.events.values() if e.patterns]
-    for target, patterns, path, line in owners:
-        for pattern in patterns:
+    owners = [(s.id, s.patterns, s.pattern_lines) for s in registry.series.values()]
+    owners += [(e.id, e.patterns, e.pattern_lines) for e in registry.events.values() if e.patterns]
+    for target, patterns, lines in owners:
+        for pattern, line in zip(patterns, lines or (None,) * len(patterns)):
             try:
                 regex, numbered, roman = _compile_pattern(pattern, registry.variants)
             except ValueError as exc:
-                problems.append(Problem(path, line, f"pattern '{pattern}' of '{target}': {exc}"))
+                problems.append(Problem(registry.events_path, line, f"pattern '{pattern}' of '{target}': {exc}"))
                 continue
             events.append(_EventPattern(re.compile(regex), target, numbered, roman))
     if problems:
@@ -293,13 +293,17 @@ _NUMBERED = re.compile(
 )
 
 
+_MEETING_WORD = re.compile(r"(?:Hội nghị|Hội thảo|Đối thoại|Diễn đàn|Kỳ họp|Phiên họp|Đại hội|Hội đàm|Tham vấn)(?!\w)")
+
+
 def _numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
     out = []
     for m in _NUMBERED.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in known):
             continue
         phrase = m.group(0)
-        # Start the phrase at its first capitalised word: "Hội nghị … lần thứ 18".
+        # Start the phrase at its meeting word ("Hội nghị … lần thứ 18"), else its first capital.
+        starts = [k.start() for k in _MEETING_WORD.finditer(phrase)]
         first = re.search(r"[A-ZĐ]", phrase)
-        out.append(phrase[first.start():] if first else phrase)
+        out.append(phrase[starts[-1]:] if starts else phrase[first.start():] if first else phrase)
     return out

@@ -79,6 +79,7 @@ class Series:
     description: Bilingual | None
     path: Path
     line: int
+    pattern_lines: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class Event:
     description: Bilingual | None
     patterns: tuple[str, ...]
     declared: bool  # False for a series instance recognised in text but not listed
+    pattern_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ class Registry:
     events: dict[str, Event]  # declared events, including listed series instances
     variants: dict[str, tuple[str, ...]]  # named spelling variants usable in patterns: {un}
     outlets: dict[str, Bilingual]  # outlet code as printed ("NDO") → outlet name
+    events_path: Path  # where events and their patterns are declared, for messages
 
     def holders(self, title_id: str, date: PubDate) -> tuple[str, ...]:
         """Leaders who held the title at any point of the date's span."""
@@ -176,6 +179,9 @@ class _Reader:
             return None
         return item.value.strip()
 
+    def lines(self, item: Located | None) -> tuple[int, ...]:
+        return tuple(v.line for v in item.value) if item is not None and isinstance(item.value, list) else ()
+
     def texts(self, item: Located | None, what: str) -> tuple[str, ...]:
         if item is None:
             return ()
@@ -214,7 +220,8 @@ def load_registry(registry_dir: Path, root: Path) -> Registry:
     outlets = _load_outlets(registry_dir / OUTLETS_FILE, root, problems)
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the registry")
-    return Registry(titles, leaders, series, events, variants, outlets)
+    shown = registry_dir / EVENTS_FILE
+    return Registry(titles, leaders, series, events, variants, outlets, shown.relative_to(root) if shown.is_relative_to(root) else shown)
 
 
 def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[_Reader, dict[str, Located] | None]:
@@ -277,7 +284,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
             start = reader.date(role.get("from"), "from")
             end = reader.date(role.get("to"), "to")
             if start and end and end.last_day < start.first_day:
-                reader.problem(role_item.line, f"role '{title_id}' ends ({end}) before it starts ({start})")
+                reader.problem(role_item.line, f"role '{title_id}' ends ({end.iso}) before it starts ({start.iso})")
             roles.append(Role(title_id, start, end, role_item.line))
         aliases = reader.texts(fields.get("aliases"), "aliases")
         short = reader.texts(fields.get("short"), "short") or (name.vi.split()[-1], name.en.split()[-1])
@@ -310,7 +317,7 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
         patterns = reader.texts(fields.get("patterns"), "patterns")
         if not name or not instance_name:
             continue
-        s = Series(series_id, name, instance_name, patterns, reader.bilingual(fields.get("description"), "description"), reader.path, item.line)
+        s = Series(series_id, name, instance_name, patterns, reader.bilingual(fields.get("description"), "description"), reader.path, item.line, reader.lines(fields.get("patterns")))
         series[series_id] = s
         for number, inst in (fields.get("instances") or Located({}, 1)).value.items():
             if not str(number).isdigit():
@@ -341,7 +348,7 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
             event_id, name, None, None,
             reader.date(fields.get("start"), "start"), reader.date(fields.get("end"), "end"),
             reader.bilingual(fields.get("description"), "description"),
-            reader.texts(fields.get("patterns"), "patterns"), True,
+            reader.texts(fields.get("patterns"), "patterns"), True, reader.lines(fields.get("patterns")),
         )
     problems.extend(reader.problems)
     return series, events, variants
