@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from . import __version__
-from .errors import DiparchiveError
+from .errors import DiparchiveError, fail
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,7 +90,7 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     paths = [p if p.is_absolute() else Path.cwd() / p for p in args.files]
     for path in paths:
         if not path.is_file():
-            raise DiparchiveError([], heading=f"error: {path}: no such file")
+            raise fail(path, None, "no such file")
     root = args.root.resolve()
     for item in load_articles([p.resolve() for p in paths], root, registry, recognizer):
         if args.json:

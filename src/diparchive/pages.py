@@ -215,6 +215,7 @@ def _root_page(s: _Site) -> Page:
         for l in s.config.languages
     ]
     context["redirect"] = s.urls.href(s.urls.home(lang))
+    context["page"]["canonical"] = s.urls.absolute(s.urls.home(lang))  # the page it leads to
     return Page("", "root.html", None, context, in_sitemap=False)
 
 

@@ -1,0 +1,159 @@
+"""The command line, called as main(argv): exit codes, output, and what happens on bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from diparchive import __version__
+from diparchive.cli import main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"diparchive {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["parse"], ["check"]])
+def test_help_on_every_command(capsys, command):
+    assert main(command + ["--help"]) == 0
+    assert "usage: diparchive" in capsys.readouterr().out
+
+
+def test_build_from_root_option(site, tmp_path):
+    code, out, err = run("build", "--root", str(site), "--no-search")
+    assert code == 0, err
+    assert "Built 8 articles" in out
+    assert "Search: skipped" in out
+    assert (site / "public" / "vi" / "index.html").is_file()
+    assert "content/002_d22a4b06eb00ea15.txt: no headline found" in err
+
+
+def test_build_from_the_site_root(site, monkeypatch):
+    monkeypatch.chdir(site)
+    code, out, _ = run("build", "--no-search", "--output", "elsewhere")
+    assert code == 0 and (site / "elsewhere" / "en" / "index.html").is_file()
+
+
+def test_not_a_site_root(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("build")
+    assert code == 1
+    assert err.startswith("error: site.yaml: no site.yaml here")
+    assert "Traceback" not in err
+
+
+def test_config_errors_are_reported_together(site):
+    (site / "site.yaml").write_text("title: {vi: A}\nbase_url: ftp://x\npage_size: 0\ncolour: red\n", encoding="utf-8")
+    code, _, err = run("build", "--root", str(site))
+    assert code == 1
+    assert "4 problem(s) in the site configuration" in err
+    for expected in (
+        "site.yaml:1: 'title' must be a mapping with exactly the keys vi and en",
+        "site.yaml:2: 'base_url' must be an absolute http(s) URL",
+        "site.yaml:3: 'page_size' must be a whole number of at least 1",
+        "site.yaml:4: unknown setting 'colour'",
+    ):
+        assert expected in err
+    assert "Traceback" not in err
+
+
+def test_bad_article_keeps_the_previous_output(site):
+    assert run("build", "--root", str(site), "--no-search")[0] == 0
+    before = {p: p.read_bytes() for p in (site / "public").rglob("*") if p.is_file()}
+    (site / "content" / "broken.txt").write_text("---\ndate: yesterday\n---\nText\n", encoding="utf-8")
+    code, _, err = run("build", "--root", str(site), "--no-search")
+    assert code == 1
+    assert "content/broken.txt:2: 'date' must be YYYY-MM-DD, YYYY-MM or YYYY, not 'yesterday'" in err
+    after = {p: p.read_bytes() for p in (site / "public").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in site.iterdir() if p.name.startswith(".public")], "staging folder left behind"
+
+
+def test_broken_template_is_a_user_error_with_file_and_line(site):
+    (site / "templates" / "list.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{{ nothere }}\n{% endblock %}\n", encoding="utf-8")
+    code, _, err = run("build", "--root", str(site), "--no-search")
+    assert code == 1
+    assert "list.html:3: 'nothere' is undefined (rendering /vi/bai-viet/" in err
+    assert "Traceback" not in err
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(site, tmp_path):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.docx").write_text("years of work", encoding="utf-8")
+    code, _, err = run("build", "--root", str(site), "--no-search", "--output", str(precious))
+    assert code == 1 and "refusing to replace a folder diparchive did not write" in err
+    assert (precious / "thesis.docx").read_text(encoding="utf-8") == "years of work"
+
+
+@pytest.mark.parametrize("target", [".", "content", ".."])
+def test_refuses_output_over_the_sources(site, target):
+    code, _, err = run("build", "--root", str(site), "--no-search", "--output", str(site / target))
+    assert code == 1 and "output folder" in err
+    assert (site / "content" / "000_aedb57b13cd0445d.txt").is_file()
+
+
+def test_rebuild_replaces_its_own_output(site):
+    assert run("build", "--root", str(site), "--no-search")[0] == 0
+    stale = site / "public" / "vi" / "stale.html"
+    stale.write_text("old", encoding="utf-8")
+    assert run("build", "--root", str(site), "--no-search")[0] == 0
+    assert not stale.exists()
+
+
+def test_parse_json_lists_every_field(site, monkeypatch):
+    monkeypatch.chdir(site)
+    code, out, _ = run("parse", "--json", "content/001_72010875ac9022ad.txt", "content/004_6ad065bfd07066d8.txt")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["path"] for r in records] == ["content/001_72010875ac9022ad.txt", "content/004_6ad065bfd07066d8.txt"]
+    first = records[0]
+    assert set(first) >= {"path", "lang", "title", "date", "date_precision", "date_source", "author", "outlet", "leaders", "events", "body", "removed", "warnings"}
+    assert (first["date"], first["date_precision"], first["date_source"]) == ("2024-09", "month", "dateline")
+    assert first["leaders"] == ["bui-thanh-son", "to-lam", "joe-biden"]
+    assert first["events"] == ["unga-79", "summit-of-the-future", "party-congress-13"]
+    assert {b["kind"] for b in first["body"]} == {"paragraph", "caption", "heading"}
+    assert records[1]["date_source"] == "inferred" and records[1]["outlet"] == "Báo Nhân Dân"
+
+
+def test_parse_text_is_readable(site):
+    code, out, _ = run("parse", "--root", str(site), str(site / "content" / "003_2961b6aa5de9d877.txt"))
+    assert code == 0
+    assert "title:    Việt Nam coi trọng hợp tác đa phương" in out
+    assert "date:     2024-09-19 (day, from dateline)" in out
+    assert "byline: Hà Thu" in out
+
+
+def test_parse_missing_file(site):
+    code, _, err = run("parse", "--root", str(site), str(site / "content" / "nope.txt"))
+    assert code == 1 and err == f"error: {site / 'content' / 'nope.txt'}: no such file\n"
+
+
+def test_check_suggests_registry_additions(site):
+    (site / "content" / "new.txt").write_text(
+        "Hội đàm Việt Nam - Singapore\n\n05/03/2024\n\nThứ trưởng Ngoại giao Nguyễn Văn Mới dự Hội nghị Hội đồng điều hành ReCAAP lần thứ 18 tại Singapore cùng đại diện nhiều nước.\n\nHai bên nhất trí tăng cường hợp tác về an ninh biển và chống cướp biển trong khu vực.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", "--root", str(site))
+    assert code == 0
+    assert "content/new.txt:5: suggestion: person not in the registry: Thứ trưởng Ngoại giao Nguyễn Văn Mới" in out
+    assert "content/new.txt:5: suggestion: numbered meeting not in the registry: Hội nghị Hội đồng điều hành ReCAAP lần thứ 18" in out
+    assert "content/002_d22a4b06eb00ea15.txt: warning: no publication date found" in out
+
+
+def test_duplicate_keys_are_reported(site):
+    shutil.copy(site / "content" / "en" / "all-objectives-achieved-at-a-high-level.md", site / "content" / "en" / "copy.md")
+    code, _, err = run("build", "--root", str(site), "--no-search")
+    assert code == 1
+    assert "key '001_72010875ac9022ad' in 'en' is already used by" in err

@@ -1,0 +1,236 @@
+"""The built sample site, read back: every page type in both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from diparchive.build import build
+
+from conftest import PROJECT, copy_site
+from sitecheck import local_target, read_page
+
+BASE = "https://archive.example.org/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_every_page_has_an_exact_lang_and_a_title(built):
+    pages = html_pages(built)
+    assert len(pages) > 100
+    for page in pages:
+        facts = read_page(page)
+        assert facts.lang in ("vi", "en"), page
+        assert facts.title.strip(), page
+        relative = page.relative_to(built).as_posix()
+        if relative.startswith(("vi/", "en/")):
+            assert facts.lang == relative[:2], page
+
+
+def test_no_broken_internal_link(built):
+    for page in html_pages(built):
+        for kind, url in read_page(page).links:
+            target = local_target(built, url, BASE, page)
+            if target is None:
+                assert url.startswith("#") or (kind == "a.href" and url.startswith("https://")), (page, url)
+                continue
+            assert target.is_file(), f"{page.relative_to(built)}: {kind} {url}"
+
+
+def test_no_external_resources(built):
+    for page in html_pages(built):
+        for kind, url in read_page(page).links:
+            if kind in ("script.src", "link.href") and url.startswith("http"):
+                assert url.startswith(BASE), (page, url)
+
+
+def test_home_pages_list_the_seeds_and_the_translations(built):
+    vi = (built / "vi" / "index.html").read_text(encoding="utf-8")
+    assert vi.count('class="card-title"') == 5
+    for title in ("Việt Nam coi trọng hợp tác đa phương", "Đạt được ở mức cao tất cả các mục tiêu", "Tiếp tục phát huy vai trò tiên phong của đối ngoại"):
+        assert title in vi
+    en = (built / "en" / "index.html").read_text(encoding="utf-8")
+    for title in ("Viet Nam values multilateral cooperation", "All objectives achieved at a high level", "Carrying on the pioneering role of external affairs"):
+        assert title in en
+    # Untranslated stories are listed as Vietnamese only, linked to the original.
+    assert en.count("Vietnamese only") == 2
+    assert 'href="/vi/bai-viet/hoi-nghi-ngoai-giao-lan-thu-32' in en
+
+
+def test_root_index_leads_to_vietnamese(built):
+    root = (built / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=/vi/"' in root
+    assert 'href="/en/"' in root
+
+
+def test_hreflang_sets_are_reciprocal_with_x_default(built):
+    checked = 0
+    for page in html_pages(built):
+        facts = read_page(page)
+        if not facts.hreflangs:
+            continue
+        assert set(facts.hreflangs) == {"vi", "en", "x-default"}, page
+        assert facts.hreflangs["x-default"] == facts.hreflangs["vi"]
+        assert facts.canonical in facts.hreflangs.values()
+        for lang in ("vi", "en"):
+            other = local_target(built, facts.hreflangs[lang], BASE, page)
+            assert read_page(other).hreflangs == facts.hreflangs
+        checked += 1
+    assert checked > 100
+
+
+def test_untranslated_article_has_no_hreflang_and_says_so(built):
+    page = next((built / "vi" / "bai-viet").glob("hoi-nghi-ngoai-giao*/index.html"))
+    facts = read_page(page)
+    assert facts.hreflangs == {}
+    assert facts.switcher == "/en/"
+    assert "chưa có bản dịch" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("page", "target"),
+    [
+        ("vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html", "/en/articles/viet-nam-values-multilateral-cooperation/"),
+        ("en/articles/viet-nam-values-multilateral-cooperation/index.html", "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/"),
+        ("vi/lanh-dao/to-lam/index.html", "/en/leaders/to-lam/"),
+        ("en/events/unga-79/index.html", "/vi/su-kien/unga-79/"),
+        ("vi/luu-tru/2024/index.html", "/en/archive/2024/"),
+        ("en/archive/2024/09/index.html", "/vi/luu-tru/2024/09/"),
+        ("vi/chuoi-su-kien/unga/index.html", "/en/event-series/unga/"),
+        ("en/search/index.html", "/vi/tim-kiem/"),
+        ("vi/index.html", "/en/"),
+    ],
+)
+def test_language_switcher_goes_to_the_counterpart(built, page, target):
+    assert read_page(built / page).switcher == target
+
+
+def catalogs() -> dict[str, dict[str, str]]:
+    return {lang: yaml.safe_load((PROJECT / "templates" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8")) for lang in ("vi", "en")}
+
+
+def test_no_interface_text_of_the_other_language(built):
+    ui = catalogs()
+    for lang, other in (("vi", "en"), ("en", "vi")):
+        foreign = {v for k, v in ui[other].items() if k not in ("language_name", "og_locale") and v != ui[lang].get(k) and len(v) > 3}
+        foreign = {re.sub(r"\{n\}", "", v).strip() for v in foreign}
+        for page in html_pages(built / lang):
+            text = "\n".join(read_page(page).own_text)
+            leaks = [v for v in foreign if v and v in text]
+            assert not leaks, f"{page.relative_to(built)}: {leaks}"
+
+
+def test_month_precision_article_never_shows_a_day(built):
+    vi = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', vi) == ["tháng 9 năm 2024"]
+    en = (built / "en/articles/all-objectives-achieved-at-a-high-level/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', en) == ["September 2024"]
+    # Listed among others, it keeps its month: no card anywhere shows a day for it.
+    home = (built / "vi/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2024-09">tháng 9 năm 2024</time>' in home
+
+
+def test_article_page_facts_citation_and_metadata(built):
+    page = built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html"
+    html = page.read_text(encoding="utf-8")
+    facts = read_page(page)
+    assert "19 tháng 9, 2024" in facts.own_text
+    assert 'href="/vi/lanh-dao/to-lam/">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>' in html
+    assert 'href="/vi/su-kien/unga-79/">Khóa 79 Đại hội đồng Liên hợp quốc</a>' in html
+    assert "Trích dẫn bài viết này" in html and BASE + "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/" in html
+    data = json.loads(facts.jsonld[0])
+    assert data["@type"] == "NewsArticle" and data["datePublished"] == "2024-09-19" and data["inLanguage"] == "vi"
+    assert facts.meta["og:type"] == "article" and facts.meta["og:title"] == "Việt Nam coi trọng hợp tác đa phương"
+    assert 'rel="prev"' in html and 'class="question"' not in html
+
+
+def test_interview_questions_and_captions_are_styled(built):
+    html = (built / "vi/bai-viet").glob("bo-truong-ngoai-giao-bui-thanh-son*/index.html")
+    text = next(html).read_text(encoding="utf-8")
+    assert text.count('<p class="question">') == 3
+    assert '<p class="caption">Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn</p>' in text
+
+
+def test_leader_and_event_pages(built):
+    leader = (built / "en/leaders/bui-thanh-son/index.html").read_text(encoding="utf-8")
+    assert "Minister of Foreign Affairs" in leader and "since 8 April 2021" in leader
+    assert "Deputy Prime Minister" in leader and "since 26 August 2024" in leader
+    assert leader.count('<section class="year-group">') == 4  # 2024, 2022, 2021, undated
+    assert "Often appears with" in leader
+    event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
+    assert "Khóa 79 Đại hội đồng Liên hợp quốc" in event and "10 tháng 9, 2024 – 8 tháng 9, 2025" in event
+    series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
+    assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
+
+
+def test_date_archives_with_counts(built):
+    archive = (built / "vi/luu-tru/index.html").read_text(encoding="utf-8")
+    for year in ("2024", "2022", "2021"):
+        assert f'href="/vi/luu-tru/{year}/"' in archive
+    year = (built / "en/archive/2024/index.html").read_text(encoding="utf-8")
+    assert "2 articles" in year and 'href="/en/archive/2024/09/"' in year
+    undated = (built / "en/archive/undated/index.html").read_text(encoding="utf-8")
+    assert "Vietnamese only" in undated
+
+
+def test_feeds_are_valid_atom_with_unique_ids(built):
+    feeds = sorted(built.rglob("feed.xml"))
+    assert built / "vi/feed.xml" in feeds and built / "en/leaders/to-lam/feed.xml" in feeds and built / "vi/su-kien/unga-79/feed.xml" in feeds
+    for path in feeds:
+        root = ET.parse(path).getroot()
+        assert root.tag == f"{ATOM}feed"
+        ids = [e.findtext(f"{ATOM}id") for e in root.findall(f"{ATOM}entry")]
+        assert ids and len(ids) == len(set(ids)) and len(ids) <= 20
+        assert root.findtext(f"{ATOM}updated")
+
+
+def test_sitemaps_and_robots(built):
+    index = ET.parse(built / "sitemap.xml").getroot()
+    assert [s.findtext(f"{SM}loc") for s in index] == [BASE + "sitemap-vi.xml", BASE + "sitemap-en.xml"]
+    vi = ET.parse(built / "sitemap-vi.xml").getroot()
+    locs = [u.findtext(f"{SM}loc") for u in vi]
+    assert BASE + "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/" in locs
+    entry = next(u for u in vi if u.findtext(f"{SM}loc") == BASE + "vi/lanh-dao/to-lam/")
+    assert {(l.get("hreflang"), l.get("href")) for l in entry.findall(f"{XHTML}link")} == {("vi", BASE + "vi/lanh-dao/to-lam/"), ("en", BASE + "en/leaders/to-lam/")}
+    assert f"Sitemap: {BASE}sitemap.xml" in (built / "robots.txt").read_text(encoding="utf-8")
+    assert (built / "vi/404.html").is_file() and (built / "en/404.html").is_file() and (built / "404.html").is_file()
+
+
+def test_search_index_covers_articles_in_both_languages(built):
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"vi", "en"}
+    assert entry["languages"]["vi"]["page_count"] == 5 and entry["languages"]["en"]["page_count"] == 3
+
+
+def test_same_input_gives_byte_identical_output(tmp_path):
+    root = copy_site(tmp_path / "site")
+    build(root, tmp_path / "one")
+    build(root, tmp_path / "two")
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert one.keys() == two.keys() and one == two
+
+
+def test_sub_path_deployment_builds_every_url_under_it(tmp_path):
+    root = copy_site(tmp_path / "site")
+    config = (root / "site.yaml").read_text(encoding="utf-8").replace("https://archive.example.org/", "https://example.org/archive/")
+    (root / "site.yaml").write_text(config, encoding="utf-8")
+    build(root)
+    site = root / "public"
+    for page in html_pages(site):
+        for kind, url in read_page(page).links:
+            if url.startswith("/"):
+                assert url.startswith("/archive/"), (page, url)
+            target = local_target(site, url, "https://example.org/archive/", page)
+            assert target is None or target.is_file(), (page, url)
+    assert 'data-base="/archive/"' in (site / "en/search/index.html").read_text(encoding="utf-8")
