@@ -140,6 +140,16 @@ def test_parse_missing_file(site):
     assert code == 1 and err == f"error: {site / 'content' / 'nope.txt'}: no such file\n"
 
 
+def test_parse_content_star_reads_folders_but_not_the_registry(site, monkeypatch):
+    monkeypatch.chdir(site)
+    names = sorted(p.name for p in (site / "content").iterdir())
+    code, out, err = run("parse", "--json", *[f"content/{n}" for n in names])
+    assert code == 0, err
+    paths = [json.loads(line)["path"] for line in out.splitlines()]
+    assert len(paths) == 8 and "content/en/all-objectives-achieved-at-a-high-level.md" in paths
+    assert not any("registry" in p for p in paths)
+
+
 def test_check_suggests_registry_additions(site):
     (site / "content" / "new.txt").write_text(
         "Hội đàm Việt Nam - Singapore\n\n05/03/2024\n\nThứ trưởng Ngoại giao Nguyễn Văn Mới dự Hội nghị Hội đồng điều hành ReCAAP lần thứ 18 tại Singapore cùng đại diện nhiều nước.\n\nHai bên nhất trí tăng cường hợp tác về an ninh biển và chống cướp biển trong khu vực.\n",

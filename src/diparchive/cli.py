@@ -83,16 +83,22 @@ def _site(root: Path):
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
-    from .loader import load_articles
+    from .loader import article_files, load_articles
     from .records_json import article_json, article_text
 
-    _config, registry, recognizer = _site(args.root)
-    paths = [p if p.is_absolute() else Path.cwd() / p for p in args.files]
-    for path in paths:
-        if not path.is_file():
-            raise fail(path, None, "no such file")
+    config, registry, recognizer = _site(args.root)
+    paths: list[Path] = []
+    for given in args.files:
+        path = (given if given.is_absolute() else Path.cwd() / given).resolve()
+        if path.is_dir():  # `parse content/*` also names folders: read the articles inside
+            if path != config.registry_dir.resolve():
+                paths.extend(article_files(path))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise fail(given, None, "no such file")
     root = args.root.resolve()
-    for item in load_articles([p.resolve() for p in paths], root, registry, recognizer):
+    for item in load_articles(paths, root, registry, recognizer):
         if args.json:
             print(json.dumps(article_json(item.article), ensure_ascii=False, sort_keys=False), file=out)
         else:

@@ -237,7 +237,7 @@ def _years(entries: Iterable[Article]) -> list[tuple[int, int]]:
 def _home_pages(s: _Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
     entries = s.archive.entries(lang)
-    context = _frame(s, lang, s.urls.home(lang), s.config.title[lang], _both(s.urls.home), feed=s.urls.feed(s.urls.home(lang)), kind="home")
+    context = _frame(s, lang, s.urls.home(lang), s.config.title[lang], _both(s.urls.home), kind="home")
     context.update({
         "latest": [_card(s, a, lang) for a in entries[: s.config.page_size]],
         "all_articles": {"href": s.urls.href(s.urls.articles(lang)), "count": len(entries)},

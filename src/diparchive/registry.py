@@ -128,12 +128,18 @@ def ordinal_en(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
 def instance_event(series: Series, number: int, data: dict[str, Any] | None) -> Event:
     data = data or {}
-    name = Bilingual(
-        series.instance_name.vi.format(n=number, ord=ordinal_en(number)),
-        series.instance_name.en.format(n=number, ord=ordinal_en(number)),
-    )
+    names = {"n": number, "ord": ordinal_en(number), "roman": roman(number)}
+    name = Bilingual(series.instance_name.vi.format(**names), series.instance_name.en.format(**names))
     return Event(
         id=f"{series.id}-{number}",
         name=data.get("name") or name,
