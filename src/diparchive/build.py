@@ -39,7 +39,7 @@ def build(root: Path, output: Path | None = None, search: bool = True) -> BuildR
 
     catalogs = load_catalogs(config.templates_dir, root)
     plan = plan_site(config, registry, archive, catalogs)
-    files = render_site(plan, config, make_environment(config.templates_dir))
+    files = render_site(plan, config, make_environment(config.templates_dir, catalogs))
 
     summary: list[str] = []
     finish = (lambda staged: summary.append(index_site(staged))) if search else None

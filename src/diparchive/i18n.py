@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from .config import LANGUAGES
@@ -66,3 +67,9 @@ def month_name(year: int, month: int, lang: str) -> str:
 
 def month_title(year: int, month: int, lang: str) -> str:
     return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang])
+
+
+def count_phrase(n: int, lang: str, catalog: dict[str, str]) -> str:
+    """"1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form."""
+    form = Locale.parse(LOCALES[lang]).plural_form(n)
+    return catalog.get(f"articles_count_{form}", catalog["articles_count_other"]).format(n=n)

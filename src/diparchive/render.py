@@ -10,14 +10,15 @@ import jinja2
 
 from .config import SiteConfig
 from .errors import DiparchiveError, Problem, fail
+from .i18n import count_phrase
 from .pages import Feed, Page, Plan
 from .urls import Urls, output_file
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(templates_dir: Path, catalogs: dict[str, dict[str, str]]) -> jinja2.Environment:
     if not templates_dir.is_dir():
         raise fail(templates_dir, None, "templates folder not found (set templates_dir in site.yaml)")
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
@@ -25,6 +26,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # {{ count|articles(lang) }}: "1 article", "2 articles", "2 bài viết" (CLDR plural rules).
+    env.filters["articles"] = lambda n, lang: count_phrase(n, lang, catalogs[lang])
+    return env
 
 
 def _render(env: jinja2.Environment, templates_dir: Path, template: str, context: dict[str, Any], what: str) -> bytes:
