@@ -33,7 +33,7 @@ def test_help_on_every_command(capsys, command):
 def test_build_from_root_option(site, tmp_path):
     code, out, err = run("build", "--root", str(site), "--no-search")
     assert code == 0, err
-    assert "Built 8 articles" in out
+    assert "Built 9 articles" in out
     assert "Search: skipped" in out
     assert (site / "public" / "vi" / "index.html").is_file()
     assert "content/002_d22a4b06eb00ea15.txt: no headline found" in err
@@ -131,7 +131,7 @@ def test_parse_text_is_readable(site):
     code, out, _ = run("parse", "--root", str(site), str(site / "content" / "003_2961b6aa5de9d877.txt"))
     assert code == 0
     assert "title:    Việt Nam coi trọng hợp tác đa phương" in out
-    assert "date:     2024-09-19 (day, from dateline)" in out
+    assert "date:     2024-09-19 (day precision, source: dateline)" in out
     assert "byline: Hà Thu" in out
 
 
@@ -146,7 +146,7 @@ def test_parse_content_star_reads_folders_but_not_the_registry(site, monkeypatch
     code, out, err = run("parse", "--json", *[f"content/{n}" for n in names])
     assert code == 0, err
     paths = [json.loads(line)["path"] for line in out.splitlines()]
-    assert len(paths) == 8 and "content/en/all-objectives-achieved-at-a-high-level.md" in paths
+    assert len(paths) == 9 and "content/en/all-objectives-achieved-at-a-high-level.md" in paths
     assert not any("registry" in p for p in paths)
 
 
