@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .archive import Archive
 from .config import LANGUAGES, SiteConfig
@@ -153,6 +153,21 @@ def _paginate(s: _Site, lang: str, path: str, items: tuple, page_size: int) -> l
     return out
 
 
+def _listing(s: _Site, lang: str, base_of: Callable[[str], str], items: tuple, template: str, title: str, kind: str, view: Callable[[tuple], dict[str, Any]], feed: str | None = None) -> list[Page]:
+    """One Page per page of a paginated listing. `base_of(lang)` is the first page's path in a
+    language, so page n in one language has page n in the other as its counterpart."""
+    pages = []
+    for path, chunk, pager in _paginate(s, lang, base_of(lang), items, s.config.page_size):
+        n = pager["current"]
+        alternates = _both(lambda l: s.urls.page(base_of(l), l, n))
+        shown = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
+        context = _frame(s, lang, path, shown, alternates, feed=feed, kind=kind)
+        context.update(view(chunk))
+        context["pages_nav"] = pager
+        pages.append(Page(path, template, lang, context, alternates))
+    return pages
+
+
 def _date_href(s: _Site, date: PubDate | None, lang: str) -> str:
     if date is None:
         return s.urls.href(s.urls.undated(lang))
@@ -253,16 +268,9 @@ def _home_pages(s: _Site, lang: str) -> list[Page]:
 
 def _article_index_pages(s: _Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
-    pages = []
     entries = s.archive.entries(lang)
-    for path, chunk, pager in _paginate(s, lang, s.urls.articles(lang), entries, s.config.page_size):
-        n = pager["current"]
-        alternates = _both(lambda l: s.urls.page(s.urls.articles(l), l, n))
-        title = ui["all_articles"] if n == 1 else f"{ui['all_articles']} — {ui['page']} {n}"
-        context = _frame(s, lang, path, title, alternates, kind="list")
-        context.update({"heading": ui["all_articles"], "items": [_card(s, a, lang) for a in chunk], "pages_nav": pager, "count": len(entries)})
-        pages.append(Page(path, "list.html", lang, context, alternates))
-    return pages
+    view = lambda chunk: {"heading": ui["all_articles"], "items": [_card(s, a, lang) for a in chunk], "count": len(entries)}  # noqa: E731
+    return _listing(s, lang, s.urls.articles, entries, "list.html", ui["all_articles"], "list", view)
 
 
 def _article_pages(s: _Site, lang: str) -> list[Page]:
@@ -366,40 +374,24 @@ def _archive_pages(s: _Site, lang: str) -> list[Page]:
 
     for year, count in years:
         in_year = tuple(a for a in dated if a.date.year == year)
-        for path, chunk, pager in _paginate(s, lang, s.urls.year(lang, year), in_year, s.config.page_size):
-            n = pager["current"]
-            alternates = _both(lambda l: s.urls.page(s.urls.year(l, year), l, n))
-            context = _frame(s, lang, path, f"{ui['year']} {year}" if lang == "vi" else str(year), alternates, kind="year")
-            context.update({
-                "heading": f"{ui['year']} {year}" if lang == "vi" else str(year), "count": count,
-                "months": months_of(year), "items": [_card(s, a, lang) for a in chunk], "pages_nav": pager,
-                "up": {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))},
-            })
-            pages.append(Page(path, "period.html", lang, context, alternates))
-        months = sorted({a.date.month for a in in_year if a.date.month}, reverse=True)
-        for month in months:
-            in_month = tuple(a for a in in_year if a.date.month == month)
-            for path, chunk, pager in _paginate(s, lang, s.urls.month(lang, year, month), in_month, s.config.page_size):
-                n = pager["current"]
-                alternates = _both(lambda l: s.urls.page(s.urls.month(l, year, month), l, n))
-                heading = month_title(year, month, lang)
-                context = _frame(s, lang, path, heading[:1].upper() + heading[1:], alternates, kind="month")
-                context.update({
-                    "heading": heading[:1].upper() + heading[1:], "count": len(in_month), "months": [],
-                    "items": [_card(s, a, lang) for a in chunk], "pages_nav": pager,
-                    "up": {"label": f"{ui['year']} {year}" if lang == "vi" else str(year), "href": s.urls.href(s.urls.year(lang, year))},
-                })
-                pages.append(Page(path, "period.html", lang, context, alternates))
-
-    for path, chunk, pager in _paginate(s, lang, s.urls.undated(lang), undated, s.config.page_size):
-        n = pager["current"]
-        alternates = _both(lambda l: s.urls.page(s.urls.undated(l), l, n))
-        context = _frame(s, lang, path, ui["undated_articles"], alternates, kind="undated")
-        context.update({
-            "heading": ui["undated_articles"], "count": len(undated), "months": [], "items": [_card(s, a, lang) for a in chunk],
-            "pages_nav": pager, "up": {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))},
+        year_title = f"{ui['year']} {year}" if lang == "vi" else str(year)
+        pages += _listing(s, lang, lambda l: s.urls.year(l, year), in_year, "period.html", year_title, "year", lambda chunk: {
+            "heading": year_title, "count": count, "months": months_of(year), "items": [_card(s, a, lang) for a in chunk],
+            "up": {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))},
         })
-        pages.append(Page(path, "period.html", lang, context, alternates))
+        for month in sorted({a.date.month for a in in_year if a.date.month}, reverse=True):
+            in_month = tuple(a for a in in_year if a.date.month == month)
+            heading = month_title(year, month, lang)
+            heading = heading[:1].upper() + heading[1:]
+            pages += _listing(s, lang, lambda l: s.urls.month(l, year, month), in_month, "period.html", heading, "month", lambda chunk: {
+                "heading": heading, "count": len(in_month), "months": [], "items": [_card(s, a, lang) for a in chunk],
+                "up": {"label": year_title, "href": s.urls.href(s.urls.year(lang, year))},
+            })
+
+    pages += _listing(s, lang, s.urls.undated, undated, "period.html", ui["undated_articles"], "undated", lambda chunk: {
+        "heading": ui["undated_articles"], "count": len(undated), "months": [], "items": [_card(s, a, lang) for a in chunk],
+        "up": {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))},
+    })
     return pages
 
 
@@ -426,25 +418,19 @@ def _leader_pages(s: _Site, lang: str) -> list[Page]:
         about = tuple(a for a in entries if leader.id in a.leaders)
         companions = Counter(l for a in about for l in a.leaders if l != leader.id)
         events = Counter(e for a in about for e in a.events)
-        for path, chunk, pager in _paginate(s, lang, s.urls.leader(lang, leader.id), about, s.config.page_size):
-            n = pager["current"]
-            alternates = _both(lambda l: s.urls.page(s.urls.leader(l, leader.id), l, n))
-            has_feed = any(a.lang == lang and a.date for a in about)
-            context = _frame(s, lang, path, leader.name.get(lang), alternates, feed=s.urls.feed(s.urls.leader(lang, leader.id)) if has_feed else None, kind="leader")
-            context.update({
-                "name": leader.name.get(lang),
-                "other_name": leader.name.get(other(lang)) if leader.name.vi != leader.name.en else None,
-                "roles": [
-                    {"title": s.registry.titles[r.title].name.get(lang), "span": _span_text(r.start, r.end, lang, ui) if r.end or r.start else ""}
-                    for r in sorted(leader.roles, key=lambda r: (r.start.first_day if r.start else PubDate(1900).first_day))
-                ],
-                "count": len(about),
-                "groups": _grouped_by_year(s, chunk, lang),
-                "pages_nav": pager,
-                "companions": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(companions.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
-                "events": [dict(_event_link(s, e, lang), count=c) for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
-            })
-            pages.append(Page(path, "leader.html", lang, context, alternates))
+        has_feed = any(a.lang == lang and a.date for a in about)
+        pages += _listing(s, lang, lambda l: s.urls.leader(l, leader.id), about, "leader.html", leader.name.get(lang), "leader", lambda chunk: {
+            "name": leader.name.get(lang),
+            "other_name": leader.name.get(other(lang)) if leader.name.vi != leader.name.en else None,
+            "roles": [
+                {"title": s.registry.titles[r.title].name.get(lang), "span": _span_text(r.start, r.end, lang, ui)}
+                for r in sorted(leader.roles, key=lambda r: r.start.first_day if r.start else PubDate(1900).first_day)
+            ],
+            "count": len(about),
+            "groups": _grouped_by_year(s, chunk, lang),
+            "companions": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(companions.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+            "events": [dict(_event_link(s, e, lang), count=c) for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+        }, feed=s.urls.feed(s.urls.leader(lang, leader.id)) if has_feed else None)
     return pages
 
 
@@ -496,23 +482,17 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
     for event in events:
         about = tuple(a for a in entries if event.id in a.events)
         leaders = Counter(l for a in about for l in a.leaders)
-        for path, chunk, pager in _paginate(s, lang, s.urls.event(lang, event.id), about, s.config.page_size):
-            n = pager["current"]
-            alternates = _both(lambda l: s.urls.page(s.urls.event(l, event.id), l, n))
-            has_feed = any(a.lang == lang and a.date for a in about)
-            context = _frame(s, lang, path, event.name.get(lang), alternates, feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None, kind="event")
-            series = s.registry.series.get(event.series) if event.series else None
-            context.update({
-                "name": event.name.get(lang),
-                "span": _span_text(event.start, event.end, lang, ui),
-                "description": event.description.get(lang) if event.description else (series.description.get(lang) if series and series.description else None),
-                "series": {"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id))} if series else None,
-                "count": len(about),
-                "groups": _grouped_by_year(s, chunk, lang),
-                "pages_nav": pager,
-                "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(leaders.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
-            })
-            pages.append(Page(path, "event.html", lang, context, alternates))
+        series = s.registry.series.get(event.series) if event.series else None
+        has_feed = any(a.lang == lang and a.date for a in about)
+        pages += _listing(s, lang, lambda l: s.urls.event(l, event.id), about, "event.html", event.name.get(lang), "event", lambda chunk: {
+            "name": event.name.get(lang),
+            "span": _span_text(event.start, event.end, lang, ui),
+            "description": event.description.get(lang) if event.description else (series.description.get(lang) if series and series.description else None),
+            "series": {"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id))} if series else None,
+            "count": len(about),
+            "groups": _grouped_by_year(s, chunk, lang),
+            "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(leaders.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+        }, feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None)
     return pages
 
 
