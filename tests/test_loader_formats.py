@@ -181,7 +181,7 @@ def test_unclosed_front_matter(tmp_path, registry, recognizer):
 
 
 def test_non_utf8_file_names_the_line(tmp_path, registry, recognizer):
-    path = write(tmp_path, "latin.txt", "Tiêu đề\nCafé au lait\n", encoding="latin-1") if False else tmp_path / "latin.txt"
+    path = tmp_path / "latin.txt"
     path.write_bytes("Tiêu đề hợp lệ\n".encode() + "Café".encode("latin-1") + b"\n")
     with pytest.raises(DiparchiveError, match=r"latin.txt:2: not UTF-8 text"):
         read(path, registry, recognizer)

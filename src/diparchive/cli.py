@@ -68,7 +68,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"warning: {warning}", file=err)
     print(f"Built {report.articles} articles into {report.pages} pages ({report.files} files) in {report.output}", file=out)
     print(f"Search: {report.search}" if report.search else "Search: skipped (--no-search)", file=out)
-    print(f"To look at it: python -m http.server --directory {report.output} 8000, then open http://127.0.0.1:8000/", file=out)
+    print(f"To look at it: python -m http.server --bind 127.0.0.1 --directory {report.output} 8000, then open http://127.0.0.1:8000/", file=out)
     return 0
 
 

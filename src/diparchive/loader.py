@@ -27,7 +27,7 @@ from . import boilerplate
 from .config import LANGUAGES
 from .dates import infer_date, parse_dateline
 from .errors import DiparchiveError, Problem, fail
-from .folding import fold, has_marks
+from .folding import fold
 from .recognition import Candidate, Recognizer, recognise
 from .records import Article, Block, BlockKind, DateSource, PubDate, Removed
 from .registry import Registry
@@ -243,7 +243,7 @@ def _is_label(text: str) -> bool:
 def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
     title = date = author = outlet = None
     removed: list[Removed] = []
-    dates_before_title: list[tuple[PubDate, str | None]] = []
+    above_title: list[tuple[Removed, PubDate, str | None]] = []  # datelines met before the headline
     index = 0
     while index < len(blocks) and index < 8:
         block = blocks[index]
@@ -253,12 +253,14 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
         dateline = parse_dateline(text) if block.kind is not BlockKind.LIST else None
         if dateline:
             if dateline.rest and title is None and _is_headline(dateline.rest):
-                title = dateline.rest
+                title = dateline.rest  # " date 2024-09 Title": the marker and the headline share a line
+            entry = Removed(text, block.line, "dateline")
             if title is None:
-                dates_before_title.append((dateline.date, dateline.author))
-            elif date is None:
-                date, author = dateline.date, author or dateline.author
-            removed.append(Removed(text, block.line, "dateline"))
+                above_title.append((entry, dateline.date, dateline.author))
+            else:
+                removed.append(entry)
+                if date is None:
+                    date, author = dateline.date, author or dateline.author
             index += 1
             continue
         mark = _OUTLET_MARK.match(text)
@@ -284,12 +286,14 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
             index += 1
             continue
         break
-    if dates_before_title and date is None:
-        # A date above the headline with none below it is the article's; with one below it,
-        # the upper one is the site's chrome (a clock, the day the page was read).
-        date, author = dates_before_title[0][0], author or dates_before_title[0][1]
-    elif dates_before_title:
-        removed = [replace(r, reason="site chrome date") if r.reason == "dateline" and r.line < blocks[index - 1].line and parse_dateline(r.text) and parse_dateline(r.text).date == dates_before_title[0][0] else r for r in removed]
+    # A date above the headline with none below it is the article's; with one below it, the
+    # upper one is the site's chrome (a clock, the day the page was read).
+    for entry, found, byline in above_title:
+        if date is None:
+            date, author = found, author or byline
+            removed.append(entry)
+        else:
+            removed.append(replace(entry, reason="site chrome date"))
     return Header(title, date, author, outlet, index, tuple(removed))
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 from .archive import Archive
 from .config import LANGUAGES, SiteConfig
 from .i18n import format_pubdate, month_name, month_title
-from .records import Article, BlockKind, Precision, PubDate
+from .records import Article, Precision, PubDate
 from .registry import Event, Registry
 from .urls import Urls
 
