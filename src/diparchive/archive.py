@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .config import LANGUAGES
 from .errors import DiparchiveError, Problem
 from .records import Article
 
@@ -51,6 +50,3 @@ def make_archive(articles: tuple[Article, ...]) -> Archive:
     ordered = tuple(sorted(articles, key=lambda a: a.sort_key, reverse=True))
     return Archive(ordered, {k: dict(v) for k, v in sorted(by_key.items())})
 
-
-def untranslated_languages(article: Article, archive: Archive) -> tuple[str, ...]:
-    return tuple(l for l in LANGUAGES if l not in archive.by_key[article.key])

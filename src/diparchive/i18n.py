@@ -56,10 +56,6 @@ def format_pubdate(date: PubDate, lang: str) -> str:
     return str(date.year)
 
 
-def format_day(day: dt.date, lang: str) -> str:
-    return format_date(day, "long", locale=LOCALES[lang])
-
-
 def month_name(year: int, month: int, lang: str) -> str:
     """"tháng 9" / "September", for a month within a year's page."""
     return format_date(dt.date(year, month, 1), "LLLL", locale=LOCALES[lang])
