@@ -9,6 +9,7 @@ from the end until a paragraph belongs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .folding import fold, words
 
@@ -43,10 +44,14 @@ def vocabulary(text: str, lang: str) -> set:
 
 
 def relevance(paragraph: str, article: set, lang: str) -> float:
-    own = vocabulary(paragraph, lang)
+    return _share(vocabulary(paragraph, lang), article.__contains__)
+
+
+def _share(own: set, known) -> float:
+    """The share of `own` for which `known(unit)` holds; an empty paragraph counts as related."""
     if not own:
         return 1.0
-    return len(own & article) / len(own)
+    return sum(1 for unit in own if known(unit)) / len(own)
 
 
 # A paragraph at the end must share at least this much of its vocabulary with the rest of the
@@ -59,25 +64,30 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 def unrelated_tail(paragraphs: list[str], title: str, lang: str) -> int:
-    """How many trailing paragraphs are unrelated to the article (0 if none)."""
+    """How many trailing paragraphs are unrelated to the article (0 if none).
+
+    Walks back from the end; each paragraph is compared with the title and everything before
+    it, kept as counts so that stepping back one paragraph only subtracts that paragraph.
+    """
+    if len(paragraphs) < 2:
+        return 0
+    titled = vocabulary(title, lang)
     units = [vocabulary(p, lang) for p in paragraphs]
+    before = Counter(unit for own in units[:-1] for unit in own)  # the paragraphs before the last
+    known = lambda unit: unit in titled or before[unit] > 0  # noqa: E731
     cut = 0
     for index in range(len(paragraphs) - 1, 0, -1):
-        core = set().union(vocabulary(title, lang), *units[:index])
         truncated = _TRUNCATED.search(paragraphs[index])
         threshold = (RELEVANT_IF_TRUNCATED if truncated else RELEVANT)[lang]
-        score = relevance(paragraphs[index], core, lang)
-        if score >= threshold or (cut == 0 and not truncated and score >= LONE_TAIL and index == len(paragraphs) - 1 and _alone(paragraphs, index, units, title, lang)):
+        score = _share(units[index], known)
+        before.subtract(units[index - 1])  # from here on, "before" ends one paragraph earlier
+        if score >= threshold:
             break
+        if cut == 0 and not truncated and score >= LONE_TAIL and index == len(paragraphs) - 1:
+            # A closing line stays when the paragraph before it belongs to the article (the lead
+            # always does): then it ends the article, not a run of teasers.
+            if index - 1 == 0 or _share(units[index - 1], known) >= RELEVANT[lang]:
+                break
         cut += 1
     # Never cut an article down to almost nothing: that is a short article, not a teaser list.
     return cut if cut < len(paragraphs) * 0.75 else 0
-
-
-def _alone(paragraphs: list[str], index: int, units: list[set], title: str, lang: str) -> bool:
-    """True when the paragraph before the last one belongs to the article: then the last one
-    is a closing line, not the end of a run of teasers. The lead always belongs."""
-    if index - 1 == 0:
-        return True
-    core = set().union(vocabulary(title, lang), *units[:index - 1])
-    return relevance(paragraphs[index - 1], core, lang) >= RELEVANT[lang]

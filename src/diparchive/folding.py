@@ -22,20 +22,28 @@ _OLD_STYLE = re.compile("(" + "|".join(_OLD_TO_NEW) + r")(?![^\W\d_])")
 
 def fold(text: str) -> str:
     """Lower-case with tone placement unified; diacritics kept."""
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare letters whose lower case is longer ("İ"): keep them
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return _OLD_STYLE.sub(lambda m: _OLD_TO_NEW[m.group(1)], lowered)
+
+
+def _mark_free_table() -> dict[int, str]:
+    """Each character whose decomposition starts with an ASCII letter → that letter (đ → d)."""
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0x80, 0x10000):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base.isascii() and len(base) == 1 and base != chr(code):
+            table[code] = base
+    return table
+
+
+_MARK_FREE = _mark_free_table()
 
 
 def strip_marks(text: str) -> str:
     """Remove diacritics character by character (đ → d), keeping length."""
-    out = []
-    for c in text:
-        if c in "đĐ":
-            out.append("d" if c == "đ" else "D")
-            continue
-        base = unicodedata.normalize("NFD", c)[0]
-        out.append(base if base.isascii() else c)
-    return "".join(out)
+    return text.translate(_MARK_FREE)
 
 
 def ascii_fold(text: str) -> str:

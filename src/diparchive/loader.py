@@ -311,14 +311,17 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(fold(a).split()) == " ".join(fold(b).split())
+def _normal(text: str) -> str:
+    """Folded, with runs of space collapsed: the form lines are compared in."""
+    return " ".join(fold(text).split())
 
 
-def _repeats(text: str, previous: str) -> bool:
+def _repeats(text: str, normal: str, previous: str) -> bool:
     """A pull quote: the line restates the start of the previous paragraph."""
-    head = " ".join(fold(text).strip("\"“”'‘’ ").split()[:12])
-    return len(text) > 80 and len(head) > 40 and head in " ".join(fold(previous).split())
+    if len(text) <= 80:
+        return False
+    head = " ".join(normal.strip("\"“”'‘’ ").split()[:12])
+    return len(head) > 40 and head in _normal(previous)
 
 
 def _is_subheading(text: str, rest: list[RawBlock]) -> bool:
@@ -337,10 +340,10 @@ def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[R
     interview = sum(1 for b in blocks if b.text.endswith("?")) >= 2 or any(_QUESTION_LABEL.match(b.text) for b in blocks)
     after_image = False
     previous: RawBlock | None = None
-    previous_raw = ""
+    normals = [_normal(b.text) for b in blocks]
     for index, block in enumerate(blocks):
         text = block.text
-        repeated, previous_raw = _same(text, previous_raw), text
+        repeated = index > 0 and normals[index] == normals[index - 1]
         if block.image_slot:
             after_image = True
             continue
@@ -351,7 +354,7 @@ def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[R
             kept.append(block)
             previous, after_image = block, False
             continue
-        if _PLACEHOLDER_SUFFIX.search(text) and _same(_PLACEHOLDER_SUFFIX.sub("", text), title):
+        if _PLACEHOLDER_SUFFIX.search(text) and _normal(_PLACEHOLDER_SUFFIX.sub("", text)) == _normal(title):
             removed.append(Removed(text, block.line, "image placeholder"))
             after_image = True
             continue
@@ -364,7 +367,7 @@ def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[R
             if previous.kind is BlockKind.PARAGRAPH and _words(text) <= 30 and kept and kept[-1] is previous:
                 kept[-1] = previous = replace(previous, kind=BlockKind.CAPTION)
             continue
-        if previous is not None and previous.kind is BlockKind.PARAGRAPH and _repeats(text, previous.text):
+        if previous is not None and previous.kind is BlockKind.PARAGRAPH and _repeats(text, normals[index], previous.text):
             removed.append(Removed(text, block.line, "pull quote repeating the previous paragraph"))
             continue
         kind = BlockKind.PARAGRAPH

@@ -6,6 +6,7 @@ comes from `urls`.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -234,14 +235,9 @@ def _root_page(s: _Site) -> Page:
     return Page("", "root.html", None, context, in_sitemap=False)
 
 
-def _ranked_leaders(s: _Site, entries: Iterable[Article]) -> list[tuple[str, int]]:
-    counts = Counter(l for a in entries for l in a.leaders)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def _ranked_events(s: _Site, entries: Iterable[Article]) -> list[tuple[str, int]]:
-    counts = Counter(e for a in entries for e in a.events)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+def _ranked(ids: Iterable[str]) -> list[tuple[str, int]]:
+    """(id, count) by count, most first; ties by id, so the order is stable."""
+    return sorted(Counter(ids).items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _years(entries: Iterable[Article]) -> list[tuple[int, int]]:
@@ -256,8 +252,8 @@ def _home_pages(s: _Site, lang: str) -> list[Page]:
     context.update({
         "latest": [_card(s, a, lang) for a in entries[: s.config.page_size]],
         "all_articles": {"href": s.urls.href(s.urls.articles(lang)), "count": len(entries)},
-        "top_leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in _ranked_leaders(s, entries)[:HOME_RANKED]],
-        "top_events": [dict(_event_link(s, e, lang), count=c) for e, c in _ranked_events(s, entries)[:HOME_RANKED]],
+        "top_leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in _ranked(l for a in entries for l in a.leaders)[:HOME_RANKED]],
+        "top_events": [dict(_event_link(s, e, lang), count=c) for e, c in _ranked(e for a in entries for e in a.events)[:HOME_RANKED]],
         "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y))} for y, c in _years(entries)],
         "undated_count": sum(1 for a in entries if a.date is None),
         "undated_href": s.urls.href(s.urls.undated(lang)),
@@ -278,7 +274,7 @@ def _article_pages(s: _Site, lang: str) -> list[Page]:
     own = s.archive.own(lang)
     chronological = sorted((a for a in own if a.date), key=lambda a: a.sort_key)
     position = {a.key: i for i, a in enumerate(chronological)}
-    entries = s.archive.entries(lang)
+    about = _mentions(s.archive.entries(lang))
     pages = []
     for article in own:
         path = s.urls.article(lang, article.slug)
@@ -290,7 +286,7 @@ def _article_pages(s: _Site, lang: str) -> list[Page]:
         context["article"] = _article_view(s, article, lang, ui)
         context["prev"] = _card(s, older, lang) if older else None
         context["next"] = _card(s, newer, lang) if newer else None
-        context["related"] = [_card(s, a, lang) for a in _related(article, entries)]
+        context["related"] = [_card(s, a, lang) for a in _related(article, about)]
         context["jsonld"] = _jsonld(s, article, path)
         translation = s.archive.counterpart(article, other(lang))
         context["translation"] = {"href": s.urls.href(s.urls.article(translation.lang, translation.slug)), "title": translation.title, "lang": translation.lang, "label": ui[f"read_in_{translation.lang}"]} if translation else None
@@ -317,16 +313,27 @@ def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> 
     }
 
 
-def _related(article: Article, entries: tuple[Article, ...]) -> list[Article]:
-    leaders, events = set(article.leaders), set(article.events)
-    scored = []
-    for other_article in entries:
-        if other_article.key == article.key:
-            continue
-        score = 2 * len(events & set(other_article.events)) + len(leaders & set(other_article.leaders))
-        if score:
-            scored.append((-score, tuple(-x if isinstance(x, int) else x for x in other_article.sort_key[:3]), other_article.key, other_article))
-    return [a for *_, a in sorted(scored, key=lambda t: t[:3])[:RELATED]]
+def _related(article: Article, about: dict[tuple[str, str], list[Article]]) -> list[Article]:
+    """Articles sharing events (worth two) or leaders (one) with `article`, best first.
+    `about` maps ("event" | "leader", id) to the entries that mention it."""
+    scores: Counter[str] = Counter()
+    by_key: dict[str, Article] = {}
+    for kind, ids, weight in (("event", article.events, 2), ("leader", article.leaders, 1)):
+        for tag in set(ids):
+            for other_article in about.get((kind, tag), ()):
+                if other_article.key != article.key:
+                    scores[other_article.key] += weight
+                    by_key[other_article.key] = other_article
+    newest_first = lambda a: tuple(-x for x in a.sort_key[:3])  # noqa: E731
+    return heapq.nsmallest(RELATED, by_key.values(), key=lambda a: (-scores[a.key], newest_first(a), a.key))
+
+
+def _mentions(entries: tuple[Article, ...]) -> dict[tuple[str, str], list[Article]]:
+    about: dict[tuple[str, str], list[Article]] = {}
+    for a in entries:
+        for tag in dict.fromkeys([("event", e) for e in a.events] + [("leader", l) for l in a.leaders]):
+            about.setdefault(tag, []).append(a)
+    return about
 
 
 def _jsonld(s: _Site, article: Article, path: str) -> dict[str, Any]:
@@ -406,7 +413,7 @@ def _leader_pages(s: _Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
     entries = s.archive.entries(lang)
     pages = []
-    ranked = dict(_ranked_leaders(s, entries))
+    ranked = dict(_ranked(l for a in entries for l in a.leaders))
     index_rows = sorted(s.registry.leaders.values(), key=lambda l: (-ranked.get(l.id, 0), l.name.get(lang)))
     context = _frame(s, lang, s.urls.leaders(lang), ui["leaders"], _both(s.urls.leaders), kind="leaders")
     context["leaders"] = [
@@ -416,8 +423,8 @@ def _leader_pages(s: _Site, lang: str) -> list[Page]:
 
     for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
         about = tuple(a for a in entries if leader.id in a.leaders)
-        companions = Counter(l for a in about for l in a.leaders if l != leader.id)
-        events = Counter(e for a in about for e in a.events)
+        companions = _ranked(l for a in about for l in a.leaders if l != leader.id)
+        events = _ranked(e for a in about for e in a.events)
         has_feed = any(a.lang == lang and a.date for a in about)
         pages += _listing(s, lang, lambda l: s.urls.leader(l, leader.id), about, "leader.html", leader.name.get(lang), "leader", lambda chunk: {
             "name": leader.name.get(lang),
@@ -428,8 +435,8 @@ def _leader_pages(s: _Site, lang: str) -> list[Page]:
             ],
             "count": len(about),
             "groups": _grouped_by_year(s, chunk, lang),
-            "companions": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(companions.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
-            "events": [dict(_event_link(s, e, lang), count=c) for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+            "companions": [dict(_leader_link(s, l, lang), count=c) for l, c in companions[:HOME_RANKED]],
+            "events": [dict(_event_link(s, e, lang), count=c) for e, c in events[:HOME_RANKED]],
         }, feed=s.urls.feed(s.urls.leader(lang, leader.id)) if has_feed else None)
     return pages
 
@@ -442,7 +449,7 @@ def _latest_role(s: _Site, leader_id: str, lang: str) -> str:
     return s.registry.titles[latest.title].name.get(lang)
 
 
-def _all_events(s: _Site, entries: tuple[Article, ...]) -> list[Event]:
+def _all_events(s: _Site) -> list[Event]:
     ids = set(s.registry.events) | {e for a in s.archive.articles for e in a.events}
     return [s.registry.event(e) for e in sorted(ids)]
 
@@ -450,8 +457,8 @@ def _all_events(s: _Site, entries: tuple[Article, ...]) -> list[Event]:
 def _event_pages(s: _Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
     entries = s.archive.entries(lang)
-    counts = dict(_ranked_events(s, entries))
-    events = _all_events(s, entries)
+    counts = dict(_ranked(e for a in entries for e in a.events))
+    events = _all_events(s)
     pages = []
 
     def row(e: Event) -> dict[str, Any]:
@@ -481,7 +488,7 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
 
     for event in events:
         about = tuple(a for a in entries if event.id in a.events)
-        leaders = Counter(l for a in about for l in a.leaders)
+        leaders = _ranked(l for a in about for l in a.leaders)
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
         pages += _listing(s, lang, lambda l: s.urls.event(l, event.id), about, "event.html", event.name.get(lang), "event", lambda chunk: {
@@ -491,7 +498,7 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
             "series": {"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id))} if series else None,
             "count": len(about),
             "groups": _grouped_by_year(s, chunk, lang),
-            "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in sorted(leaders.items(), key=lambda kv: (-kv[1], kv[0]))[:HOME_RANKED]],
+            "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in leaders[:HOME_RANKED]],
         }, feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None)
     return pages
 
@@ -520,7 +527,7 @@ def _feeds(s: _Site, lang: str) -> list[Feed]:
         chosen = tuple(a for a in dated if leader.id in a.leaders)[: s.config.feed_size]
         path = s.urls.leader(lang, leader.id)
         feeds.append(Feed(s.urls.feed(path), lang, f"{leader.name.get(lang)} — {s.config.title[lang]}", path, chosen))
-    for event in _all_events(s, s.archive.entries(lang)):
+    for event in _all_events(s):
         chosen = tuple(a for a in dated if event.id in a.events)[: s.config.feed_size]
         path = s.urls.event(lang, event.id)
         feeds.append(Feed(s.urls.feed(path), lang, f"{event.name.get(lang)} — {s.config.title[lang]}", path, chosen))

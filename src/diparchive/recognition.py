@@ -216,7 +216,7 @@ def _title_at(rec: Recognizer, text: str, m: re.Match[str]) -> tuple[str, ...]:
 def _titles(rec: Recognizer, text: str, folded: str, names: list[tuple[int, int, str]], date: PubDate | None):
     """Yield (leader id or None, candidate text or None) for each chain of titles."""
     name_at = {start: leader_id for start, _, leader_id in names}
-    matches = [m for m in rec.titles.finditer(folded)]
+    matches = list(rec.titles.finditer(folded))
     i = 0
     while i < len(matches):
         # A chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao" — titles joined by commas or "và"/"and".
