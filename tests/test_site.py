@@ -146,8 +146,8 @@ def test_article_page_facts_citation_and_metadata(built):
     html = page.read_text(encoding="utf-8")
     facts = read_page(page)
     assert "19 tháng 9, 2024" in facts.own_text
-    assert 'href="/vi/lanh-dao/to-lam/">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>' in html
-    assert 'href="/vi/su-kien/unga-79/">Khóa 79 Đại hội đồng Liên hợp quốc</a>' in html
+    assert 'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>' in html
+    assert 'href="/vi/su-kien/unga-79/" data-pagefind-filter="Sự kiện">Khóa 79 Đại hội đồng Liên hợp quốc</a>' in html
     assert "Trích dẫn bài viết này" in html and BASE + "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/" in html
     data = json.loads(facts.jsonld[0])
     assert data["@type"] == "NewsArticle" and data["datePublished"] == "2024-09-19" and data["inLanguage"] == "vi"
@@ -234,7 +234,7 @@ def test_sub_path_deployment_builds_every_url_under_it(tmp_path):
                 assert url.startswith("/archive/"), (page, url)
             target = local_target(site, url, "https://example.org/archive/", page)
             assert target is None or target.is_file(), (page, url)
-    assert 'data-base="/archive/"' in (site / "en/search/index.html").read_text(encoding="utf-8")
+    assert '"baseUrl": "/archive/"' in (site / "en/search/index.html").read_text(encoding="utf-8")
 
 
 def test_counts_use_plural_rules(built):

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable
 
 from .archive import Archive
 from .config import LANGUAGES, SiteConfig
+from .folding import fold_d, has_d
 from .i18n import format_pubdate, month_name, month_title
 from .records import Article, Precision, PubDate
 from .registry import Event, Registry
@@ -88,6 +89,7 @@ def _frame(s: _Site, lang: str, path: str, title: str, alternates: dict[str, str
             "home": s.urls.href(s.urls.home(lang)),
             "stylesheet": s.urls.href(s.urls.stylesheet()),
             "script": s.urls.href(s.urls.script()),
+            "favicon": s.urls.href(s.urls.favicon()),
             "search": s.urls.href(s.urls.search(lang)),
             "feed": s.urls.href(s.urls.feed(s.urls.home(lang))),
         },
@@ -310,6 +312,25 @@ def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> 
         "events": [_event_link(s, e, lang) for e in article.events],
         "blocks": [{"kind": b.kind.value, "html": b.html} for b in article.body],
         "cite": {"text": ". ".join(cite_parts) + ".", "url": s.urls.absolute(s.urls.article(article.lang, article.slug))},
+        "search": _search_view(s, article, lang),
+    }
+
+
+def _search_view(s: _Site, article: Article, lang: str) -> dict[str, Any]:
+    """What Pagefind reads from an article page besides its text: filters (few values per key),
+    a sort key that orders every article by date (undated last, ties by key), result metadata,
+    and the words spelt with đ again, spelt with d. Pagefind folds tone marks by itself ("to lam"
+    finds "Tô Lâm") but not đ, a letter of its own; the copies are hidden from readers and hold
+    only those words, so other words do not count twice in ranking."""
+    d = article.date
+    sort_date = f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}" if d else "0000-00-00"
+    with_d = " ".join(fold_d(w) for b in article.body for w in b.text.split() if has_d(w))
+    return {
+        "sort": f"date:{sort_date} {article.key}",
+        "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
+        "leaders_meta": ", ".join(s.registry.leaders[l].name.get(lang) for l in article.leaders),
+        "title_d": " ".join(fold_d(w) for w in article.title.split() if has_d(w)),
+        "body_d": with_d,
     }
 
 
@@ -506,10 +527,15 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
 def _search_page(s: _Site, lang: str) -> Page:
     path = s.urls.search(lang)
     context = _frame(s, lang, path, s.ui[lang]["search"], _both(s.urls.search), kind="search")
+    ui = s.ui[lang]
     context["pagefind"] = {
         "css": s.urls.href("pagefind/pagefind-ui.css"),
         "js": s.urls.href("pagefind/pagefind-ui.js"),
-        "base": s.config.base_path,
+        "options": {
+            "baseUrl": s.config.base_path,
+            "translations": {key[len("pagefind_"):]: text for key, text in ui.items() if key.startswith("pagefind_")},
+            "openFilters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"]],
+        },
     }
     return Page(path, "search.html", lang, context, _both(s.urls.search))
 

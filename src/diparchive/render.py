@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,10 @@ def make_environment(templates_dir: Path, catalogs: dict[str, dict[str, str]]) -
 
 def _render(env: jinja2.Environment, templates_dir: Path, template: str, context: dict[str, Any], what: str) -> bytes:
     try:
-        return env.get_template(template).render(context).encode("utf-8")
+        text = env.get_template(template).render(context)
+        # One spelling for each letter (NFC) in every page, whatever the templates, registry or
+        # catalogs were typed with: Pagefind and browsers then match "Tô Lâm" however it was typed.
+        return (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).encode("utf-8")
     except jinja2.TemplateSyntaxError as exc:
         raise fail(templates_dir / (exc.name or template), exc.lineno, f"template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:

@@ -82,6 +82,9 @@ class Urls:
     def stylesheet(self) -> str:
         return "static/style.css"
 
+    def favicon(self) -> str:
+        return "static/favicon.svg"
+
     def script(self) -> str:
         return "static/site.js"
 

@@ -4,10 +4,36 @@
     var locale = (el.getAttribute("data-lang") || "en-GB").replace("_", "-");
     el.textContent = new Date().toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
   });
+
   var box = document.getElementById("search");
-  if (box && window.PagefindUI) {
-    var ui = new PagefindUI({ element: "#search", baseUrl: box.getAttribute("data-base"), showSubResults: true, showImages: false });
-    var q = new URLSearchParams(window.location.search).get("q");
-    if (q) ui.triggerSearch(q);
+  var optionsEl = document.getElementById("search-options");
+  if (!box || !optionsEl || !window.PagefindUI) return;
+  var options = JSON.parse(optionsEl.textContent);
+  var params = new URLSearchParams(window.location.search);
+  var order = document.getElementById("search-order");
+
+  var ui = new PagefindUI({
+    element: "#search", baseUrl: options.baseUrl, translations: options.translations,
+    openFilters: options.openFilters, showSubResults: false, showImages: false, showEmptyFilters: false,
+    sort: params.get("order") === "newest" ? { date: "desc" } : null,
+  });
+
+  // ?q= fills the box and runs the search; &order=newest sorts by date. The URL follows what the
+  // reader types, so a search can be linked; changing the order reloads with the new URL.
+  var query = params.get("q") || "";
+  function url() {
+    var next = new URL(window.location.href);
+    if (query) next.searchParams.set("q", query); else next.searchParams.delete("q");
+    if (order.value === "newest") next.searchParams.set("order", "newest"); else next.searchParams.delete("order");
+    return next;
   }
+  order.value = params.get("order") === "newest" ? "newest" : "relevance";
+  order.parentNode.hidden = false;
+  order.addEventListener("change", function () { window.location.replace(url()); });
+  box.addEventListener("input", function (event) {
+    if (!event.target.classList.contains("pagefind-ui__search-input")) return;
+    query = event.target.value;
+    history.replaceState(null, "", url());
+  });
+  if (query) ui.triggerSearch(query);
 })();

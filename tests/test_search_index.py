@@ -1,0 +1,114 @@
+"""The Pagefind index of the built sample site, read back from its files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from diparchive.search import read_index_file
+
+SEED_000 = "Bộ trưởng Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn về chuyến đi của Chủ tịch nước và Đoàn đại biểu cấp cao Việt Nam đến Cuba và New York"
+
+
+def _meta(built: Path, lang: str) -> list:
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return read_index_file(built / "pagefind" / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")
+
+
+def _filters(built: Path, lang: str) -> dict[str, dict[str, int]]:
+    """filter name → value → number of pages."""
+    found = {}
+    for name, file_hash in _meta(built, lang)[3]:
+        key, values = read_index_file(built / "pagefind" / "filter" / f"{file_hash}.pf_filter")
+        assert key == name
+        found[name] = {value: len(pages) for value, pages in values}
+    return found
+
+
+def _fragment(built: Path, name: str) -> dict:
+    """Fragments are gzipped JSON behind the same signature as the CBOR files."""
+    path = built / "pagefind" / "fragment" / f"{name}.pf_fragment"
+    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+
+
+def _fragments(built: Path, lang: str) -> dict[str, dict]:
+    found = {}
+    for path in (built / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment"):
+        fragment = _fragment(built, path.stem)
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_only_article_pages_are_indexed(built):
+    indexed = {p.relative_to(built).as_posix() for p in built.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    assert indexed and all(p.startswith(("vi/bai-viet/", "en/articles/")) for p in indexed)
+    assert not any(p.endswith(("bai-viet/index.html", "articles/index.html")) for p in indexed)
+    urls = set(_fragments(built, "vi")) | set(_fragments(built, "en"))
+    assert urls == {"/" + p.removesuffix("index.html") for p in indexed}
+
+
+def test_filters_per_language_with_few_values(built):
+    vi = _filters(built, "vi")
+    assert set(vi) == {"Lãnh đạo", "Sự kiện", "Năm", "Cơ quan báo chí"}
+    assert vi["Năm"] == {"2021": 1, "2022": 1, "2024": 2}
+    assert vi["Lãnh đạo"]["Tô Lâm"] == 2 and vi["Lãnh đạo"]["Bùi Thanh Sơn"] == 4
+    assert vi["Sự kiện"]["Khóa 76 Đại hội đồng Liên hợp quốc"] == 1
+    assert vi["Cơ quan báo chí"] == {"Báo Nhân Dân": 1}
+    en = _filters(built, "en")
+    assert set(en) == {"Leader", "Event", "Year", "Outlet"}
+    assert en["Year"] == {"2021": 1, "2022": 1, "2024": 2}
+    assert en["Event"]["76th UN General Assembly"] == 1
+
+
+def test_every_article_has_a_date_sort_key_undated_last(built):
+    for lang, count in (("vi", 5), ("en", 4)):
+        meta = _meta(built, lang)
+        (name, order), = meta[4]
+        assert name == "date" and sorted(order) == list(range(count))
+    meta = _meta(built, "vi")
+    (_, ascending), = meta[4]
+    urls = [_fragment(built, meta[1][i][0])["url"] for i in ascending]
+    assert urls[0] == "/vi/bai-viet/hoi-nghi-ngoai-giao-lan-thu-32-vao-nhung-ngay-cuoi-thang-12-khep/"  # undated
+    # September 2024 (month only) sorts before 19 September 2024
+    assert urls[-2:] == ["/vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/", "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/"]
+
+
+def test_results_carry_localized_date_outlet_and_leaders(built):
+    fragments = _fragments(built, "vi")
+    interview = next(f for f in fragments.values() if f["meta"]["title"] == SEED_000)
+    assert interview["meta"]["Ngày đăng"] == "27 tháng 9, 2021"
+    assert interview["meta"]["Lãnh đạo"].startswith("Bùi Thanh Sơn, ")
+    nhan_dan = [f for f in fragments.values() if f["meta"].get("Cơ quan báo chí") == "Báo Nhân Dân"]
+    assert len(nhan_dan) == 1
+    english = _fragments(built, "en")
+    assert {f["meta"]["Published"] for f in english.values()} >= {"27 September 2021"}
+
+
+def test_words_with_d_bar_are_indexed_as_typed_without_it(built):
+    """The index holds "dai", "dang", "dong" (from Đại, Đảng, đồng) beside the real words."""
+    words = set()
+    for chunk in (built / "pagefind" / "index").glob("vi_*.pf_index"):
+        words |= {entry[0] for entry in read_index_file(chunk)[0]}
+    assert {"dai", "dang", "dong", "doan"} <= words
+    assert {"đai", "đang", "đong", "đoan"} <= words  # the originals, tone marks folded by Pagefind
+    interview = next(f for f in _fragments(built, "vi").values() if f["meta"]["title"] == SEED_000)
+    assert "Đoàn đại biểu" in interview["content"]
+
+
+
+def test_pages_are_nfc_even_from_decomposed_sources(site):
+    """A title typed in decomposed form (NFD, as some Mac tools save it) and a decomposed
+    interface string both reach the page, and so the index, composed."""
+    import unicodedata
+
+    from diparchive.build import build
+
+    article = "---\ntitle: Tô Lâm tiếp Đại sứ\ndate: 2024-10-01\n---\nTổng Bí thư Tô Lâm tiếp Đại sứ Cuba.\n"
+    (site / "content" / "nfd.md").write_text(unicodedata.normalize("NFD", article), encoding="utf-8")
+    catalog = site / "templates" / "i18n" / "vi.yaml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("nav_home: Trang chủ", unicodedata.normalize("NFD", "nav_home: Trang chủ")), encoding="utf-8")
+    build(site, search=False)
+    page = (site / "public" / "vi" / "bai-viet" / "to-lam-tiep-dai-su" / "index.html").read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", page)
+    assert "<h1 data-pagefind-meta=\"title\">Tô Lâm tiếp Đại sứ</h1>" in page and "Trang chủ" in page
