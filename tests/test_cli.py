@@ -161,8 +161,9 @@ def test_check_suggests_registry_additions(site):
     assert "content/002_d22a4b06eb00ea15.txt: warning: no publication date found" in out
 
 
-def test_duplicate_keys_are_reported(site):
+def test_two_files_translating_the_same_article_are_reported(site):
     shutil.copy(site / "content" / "en" / "all-objectives-achieved-at-a-high-level.md", site / "content" / "en" / "copy.md")
     code, _, err = run("build", "--root", str(site), "--no-search")
     assert code == 1
-    assert "key '001_72010875ac9022ad' in 'en' is already used by" in err
+    assert ("content/en/copy.md: content/en/all-objectives-achieved-at-a-high-level.md and this file both translate "
+            "content/001_72010875ac9022ad.txt into 'en' (key '001_72010875ac9022ad'); keep one") in err

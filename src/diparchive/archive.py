@@ -37,7 +37,12 @@ def make_archive(articles: tuple[Article, ...]) -> Archive:
     for article in sorted(articles, key=lambda a: str(a.path)):
         other = by_key[article.key].get(article.lang)
         if other is not None:
-            problems.append(Problem(article.path, None, f"key '{article.key}' in '{article.lang}' is already used by {other.path}; a key may have one article per language"))
+            original = next((a for l, a in by_key[article.key].items() if l != article.lang), None)
+            if original is not None:
+                message = f"{other.path} and this file both translate {original.path} into '{article.lang}' (key '{article.key}'); keep one"
+            else:
+                message = f"key '{article.key}' in '{article.lang}' is already used by {other.path}; a key may have one article per language"
+            problems.append(Problem(article.path, None, message))
             continue
         clash = slugs.get((article.lang, article.slug))
         if clash is not None:
@@ -50,3 +55,19 @@ def make_archive(articles: tuple[Article, ...]) -> Archive:
     ordered = tuple(sorted(articles, key=lambda a: a.sort_key, reverse=True))
     return Archive(ordered, {k: dict(v) for k, v in sorted(by_key.items())})
 
+
+
+def translation_warnings(archive: Archive, default_language: str) -> list[Problem]:
+    """A file outside the default language whose `key` was set by hand (it is not the file's own
+    name) but matches no article in another language: a translation whose original is missing,
+    or whose key is mistyped."""
+    return [
+        Problem(a.path, None, f"translation of '{a.key}', but no article has that key: is the original missing or the key mistyped?")
+        for a in sorted(archive.articles, key=lambda a: str(a.path))
+        if a.lang != default_language and a.key != a.path.stem and len(archive.by_key[a.key]) == 1
+    ]
+
+
+def missing_translations(archive: Archive, languages: tuple[str, ...]) -> dict[str, list[Article]]:
+    """language → the articles that have no version in it."""
+    return {lang: [a for a in archive.articles if lang not in archive.by_key[a.key] and a.lang != lang] for lang in languages}

@@ -24,14 +24,16 @@ def _parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: output_dir in site.yaml, normally public/)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+    build.add_argument("--strict", action="store_true", help="treat warnings (inferred dates, names the registry lacks, missing translations, heavy boilerplate) as errors, for CI")
 
     parse = commands.add_parser("parse", help="show article files as the build reads them", description="Print each file's record exactly as the build sees it, read with the site's registry.")
     common(parse)
     parse.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parse.add_argument("--json", action="store_true", help="one JSON object per line")
 
-    check = commands.add_parser("check", help="check the content and suggest registry additions", description="Load every article and list warnings and names or numbered meetings the registry does not know, with file and line.")
+    check = commands.add_parser("check", help="check the content and suggest registry additions", description="Load every article without building and list warnings, names or numbered meetings the registry does not know, and missing translations, with file and line.")
     common(check)
+    check.add_argument("--strict", action="store_true", help="exit non-zero when there is any warning")
     return parser
 
 
@@ -63,9 +65,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .build import build
 
-    report = build(args.root, args.output, search=not args.no_search)
-    for warning in report.warnings:
+    report = build(args.root, args.output, search=not args.no_search, strict=args.strict)
+    found = report.findings
+    for warning in found.warnings:
         print(f"warning: {warning}", file=err)
+    if found.suggestions:
+        print(f"note: {len(found.suggestions)} name(s) or meeting(s) not in the registry; `diparchive check` lists them", file=err)
+    if found.untranslated:
+        print(f"note: {len(found.untranslated)} article(s) without a version in the other language; `diparchive check` lists them", file=err)
     print(f"Built {report.articles} articles into {report.pages} pages ({report.files} files) in {report.output}", file=out)
     print(f"Search: {report.search}" if report.search else "Search: skipped (--no-search)", file=out)
     print(f"To look at it: python -m http.server --bind 127.0.0.1 --directory {report.output} 8000, then open http://127.0.0.1:8000/", file=out)
@@ -108,21 +115,18 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .archive import make_archive
+    from .build import findings
     from .loader import article_files, load_articles
 
     config, registry, recognizer = _site(args.root)
     loaded = load_articles(article_files(config.content_dir), args.root.resolve(), registry, recognizer)
-    make_archive(tuple(item.article for item in loaded))
-    count = 0
-    for item in loaded:
-        for warning in item.article.warnings:
-            print(f"{item.article.path}: warning: {warning}", file=out)
-        for candidate in item.candidates:
-            count += 1
-            kind = "person" if candidate.kind == "leader" else "numbered meeting"
-            print(f"{item.article.path}:{candidate.line}: suggestion: {kind} not in the registry: {candidate.text}", file=out)
-    print(f"{len(loaded)} articles checked; {count} suggestion(s) for the registry", file=out)
-    return 0
+    found = findings(loaded, make_archive(tuple(item.article for item in loaded)), config.languages, config.default_language)
+    for label, problems in (("warning", found.warnings), ("suggestion", found.suggestions), ("untranslated", found.untranslated)):
+        for problem in problems:
+            print(f"{problem.path}{f':{problem.line}' if problem.line else ''}: {label}: {problem.message}", file=out)
+    print(f"{len(loaded)} articles checked: {len(found.warnings)} warning(s), {len(found.suggestions)} suggestion(s) for the registry, "
+          f"{len(found.untranslated)} missing translation(s)", file=out)
+    return 1 if args.strict and found.all() else 0
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ Whatever is left out of the body is kept in `Article.removed` with the reason.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import unicodedata
@@ -45,7 +46,10 @@ FRONT_MATTER_KEYS = {
     "leaders": "Leader ids, replacing the recognised ones.",
     "events": "Event ids, replacing the recognised ones.",
 }
-TITLE_WORDS = 14  # a title derived from the opening is cut near this many words
+TITLE_WORDS = 14
+SLUG_CHARS = 80
+BOILERPLATE_WARN_SHARE = 0.5  # warn when more of a file is left out than kept (seeds: at most 0.37)
+KEY_CHARS = 200  # a title derived from the opening is cut near this many words
 
 _MD = MarkdownIt("commonmark", {"html": False})
 
@@ -71,14 +75,33 @@ class Loaded:
 # Reading ----------------------------------------------------------------------------------
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invalid in XML feeds, invisible in pages
+MAX_ARTICLE_BYTES = 5_000_000  # the longest real article is well under 1 MB
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def read_text(path: Path, shown: Path) -> str:
+    """The file's text, NFC. UTF-8 (with or without BOM), or UTF-16/32 with a BOM; nothing is
+    guessed: other encodings are reported with the line and column of the first bad byte."""
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise fail(shown, None, f"file is {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES // 1_000_000} MB an article can be: is it an export or a data dump? Split it or move it out of content/")
     data = path.read_bytes()
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\0" in data:
+        raise fail(shown, data[: data.index(b"\0")].count(b"\n") + 1, "binary data (NUL bytes), not article text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(shown, line, f"not UTF-8 text (byte {exc.start}: {exc.reason})") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        column = len(data[line_start: exc.start].decode(encoding, errors="replace")) + 1
+        raise fail(shown, line, f"not {encoding.upper().replace('-SIG', '')} text: byte 0x{data[exc.start]:02X} at column {column} ({exc.reason}). "
+                   "Save the file as UTF-8; diparchive does not guess other encodings such as Windows-1258 or Latin-1") from None
+    text = _CONTROL.sub("", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise fail(shown, None, "empty file: no title and no text")
     return unicodedata.normalize("NFC", text)
 
 
@@ -130,7 +153,20 @@ def _front_matter(located: Located | None, shown: Path, registry: Registry) -> d
             if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
                 problems.append(Problem(shown, item.line, f"'{key}' must be non-empty text"))
                 continue
-            out[key] = str(value).strip()
+            text = str(value).strip()
+            control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+            if control is not None:
+                problems.append(Problem(shown, item.line, f"'{key}' contains a control character (U+{ord(control):04X})"))
+            elif key == "slug":
+                # A slug becomes a folder name: only letters, digits and hyphens ever reach it,
+                # so "../x", "/abs" or a 400-character slug cannot leave or break the output.
+                out[key] = slugify(text, max_length=SLUG_CHARS, word_boundary=True)
+                if not out[key]:
+                    problems.append(Problem(shown, item.line, f"'slug' must contain letters or digits, not '{text}'"))
+            elif key == "key" and len(text) > KEY_CHARS:
+                problems.append(Problem(shown, item.line, f"'key' is {len(text)} characters long; keep it under {KEY_CHARS}"))
+            else:
+                out[key] = text
     if problems:
         raise DiparchiveError(problems)
     return out
@@ -198,7 +234,7 @@ def markdown_blocks(body: str, first_line: int) -> list[RawBlock]:
                 blocks.append(RawBlock(text, _MD.renderer.render(children[1:-1], _MD.options, {}), line, BlockKind.CAPTION))
             else:
                 blocks.append(RawBlock(text, _MD.renderer.render(children, _MD.options, {}), line))
-        elif token.type == "heading_open":
+        elif token.type == "heading_open" and text:
             blocks.append(RawBlock(text, _MD.renderer.render(inline[0].children, _MD.options, {}), line, BlockKind.HEADING, int(token.tag[1])))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             blocks.append(RawBlock(text, _MD.renderer.render(tokens[index:end + 1], _MD.options, {}), line, BlockKind.LIST))
@@ -400,7 +436,7 @@ def drop_tail(blocks: list[RawBlock], title: str, lang: str, scraped: bool) -> t
     """A closing signature (returned as a byline), then trailing teasers of unrelated news."""
     removed: list[Removed] = []
     signature = None
-    if blocks and blocks[-1].kind is BlockKind.PARAGRAPH and _SIGNATURE.match(blocks[-1].text) and _words(blocks[-1].text) <= 4:
+    if len(blocks) > 1 and blocks[-1].kind is BlockKind.PARAGRAPH and _SIGNATURE.match(blocks[-1].text) and _words(blocks[-1].text) <= 4:
         signature = blocks[-1].text.strip()
         removed.append(Removed(blocks[-1].text, blocks[-1].line, "byline"))
         blocks = blocks[:-1]
@@ -418,6 +454,8 @@ def derive_title(blocks: list[RawBlock]) -> str | None:
     for block in blocks:
         if block.kind is BlockKind.PARAGRAPH and block.text:
             sentence = re.split(r"(?<=[.!?])\s", block.text, maxsplit=1)[0].rstrip(".")
+            if not any(c.isalnum() for c in sentence):
+                continue
             words = sentence.split()
             return sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
     return None
@@ -454,6 +492,11 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
     if not blocks:
         raise fail(shown, first_line, "no body text left after reading the header")
 
+    kept = sum(len(b.text) for b in blocks)
+    dropped = sum(len(r.text) for r in removed)
+    if dropped > BOILERPLATE_WARN_SHARE * (kept + dropped):
+        warnings.append(f"{dropped} of {kept + dropped} characters were left out as boilerplate: check with `diparchive parse {shown}`")
+
     date = meta.get("date") or header.date
     if date is None:
         paragraphs = [b.text for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
@@ -470,7 +513,7 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
         key=meta.get("key") or path.stem,
         lang=lang,
         title=title,
-        slug=meta.get("slug") or slugify(title, max_length=80, word_boundary=True) or slugify(path.stem),
+        slug=meta.get("slug") or slugify(title, max_length=SLUG_CHARS, word_boundary=True) or slugify(path.stem, max_length=SLUG_CHARS) or "article",
         date=date,
         author=author,
         outlet=meta.get("outlet") or header.outlet,

@@ -15,20 +15,25 @@ import cbor2
 
 from .errors import fail
 
+# The real Pagefind binary, from the `pagefind[bin]` wheel, run with the Python that runs diparchive.
+PAGEFIND = (sys.executable, "-m", "pagefind")
 # Pagefind's binary files: gzip around a signature and a CBOR document.
 _SIGNATURE = b"pagefind_dcd"
 
 
 def index_site(site_dir: Path) -> str:
     """Run Pagefind over `site_dir`; return its summary line. Raises a user error on failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir)]
+    command = [*PAGEFIND, "--site", str(site_dir)]
+    hint = "the previous output is unchanged; build with --no-search to skip the search index"
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise fail(None, None, f"could not run Pagefind ({exc}); build with --no-search to skip the search index") from None
+        raise fail(None, None, f"could not run Pagefind ({exc}); {hint}") from None
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
-        raise fail(None, None, "Pagefind failed to index the site:\n  " + "\n  ".join(detail))
+        if any("No module named" in line for line in detail):
+            raise fail(None, None, f"Pagefind is not installed in this Python ({sys.executable}): pip install 'pagefind[bin]'; {hint}")
+        raise fail(None, None, f"Pagefind failed to index the site ({hint}):\n  " + "\n  ".join(detail))
     stabilise_index(site_dir / "pagefind")
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line or "Finished" in line]
     return "; ".join(summary)
