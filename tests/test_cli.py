@@ -96,7 +96,7 @@ def test_refuses_to_replace_a_folder_it_did_not_write(site, tmp_path):
     assert (precious / "thesis.docx").read_text(encoding="utf-8") == "years of work"
 
 
-@pytest.mark.parametrize("target", [".", "content", ".."])
+@pytest.mark.parametrize("target", [".", "content", "content/en", "templates", "..", "../.."])
 def test_refuses_output_over_the_sources(site, target):
     code, _, err = run("build", "--root", str(site), "--no-search", "--output", str(site / target))
     assert code == 1 and "output folder" in err
