@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Callable, Sequence, TextIO
 
 from . import __version__
 from .errors import DiparchiveError, fail
@@ -24,12 +25,24 @@ def _parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: output_dir in site.yaml, normally public/)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+    build.add_argument("--quiet", action="store_true", help="no progress lines and no list of warnings: only the summary, notes and errors")
     build.add_argument("--strict", action="store_true", help="treat warnings (inferred dates, names the registry lacks, missing translations, heavy boilerplate) as errors, for CI")
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on every change", description="Build the site, serve it on 127.0.0.1, rebuild when content/, templates/ or site.yaml change, and reload open pages. Search works in the preview.")
+    common(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument("--no-search", action="store_true", help="skip the Pagefind index (faster rebuilds)")
 
     parse = commands.add_parser("parse", help="show article files as the build reads them", description="Print each file's record exactly as the build sees it, read with the site's registry.")
     common(parse)
     parse.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parse.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    new = commands.add_parser("new", help="start a new article file in content/", description="Write a new Markdown article, dated today, with front matter to fill in; prints its path.")
+    common(new)
+    new.add_argument("title")
+    new.add_argument("--lang", choices=("vi", "en"), default="vi", help="the article's language (default: vi); English files go in content/en/")
+    new.add_argument("--key", help="when the new file translates an article: that article's key (its file name without extension)")
 
     check = commands.add_parser("check", help="check the content and suggest registry additions", description="Load every article without building and list warnings, names or numbered meetings the registry does not know, and missing translations, with file and line.")
     common(check)
@@ -53,6 +66,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _build(args, out, err)
         if args.command == "parse":
             return _parse(args, out)
+        if args.command == "new":
+            return _new(args, out)
+        if args.command == "serve":
+            return _serve(args, out, err)
         return _check(args, out)
     except DiparchiveError as exc:
         print(f"error: {exc}", file=err)
@@ -62,20 +79,46 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return 130
 
 
+def progress_printer(stream: TextIO, live: bool) -> Callable[[str, int, int], None]:
+    """Live: one line per phase, rewritten in place with counts (a terminal). Otherwise one
+    plain line when each phase ends (CI logs, pipes)."""
+    phase_start = [time.perf_counter()]  # phases follow each other: one ends where the next starts
+
+    def show(phase: str, done: int, total: int) -> None:
+        if live:
+            end = "\n" if done == total else ""
+            print(f"\r  {phase:<7} {done:>7,} / {total:,}", end=end, file=stream, flush=True)
+        elif done == total:
+            now = time.perf_counter()
+            print(f"  {phase:<7} {total:>7,} in {now - phase_start[0]:.1f} s", file=stream, flush=True)
+        if done == total:
+            phase_start[0] = time.perf_counter()
+
+    return show
+
+
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .build import build
 
-    report = build(args.root, args.output, search=not args.no_search, strict=args.strict)
+    quiet = args.quiet
+    progress = (lambda phase, done, total: None) if quiet else progress_printer(err, live=err.isatty())
+    started = time.perf_counter()
+    report = build(args.root, args.output, search=not args.no_search, strict=args.strict, progress=progress)
     found = report.findings
-    for warning in found.warnings:
-        print(f"warning: {warning}", file=err)
+    if not quiet:
+        for warning in found.warnings:
+            print(f"warning: {warning}", file=err)
     if found.suggestions:
         print(f"note: {len(found.suggestions)} name(s) or meeting(s) not in the registry; `diparchive check` lists them", file=err)
     if found.untranslated:
         print(f"note: {len(found.untranslated)} article(s) without a version in the other language; `diparchive check` lists them", file=err)
-    print(f"Built {report.articles} articles into {report.pages} pages ({report.files} files) in {report.output}", file=out)
+    languages = ", ".join(f"{lang}: {count}" for lang, count in report.pages_by_language.items())
+    print(f"Built {report.articles} articles into {report.pages} pages ({languages}) and {report.files} files in {report.output} in {time.perf_counter() - started:.1f} s", file=out)
+    print(f"{report.inferred_dates} article(s) with an inferred date; {len(found.warnings)} warning(s)"
+          + (" (listed above)" if found.warnings and not quiet else ""), file=out)
     print(f"Search: {report.search}" if report.search else "Search: skipped (--no-search)", file=out)
-    print(f"To look at it: python -m http.server --bind 127.0.0.1 --directory {report.output} 8000, then open http://127.0.0.1:8000/", file=out)
+    if not quiet:
+        print(f"To look at it: diparchive serve (or python -m http.server --bind 127.0.0.1 --directory {report.output} 8000), then open http://127.0.0.1:8000/", file=out)
     return 0
 
 
@@ -113,20 +156,71 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .build import build
+    from .config import CONFIG_FILE, load_config
+    from .serve import serve
+
+    config = load_config(args.root)
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        report = build(args.root, search=not args.no_search)
+        print(f"built {report.articles} articles, {report.pages} pages in {time.perf_counter() - started:.1f} s", file=err, flush=True)
+
+    watched = [config.content_dir, config.templates_dir, args.root / CONFIG_FILE]
+    serve(args.root.resolve(), args.port, rebuild, [p for p in watched if p.exists()], config.output_dir, config.base_path, err)
+    return 0
+
+
+def _new(args: argparse.Namespace, out: TextIO) -> int:
+    import datetime as dt
+
+    from .config import load_config
+    from .scaffold import new_article
+
+    config = load_config(args.root)
+    if not args.title.strip():
+        raise fail(None, None, "the title is empty")
+    name, text = new_article(args.title.strip(), args.lang, dt.date.today(), args.key)
+    folder = config.content_dir / ("en" if args.lang == "en" else "")
+    path = folder / name
+    if path.exists():
+        raise fail(path, None, "already exists; choose another title or edit that file")
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(path, file=out)
+    return 0
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .archive import make_archive
+    from .audit import broken_links, likely_duplicates
     from .build import findings
+    from .i18n import load_catalogs
     from .loader import article_files, load_articles
+    from .pages import plan_site
 
     config, registry, recognizer = _site(args.root)
-    loaded = load_articles(article_files(config.content_dir), args.root.resolve(), registry, recognizer)
-    found = findings(loaded, make_archive(tuple(item.article for item in loaded)), config.languages, config.default_language)
-    for label, problems in (("warning", found.warnings), ("suggestion", found.suggestions), ("untranslated", found.untranslated)):
+    root = args.root.resolve()
+    loaded = load_articles(article_files(config.content_dir), root, registry, recognizer)
+    archive = make_archive(tuple(item.article for item in loaded))
+    found = findings(loaded, archive, config.languages, config.default_language)
+    plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root))
+    static = config.templates_dir / "static"
+    site_paths = {p.path for p in plan.pages} | {f.path for f in plan.feeds} | {"sitemap.xml", "robots.txt"}
+    site_paths |= {f"sitemap-{lang}.xml" for lang in config.languages}
+    site_paths |= {"static/" + p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()} if static.is_dir() else set()
+    duplicates = likely_duplicates(archive.articles)
+    links = broken_links(archive.articles, site_paths, config.base_url)
+    sections = (("warning", found.warnings), ("suggestion", found.suggestions), ("untranslated", found.untranslated),
+                ("duplicate", duplicates), ("broken link", links))
+    for label, problems in sections:
         for problem in problems:
             print(f"{problem.path}{f':{problem.line}' if problem.line else ''}: {label}: {problem.message}", file=out)
     print(f"{len(loaded)} articles checked: {len(found.warnings)} warning(s), {len(found.suggestions)} suggestion(s) for the registry, "
-          f"{len(found.untranslated)} missing translation(s)", file=out)
-    return 1 if args.strict and found.all() else 0
+          f"{len(found.untranslated)} missing translation(s), {len(duplicates)} likely duplicate(s), {len(links)} broken link(s)", file=out)
+    return 1 if args.strict and (found.all() or duplicates or links) else 0
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 from markupsafe import escape
@@ -160,7 +160,7 @@ def _front_matter(located: Located | None, shown: Path, registry: Registry) -> d
             elif key == "slug":
                 # A slug becomes a folder name: only letters, digits and hyphens ever reach it,
                 # so "../x", "/abs" or a 400-character slug cannot leave or break the output.
-                out[key] = slugify(text, max_length=SLUG_CHARS, word_boundary=True)
+                out[key] = slug_of(text)
                 if not out[key]:
                     problems.append(Problem(shown, item.line, f"'slug' must contain letters or digits, not '{text}'"))
             elif key == "key" and len(text) > KEY_CHARS:
@@ -179,9 +179,23 @@ def _known_event(registry: Registry, event_id: str) -> bool:
     return series in registry.series and number.isdigit()
 
 
+def slug_of(text: str) -> str:
+    """The URL slug of a title: python-slugify's, cut at the last whole word within SLUG_CHARS.
+    (Its own word_boundary option skips a long word and goes on with shorter ones after it.)"""
+    slug = slugify(text)
+    if len(slug) > SLUG_CHARS:
+        slug = slug[: SLUG_CHARS + 1].rsplit("-", 1)[0] if "-" in slug[: SLUG_CHARS + 1] else slug[:SLUG_CHARS]
+    return slug.strip("-")
+
+
 def _front_matter_date(value: Any) -> PubDate | None:
     if isinstance(value, dt.datetime):
         value = value.date()
+    if isinstance(value, str):
+        try:  # a quoted full date, date: "2024-09-19"
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
     if isinstance(value, dt.date):
         return PubDate(value.year, value.month, value.day, DateSource.FRONT_MATTER)
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", str(value).strip())
@@ -513,7 +527,7 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
         key=meta.get("key") or path.stem,
         lang=lang,
         title=title,
-        slug=meta.get("slug") or slugify(title, max_length=SLUG_CHARS, word_boundary=True) or slugify(path.stem, max_length=SLUG_CHARS) or "article",
+        slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
         date=date,
         author=author,
         outlet=meta.get("outlet") or header.outlet,
@@ -535,15 +549,17 @@ def article_files(content_dir: Path) -> list[Path]:
     )
 
 
-def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer) -> tuple[Loaded, ...]:
+def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer, on_progress: Callable[[int], None] | None = None) -> tuple[Loaded, ...]:
     """Load every file; report all files' problems together."""
     loaded: list[Loaded] = []
     problems: list[Problem] = []
-    for path in paths:
+    for done, path in enumerate(paths, 1):
         try:
             loaded.append(load_article(path, root, registry, recognizer))
         except DiparchiveError as exc:
             problems.extend(exc.problems)
+        if on_progress is not None and done % 100 == 0:
+            on_progress(done)
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the content")
     return tuple(loaded)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 
@@ -63,12 +63,14 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
     return where
 
 
-def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment) -> dict[str, bytes]:
+def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_progress: Callable[[int], None] | None = None) -> dict[str, bytes]:
     """Every output file of the site except static assets and the search index."""
     urls = Urls(config.base_url, config.base_path)
     files: dict[str, bytes] = {}
     failures: dict[tuple, list[str]] = {}  # one template mistake usually breaks many pages
-    for page in plan.pages:
+    for done, page in enumerate(plan.pages, 1):
+        if on_progress is not None and done % 200 == 0:
+            on_progress(done)
         try:
             files[output_file(page.path)] = _render(env, config.templates_dir, page.template, page.context, f"/{page.path}")
         except DiparchiveError as exc:

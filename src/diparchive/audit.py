@@ -1,0 +1,68 @@
+"""Whole-archive checks that `diparchive check` reports: likely duplicate articles (the same
+story from two outlets) and links in article bodies to pages the site does not have."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from urllib.parse import urlsplit
+
+from .errors import Problem
+from .folding import ascii_fold, words
+from .records import Article
+
+SHINGLE = 5  # words per shingle
+DUPLICATE_SIMILARITY = 0.5  # Jaccard similarity of shingle sets
+DUPLICATE_DAYS = 3  # only articles this close in date are compared (undated ones with all)
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def _shingles(article: Article) -> frozenset[int]:
+    tokens = words(ascii_fold(" ".join(b.text for b in article.body)))
+    return frozenset(hash(tuple(tokens[i:i + SHINGLE])) for i in range(max(1, len(tokens) - SHINGLE + 1)))
+
+
+def likely_duplicates(articles: tuple[Article, ...]) -> list[Problem]:
+    """Pairs in one language, close in date, whose texts share most of their word sequences."""
+    problems = []
+    for lang in sorted({a.lang for a in articles}):
+        own = [a for a in articles if a.lang == lang]
+        dated = sorted((a for a in own if a.date), key=lambda a: (a.date.first_day, str(a.path)))
+        undated = sorted((a for a in own if not a.date), key=lambda a: str(a.path))
+        shingles = {a.path: _shingles(a) for a in own}
+        pairs = []
+        for i, a in enumerate(dated):
+            for b in dated[i + 1:]:
+                if (b.date.first_day - a.date.last_day).days > DUPLICATE_DAYS:
+                    break
+                pairs.append((a, b))
+        pairs += list(combinations(undated, 2)) + [(u, d) for u in undated for d in dated]
+        for a, b in pairs:
+            x, y = shingles[a.path], shingles[b.path]
+            similarity = len(x & y) / len(x | y)
+            if similarity >= DUPLICATE_SIMILARITY:
+                first, second = sorted((a, b), key=lambda r: str(r.path))
+                problems.append(Problem(second.path, None, f"likely the same story as {first.path} ({similarity:.0%} of the text in common)"))
+    return sorted(problems, key=lambda p: (str(p.path), p.message))
+
+
+def broken_links(articles: tuple[Article, ...], site_paths: set[str], base_url: str) -> list[Problem]:
+    """Links in article bodies that point into the site (root-relative, or under base_url) at
+    a path the site does not have. `site_paths` are site-relative ("vi/bai-viet/x/", "vi/feed.xml")."""
+    base = urlsplit(base_url)
+    problems = []
+    for article in sorted(articles, key=lambda a: str(a.path)):
+        for block in article.body:
+            for href in _HREF.findall(block.html):
+                url = urlsplit(href.replace("&amp;", "&"))
+                if url.scheme and (url.scheme, url.netloc) != (base.scheme, base.netloc):
+                    continue  # another site
+                if not url.scheme and not url.path.startswith("/"):
+                    continue  # relative links and #anchors are left to the editor
+                if not url.path.startswith(base.path):
+                    problems.append(Problem(article.path, block.line, f"link to {href} is outside the site's base path {base.path}"))
+                    continue
+                relative = url.path[len(base.path):]
+                if relative not in site_paths and relative + "/" not in site_paths and relative.removesuffix("index.html") not in site_paths:
+                    problems.append(Problem(article.path, block.line, f"link to {href}: the site has no such page"))
+    return problems

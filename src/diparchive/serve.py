@@ -1,0 +1,155 @@
+"""`diparchive serve`: build, serve the output on 127.0.0.1, rebuild on every change to the
+sources, and reload open pages. Only the preview gets the reload script; the built files are
+exactly what `diparchive build` writes."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, TextIO
+from urllib.parse import unquote, urlsplit
+
+from .errors import DiparchiveError
+
+STATUS_PATH = "/__diparchive/status"
+SCRIPT_PATH = "/__diparchive/reload.js"
+# Polls the server; reloads when a build finished, shows the build error over the page if one failed.
+RELOAD_SCRIPT = b"""(function () {
+  var seen = null, box = null;
+  function show(message) {
+    if (!box) {
+      box = document.createElement("pre");
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#7a0000;color:#fff;font:14px/1.4 monospace;z-index:99999;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "diparchive: the last build failed; this page is from the build before.\\n\\n" + message;
+  }
+  function poll() {
+    fetch("/__diparchive/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen !== null && s.version !== seen) { location.reload(); return; }
+      seen = s.version;
+      if (s.error) show(s.error); else if (box) { box.remove(); box = null; }
+    }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+"""
+
+
+@dataclass
+class PreviewState:
+    """What the server tells open pages: how many builds have finished, and the last error."""
+
+    version: int = 0
+    error: str | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def finished(self, error: str | None) -> None:
+        with self.lock:
+            self.error = error
+            if error is None:
+                self.version += 1
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            return json.dumps({"version": self.version, "error": self.error}).encode("utf-8")
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the output folder under the site's base path, with the reload script in pages."""
+
+    def __init__(self, *args, state: PreviewState, base_path: str, **kwargs) -> None:
+        self.state = state
+        self.base_path = base_path
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the name http.server uses)
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        path = urlsplit(self.path).path
+        if path == STATUS_PATH:
+            return self._send(200, "application/json", self.state.as_json())
+        if path == SCRIPT_PATH:
+            return self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
+        if not path.startswith(self.base_path):
+            self.send_response(302)
+            self.send_header("Location", self.base_path)
+            self.end_headers()
+            return None
+        relative = unquote(path[len(self.base_path):])
+        target = Path(self.directory) / relative
+        if target.is_dir() and not path.endswith("/"):
+            self.send_response(301)
+            self.send_header("Location", path + "/")
+            self.end_headers()
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+        root = Path(self.directory).resolve()
+        resolved = target.resolve()
+        if not resolved.is_relative_to(root) or not resolved.is_file():
+            page = root / relative.split("/", 1)[0] / "404.html"
+            body = (page if page.is_file() else root / "404.html")
+            return self._send(404, "text/html; charset=utf-8", self._inject(body.read_bytes()) if body.is_file() else b"not found")
+        if resolved.suffix == ".html":
+            return self._send(200, "text/html; charset=utf-8", self._inject(resolved.read_bytes()))
+        self.path = "/" + relative
+        return super().do_GET()
+
+    def _inject(self, html: bytes) -> bytes:
+        tag = f'<script src="{SCRIPT_PATH}"></script>'.encode()
+        return html.replace(b"</body>", tag + b"</body>", 1) if b"</body>" in html else html + tag
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def start_server(output: Path, base_path: str, port: int, state: PreviewState) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(PreviewHandler, state=state, base_path=base_path, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def serve(root: Path, port: int, rebuild: Callable[[], None], watched: list[Path], output: Path, base_path: str, log: TextIO,
+          stop: threading.Event | None = None) -> None:
+    """Build once, serve, and rebuild whenever a watched path changes, until interrupted."""
+    import watchfiles
+
+    state = PreviewState()
+
+    def build_now() -> None:
+        try:
+            rebuild()
+        except DiparchiveError as exc:
+            print(f"error: {exc}", file=log, flush=True)
+            state.finished(str(exc))
+        else:
+            state.finished(None)
+
+    build_now()
+    try:
+        server = start_server(output, base_path, port, state)
+    except OSError as exc:
+        raise DiparchiveError([], heading=f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); choose another --port") from None
+    print(f"Serving {output} at http://127.0.0.1:{server.server_address[1]}{base_path} — rebuilding on changes to "
+          + ", ".join(str(p.relative_to(root) if p.is_relative_to(root) else p) for p in watched) + "; Ctrl-C stops", file=log, flush=True)
+    try:
+        for changes in watchfiles.watch(*watched, stop_event=stop, debounce=200, raise_interrupt=False):
+            names = sorted({Path(p).name for _, p in changes})
+            print(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}; rebuilding", file=log, flush=True)
+            build_now()
+    finally:
+        server.shutdown()
+        server.server_close()
