@@ -476,7 +476,7 @@ def derive_title(blocks: list[RawBlock]) -> str | None:
 
 
 def detect_language(text: str) -> str:
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text[:4000] if c.isalpha()]
     marked = sum(1 for c in letters if not c.isascii())
     return "vi" if letters and marked / len(letters) > 0.04 else "en"
 

@@ -21,6 +21,7 @@ from .urls import Urls
 
 SUMMARY_CHARS = 240
 RELATED = 5
+RELATED_WINDOW = 25  # neighbours in time per shared leader or event
 HOME_RANKED = 8
 
 
@@ -58,6 +59,7 @@ class _Site:
     archive: Archive
     ui: dict[str, dict[str, str]]
     urls: Urls
+    cards: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)  # memo: a card is shown on many listings
 
 
 def other(lang: str) -> str:
@@ -124,8 +126,12 @@ def _date_text(date: PubDate | None, lang: str, ui: dict[str, str]) -> str:
 
 
 def _card(s: _Site, article: Article, lang: str) -> dict[str, Any]:
+    """An article as listings show it to a reader of `lang` (made once, shown on many pages)."""
+    memo = (lang, article.lang, article.key)
+    if memo in s.cards:
+        return s.cards[memo]
     ui = s.ui[lang]
-    return {
+    card = s.cards[memo] = {
         "title": article.title,
         "href": s.urls.href(s.urls.article(article.lang, article.slug)),
         "lang": article.lang,
@@ -136,6 +142,7 @@ def _card(s: _Site, article: Article, lang: str) -> dict[str, Any]:
         "summary": _summary(article),
         "outlet": article.outlet or "",
     }
+    return card
 
 
 def _paginate(s: _Site, lang: str, path: str, items: tuple, page_size: int) -> list[tuple[str, tuple, dict[str, Any]]]:
@@ -334,27 +341,45 @@ def _search_view(s: _Site, article: Article, lang: str) -> dict[str, Any]:
     }
 
 
-def _related(article: Article, about: dict[tuple[str, str], list[Article]]) -> list[Article]:
-    """Articles sharing events (worth two) or leaders (one) with `article`, best first.
-    `about` maps ("event" | "leader", id) to the entries that mention it."""
+@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """For each ("event" | "leader", id): the entries that mention it, oldest first, and where
+    each entry stands in that list."""
+
+    by_tag: dict[tuple[str, str], list[Article]]
+    position: dict[tuple[str, str], dict[str, int]]
+
+
+def _related(article: Article, mentions: _Mentions) -> list[Article]:
+    """Articles sharing events (worth two) or leaders (one) with `article`, best score first,
+    then nearest in date. Only the RELATED_WINDOW nearest in time on each side of the article are
+    considered per leader or event, so a leader with thousands of articles costs no more than one
+    with a few dozen: what is related to a 2016 article is what happened around 2016."""
     scores: Counter[str] = Counter()
     by_key: dict[str, Article] = {}
     for kind, ids, weight in (("event", article.events, 2), ("leader", article.leaders, 1)):
         for tag in set(ids):
-            for other_article in about.get((kind, tag), ()):
+            listed = mentions.by_tag.get((kind, tag), [])
+            at = mentions.position.get((kind, tag), {}).get(article.key, len(listed))
+            for other_article in listed[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
                 if other_article.key != article.key:
                     scores[other_article.key] += weight
                     by_key[other_article.key] = other_article
-    newest_first = lambda a: tuple(-x for x in a.sort_key[:3])  # noqa: E731
-    return heapq.nsmallest(RELATED, by_key.values(), key=lambda a: (-scores[a.key], newest_first(a), a.key))
+    day = _day_number(article)
+    return heapq.nsmallest(RELATED, by_key.values(), key=lambda a: (-scores[a.key], abs(_day_number(a) - day), a.key))
 
 
-def _mentions(entries: tuple[Article, ...]) -> dict[tuple[str, str], list[Article]]:
-    about: dict[tuple[str, str], list[Article]] = {}
-    for a in entries:
+def _day_number(article: Article) -> int:
+    return article.date.first_day.toordinal() if article.date else 0
+
+
+def _mentions(entries: tuple[Article, ...]) -> _Mentions:
+    by_tag: dict[tuple[str, str], list[Article]] = {}
+    for a in sorted(entries, key=lambda a: a.sort_key):
         for tag in dict.fromkeys([("event", e) for e in a.events] + [("leader", l) for l in a.leaders]):
-            about.setdefault(tag, []).append(a)
-    return about
+            by_tag.setdefault(tag, []).append(a)
+    position = {tag: {a.key: i for i, a in enumerate(listed)} for tag, listed in by_tag.items()}
+    return _Mentions(by_tag, position)
 
 
 def _jsonld(s: _Site, article: Article, path: str) -> dict[str, Any]:

@@ -45,6 +45,7 @@ class _EventPattern:
     target: str  # event id, or series id when the pattern has a number
     numbered: bool
     roman: bool
+    required: tuple[str, ...]  # folded words every match contains: a cheap test before the regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +66,12 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique)
 
 
-def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tuple[str, bool, bool]:
-    """Turn "Đại hội đồng {un} (khóa) {n}" into a regex over ASCII-folded text."""
+def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tuple[str, bool, bool, tuple[str, ...]]:
+    """Turn "Đại hội đồng {un} (khóa) {n}" into a regex over ASCII-folded text, and the words
+    outside brackets that every match contains."""
     tokens = re.findall(r"\{\w+\}|\(|\)|[^\s(){}]+", pattern)
     parts: list[str] = []
+    required: list[str] = []
     numbered = roman = False
     depth = 0
     for token in tokens:
@@ -96,13 +99,15 @@ def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tupl
             # A variant may be followed by its abbreviation in brackets: "Liên Hiệp Quốc (LHQ)".
             parts.append(rf"(?:{_alternation(variants[name])})(?:\s*\([^)]{{1,20}}\))?[\s,\-–]*")
         else:
+            if depth == 0 and "-" not in token:
+                required.append(ascii_fold(token))
             word = re.escape(ascii_fold(token)).replace(r"\-", r"[\-–]")
             parts.append(word + r"[\s,\-–]*")
     if depth:
         raise ValueError("unbalanced '('")
     body = "".join(parts)
     body = re.sub(r"(\[\\s,\\-–\]\*)+(\)\?)?$", lambda m: m.group(2) or "", body)
-    return _WORD_EDGE_L + "(?:" + body + ")" + r"(?![^\W_])", numbered, roman
+    return _WORD_EDGE_L + "(?:" + body + ")" + r"(?![^\W_])", numbered, roman, tuple(required)
 
 
 def build_recognizer(registry: Registry) -> Recognizer:
@@ -135,11 +140,11 @@ def build_recognizer(registry: Registry) -> Recognizer:
     for target, patterns, lines in owners:
         for pattern, line in zip(patterns, lines or (None,) * len(patterns)):
             try:
-                regex, numbered, roman = _compile_pattern(pattern, registry.variants)
+                regex, numbered, roman, required = _compile_pattern(pattern, registry.variants)
             except ValueError as exc:
                 problems.append(Problem(registry.events_path, line, f"pattern '{pattern}' of '{target}': {exc}"))
                 continue
-            events.append(_EventPattern(re.compile(regex), target, numbered, roman))
+            events.append(_EventPattern(re.compile(regex), target, numbered, roman, required))
     if problems:
         raise DiparchiveError(problems, heading="invalid event patterns in the registry")
     return Recognizer(
@@ -272,6 +277,8 @@ def _titles(rec: Recognizer, text: str, folded: str, names: list[tuple[int, int,
 
 def _events(rec: Recognizer, text: str, folded: str):
     for pattern in rec.events:
+        if not all(word in folded for word in pattern.required):
+            continue
         for m in pattern.regex.finditer(folded):
             if not pattern.numbered:
                 yield pattern.target, (m.start(), m.end())
