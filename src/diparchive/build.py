@@ -15,6 +15,7 @@ from .i18n import load_catalogs
 from .loader import Loaded, article_files, load_articles
 from .output import check_output_dir, write_site
 from .pages import plan_site
+from .parallel import default_workers
 from .recognition import build_recognizer
 from .records import DateSource
 from .registry import load_registry
@@ -81,7 +82,11 @@ def findings(loaded: tuple[Loaded, ...], archive: Archive, languages: tuple[str,
     return Findings(tuple(warnings), tuple(suggestions), tuple(untranslated))
 
 
-def build(root: Path, output: Path | None = None, search: bool = True, strict: bool = False, progress: Progress = _silent) -> BuildReport:
+def build(root: Path, output: Path | None = None, search: bool = True, strict: bool = False, progress: Progress = _silent,
+          workers: int | None = None) -> BuildReport:
+    """Build the site into `output` (default: output_dir of site.yaml). `workers` processes load
+    and render (default: one per core); the output is the same for any number."""
+    workers = workers if workers is not None else default_workers()
     config = load_config(root)
     out = output if output is not None else config.output_dir
     check_output_dir(out, root, (config.content_dir, config.templates_dir))
@@ -95,7 +100,7 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     registry = load_registry(config.registry_dir, root)
     recognizer = build_recognizer(registry)
     paths = article_files(config.content_dir)
-    loaded = load_articles(paths, root, registry, recognizer, lambda done: progress("load", done, len(paths)))
+    loaded = load_articles(paths, root, registry, recognizer, lambda done: progress("load", done, len(paths)), workers)
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language)
     if strict and found.all():
@@ -108,7 +113,7 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     phase_done("plan", len(plan.pages), started)
 
     started = time.perf_counter()
-    files = render_site(plan, config, make_environment(config.templates_dir, catalogs), lambda done: progress("render", done, len(plan.pages)))
+    files = render_site(plan, config, make_environment(config.templates_dir, catalogs), lambda done: progress("render", done, len(plan.pages)), workers)
     phase_done("render", len(plan.pages), started)
 
     started = time.perf_counter()

@@ -84,7 +84,13 @@ def progress_printer(stream: TextIO, live: bool) -> Callable[[str, int, int], No
     plain line when each phase ends (CI logs, pipes)."""
     phase_start = [time.perf_counter()]  # phases follow each other: one ends where the next starts
 
+    finished: set[str] = set()
+
     def show(phase: str, done: int, total: int) -> None:
+        if phase in finished:
+            return
+        if done == total:
+            finished.add(phase)
         if live:
             end = "\n" if done == total else ""
             print(f"\r  {phase:<7} {done:>7,} / {total:,}", end=end, file=stream, flush=True)

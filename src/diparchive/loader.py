@@ -29,6 +29,7 @@ from .config import LANGUAGES
 from .dates import infer_date, parse_dateline
 from .errors import DiparchiveError, Problem, fail
 from .folding import fold
+from .parallel import fork_map
 from .recognition import Candidate, Recognizer, recognise
 from .records import Article, Block, BlockKind, DateSource, PubDate, Removed
 from .registry import Registry
@@ -549,17 +550,18 @@ def article_files(content_dir: Path) -> list[Path]:
     )
 
 
-def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer, on_progress: Callable[[int], None] | None = None) -> tuple[Loaded, ...]:
-    """Load every file; report all files' problems together."""
-    loaded: list[Loaded] = []
-    problems: list[Problem] = []
-    for done, path in enumerate(paths, 1):
+def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer,
+                  on_progress: Callable[[int], None] | None = None, workers: int = 1) -> tuple[Loaded, ...]:
+    """Load every file (in `workers` processes); report all files' problems together."""
+
+    def one(path: Path) -> Loaded | tuple[Problem, ...]:
         try:
-            loaded.append(load_article(path, root, registry, recognizer))
+            return load_article(path, root, registry, recognizer)
         except DiparchiveError as exc:
-            problems.extend(exc.problems)
-        if on_progress is not None and done % 100 == 0:
-            on_progress(done)
+            return exc.problems
+
+    results = fork_map(one, paths, workers, on_progress)
+    problems = [p for r in results if not isinstance(r, Loaded) for p in r]
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the content")
-    return tuple(loaded)
+    return tuple(r for r in results if isinstance(r, Loaded))

@@ -11,6 +11,7 @@ import jinja2
 
 from .config import SiteConfig
 from .errors import DiparchiveError, Problem, fail
+from .parallel import fork_map
 from .i18n import count_phrase
 from .pages import Feed, Page, Plan
 from .urls import Urls, output_file
@@ -63,18 +64,24 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
     return where
 
 
-def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_progress: Callable[[int], None] | None = None) -> dict[str, bytes]:
+def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_progress: Callable[[int], None] | None = None,
+                workers: int = 1) -> dict[str, bytes]:
     """Every output file of the site except static assets and the search index."""
     urls = Urls(config.base_url, config.base_path)
+
+    def one(page: Page) -> bytes | tuple[Problem, ...]:
+        try:
+            return _render(env, config.templates_dir, page.template, page.context, f"/{page.path}")
+        except DiparchiveError as exc:
+            return exc.problems
+
     files: dict[str, bytes] = {}
     failures: dict[tuple, list[str]] = {}  # one template mistake usually breaks many pages
-    for done, page in enumerate(plan.pages, 1):
-        if on_progress is not None and done % 200 == 0:
-            on_progress(done)
-        try:
-            files[output_file(page.path)] = _render(env, config.templates_dir, page.template, page.context, f"/{page.path}")
-        except DiparchiveError as exc:
-            for p in exc.problems:
+    for page, result in zip(plan.pages, fork_map(one, plan.pages, workers, on_progress)):
+        if isinstance(result, bytes):
+            files[output_file(page.path)] = result
+        else:
+            for p in result:
                 failures.setdefault((p.path, p.line, p.message.rsplit(" (rendering", 1)[0]), []).append(page.path)
     if failures:
         problems = [

@@ -1,0 +1,147 @@
+"""Build a synthetic archive and report, per phase, wall time, pages per second and peak memory;
+then a no-op rebuild, a one-article change, and Hugo on the same corpus when it is installed.
+
+    python benchmarks/bench.py --articles 10000 [--search] [--no-hugo] [--json results.json]
+
+Speed and memory targets live here (and in benchmarks/RESULTS.md), never in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from diparchive.build import build
+root, out, search = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
+started = time.perf_counter()
+report = build(root, out, search=search)
+seconds = time.perf_counter() - started
+print(json.dumps({
+    "seconds": seconds, "articles": report.articles, "pages": report.pages, "files": report.files,
+    "phases": [{"name": p.name, "items": p.items, "seconds": p.seconds, "peak_mib": p.peak_mib} for p in report.phases],
+    "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "children_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}))
+"""
+
+
+def run_build(root: Path, out: Path, search: bool) -> dict:
+    """One build in a fresh process, so its peak memory is its own."""
+    result = subprocess.run([sys.executable, "-c", CHILD, str(root), str(out), "1" if search else "0"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    comparison = filecmp.dircmp(a, b)
+    if comparison.left_only or comparison.right_only or comparison.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, comparison.common_files, shallow=False)
+    return not mismatch and not errors and all(same_tree(a / d, b / d) for d in comparison.common_dirs)
+
+
+def run_hugo(root: Path, work: Path) -> dict | None:
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    from diparchive.archive import make_archive
+    from diparchive.config import load_config
+    from diparchive.loader import article_files, load_articles
+    from diparchive.recognition import build_recognizer
+    from diparchive.registry import load_registry
+
+    from hugo_export import export
+
+    config = load_config(root)
+    registry = load_registry(config.registry_dir, root)
+    loaded = load_articles(article_files(config.content_dir), root, registry, build_recognizer(registry), workers=os.cpu_count() or 1)
+    archive = make_archive(tuple(item.article for item in loaded))
+    leaders = {l.id: {"vi": l.name.vi, "en": l.name.en} for l in registry.leaders.values()}
+    event_ids = {e for a in archive.articles for e in a.events}
+    events = {e: {"vi": registry.event(e).name.vi, "en": registry.event(e).name.en} for e in event_ids}
+    site = work / "hugo-site"
+    export(archive, leaders, events, site)
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    started = time.perf_counter()
+    result = subprocess.run([hugo, "--quiet", "-s", str(site), "-d", str(work / "hugo-public")], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"hugo failed:\n{result.stderr[-3000:]}")
+    pages = sum(1 for _ in (work / "hugo-public").rglob("*.html"))
+    return {"seconds": seconds, "pages": pages, "version": version, "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--search", action="store_true", help="include the Pagefind index in the timed builds")
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="diparchive-bench-"))
+    try:
+        root = write_corpus(work / "site", args.articles, args.seed)
+        out = work / "site" / "public"
+        full = run_build(root, out, args.search)
+        noop = run_build(root, out, args.search)
+        changed = sorted((root / "content").glob("a*.txt"))[len(list((root / "content").glob("a*.txt"))) // 2]
+        changed.write_text(changed.read_text(encoding="utf-8").replace("hợp tác", "hợp tác chặt chẽ", 1), encoding="utf-8")
+        one = run_build(root, out, args.search)
+        fresh = run_build(root, work / "fresh", args.search)
+        identical = same_tree(out, work / "fresh")
+        hugo = None if args.no_hugo else run_hugo(root, work)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    build_seconds = sum(p["seconds"] for p in full["phases"] if p["name"] != "search")
+    results = {
+        "command": " ".join(["python", "benchmarks/bench.py"] + sys.argv[1:]),
+        "cores": os.cpu_count(), "articles": full["articles"], "pages": full["pages"], "files": full["files"],
+        "full": full, "noop_seconds": noop["seconds"], "one_change_seconds": one["seconds"], "one_change_identical_to_full": identical,
+        "build_seconds_without_search": build_seconds,
+        "hugo": hugo, "ratio_to_hugo": build_seconds / hugo["seconds"] if hugo else None,
+    }
+    print(f"{full['articles']:,} articles → {full['pages']:,} pages, {full['files']:,} files ({os.cpu_count()} cores)\n")
+    print(f"{'phase':<8} {'items':>8} {'seconds':>8} {'items/s':>9} {'peak MiB':>9}")
+    for p in full["phases"]:
+        rate = p["items"] / p["seconds"] if p["seconds"] else float("inf")
+        print(f"{p['name']:<8} {p['items']:>8,} {p['seconds']:>8.1f} {rate:>9,.0f} {p['peak_mib']:>9,.0f}")
+    print(f"{'total':<8} {'':>8} {full['seconds']:>8.1f} {full['pages'] / full['seconds']:>9,.0f} {full['peak_mib']:>9,.0f}"
+          f"   (workers and Pagefind peak: {full['children_peak_mib']:,.0f} MiB)\n")
+    print(f"full build without search: {build_seconds:.1f} s")
+    print(f"no-op rebuild:              {noop['seconds']:.1f} s")
+    print(f"one article changed:        {one['seconds']:.1f} s (identical to a full build: {identical})")
+    if hugo:
+        print(f"Hugo ({hugo['version'].split()[1]}): {hugo['seconds']:.1f} s for {hugo['pages']:,} HTML pages; ratio diparchive/Hugo = {results['ratio_to_hugo']:.2f}")
+    else:
+        print("Hugo: not run (not installed, or --no-hugo)")
+    print("\n" + json.dumps(results, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

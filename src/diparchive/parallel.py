@@ -1,0 +1,96 @@
+"""Use every core: a function mapped over items in forked worker processes.
+
+With the fork start method a child inherits everything the function closes over (the registry,
+the page plan, the Jinja environment), so only the results travel back, pickled, in batches.
+Results come back in input order, so the output does not depend on scheduling.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from multiprocessing.connection import Connection, wait
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+BATCH = 64  # results per message from a worker
+MIN_ITEMS = 64  # below this, forking costs more than it saves
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress: Callable[[int], None] | None = None) -> list[R]:
+    """[fn(x) for x in items], computed by `workers` forked processes (item i goes to worker
+    i % workers). `fn` should not raise: return errors as values. A crash in a worker is raised
+    here as a RuntimeError carrying the worker's traceback."""
+    if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        results = []
+        for done, item in enumerate(items, 1):
+            results.append(fn(item))
+            if on_progress is not None and done % BATCH == 0:
+                on_progress(done)
+        return results
+    context = multiprocessing.get_context("fork")
+    pipes: list[Connection] = []
+    processes = []
+    for worker in range(workers):
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_work, args=(fn, items, worker, workers, send), daemon=True)
+        process.start()
+        send.close()
+        pipes.append(receive)
+        processes.append(process)
+    results: list[R | None] = [None] * len(items)
+    done = 0
+    failure: str | None = None
+    open_pipes = list(pipes)
+    try:
+        while open_pipes:
+            for pipe in wait(open_pipes):
+                try:
+                    kind, payload = pickle.loads(pipe.recv_bytes())
+                except EOFError:
+                    open_pipes.remove(pipe)
+                    continue
+                if kind == "batch":
+                    for index, value in payload:
+                        results[index] = value
+                    done += len(payload)
+                    if on_progress is not None:
+                        on_progress(done)
+                elif kind == "crash":
+                    failure = failure or payload
+                else:  # "end"
+                    open_pipes.remove(pipe)
+    finally:
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+    if failure is not None or done != len(items):
+        raise RuntimeError("a worker process failed:\n" + (failure or f"{len(items) - done} results missing"))
+    return results  # type: ignore[return-value]
+
+
+def _work(fn: Callable, items: Sequence, worker: int, workers: int, send: Connection) -> None:
+    try:
+        batch = []
+        for index in range(worker, len(items), workers):
+            batch.append((index, fn(items[index])))
+            if len(batch) == BATCH:
+                send.send_bytes(pickle.dumps(("batch", batch), protocol=pickle.HIGHEST_PROTOCOL))
+                batch = []
+        if batch:
+            send.send_bytes(pickle.dumps(("batch", batch), protocol=pickle.HIGHEST_PROTOCOL))
+        send.send_bytes(pickle.dumps(("end", None)))
+    except BaseException:  # noqa: BLE001 (reported to the parent, which raises it)
+        send.send_bytes(pickle.dumps(("crash", traceback.format_exc())))
+    finally:
+        send.close()
+        os._exit(0)  # no atexit handlers or buffers of the parent run twice
