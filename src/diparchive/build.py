@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import resource
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from .archive import Archive, make_archive, missing_translations, translation_warnings
-from .config import load_config
+from .cache import BuildCache, code_digest, folder_digest, inputs_digest, load_cache, save_cache, tree_digest, view_digest
+from .config import CONFIG_FILE, load_config
 from .errors import DiparchiveError, Problem
 from .i18n import load_catalogs
-from .loader import Loaded, article_files, load_articles
-from .output import check_output_dir, write_site
+from .loader import Loaded, article_files, load_with_cache
+from .output import built_from, check_output_dir, write_site
 from .pages import plan_site
 from .parallel import default_workers
 from .recognition import build_recognizer
 from .records import DateSource
 from .registry import load_registry
 from .render import make_environment, render_site
+from .urls import output_file
 from .search import index_site
 
 
@@ -62,6 +64,8 @@ class BuildReport:
     findings: Findings
     phases: tuple[PhaseTime, ...]
     search: str | None  # Pagefind's summary, or None when the index was skipped
+    rendered: int = 0  # pages rendered by this build (the others were unchanged)
+    unchanged: bool = False  # nothing changed since the build that wrote the output: nothing done
 
 
 def _peak_mib() -> float:
@@ -83,14 +87,28 @@ def findings(loaded: tuple[Loaded, ...], archive: Archive, languages: tuple[str,
 
 
 def build(root: Path, output: Path | None = None, search: bool = True, strict: bool = False, progress: Progress = _silent,
-          workers: int | None = None) -> BuildReport:
+          workers: int | None = None, use_cache: bool = True) -> BuildReport:
     """Build the site into `output` (default: output_dir of site.yaml). `workers` processes load
-    and render (default: one per core); the output is the same for any number."""
+    and render (default: one per core). With the cache, files and pages that did not change are
+    not parsed or rendered again, and an unchanged site is not rebuilt at all; the output is the
+    same byte for byte either way, and for any number of workers."""
     workers = workers if workers is not None else default_workers()
     config = load_config(root)
     out = output if output is not None else config.output_dir
     check_output_dir(out, root, (config.content_dir, config.templates_dir))
+    code = code_digest()
+    digest = inputs_digest(root, root / CONFIG_FILE, config.content_dir, config.templates_dir, search, code)
+    cache = load_cache(root) if use_cache else BuildCache()
+    if (use_cache and cache.report is not None and cache.output == str(out.resolve()) and built_from(out) == digest
+            and folder_digest(out) == cache.output_state):
+        if strict and cache.report.findings.all():
+            raise DiparchiveError(cache.report.findings.all(), heading=f"--strict: {len(cache.report.findings.all())} warning(s) stop the build")
+        return replace(cache.report, output=out, phases=(), unchanged=True)
     phases: list[PhaseTime] = []
+
+    def advancing(name: str, total: int) -> Callable[[int], None]:
+        """Progress within a phase; only phase_done reports it complete."""
+        return lambda done: progress(name, done, total) if done < total else None
 
     def phase_done(name: str, items: int, started: float) -> None:
         progress(name, items, items)
@@ -100,7 +118,10 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     registry = load_registry(config.registry_dir, root)
     recognizer = build_recognizer(registry)
     paths = article_files(config.content_dir)
-    loaded = load_articles(paths, root, registry, recognizer, lambda done: progress("load", done, len(paths)), workers)
+    records_key = tree_digest(config.registry_dir, code)
+    previous = cache.records if cache.records_key == records_key else {}
+    read = load_with_cache(paths, root, registry, recognizer, previous, advancing("load", len(paths)), workers)
+    loaded = tuple(item for _, _, item in read)
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language)
     if strict and found.all():
@@ -110,11 +131,16 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     started = time.perf_counter()
     catalogs = load_catalogs(config.templates_dir, root)
     plan = plan_site(config, registry, archive, catalogs)
+    pages_key = tree_digest(config.templates_dir, code + (root / CONFIG_FILE).read_text(encoding="utf-8"))
+    views = {output_file(p.path): view_digest(p.template, p.context) for p in plan.pages}
+    reusable = cache.pages if use_cache and cache.pages_key == pages_key and cache.output == str(out.resolve()) else {}
+    unchanged = frozenset(f for f, d in views.items() if d is not None and reusable.get(f) == d and (out / f).is_file())
     phase_done("plan", len(plan.pages), started)
 
     started = time.perf_counter()
-    files = render_site(plan, config, make_environment(config.templates_dir, catalogs), lambda done: progress("render", done, len(plan.pages)), workers)
-    phase_done("render", len(plan.pages), started)
+    to_render = len(plan.pages) - len(unchanged)
+    files = render_site(plan, config, make_environment(config.templates_dir, catalogs), advancing("render", to_render), workers, unchanged)
+    phase_done("render", to_render, started)
 
     started = time.perf_counter()
     summary: list[str] = []
@@ -127,9 +153,14 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
         summary.append(index_site(staged))
         phase_done("search", len(archive.articles), started)
 
-    write_site(files, config.templates_dir / "static", out, index if search else None)
+    write_site(files, config.templates_dir / "static", out, index if search else None, digest, unchanged)
     if not search:
         phase_done("write", len(files), started)
     by_language = {lang: sum(1 for p in plan.pages if p.lang == lang) for lang in config.languages}
     inferred = sum(1 for a in archive.articles if a.date and a.date.source is DateSource.INFERRED)
-    return BuildReport(out, len(archive.articles), len(plan.pages), len(files), by_language, inferred, found, tuple(phases), summary[0] if summary else None)
+    report = BuildReport(out, len(archive.articles), len(plan.pages), len(files) + len(unchanged), by_language, inferred, found,
+                         tuple(phases), summary[0] if summary else None, rendered=len(plan.pages) - len(unchanged))
+    if use_cache:
+        save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, str(out.resolve()),
+                                    {f: d for f, d in views.items() if d is not None}, replace(report, phases=()), folder_digest(out)))
+    return report

@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: output_dir in site.yaml, normally public/)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+    build.add_argument("--no-cache", action="store_true", help="ignore .diparchive-cache/ and rebuild everything (the output is the same)")
     build.add_argument("--quiet", action="store_true", help="no progress lines and no list of warnings: only the summary, notes and errors")
     build.add_argument("--strict", action="store_true", help="treat warnings (inferred dates, names the registry lacks, missing translations, heavy boilerplate) as errors, for CI")
 
@@ -109,8 +110,12 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     quiet = args.quiet
     progress = (lambda phase, done, total: None) if quiet else progress_printer(err, live=err.isatty())
     started = time.perf_counter()
-    report = build(args.root, args.output, search=not args.no_search, strict=args.strict, progress=progress)
+    report = build(args.root, args.output, search=not args.no_search, strict=args.strict, progress=progress, use_cache=not args.no_cache)
     found = report.findings
+    if report.unchanged:
+        print(f"Nothing changed since the build in {report.output}: {report.articles} articles, {report.pages} pages "
+              f"({time.perf_counter() - started:.1f} s; --no-cache rebuilds anyway)", file=out)
+        return 0
     if not quiet:
         for warning in found.warnings:
             print(f"warning: {warning}", file=err)

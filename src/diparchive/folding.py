@@ -54,10 +54,6 @@ def ascii_fold(text: str) -> str:
 _D_TO_ASCII = str.maketrans({"đ": "d", "Đ": "D"})
 
 
-def has_d(text: str) -> bool:
-    return "đ" in text or "Đ" in text
-
-
 def fold_d(text: str) -> str:
     """Only đ → d, every other mark kept: the form a reader types when the keyboard has no đ."""
     return text.translate(_D_TO_ASCII)

@@ -18,13 +18,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from markdown_it import MarkdownIt
 from markupsafe import escape
 from slugify import slugify
 
 from . import boilerplate
+from .cache import file_digest
 from .config import LANGUAGES
 from .dates import infer_date, parse_dateline
 from .errors import DiparchiveError, Problem, fail
@@ -553,6 +554,13 @@ def article_files(content_dir: Path) -> list[Path]:
 def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer,
                   on_progress: Callable[[int], None] | None = None, workers: int = 1) -> tuple[Loaded, ...]:
     """Load every file (in `workers` processes); report all files' problems together."""
+    return tuple(loaded for _, _, loaded in load_with_cache(paths, root, registry, recognizer, {}, on_progress, workers))
+
+
+def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer, previous: Mapping[str, tuple[str, Loaded]],
+                    on_progress: Callable[[int], None] | None = None, workers: int = 1) -> list[tuple[str, str, Loaded]]:
+    """(relative path, file digest, record) for every file. A file whose bytes have the digest
+    recorded in `previous` (parsed with the same registry and code) is not parsed again."""
 
     def one(path: Path) -> Loaded | tuple[Problem, ...]:
         try:
@@ -560,8 +568,11 @@ def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer:
         except DiparchiveError as exc:
             return exc.problems
 
-    results = fork_map(one, paths, workers, on_progress)
-    problems = [p for r in results if not isinstance(r, Loaded) for p in r]
+    keys = [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p) for p in paths]
+    digests = [file_digest(p) for p in paths]
+    misses = [i for i, (key, digest) in enumerate(zip(keys, digests)) if previous.get(key, ("",))[0] != digest]
+    parsed = dict(zip(misses, fork_map(one, [paths[i] for i in misses], workers, on_progress)))
+    problems = [p for r in parsed.values() if not isinstance(r, Loaded) for p in r]
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the content")
-    return tuple(r for r in results if isinstance(r, Loaded))
+    return [(key, digest, parsed[i] if i in parsed else previous[key][1]) for i, (key, digest) in enumerate(zip(keys, digests))]  # type: ignore[misc]

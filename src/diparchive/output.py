@@ -34,20 +34,40 @@ def check_output_dir(output: Path, root: Path, protected: tuple[Path, ...]) -> N
         raise fail(output, None, f"refusing to replace a folder diparchive did not write (it has no {MARKER} file); empty it or choose another --output")
 
 
-def write_site(files: Mapping[str, bytes], static_dir: Path | None, output: Path, finish: Callable[[Path], None] | None = None) -> None:
-    """Write `files` (site-relative path → bytes) and `static_dir`, run `finish` on the staged
-    folder (the search index), then swap the staged folder in as `output`."""
+def built_from(output: Path) -> str | None:
+    """The input digest the output folder was built from, if diparchive wrote it."""
+    try:
+        lines = (output / MARKER).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((line.split(": ", 1)[1] for line in lines if line.startswith("inputs: ")), None)
+
+
+def write_site(files: Mapping[str, bytes], static_dir: Path | None, output: Path, finish: Callable[[Path], None] | None = None,
+               digest: str = "", reuse: frozenset[str] = frozenset()) -> None:
+    """Write `files` (site-relative path → bytes), the files in `reuse` as they are in the
+    current output (hard links: unchanged pages cost nothing), and `static_dir`; run `finish` on
+    the staged folder (the search index), then swap the staged folder in as `output`."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
     try:
-        for relative in sorted(files):
+        made: set[Path] = set()
+        for relative in sorted(files.keys() | reuse):
             target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[relative])
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if relative in files:
+                target.write_bytes(files[relative])
+            else:
+                try:
+                    os.link(output / relative, target)
+                except OSError:
+                    shutil.copyfile(output / relative, target)
         if static_dir is not None and static_dir.is_dir():
             shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        (staging / MARKER).write_text(MARKER_TEXT + (f"inputs: {digest}\n" if digest else ""), encoding="utf-8")
         if finish is not None:
             finish(staging)
         staging.chmod(0o755)

@@ -7,13 +7,14 @@ comes from `urls`.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from .archive import Archive
 from .config import LANGUAGES, SiteConfig
-from .folding import fold_d, has_d
+from .folding import fold_d
 from .i18n import format_pubdate, month_name, month_title
 from .records import Article, Precision, PubDate
 from .registry import Event, Registry
@@ -21,7 +22,8 @@ from .urls import Urls
 
 SUMMARY_CHARS = 240
 RELATED = 5
-RELATED_WINDOW = 25  # neighbours in time per shared leader or event
+RELATED_WINDOW = 12  # neighbours in time per shared leader or event
+_D_WORD = re.compile(r"\S*[đĐ]\S*")  # words spelt with đ
 HOME_RANKED = 8
 
 
@@ -331,12 +333,12 @@ def _search_view(s: _Site, article: Article, lang: str) -> dict[str, Any]:
     only those words, so other words do not count twice in ranking."""
     d = article.date
     sort_date = f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}" if d else "0000-00-00"
-    with_d = " ".join(fold_d(w) for b in article.body for w in b.text.split() if has_d(w))
+    with_d = fold_d(" ".join(_D_WORD.findall("\n".join(b.text for b in article.body))))
     return {
         "sort": f"date:{sort_date} {article.key}",
         "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
         "leaders_meta": ", ".join(s.registry.leaders[l].name.get(lang) for l in article.leaders),
-        "title_d": " ".join(fold_d(w) for w in article.title.split() if has_d(w)),
+        "title_d": fold_d(" ".join(_D_WORD.findall(article.title))),
         "body_d": with_d,
     }
 
@@ -344,10 +346,11 @@ def _search_view(s: _Site, article: Article, lang: str) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class _Mentions:
     """For each ("event" | "leader", id): the entries that mention it, oldest first, and where
-    each entry stands in that list."""
+    each entry stands in that list; and each entry's day number (0 when undated)."""
 
     by_tag: dict[tuple[str, str], list[Article]]
     position: dict[tuple[str, str], dict[str, int]]
+    day: dict[str, int]
 
 
 def _related(article: Article, mentions: _Mentions) -> list[Article]:
@@ -362,15 +365,11 @@ def _related(article: Article, mentions: _Mentions) -> list[Article]:
             listed = mentions.by_tag.get((kind, tag), [])
             at = mentions.position.get((kind, tag), {}).get(article.key, len(listed))
             for other_article in listed[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
-                if other_article.key != article.key:
-                    scores[other_article.key] += weight
-                    by_key[other_article.key] = other_article
-    day = _day_number(article)
-    return heapq.nsmallest(RELATED, by_key.values(), key=lambda a: (-scores[a.key], abs(_day_number(a) - day), a.key))
-
-
-def _day_number(article: Article) -> int:
-    return article.date.first_day.toordinal() if article.date else 0
+                scores[other_article.key] += weight
+                by_key[other_article.key] = other_article
+    by_key.pop(article.key, None)
+    day, days = mentions.day[article.key], mentions.day
+    return heapq.nsmallest(RELATED, by_key.values(), key=lambda a: (-scores[a.key], abs(days[a.key] - day), a.key))
 
 
 def _mentions(entries: tuple[Article, ...]) -> _Mentions:
@@ -379,7 +378,8 @@ def _mentions(entries: tuple[Article, ...]) -> _Mentions:
         for tag in dict.fromkeys([("event", e) for e in a.events] + [("leader", l) for l in a.leaders]):
             by_tag.setdefault(tag, []).append(a)
     position = {tag: {a.key: i for i, a in enumerate(listed)} for tag, listed in by_tag.items()}
-    return _Mentions(by_tag, position)
+    day = {a.key: a.date.first_day.toordinal() if a.date else 0 for a in entries}
+    return _Mentions(by_tag, position, day)
 
 
 def _jsonld(s: _Site, article: Article, path: str) -> dict[str, Any]:

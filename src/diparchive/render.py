@@ -65,8 +65,9 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
 
 
 def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_progress: Callable[[int], None] | None = None,
-                workers: int = 1) -> dict[str, bytes]:
-    """Every output file of the site except static assets and the search index."""
+                workers: int = 1, unchanged: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """Every output file of the site except static assets, the search index, and the pages in
+    `unchanged` (output files the previous build wrote from the same view)."""
     urls = Urls(config.base_url, config.base_path)
 
     def one(page: Page) -> bytes | tuple[Problem, ...]:
@@ -77,7 +78,8 @@ def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_prog
 
     files: dict[str, bytes] = {}
     failures: dict[tuple, list[str]] = {}  # one template mistake usually breaks many pages
-    for page, result in zip(plan.pages, fork_map(one, plan.pages, workers, on_progress)):
+    pages = [page for page in plan.pages if output_file(page.path) not in unchanged]
+    for page, result in zip(pages, fork_map(one, pages, workers, on_progress)):
         if isinstance(result, bytes):
             files[output_file(page.path)] = result
         else:

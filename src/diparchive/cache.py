@@ -1,0 +1,118 @@
+"""The build cache: what the last build read and wrote, so the next one redoes only what changed.
+
+Everything lives in one hidden folder beside site.yaml (`.diparchive-cache/`), which can be
+deleted at any time: the next build is then a full one, with the same output.
+
+- The *input digest* covers every file the output depends on (site.yaml, content, templates,
+  diparchive's own code, the Pagefind version, the search switch). The output folder's marker
+  records the digest it was built from: same digest, nothing to do.
+- *Records*: each article file's parsed record, keyed by the file's bytes and by the digest of
+  what parsing depends on (the registry and diparchive's code).
+- *Pages*: the digest of each page's view (template inputs); a page whose view and templates are
+  unchanged is taken from the previous output instead of being rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".diparchive-cache"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _digest_files(paths: list[Path], base: Path, h: "hashlib._Hash") -> None:
+    for path in paths:
+        h.update(path.relative_to(base).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+
+
+def _tree(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
+def code_digest() -> str:
+    """diparchive's own source and the Pagefind version: a new release invalidates the cache."""
+    h = hashlib.blake2b(digest_size=16)
+    _digest_files(sorted(_PACKAGE.rglob("*.py")), _PACKAGE, h)
+    try:
+        h.update(metadata.version("pagefind").encode())
+    except metadata.PackageNotFoundError:
+        h.update(b"no pagefind")
+    return h.hexdigest()
+
+
+def inputs_digest(root: Path, config_file: Path, content_dir: Path, templates_dir: Path, search: bool, code: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{code}\0search={search}\0".encode())
+    _digest_files([config_file], root, h)
+    for folder in (content_dir, templates_dir):
+        h.update(b"\0folder\0")
+        _digest_files(_tree(folder), folder, h)
+    return h.hexdigest()
+
+
+def tree_digest(folder: Path, code: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(code.encode())
+    _digest_files(_tree(folder), folder, h)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """Every file's path, size and modification time: any file added, removed or touched in the
+    output since the build shows here."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in _tree(folder):
+        stat = path.stat()
+        h.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def view_digest(template: str, context: Any) -> str | None:
+    """The digest of a page's view; None when it cannot be pickled (the page is then rendered)."""
+    try:
+        return hashlib.blake2b(template.encode() + b"\0" + pickle.dumps(context, protocol=5), digest_size=16).hexdigest()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+
+
+@dataclass
+class BuildCache:
+    """Read at the start of a build, written after it succeeded."""
+
+    records_key: str = ""  # registry + code digest the records were parsed with
+    records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # relative path → (file digest, Loaded)
+    pages_key: str = ""  # templates + config + code digest the pages were rendered with
+    output: str = ""  # the output folder those pages are in
+    pages: dict[str, str] = field(default_factory=dict)  # output file → view digest
+    report: Any = None  # the BuildReport of that build, answered again when nothing changed
+    output_state: str = ""  # folder_digest of the output right after that build
+
+
+def load_cache(root: Path) -> BuildCache:
+    path = root / CACHE_DIR / "cache.pickle"
+    try:
+        with path.open("rb") as f:
+            cache = pickle.load(f)
+        return cache if isinstance(cache, BuildCache) else BuildCache()
+    except Exception:  # noqa: BLE001 — a missing, old or damaged cache only means a full build
+        return BuildCache()
+
+
+def save_cache(root: Path, cache: BuildCache) -> None:
+    folder = root / CACHE_DIR
+    folder.mkdir(exist_ok=True)
+    (folder / "README").write_text("diparchive's build cache: safe to delete at any time (the next build is then a full one).\n", encoding="utf-8")
+    temporary = folder / "cache.pickle.new"
+    with temporary.open("wb") as f:
+        pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(folder / "cache.pickle")
