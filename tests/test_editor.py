@@ -87,8 +87,9 @@ def test_check_reports_content_errors_with_exit_1(site):
 def test_build_prints_phases_and_a_summary(site):
     code, out, err = run("build", "--root", str(site), "--no-search")
     assert code == 0
-    phases = [line.split()[0] for line in err.splitlines() if re.match(r"  \w+ +[\d,]+ in \d+\.\d s$", line)]
+    phases = [line.split()[0] for line in err.splitlines() if re.match(r"  \w+ +[\d,]+ done$", line)]
     assert phases == ["load", "plan", "render", "write"]
+    assert re.search(r"Phases: load \d+\.\d s, plan \d+\.\d s, render \d+\.\d s, write \d+\.\d s", err)
     assert re.search(r"Built 9 articles into 135 pages \(vi: 68, en: 66\) and \d+ files in .* in \d+\.\d s", out)
     assert "1 article(s) with an inferred date; 3 warning(s)" in out
     assert "\r" not in err  # not a terminal: plain lines only

@@ -14,7 +14,7 @@ from .config import CONFIG_FILE, load_config
 from .errors import DiparchiveError, Problem
 from .i18n import load_catalogs
 from .loader import Loaded, article_files, load_with_cache
-from .output import built_from, check_output_dir, write_site
+from .output import Written, built_from, check_output_dir, write_site
 from .pages import plan_site
 from .parallel import default_workers
 from .recognition import build_recognizer
@@ -110,9 +110,9 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
         """Progress within a phase; only phase_done reports it complete."""
         return lambda done: progress(name, done, total) if done < total else None
 
-    def phase_done(name: str, items: int, started: float) -> None:
+    def phase_done(name: str, items: int, started: float, less: float = 0.0) -> None:
         progress(name, items, items)
-        phases.append(PhaseTime(name, items, time.perf_counter() - started, _peak_mib()))
+        phases.append(PhaseTime(name, items, time.perf_counter() - started - less, _peak_mib()))
 
     started = time.perf_counter()
     registry = load_registry(config.registry_dir, root)
@@ -137,28 +137,29 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     unchanged = frozenset(f for f, d in views.items() if d is not None and reusable.get(f) == d and (out / f).is_file())
     phase_done("plan", len(plan.pages), started)
 
+    # Rendering streams into the staged output: files are written as workers finish them.
     started = time.perf_counter()
     to_render = len(plan.pages) - len(unchanged)
     files = render_site(plan, config, make_environment(config.templates_dir, catalogs), advancing("render", to_render), workers, unchanged)
-    phase_done("render", to_render, started)
-
-    started = time.perf_counter()
     summary: list[str] = []
 
-    def index(staged: Path) -> None:
-        nonlocal started
-        phase_done("write", len(files), started)
-        started = time.perf_counter()
+    def rendering_done(written: Written) -> None:
+        """Rendering and writing overlap; the time spent writing is reported as its own phase."""
+        phase_done("render", to_render, started, less=written.seconds)
+        phases.append(PhaseTime("write", written.files + len(unchanged), written.seconds, _peak_mib()))
+        progress("write", written.files, written.files)
+
+    def index(staged: Path, written: Written) -> None:
+        rendering_done(written)
+        begun = time.perf_counter()
         progress("search", 0, len(archive.articles))
         summary.append(index_site(staged))
-        phase_done("search", len(archive.articles), started)
+        phase_done("search", len(archive.articles), begun)
 
-    write_site(files, config.templates_dir / "static", out, index if search else None, digest, unchanged)
-    if not search:
-        phase_done("write", len(files), started)
+    written = write_site(files, config.templates_dir / "static", out, index if search else lambda staged, w: rendering_done(w), digest, unchanged)
     by_language = {lang: sum(1 for p in plan.pages if p.lang == lang) for lang in config.languages}
     inferred = sum(1 for a in archive.articles if a.date and a.date.source is DateSource.INFERRED)
-    report = BuildReport(out, len(archive.articles), len(plan.pages), len(files) + len(unchanged), by_language, inferred, found,
+    report = BuildReport(out, len(archive.articles), len(plan.pages), written.files + len(unchanged), by_language, inferred, found,
                          tuple(phases), summary[0] if summary else None, rendered=len(plan.pages) - len(unchanged))
     if use_cache:
         save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, str(out.resolve()),

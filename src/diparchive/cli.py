@@ -83,8 +83,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
 def progress_printer(stream: TextIO, live: bool) -> Callable[[str, int, int], None]:
     """Live: one line per phase, rewritten in place with counts (a terminal). Otherwise one
     plain line when each phase ends (CI logs, pipes)."""
-    phase_start = [time.perf_counter()]  # phases follow each other: one ends where the next starts
-
     finished: set[str] = set()
 
     def show(phase: str, done: int, total: int) -> None:
@@ -93,13 +91,9 @@ def progress_printer(stream: TextIO, live: bool) -> Callable[[str, int, int], No
         if done == total:
             finished.add(phase)
         if live:
-            end = "\n" if done == total else ""
-            print(f"\r  {phase:<7} {done:>7,} / {total:,}", end=end, file=stream, flush=True)
+            print(f"\r  {phase:<7} {done:>7,} / {total:,}", end="\n" if done == total else "", file=stream, flush=True)
         elif done == total:
-            now = time.perf_counter()
-            print(f"  {phase:<7} {total:>7,} in {now - phase_start[0]:.1f} s", file=stream, flush=True)
-        if done == total:
-            phase_start[0] = time.perf_counter()
+            print(f"  {phase:<7} {total:>7,} done", file=stream, flush=True)
 
     return show
 
@@ -123,6 +117,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"note: {len(found.suggestions)} name(s) or meeting(s) not in the registry; `diparchive check` lists them", file=err)
     if found.untranslated:
         print(f"note: {len(found.untranslated)} article(s) without a version in the other language; `diparchive check` lists them", file=err)
+    if not quiet:
+        print("Phases: " + ", ".join(f"{p.name} {p.seconds:.1f} s" for p in report.phases), file=err)
     languages = ", ".join(f"{lang}: {count}" for lang, count in report.pages_by_language.items())
     print(f"Built {report.articles} articles into {report.pages} pages ({languages}) and {report.files} files in {report.output} in {time.perf_counter() - started:.1f} s", file=out)
     print(f"{report.inferred_dates} article(s) with an inferred date; {len(found.warnings)} warning(s)"

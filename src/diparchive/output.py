@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterable
 
 from .errors import fail
 
@@ -43,38 +45,56 @@ def built_from(output: Path) -> str | None:
     return next((line.split(": ", 1)[1] for line in lines if line.startswith("inputs: ")), None)
 
 
-def write_site(files: Mapping[str, bytes], static_dir: Path | None, output: Path, finish: Callable[[Path], None] | None = None,
-               digest: str = "", reuse: frozenset[str] = frozenset()) -> None:
-    """Write `files` (site-relative path → bytes), the files in `reuse` as they are in the
-    current output (hard links: unchanged pages cost nothing), and `static_dir`; run `finish` on
-    the staged folder (the search index), then swap the staged folder in as `output`."""
+@dataclass(frozen=True, slots=True)
+class Written:
+    files: int  # files written (reused ones aside)
+    seconds: float  # time spent writing and linking, while the files were being produced
+
+
+def write_site(files: Iterable[tuple[str, bytes]], static_dir: Path | None, output: Path, finish: Callable[[Path, Written], None] | None = None,
+               digest: str = "", reuse: frozenset[str] = frozenset()) -> Written:
+    """Write `files` ((site-relative path, bytes), as they come), the files in `reuse` as they
+    are in the current output (hard links: unchanged pages cost nothing), and `static_dir`; run
+    `finish` on the staged folder (the search index), then swap the staged folder in as
+    `output`. If anything fails, including the `files`
+    iterator, the staged folder is removed and `output` is untouched."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    made: set[Path] = set()
+
+    def place(relative: str) -> Path:
+        target = staging / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        return target
+
     try:
-        made: set[Path] = set()
-        for relative in sorted(files.keys() | reuse):
-            target = staging / relative
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            if relative in files:
-                target.write_bytes(files[relative])
-            else:
-                try:
-                    os.link(output / relative, target)
-                except OSError:
-                    shutil.copyfile(output / relative, target)
+        clock = time.perf_counter()
+        for relative in sorted(reuse):
+            try:
+                os.link(output / relative, place(relative))
+            except OSError:
+                shutil.copyfile(output / relative, place(relative))
+        count, writing = 0, time.perf_counter() - clock
+        for relative, data in files:
+            clock = time.perf_counter()
+            place(relative).write_bytes(data)
+            writing += time.perf_counter() - clock
+            count += 1
         if static_dir is not None and static_dir.is_dir():
             shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
         (staging / MARKER).write_text(MARKER_TEXT + (f"inputs: {digest}\n" if digest else ""), encoding="utf-8")
+        written = Written(count, writing)
         if finish is not None:
-            finish(staging)
+            finish(staging, written)
         staging.chmod(0o755)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return written
 
 
 def _swap(staging: Path, output: Path) -> None:

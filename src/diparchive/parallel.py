@@ -12,7 +12,7 @@ import os
 import pickle
 import traceback
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,16 +26,24 @@ def default_workers() -> int:
 
 
 def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress: Callable[[int], None] | None = None) -> list[R]:
-    """[fn(x) for x in items], computed by `workers` forked processes (item i goes to worker
-    i % workers). `fn` should not raise: return errors as values. A crash in a worker is raised
-    here as a RuntimeError carrying the worker's traceback."""
+    """[fn(x) for x in items], computed by `workers` forked processes."""
+    results: list[R | None] = [None] * len(items)
+    for index, value in fork_imap(fn, items, workers, on_progress):
+        results[index] = value
+    return results  # type: ignore[return-value]
+
+
+def fork_imap(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress: Callable[[int], None] | None = None) -> Iterator[tuple[int, R]]:
+    """(i, fn(items[i])) for every item, as they are ready, computed by `workers` forked
+    processes (item i goes to worker i % workers), so the caller can use each result at once.
+    `fn` should not raise: return errors as values. A crash in a worker is raised here as a
+    RuntimeError carrying the worker's traceback."""
     if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
-        results = []
-        for done, item in enumerate(items, 1):
-            results.append(fn(item))
-            if on_progress is not None and done % BATCH == 0:
-                on_progress(done)
-        return results
+        for index, item in enumerate(items):
+            yield index, fn(item)
+            if on_progress is not None and (index + 1) % BATCH == 0:
+                on_progress(index + 1)
+        return
     context = multiprocessing.get_context("fork")
     pipes: list[Connection] = []
     processes = []
@@ -46,7 +54,6 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress
         send.close()
         pipes.append(receive)
         processes.append(process)
-    results: list[R | None] = [None] * len(items)
     done = 0
     failure: str | None = None
     open_pipes = list(pipes)
@@ -59,8 +66,7 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress
                     open_pipes.remove(pipe)
                     continue
                 if kind == "batch":
-                    for index, value in payload:
-                        results[index] = value
+                    yield from payload
                     done += len(payload)
                     if on_progress is not None:
                         on_progress(done)
@@ -75,7 +81,6 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress
                 process.kill()
     if failure is not None or done != len(items):
         raise RuntimeError("a worker process failed:\n" + (failure or f"{len(items) - done} results missing"))
-    return results  # type: ignore[return-value]
 
 
 def _work(fn: Callable, items: Sequence, worker: int, workers: int, send: Connection) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import jinja2
 
 from .config import SiteConfig
 from .errors import DiparchiveError, Problem, fail
-from .parallel import fork_map
+from .parallel import fork_imap
 from .i18n import count_phrase
 from .pages import Feed, Page, Plan
 from .urls import Urls, output_file
@@ -65,9 +65,11 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
 
 
 def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_progress: Callable[[int], None] | None = None,
-                workers: int = 1, unchanged: frozenset[str] = frozenset()) -> dict[str, bytes]:
-    """Every output file of the site except static assets, the search index, and the pages in
-    `unchanged` (output files the previous build wrote from the same view)."""
+                workers: int = 1, unchanged: frozenset[str] = frozenset()) -> Iterator[tuple[str, bytes]]:
+    """(output file, bytes) for every file of the site except static assets, the search index,
+    and the pages in `unchanged` (the previous build wrote them from the same view), as they are
+    rendered, so that they can be written at once and need not all be held in memory. Template
+    errors are collected over all pages and raised together at the end."""
     urls = Urls(config.base_url, config.base_path)
 
     def one(page: Page) -> bytes | tuple[Problem, ...]:
@@ -76,29 +78,27 @@ def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_prog
         except DiparchiveError as exc:
             return exc.problems
 
-    files: dict[str, bytes] = {}
-    failures: dict[tuple, list[str]] = {}  # one template mistake usually breaks many pages
+    failures: dict[tuple, list[int]] = {}  # one template mistake usually breaks many pages
     pages = [page for page in plan.pages if output_file(page.path) not in unchanged]
-    for page, result in zip(pages, fork_map(one, pages, workers, on_progress)):
+    for index, result in fork_imap(one, pages, workers, on_progress):
         if isinstance(result, bytes):
-            files[output_file(page.path)] = result
+            yield output_file(pages[index].path), result
         else:
             for p in result:
-                failures.setdefault((p.path, p.line, p.message.rsplit(" (rendering", 1)[0]), []).append(page.path)
+                failures.setdefault((p.path, p.line, p.message.rsplit(" (rendering", 1)[0]), []).append(index)
     if failures:
-        problems = [
-            Problem(path, line, f"{message} (rendering /{pages[0]}" + (f" and {len(pages) - 1} more pages)" if len(pages) > 1 else ")"))
-            for (path, line, message), pages in failures.items()
+        problems = [  # in page order, whichever worker finished first
+            Problem(path, line, f"{message} (rendering /{pages[min(at)].path}" + (f" and {len(at) - 1} more pages)" if len(at) > 1 else ")"))
+            for (path, line, message), at in sorted(failures.items(), key=lambda item: min(item[1]))
         ]
         raise DiparchiveError(problems, heading="the templates could not be rendered")
     for feed in plan.feeds:
-        files[feed.path] = _render(env, config.templates_dir, "atom.xml", feed_view(feed, urls), feed.path)
+        yield feed.path, _render(env, config.templates_dir, "atom.xml", feed_view(feed, urls), feed.path)
     for lang in config.languages:
         view = sitemap_view([p for p in plan.pages if p.lang == lang and p.in_sitemap], urls)
-        files[f"sitemap-{lang}.xml"] = _render(env, config.templates_dir, "sitemap.xml", view, "sitemap")
-    files["sitemap.xml"] = _render(env, config.templates_dir, "sitemap-index.xml", {"sitemaps": [urls.absolute(f"sitemap-{l}.xml") for l in config.languages]}, "sitemap index")
-    files["robots.txt"] = _render(env, config.templates_dir, "robots.txt", {"sitemap": urls.absolute("sitemap.xml")}, "robots.txt")
-    return files
+        yield f"sitemap-{lang}.xml", _render(env, config.templates_dir, "sitemap.xml", view, "sitemap")
+    yield "sitemap.xml", _render(env, config.templates_dir, "sitemap-index.xml", {"sitemaps": [urls.absolute(f"sitemap-{l}.xml") for l in config.languages]}, "sitemap index")
+    yield "robots.txt", _render(env, config.templates_dir, "robots.txt", {"sitemap": urls.absolute("sitemap.xml")}, "robots.txt")
 
 
 def _timestamp(day: dt.date) -> str:
