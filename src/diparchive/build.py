@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from .archive import Archive, make_archive, missing_translations, translation_warnings
-from .cache import BuildCache, code_digest, folder_digest, inputs_digest, load_cache, save_cache, tree_digest, view_digest
+from .cache import BuildCache, LastBuild, code_digest, folder_digest, inputs_digest, load_cache, load_last_build, save_cache, tree_digest, view_digest
 from .config import CONFIG_FILE, load_config
 from .errors import DiparchiveError, Problem
 from .i18n import load_catalogs
@@ -98,12 +98,13 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     check_output_dir(out, root, (config.content_dir, config.templates_dir))
     code = code_digest()
     digest = inputs_digest(root, root / CONFIG_FILE, config.content_dir, config.templates_dir, search, code)
+    last = load_last_build(root) if use_cache else None
+    if (last is not None and last.digest == digest and last.output == str(out.resolve()) and built_from(out) == digest
+            and folder_digest(out) == last.output_state):
+        if strict and last.report.findings.all():
+            raise DiparchiveError(last.report.findings.all(), heading=f"--strict: {len(last.report.findings.all())} warning(s) stop the build")
+        return replace(last.report, output=out, phases=(), unchanged=True)
     cache = load_cache(root) if use_cache else BuildCache()
-    if (use_cache and cache.report is not None and cache.output == str(out.resolve()) and built_from(out) == digest
-            and folder_digest(out) == cache.output_state):
-        if strict and cache.report.findings.all():
-            raise DiparchiveError(cache.report.findings.all(), heading=f"--strict: {len(cache.report.findings.all())} warning(s) stop the build")
-        return replace(cache.report, output=out, phases=(), unchanged=True)
     phases: list[PhaseTime] = []
 
     def advancing(name: str, total: int) -> Callable[[int], None]:
@@ -163,5 +164,6 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
                          tuple(phases), summary[0] if summary else None, rendered=len(plan.pages) - len(unchanged))
     if use_cache:
         save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, str(out.resolve()),
-                                    {f: d for f, d in views.items() if d is not None}, replace(report, phases=()), folder_digest(out)))
+                                    {f: d for f, d in views.items() if d is not None}),
+                   LastBuild(digest, str(out.resolve()), folder_digest(out), replace(report, phases=())))
     return report

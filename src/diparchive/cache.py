@@ -94,25 +94,46 @@ class BuildCache:
     pages_key: str = ""  # templates + config + code digest the pages were rendered with
     output: str = ""  # the output folder those pages are in
     pages: dict[str, str] = field(default_factory=dict)  # output file → view digest
-    report: Any = None  # the BuildReport of that build, answered again when nothing changed
-    output_state: str = ""  # folder_digest of the output right after that build
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """Small, read first: enough to tell that nothing changed without reading the rest."""
+
+    digest: str  # inputs_digest of that build
+    output: str
+    output_state: str  # folder_digest of the output right after it
+    report: Any  # its BuildReport
+
+
+def _read(path: Path, kind: type) -> Any:
+    try:
+        with path.open("rb") as f:
+            value = pickle.load(f)
+        return value if isinstance(value, kind) else None
+    except Exception:  # noqa: BLE001 — a missing, old or damaged cache only means a full build
+        return None
+
+
+def _write(path: Path, value: Any) -> None:
+    temporary = path.with_name(path.name + ".new")
+    with temporary.open("wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)
+
+
+def load_last_build(root: Path) -> LastBuild | None:
+    return _read(root / CACHE_DIR / "last.pickle", LastBuild)
 
 
 def load_cache(root: Path) -> BuildCache:
-    path = root / CACHE_DIR / "cache.pickle"
-    try:
-        with path.open("rb") as f:
-            cache = pickle.load(f)
-        return cache if isinstance(cache, BuildCache) else BuildCache()
-    except Exception:  # noqa: BLE001 — a missing, old or damaged cache only means a full build
-        return BuildCache()
+    return _read(root / CACHE_DIR / "cache.pickle", BuildCache) or BuildCache()
 
 
-def save_cache(root: Path, cache: BuildCache) -> None:
+def save_cache(root: Path, cache: BuildCache, last: LastBuild) -> None:
     folder = root / CACHE_DIR
     folder.mkdir(exist_ok=True)
     (folder / "README").write_text("diparchive's build cache: safe to delete at any time (the next build is then a full one).\n", encoding="utf-8")
-    temporary = folder / "cache.pickle.new"
-    with temporary.open("wb") as f:
-        pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(folder / "cache.pickle")
+    (folder / "last.pickle").unlink(missing_ok=True)  # never a new last build with an old cache
+    _write(folder / "cache.pickle", cache)
+    _write(folder / "last.pickle", last)

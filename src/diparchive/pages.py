@@ -7,7 +7,6 @@ comes from `urls`.
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -23,7 +22,6 @@ from .urls import Urls
 SUMMARY_CHARS = 240
 RELATED = 5
 RELATED_WINDOW = 12  # neighbours in time per shared leader or event
-_D_WORD = re.compile(r"\S*[đĐ]\S*")  # words spelt with đ
 HOME_RANKED = 8
 
 
@@ -333,12 +331,12 @@ def _search_view(s: _Site, article: Article, lang: str) -> dict[str, Any]:
     only those words, so other words do not count twice in ranking."""
     d = article.date
     sort_date = f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}" if d else "0000-00-00"
-    with_d = fold_d(" ".join(_D_WORD.findall("\n".join(b.text for b in article.body))))
+    with_d = fold_d(" ".join(w for b in article.body for w in b.text.split() if "đ" in w or "Đ" in w))
     return {
         "sort": f"date:{sort_date} {article.key}",
         "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
         "leaders_meta": ", ".join(s.registry.leaders[l].name.get(lang) for l in article.leaders),
-        "title_d": fold_d(" ".join(_D_WORD.findall(article.title))),
+        "title_d": fold_d(" ".join(w for w in article.title.split() if "đ" in w or "Đ" in w)),
         "body_d": with_d,
     }
 

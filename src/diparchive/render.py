@@ -17,10 +17,24 @@ from .pages import Feed, Page, Plan
 from .urls import Urls, output_file
 
 
+class _ViewEnvironment(jinja2.Environment):
+    """Views are plain dicts, so `{{ page.title }}` looks up a key first: Jinja's default tries
+    an attribute first, and the failed lookup costs more than the rest of rendering a page.
+    (No view has a key named like a dict method.)"""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_environment(templates_dir: Path, catalogs: dict[str, dict[str, str]]) -> jinja2.Environment:
     if not templates_dir.is_dir():
         raise fail(templates_dir, None, "templates folder not found (set templates_dir in site.yaml)")
-    env = jinja2.Environment(
+    env = _ViewEnvironment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
