@@ -59,6 +59,8 @@ def same_tree(a: Path, b: Path) -> bool:
 
 
 def run_hugo(root: Path, work: Path) -> dict | None:
+    """Hugo on the same articles (as diparchive reads them), twice: with related articles on
+    article pages as diparchive has them, and without (Hugo's fastest equivalent)."""
     hugo = shutil.which("hugo")
     if hugo is None:
         return None
@@ -77,16 +79,21 @@ def run_hugo(root: Path, work: Path) -> dict | None:
     leaders = {l.id: {"vi": l.name.vi, "en": l.name.en} for l in registry.leaders.values()}
     event_ids = {e for a in archive.articles for e in a.events}
     events = {e: {"vi": registry.event(e).name.vi, "en": registry.event(e).name.en} for e in event_ids}
-    site = work / "hugo-site"
-    export(archive, leaders, events, site)
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
-    started = time.perf_counter()
-    result = subprocess.run([hugo, "--quiet", "-s", str(site), "-d", str(work / "hugo-public")], capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"hugo failed:\n{result.stderr[-3000:]}")
-    pages = sum(1 for _ in (work / "hugo-public").rglob("*.html"))
-    return {"seconds": seconds, "pages": pages, "version": version, "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    results = {"version": version}
+    for variant, related in (("with_related", True), ("without_related", False)):
+        site = work / f"hugo-{variant}"
+        export(archive, leaders, events, site, related)
+        started = time.perf_counter()
+        timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []  # GNU time: peak memory in KiB
+        result = subprocess.run([*timer, hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if result.returncode != 0:
+            raise SystemExit(f"hugo failed:\n{result.stderr[-3000:]}")
+        pages = sum(1 for _ in (site / "public").rglob("*.html"))
+        peak = int(result.stderr.strip().splitlines()[-1]) / 1024 if timer else float("nan")
+        results[variant] = {"seconds": seconds, "pages": pages, "peak_mib": peak}
+    return results
 
 
 def main() -> int:
@@ -121,7 +128,9 @@ def main() -> int:
         "cores": os.cpu_count(), "articles": full["articles"], "pages": full["pages"], "files": full["files"],
         "full": full, "noop_seconds": noop["seconds"], "one_change_seconds": one["seconds"], "one_change_identical_to_full": identical,
         "build_seconds_without_search": build_seconds,
-        "hugo": hugo, "ratio_to_hugo": build_seconds / hugo["seconds"] if hugo else None,
+        "hugo": hugo,
+        "ratio_to_hugo": build_seconds / hugo["with_related"]["seconds"] if hugo else None,
+        "ratio_to_hugo_without_related": build_seconds / hugo["without_related"]["seconds"] if hugo else None,
     }
     print(f"{full['articles']:,} articles → {full['pages']:,} pages, {full['files']:,} files ({os.cpu_count()} cores)\n")
     print(f"{'phase':<8} {'items':>8} {'seconds':>8} {'items/s':>9} {'peak MiB':>9}")
@@ -134,7 +143,10 @@ def main() -> int:
     print(f"no-op rebuild:              {noop['seconds']:.1f} s")
     print(f"one article changed:        {one['seconds']:.1f} s (identical to a full build: {identical})")
     if hugo:
-        print(f"Hugo ({hugo['version'].split()[1]}): {hugo['seconds']:.1f} s for {hugo['pages']:,} HTML pages; ratio diparchive/Hugo = {results['ratio_to_hugo']:.2f}")
+        for variant, ratio in (("with_related", results["ratio_to_hugo"]), ("without_related", results["ratio_to_hugo_without_related"])):
+            h = hugo[variant]
+            print(f"Hugo {hugo['version'].split()[1]} {variant.replace('_', ' ')}: {h['seconds']:.1f} s, {h['pages']:,} HTML pages, "
+                  f"peak {h['peak_mib']:,.0f} MiB; diparchive/Hugo = {ratio:.2f}")
     else:
         print("Hugo: not run (not installed, or --no-hugo)")
     print("\n" + json.dumps(results, indent=2))

@@ -54,9 +54,10 @@ SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1>
 {{ .Content }}</article>
 {{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 {{ with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
-<section>{{ range first 5 (.Site.RegularPages.Related .) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</section>
+RELATED_SLOT
 {{ end }}
 """
+RELATED = """<section>{{ range first 5 (.Site.RegularPages.Related .) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</section>"""
 
 LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>
 <ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date | time.Format ":date_long" }}</time><p>{{ .Summary | plainify | truncate 240 }}</p></li>{{ end }}</ul>
@@ -68,12 +69,15 @@ TERMS = """{{ define "main" }}<h1>{{ .Title }}</h1>
 """
 
 
-def export(archive: Archive, leader_names: dict[str, dict[str, str]], event_names: dict[str, dict[str, str]], out: Path) -> None:
+def export(archive: Archive, leader_names: dict[str, dict[str, str]], event_names: dict[str, dict[str, str]], out: Path, related: bool = True) -> None:
+    """With `related`, article pages list five related articles, as diparchive's do (Hugo's
+    .Related over the leader and event taxonomies); without, Hugo's fastest equivalent."""
     (out / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
     (out / "static").mkdir(exist_ok=True)
     (out / "hugo.toml").write_text(CONFIG + '\ntitle = "Diplomatic news archive"\n', encoding="utf-8")
     layouts = out / "layouts" / "_default"
-    for name, text in (("baseof.html", BASEOF), ("single.html", SINGLE), ("list.html", LIST), ("terms.html", TERMS)):
+    single = SINGLE.replace("RELATED_SLOT", RELATED if related else "")
+    for name, text in (("baseof.html", BASEOF), ("single.html", single), ("list.html", LIST), ("terms.html", TERMS)):
         (layouts / name).write_text(text, encoding="utf-8")
     for lang in ("vi", "en"):
         (out / "content" / lang / "articles").mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from .archive import Archive, make_archive, missing_translations, translation_warnings
-from .cache import BuildCache, LastBuild, code_digest, folder_digest, inputs_digest, load_cache, load_last_build, save_cache, tree_digest, view_digest
+from .cache import BuildCache, LastBuild, code_digest, folder_digest, inputs_digest, load_cache, load_last_build, save_cache, stat_digest, tree_digest, view_digest
 from .config import CONFIG_FILE, load_config
 from .errors import DiparchiveError, Problem
 from .i18n import load_catalogs
@@ -97,8 +97,10 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     out = output if output is not None else config.output_dir
     check_output_dir(out, root, (config.content_dir, config.templates_dir))
     code = code_digest()
-    digest = inputs_digest(root, root / CONFIG_FILE, config.content_dir, config.templates_dir, search, code)
+    stats = stat_digest(root / CONFIG_FILE, (config.content_dir, config.templates_dir), search, code)
     last = load_last_build(root) if use_cache else None
+    same_inputs = last is not None and last.stats == stats  # else hash the contents: a touched file may be unchanged
+    digest = last.digest if same_inputs else inputs_digest(root, root / CONFIG_FILE, config.content_dir, config.templates_dir, search, code)
     if (last is not None and last.digest == digest and last.output == str(out.resolve()) and built_from(out) == digest
             and folder_digest(out) == last.output_state):
         if strict and last.report.findings.all():
@@ -165,5 +167,5 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     if use_cache:
         save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, str(out.resolve()),
                                     {f: d for f, d in views.items() if d is not None}),
-                   LastBuild(digest, str(out.resolve()), folder_digest(out), replace(report, phases=())))
+                   LastBuild(digest, stats, str(out.resolve()), folder_digest(out), replace(report, phases=())))
     return report

@@ -15,8 +15,9 @@ deleted at any time: the next build is then a full one, with the same output.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -67,13 +68,40 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
+def _stats(folder: Path, h: "hashlib._Hash") -> None:
+    """Every file's path, size and modification time under `folder`, one system call per file."""
+    pending = [(folder, "")]
+    while pending:
+        current, prefix = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            else:
+                stat = entry.stat(follow_symlinks=False)
+                h.update(f"{prefix}{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+
+
 def folder_digest(folder: Path) -> str:
-    """Every file's path, size and modification time: any file added, removed or touched in the
-    output since the build shows here."""
+    """Any file added, removed or touched in the output since the build shows here."""
     h = hashlib.blake2b(digest_size=16)
-    for path in _tree(folder):
-        stat = path.stat()
-        h.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+    _stats(folder, h)
+    return h.hexdigest()
+
+
+def stat_digest(config_file: Path, folders: tuple[Path, ...], search: bool, code: str) -> str:
+    """The inputs' paths, sizes and times: a cheap stand-in for inputs_digest. When it is the
+    same as at the last build, so are the inputs (an edit changes a file's time)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{code}\0search={search}\0".encode())
+    stat = config_file.stat()
+    h.update(f"{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for folder in folders:
+        h.update(f"\0{folder}\0".encode("utf-8", "surrogateescape"))
+        _stats(folder, h)
     return h.hexdigest()
 
 
@@ -101,6 +129,7 @@ class LastBuild:
     """Small, read first: enough to tell that nothing changed without reading the rest."""
 
     digest: str  # inputs_digest of that build
+    stats: str  # stat_digest of its inputs
     output: str
     output_state: str  # folder_digest of the output right after it
     report: Any  # its BuildReport
@@ -110,7 +139,8 @@ def _read(path: Path, kind: type) -> Any:
     try:
         with path.open("rb") as f:
             value = pickle.load(f)
-        return value if isinstance(value, kind) else None
+        # a cache written by another version may lack fields: then it is no cache
+        return value if isinstance(value, kind) and all(hasattr(value, f.name) for f in fields(kind)) else None
     except Exception:  # noqa: BLE001 — a missing, old or damaged cache only means a full build
         return None
 
