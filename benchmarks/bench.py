@@ -12,7 +12,6 @@ import argparse
 import filecmp
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -115,7 +114,7 @@ def main() -> int:
         changed = sorted((root / "content").glob("a*.txt"))[len(list((root / "content").glob("a*.txt"))) // 2]
         changed.write_text(changed.read_text(encoding="utf-8").replace("hợp tác", "hợp tác chặt chẽ", 1), encoding="utf-8")
         one = run_build(root, out, args.search)
-        fresh = run_build(root, work / "fresh", args.search)
+        run_build(root, work / "fresh", args.search)
         identical = same_tree(out, work / "fresh")
         hugo = None if args.no_hugo else run_hugo(root, work)
     finally:

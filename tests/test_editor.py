@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 import threading
 import time
 import urllib.error
