@@ -8,6 +8,7 @@ from itertools import combinations
 from urllib.parse import urlsplit
 
 from .errors import Problem
+from .pages import Plan
 from .folding import ascii_fold, words
 from .records import Article
 
@@ -44,6 +45,12 @@ def likely_duplicates(articles: tuple[Article, ...]) -> list[Problem]:
                 first, second = sorted((a, b), key=lambda r: str(r.path))
                 problems.append(Problem(second.path, None, f"likely the same story as {first.path} ({similarity:.0%} of the text in common)"))
     return sorted(problems, key=lambda p: (str(p.path), p.message))
+
+
+def site_paths(plan: Plan, languages: tuple[str, ...], static_files: list[str]) -> set[str]:
+    """Every site-relative path a build writes: pages, feeds, sitemaps, robots.txt, static files."""
+    paths = {p.path for p in plan.pages} | {f.path for f in plan.feeds} | {"sitemap.xml", "robots.txt"}
+    return paths | {f"sitemap-{lang}.xml" for lang in languages} | set(static_files)
 
 
 def broken_links(articles: tuple[Article, ...], site_paths: set[str], base_url: str) -> list[Problem]:

@@ -86,6 +86,11 @@ def findings(loaded: tuple[Loaded, ...], archive: Archive, languages: tuple[str,
     return Findings(tuple(warnings), tuple(suggestions), tuple(untranslated))
 
 
+def _stop_if_strict(strict: bool, found: Findings) -> None:
+    if strict and found.all():
+        raise DiparchiveError(found.all(), heading=f"--strict: {len(found.all())} warning(s) stop the build")
+
+
 def build(root: Path, output: Path | None = None, search: bool = True, strict: bool = False, progress: Progress = _silent,
           workers: int | None = None, use_cache: bool = True) -> BuildReport:
     """Build the site into `output` (default: output_dir of site.yaml). `workers` processes load
@@ -95,16 +100,19 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     workers = workers if workers is not None else default_workers()
     config = load_config(root)
     out = output if output is not None else config.output_dir
-    check_output_dir(out, root, (config.content_dir, config.templates_dir))
+    sources = (config.content_dir, config.templates_dir)
+    check_output_dir(out, root, sources)
+    out_key = str(out.resolve())
     code = code_digest()
-    stats = stat_digest(root / CONFIG_FILE, (config.content_dir, config.templates_dir), search, code)
+    stats = stat_digest(root / CONFIG_FILE, sources, search, code)
     last = load_last_build(root) if use_cache else None
-    same_inputs = last is not None and last.stats == stats  # else hash the contents: a touched file may be unchanged
-    digest = last.digest if same_inputs else inputs_digest(root, root / CONFIG_FILE, config.content_dir, config.templates_dir, search, code)
-    if (last is not None and last.digest == digest and last.output == str(out.resolve()) and built_from(out) == digest
-            and folder_digest(out) == last.output_state):
-        if strict and last.report.findings.all():
-            raise DiparchiveError(last.report.findings.all(), heading=f"--strict: {len(last.report.findings.all())} warning(s) stop the build")
+    known: dict[Path, str] = {}  # each input file's digest, when the contents were hashed
+    if last is not None and last.stats == stats:
+        digest = last.digest
+    else:  # a touched file may still be unchanged: compare contents
+        digest, known = inputs_digest(root / CONFIG_FILE, sources, search, code)
+    if last is not None and last.digest == digest and last.output == out_key and built_from(out) == digest and folder_digest(out) == last.output_state:
+        _stop_if_strict(strict, last.report.findings)
         return replace(last.report, output=out, phases=(), unchanged=True)
     cache = load_cache(root) if use_cache else BuildCache()
     phases: list[PhaseTime] = []
@@ -123,20 +131,19 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     paths = article_files(config.content_dir)
     records_key = tree_digest(config.registry_dir, code)
     previous = cache.records if cache.records_key == records_key else {}
-    read = load_with_cache(paths, root, registry, recognizer, previous, advancing("load", len(paths)), workers)
+    read = load_with_cache(paths, root, registry, recognizer, previous, advancing("load", len(paths)), workers, known)
     loaded = tuple(item for _, _, item in read)
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language)
-    if strict and found.all():
-        raise DiparchiveError(found.all(), heading=f"--strict: {len(found.all())} warning(s) stop the build")
+    _stop_if_strict(strict, found)
     phase_done("load", len(paths), started)
 
     started = time.perf_counter()
     catalogs = load_catalogs(config.templates_dir, root)
     plan = plan_site(config, registry, archive, catalogs)
     pages_key = tree_digest(config.templates_dir, code + (root / CONFIG_FILE).read_text(encoding="utf-8"))
-    views = {output_file(p.path): view_digest(p.template, p.context) for p in plan.pages}
-    reusable = cache.pages if use_cache and cache.pages_key == pages_key and cache.output == str(out.resolve()) else {}
+    views = {output_file(p.path): view_digest(p.template, p.context) for p in plan.pages} if use_cache else {}
+    reusable = cache.pages if cache.pages_key == pages_key and cache.output == out_key else {}
     unchanged = frozenset(f for f, d in views.items() if d is not None and reusable.get(f) == d and (out / f).is_file())
     phase_done("plan", len(plan.pages), started)
 
@@ -165,7 +172,7 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     report = BuildReport(out, len(archive.articles), len(plan.pages), written.files + len(unchanged), by_language, inferred, found,
                          tuple(phases), summary[0] if summary else None, rendered=len(plan.pages) - len(unchanged))
     if use_cache:
-        save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, str(out.resolve()),
+        save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, out_key,
                                     {f: d for f, d in views.items() if d is not None}),
-                   LastBuild(digest, stats, str(out.resolve()), folder_digest(out), replace(report, phases=())))
+                   LastBuild(digest, stats, out_key, folder_digest(out), replace(report, phases=())))
     return report

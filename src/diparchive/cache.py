@@ -26,20 +26,47 @@ CACHE_DIR = ".diparchive-cache"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _digest_files(paths: list[Path], base: Path, h: "hashlib._Hash") -> None:
-    for path in paths:
-        h.update(path.relative_to(base).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+def _files(folder: Path) -> list[tuple[str, os.DirEntry]]:
+    """(path relative to `folder`, entry) for every file under it, sorted; one walk with
+    os.scandir, so a file's size and time cost one system call at most."""
+    found: list[tuple[str, os.DirEntry]] = []
+    pending = [(folder, "")]
+    while pending:
+        current, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            else:
+                found.append((f"{prefix}{entry.name}", entry))
+    return sorted(found, key=lambda item: item[0])
 
 
-def _tree(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+def file_digest(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+def _add_contents(folder: Path, h: "hashlib._Hash", digests: dict[Path, str], suffix: str = "") -> None:
+    for relative, entry in _files(folder):
+        if not relative.endswith(suffix):
+            continue
+        digests[Path(entry.path)] = digest = file_digest(Path(entry.path))
+        h.update(f"{relative}\0{digest}\0".encode("utf-8", "surrogateescape"))
+
+
+def _add_stats(folder: Path, h: "hashlib._Hash") -> None:
+    for relative, entry in _files(folder):
+        stat = entry.stat(follow_symlinks=False)
+        h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
 
 
 def code_digest() -> str:
     """diparchive's own source and the Pagefind version: a new release invalidates the cache."""
     h = hashlib.blake2b(digest_size=16)
-    _digest_files(sorted(_PACKAGE.rglob("*.py")), _PACKAGE, h)
+    _add_contents(_PACKAGE, h, {}, suffix=".py")  # not __pycache__
     try:
         h.update(metadata.version("pagefind").encode())
     except metadata.PackageNotFoundError:
@@ -47,48 +74,28 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def inputs_digest(root: Path, config_file: Path, content_dir: Path, templates_dir: Path, search: bool, code: str) -> str:
+def inputs_digest(config_file: Path, folders: tuple[Path, ...], search: bool, code: str) -> tuple[str, dict[Path, str]]:
+    """The digest of everything the output depends on, and each input file's own digest."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{code}\0search={search}\0".encode())
-    _digest_files([config_file], root, h)
-    for folder in (content_dir, templates_dir):
+    h.update(f"{code}\0search={search}\0{file_digest(config_file)}\0".encode())
+    digests: dict[Path, str] = {}
+    for folder in folders:
         h.update(b"\0folder\0")
-        _digest_files(_tree(folder), folder, h)
-    return h.hexdigest()
+        _add_contents(folder, h, digests)
+    return h.hexdigest(), digests
 
 
-def tree_digest(folder: Path, code: str) -> str:
+def tree_digest(folder: Path, extra: str) -> str:
     h = hashlib.blake2b(digest_size=16)
-    h.update(code.encode())
-    _digest_files(_tree(folder), folder, h)
+    h.update(extra.encode())
+    _add_contents(folder, h, {})
     return h.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-
-
-def _stats(folder: Path, h: "hashlib._Hash") -> None:
-    """Every file's path, size and modification time under `folder`, one system call per file."""
-    pending = [(folder, "")]
-    while pending:
-        current, prefix = pending.pop()
-        try:
-            entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
-            else:
-                stat = entry.stat(follow_symlinks=False)
-                h.update(f"{prefix}{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
 
 
 def folder_digest(folder: Path) -> str:
     """Any file added, removed or touched in the output since the build shows here."""
     h = hashlib.blake2b(digest_size=16)
-    _stats(folder, h)
+    _add_stats(folder, h)
     return h.hexdigest()
 
 
@@ -96,12 +103,11 @@ def stat_digest(config_file: Path, folders: tuple[Path, ...], search: bool, code
     """The inputs' paths, sizes and times: a cheap stand-in for inputs_digest. When it is the
     same as at the last build, so are the inputs (an edit changes a file's time)."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{code}\0search={search}\0".encode())
     stat = config_file.stat()
-    h.update(f"{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    h.update(f"{code}\0search={search}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     for folder in folders:
-        h.update(f"\0{folder}\0".encode("utf-8", "surrogateescape"))
-        _stats(folder, h)
+        h.update(b"\0folder\0")
+        _add_stats(folder, h)
     return h.hexdigest()
 
 

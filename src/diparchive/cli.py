@@ -202,7 +202,7 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .archive import make_archive
-    from .audit import broken_links, likely_duplicates
+    from .audit import broken_links, likely_duplicates, site_paths
     from .build import findings
     from .i18n import load_catalogs
     from .loader import article_files, load_articles
@@ -215,11 +215,9 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     found = findings(loaded, archive, config.languages, config.default_language)
     plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root))
     static = config.templates_dir / "static"
-    site_paths = {p.path for p in plan.pages} | {f.path for f in plan.feeds} | {"sitemap.xml", "robots.txt"}
-    site_paths |= {f"sitemap-{lang}.xml" for lang in config.languages}
-    site_paths |= {"static/" + p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()} if static.is_dir() else set()
+    static_files = sorted("static/" + p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()) if static.is_dir() else []
     duplicates = likely_duplicates(archive.articles)
-    links = broken_links(archive.articles, site_paths, config.base_url)
+    links = broken_links(archive.articles, site_paths(plan, config.languages, static_files), config.base_url)
     sections = (("warning", found.warnings), ("suggestion", found.suggestions), ("untranslated", found.untranslated),
                 ("duplicate", duplicates), ("broken link", links))
     for label, problems in sections:

@@ -48,10 +48,10 @@ FRONT_MATTER_KEYS = {
     "leaders": "Leader ids, replacing the recognised ones.",
     "events": "Event ids, replacing the recognised ones.",
 }
-TITLE_WORDS = 14
+TITLE_WORDS = 14  # a title derived from the opening is cut near this many words
 SLUG_CHARS = 80
 BOILERPLATE_WARN_SHARE = 0.5  # warn when more of a file is left out than kept (seeds: at most 0.37)
-KEY_CHARS = 200  # a title derived from the opening is cut near this many words
+KEY_CHARS = 200
 
 _MD = MarkdownIt("commonmark", {"html": False})
 
@@ -558,9 +558,11 @@ def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer:
 
 
 def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer, previous: Mapping[str, tuple[str, Loaded]],
-                    on_progress: Callable[[int], None] | None = None, workers: int = 1) -> list[tuple[str, str, Loaded]]:
+                    on_progress: Callable[[int], None] | None = None, workers: int = 1,
+                    known: Mapping[Path, str] | None = None) -> list[tuple[str, str, Loaded]]:
     """(relative path, file digest, record) for every file. A file whose bytes have the digest
-    recorded in `previous` (parsed with the same registry and code) is not parsed again."""
+    recorded in `previous` (parsed with the same registry and code) is not parsed again.
+    `known` holds digests already computed (the build's input digest), so no file is hashed twice."""
 
     def one(path: Path) -> Loaded | tuple[Problem, ...]:
         try:
@@ -569,7 +571,8 @@ def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognize
             return exc.problems
 
     keys = [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p) for p in paths]
-    digests = [file_digest(p) for p in paths]
+    known = known or {}
+    digests = [known.get(p) or file_digest(p) for p in paths]
     misses = [i for i, (key, digest) in enumerate(zip(keys, digests)) if previous.get(key, ("",))[0] != digest]
     parsed = dict(zip(misses, fork_map(one, [paths[i] for i in misses], workers, on_progress)))
     problems = [p for r in parsed.values() if not isinstance(r, Loaded) for p in r]

@@ -306,6 +306,7 @@ def _article_pages(s: _Site, lang: str) -> list[Page]:
 def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> dict[str, Any]:
     date_text = _date_text(article.date, lang, ui)
     cite_parts = [p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p]
+    leaders = [_leader_link(s, l, lang, article.date) for l in article.leaders]
     return {
         "title": article.title,
         "lang": article.lang,
@@ -315,15 +316,15 @@ def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> 
         "date_inferred": bool(article.date and article.date.source.value == "inferred"),
         "author": article.author,
         "outlet": article.outlet,
-        "leaders": [_leader_link(s, l, lang, article.date) for l in article.leaders],
+        "leaders": leaders,
         "events": [_event_link(s, e, lang) for e in article.events],
         "blocks": [{"kind": b.kind.value, "html": b.html} for b in article.body],
         "cite": {"text": ". ".join(cite_parts) + ".", "url": s.urls.absolute(s.urls.article(article.lang, article.slug))},
-        "search": _search_view(s, article, lang),
+        "search": _search_view(s, article, lang, [l["name"] for l in leaders]),
     }
 
 
-def _search_view(s: _Site, article: Article, lang: str) -> dict[str, Any]:
+def _search_view(s: _Site, article: Article, lang: str, leader_names: list[str]) -> dict[str, Any]:
     """What Pagefind reads from an article page besides its text: filters (few values per key),
     a sort key that orders every article by date (undated last, ties by key), result metadata,
     and the words spelt with đ again, spelt with d. Pagefind folds tone marks by itself ("to lam"
@@ -335,7 +336,7 @@ def _search_view(s: _Site, article: Article, lang: str) -> dict[str, Any]:
     return {
         "sort": f"date:{sort_date} {article.key}",
         "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
-        "leaders_meta": ", ".join(s.registry.leaders[l].name.get(lang) for l in article.leaders),
+        "leaders_meta": ", ".join(leader_names),
         "title_d": fold_d(" ".join(w for w in article.title.split() if "đ" in w or "Đ" in w)),
         "body_d": with_d,
     }
