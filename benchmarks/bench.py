@@ -102,12 +102,16 @@ def main() -> int:
     parser.add_argument("--search", action="store_true", help="include the Pagefind index in the timed builds")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--part-pages", type=int, default=0, help="search_part_pages in the corpus's site.yaml (0: one search index)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="diparchive-bench-"))
     try:
         root = write_corpus(work / "site", args.articles, args.seed)
+        if args.part_pages:
+            with (root / "site.yaml").open("a", encoding="utf-8") as config:
+                config.write(f"search_part_pages: {args.part_pages}\n")
         out = work / "site" / "public"
         full = run_build(root, out, args.search)
         noop = run_build(root, out, args.search)
@@ -125,7 +129,7 @@ def main() -> int:
     results = {
         "command": " ".join(["python", "benchmarks/bench.py"] + sys.argv[1:]),
         "cores": os.cpu_count(), "articles": full["articles"], "pages": full["pages"], "files": full["files"],
-        "full": full, "noop_seconds": noop["seconds"], "one_change_seconds": one["seconds"], "one_change_identical_to_full": identical,
+        "full": full, "noop_seconds": noop["seconds"], "one_change_seconds": one["seconds"], "one_change": one, "one_change_identical_to_full": identical,
         "build_seconds_without_search": build_seconds,
         "hugo": hugo,
         "ratio_to_hugo": build_seconds / hugo["with_related"]["seconds"] if hugo else None,
@@ -140,7 +144,8 @@ def main() -> int:
           f"   (workers and Pagefind peak: {full['children_peak_mib']:,.0f} MiB)\n")
     print(f"full build without search: {build_seconds:.1f} s")
     print(f"no-op rebuild:              {noop['seconds']:.1f} s")
-    print(f"one article changed:        {one['seconds']:.1f} s (identical to a full build: {identical})")
+    print(f"one article changed:        {one['seconds']:.1f} s (identical to a full build: {identical}); "
+          + ", ".join(f"{p['name']} {p['seconds']:.1f}" for p in one["phases"]))
     if hugo:
         for variant, ratio in (("with_related", results["ratio_to_hugo"]), ("without_related", results["ratio_to_hugo_without_related"])):
             h = hugo[variant]

@@ -259,3 +259,29 @@ def test_long_lists_are_paginated_with_counterparts(tmp_path):
     first = (site / "vi/bai-viet/index.html").read_text(encoding="utf-8")
     assert first.count('class="card-title"') == 2 and 'rel="next" href="/vi/bai-viet/trang/2/"' in first
     assert (site / "en/leaders/bui-thanh-son/page/2/index.html").is_file()
+
+
+def test_pager_shows_first_last_and_nearby_pages(tmp_path):
+    """A listing of many pages links the first, the last and two either side of the current
+    page, with gaps between: a 600-page list does not put 600 links on every page."""
+    root = copy_site(tmp_path / "site")
+    config = (root / "site.yaml").read_text(encoding="utf-8").replace("page_size: 20", "page_size: 1")
+    (root / "site.yaml").write_text(config, encoding="utf-8")
+    for n in range(12):
+        (root / "content" / f"extra-{n:02d}.md").write_text(
+            f"---\ntitle: Bài số {n}\ndate: 2023-01-{n + 1:02d}\n---\nNội dung bài số {n} về hợp tác.\n", encoding="utf-8")
+    build(root, search=False)
+    site = root / "public"
+    pages = sorted(int(p.parent.name) for p in (site / "vi/bai-viet/trang").glob("*/index.html"))
+    last = pages[-1]
+    assert last >= 15 and pages == list(range(2, last + 1))
+
+    def pager(number: int) -> list[str]:
+        path = site / ("vi/bai-viet/index.html" if number == 1 else f"vi/bai-viet/trang/{number}/index.html")
+        nav = path.read_text(encoding="utf-8").split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+        return re.findall(r'>(\d+|…)<', nav)
+
+    assert pager(7) == ["1", "…", "5", "6", "7", "8", "9", "…", str(last)]
+    assert pager(1) == ["1", "2", "3", "…", str(last)]
+    assert pager(last) == ["1", "…", str(last - 2), str(last - 1), str(last)]
+    assert pager(4) == ["1", "2", "3", "4", "5", "6", "…", str(last)]

@@ -22,7 +22,7 @@ from .records import DateSource
 from .registry import load_registry
 from .render import make_environment, render_site
 from .urls import output_file
-from .search import index_site
+from .search import index_site, indexed_view, part_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +159,16 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
         phases.append(PhaseTime("write", written.files + len(unchanged), written.seconds, _peak_mib()))
         progress("write", written.files, written.files)
 
+    # Parts of the search index whose pages are unchanged are taken from the previous output.
+    indexed_views = {output_file(p.path): view_digest(p.template, indexed_view(p.context)) for p in plan.pages if p.template == "article.html"} if use_cache and search else {}
+    part_keys = tuple(part_key(part, {f: d for f, d in indexed_views.items() if d is not None}, pages_key) if use_cache else None for part in plan.index_parts)
+    previous_parts = {key: out / folder for key, folder in cache.index_parts.items()} if cache.output == out_key else {}
+
     def index(staged: Path, written: Written) -> None:
         rendering_done(written)
         begun = time.perf_counter()
         progress("search", 0, len(archive.articles))
-        summary.append(index_site(staged))
+        summary.append(index_site(staged, plan.index_parts, part_keys, previous_parts))
         phase_done("search", len(archive.articles), begun)
 
     written = write_site(files, config.templates_dir / "static", out, index if search else lambda staged, w: rendering_done(w), digest, unchanged)
@@ -172,7 +177,8 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     report = BuildReport(out, len(archive.articles), len(plan.pages), written.files + len(unchanged), by_language, inferred, found,
                          tuple(phases), summary[0] if summary else None, rendered=len(plan.pages) - len(unchanged))
     if use_cache:
+        indexed = {key: part.folder for key, part in zip(part_keys, plan.index_parts) if key is not None} if search else {}
         save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, out_key,
-                                    {f: d for f, d in views.items() if d is not None}),
+                                    {f: d for f, d in views.items() if d is not None}, indexed),
                    LastBuild(digest, stats, out_key, folder_digest(out), replace(report, phases=())))
     return report

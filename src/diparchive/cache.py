@@ -128,6 +128,7 @@ class BuildCache:
     pages_key: str = ""  # templates + config + code digest the pages were rendered with
     output: str = ""  # the output folder those pages are in
     pages: dict[str, str] = field(default_factory=dict)  # output file → view digest
+    index_parts: dict[str, str] = field(default_factory=dict)  # search.part_key → that part's bundle folder in the output
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class SiteConfig:
     output_dir: Path
     page_size: int
     feed_size: int
+    search_part_pages: int = 0  # 0: one search index
 
     @property
     def base_path(self) -> str:
@@ -71,6 +72,12 @@ def _positive_int(value: Any) -> str | None:
     return None
 
 
+def _count(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return "must be a whole number (0 or more)"
+    return None
+
+
 def _language(value: Any) -> str | None:
     return None if value in LANGUAGES else f"must be one of: {', '.join(LANGUAGES)}"
 
@@ -99,6 +106,11 @@ SCHEMA: dict[str, _Key] = {
     "output_dir": _Key(_relative_dir, "public", "Where the site is written, relative to the site root."),
     "page_size": _Key(_positive_int, 20, "Entries per page on long lists (home, archives, leaders, events)."),
     "feed_size": _Key(_positive_int, 20, "Entries per Atom feed."),
+    "search_part_pages": _Key(_count, 0, "0 (one search index) or the article pages per part of the search index, oldest first. "
+                              "After a change only the parts holding changed pages are indexed again, and Pagefind's memory grows "
+                              "with a part, not the archive (about 4,000 pages a part for archives past 15,000 articles). But a word "
+                              "missing from a part makes Pagefind match, in that part, the longest indexed word it begins with: "
+                              "parts add weak matches for rare words."),
 }
 
 
@@ -150,4 +162,5 @@ def config_from_yaml(located: Located, root: Path, path: Path) -> SiteConfig:
         output_dir=root / values["output_dir"],
         page_size=values["page_size"],
         feed_size=values["feed_size"],
+        search_part_pages=values["search_part_pages"],
     )

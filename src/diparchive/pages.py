@@ -7,6 +7,7 @@ comes from `urls`.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -17,12 +18,15 @@ from .folding import fold_d
 from .i18n import format_pubdate, month_name, month_title
 from .records import Article, Precision, PubDate
 from .registry import Event, Registry
-from .urls import Urls
+from .search import IndexPart, plan_parts
+from .urls import Urls, output_file
 
 SUMMARY_CHARS = 240
 RELATED = 5
 RELATED_WINDOW = 12  # neighbours in time per shared leader or event
 HOME_RANKED = 8
+_D_WORD = re.compile(r"\S*[đĐ]\S*")  # a word spelt with đ
+PAGER_NEAR = 2  # page links shown either side of the current page
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,7 @@ class Feed:
 class Plan:
     pages: tuple[Page, ...]
     feeds: tuple[Feed, ...]
+    index_parts: tuple[IndexPart, ...] = ()  # the search index's parts, oldest articles first
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,8 @@ class _Site:
     ui: dict[str, dict[str, str]]
     urls: Urls
     cards: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)  # memo: a card is shown on many listings
+    dates: dict[tuple[PubDate, str], str] = field(default_factory=dict)  # memo: Babel formats each date once per language
+    tagged: dict[tuple[str, str, str], tuple[Article, ...]] = field(default_factory=dict)  # _tag_index
 
 
 def other(lang: str) -> str:
@@ -121,8 +128,29 @@ def _summary(article: Article) -> str:
     return text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def _date_text(date: PubDate | None, lang: str, ui: dict[str, str]) -> str:
-    return format_pubdate(date, lang) if date else ui["undated"]
+def _date_text(s: _Site, date: PubDate | None, lang: str) -> str:
+    if date is None:
+        return s.ui[lang]["undated"]
+    memo = (date, lang)
+    if memo not in s.dates:
+        s.dates[memo] = format_pubdate(date, lang)
+    return s.dates[memo]
+
+
+def _tag_index(archive: Archive, languages: tuple[str, ...]) -> dict[tuple[str, str, str], tuple[Article, ...]]:
+    """(lang, "leader" | "event", id) → the entries of `lang` that name it, in listing order:
+    one pass over the entries instead of one per leader and event."""
+    found: dict[tuple[str, str, str], list[Article]] = {}
+    for lang in languages:
+        for a in archive.entries(lang):
+            for kind, ids in (("leader", a.leaders), ("event", a.events)):
+                for tag in dict.fromkeys(ids):
+                    found.setdefault((lang, kind, tag), []).append(a)
+    return {key: tuple(listed) for key, listed in found.items()}
+
+
+def _tagged(s: _Site, lang: str, kind: str, tag: str) -> tuple[Article, ...]:
+    return s.tagged.get((lang, kind, tag), ())
 
 
 def _card(s: _Site, article: Article, lang: str) -> dict[str, Any]:
@@ -137,12 +165,24 @@ def _card(s: _Site, article: Article, lang: str) -> dict[str, Any]:
         "lang": article.lang,
         "foreign": article.lang != lang,
         "only_in": ui[f"only_in_{article.lang}"],
-        "date_text": _date_text(article.date, lang, ui),
+        "date_text": _date_text(s, article.date, lang),
         "date_iso": article.date.iso if article.date else "",
         "summary": _summary(article),
         "outlet": article.outlet or "",
     }
     return card
+
+
+def _page_numbers(current: int, total: int) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last and PAGER_NEAR either side of the
+    current one, None where numbers are left out ("1 … 7 8 9 10 11 … 623")."""
+    shown = sorted({1, total} | set(range(max(1, current - PAGER_NEAR), min(total, current + PAGER_NEAR) + 1)))
+    numbers: list[int | None] = []
+    for n in shown:
+        if numbers and n - (numbers[-1] or 0) > 1:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
 
 
 def _paginate(s: _Site, lang: str, path: str, items: tuple, page_size: int) -> list[tuple[str, tuple, dict[str, Any]]]:
@@ -157,7 +197,8 @@ def _paginate(s: _Site, lang: str, path: str, items: tuple, page_size: int) -> l
             "total": total,
             "prev": s.urls.href(paths[index - 1]) if index > 0 else None,
             "next": s.urls.href(paths[index + 1]) if index + 1 < total else None,
-            "pages": [{"number": n + 1, "href": s.urls.href(p), "current": n == index} for n, p in enumerate(paths)],
+            "pages": [{"gap": True, "number": None, "href": None, "current": False} if n is None else {"gap": False, "number": n, "href": s.urls.href(paths[n - 1]), "current": n == index + 1}
+                      for n in _page_numbers(index + 1, total)],
         }
         out.append((paths[index], chunk, pager))
     return out
@@ -211,21 +252,23 @@ def _span_text(start: PubDate | None, end: PubDate | None, lang: str, ui: dict[s
 
 
 def plan_site(config: SiteConfig, registry: Registry, archive: Archive, ui: dict[str, dict[str, str]]) -> Plan:
-    s = _Site(config, registry, archive, ui, Urls(config.base_url, config.base_path))
+    s = _Site(config, registry, archive, ui, Urls(config.base_url, config.base_path), tagged=_tag_index(archive, config.languages))
     pages: list[Page] = [_root_page(s)]
     feeds: list[Feed] = []
+    articles = [page for lang in config.languages for page in _article_pages(s, lang)]
+    parts = plan_parts(((p.context["article"]["search"]["sort"], output_file(p.path), p.lang) for p in articles), config.search_part_pages)
     for lang in config.languages:
         pages += _home_pages(s, lang)
-        pages += _article_pages(s, lang)
+        pages += [page for page in articles if page.lang == lang]
         pages += _article_index_pages(s, lang)
         pages += _archive_pages(s, lang)
         pages += _leader_pages(s, lang)
         pages += _event_pages(s, lang)
-        pages.append(_search_page(s, lang))
+        pages.append(_search_page(s, lang, parts))
         pages.append(_not_found_page(s, lang, s.urls.not_found(lang)))
         feeds += _feeds(s, lang)
     pages.append(_not_found_page(s, config.default_language, "404.html"))
-    return Plan(tuple(pages), tuple(feeds))
+    return Plan(tuple(pages), tuple(feeds), parts)
 
 
 def _both(path_of) -> dict[str, str]:
@@ -304,7 +347,7 @@ def _article_pages(s: _Site, lang: str) -> list[Page]:
 
 
 def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> dict[str, Any]:
-    date_text = _date_text(article.date, lang, ui)
+    date_text = _date_text(s, article.date, lang)
     cite_parts = [p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p]
     leaders = [_leader_link(s, l, lang, article.date) for l in article.leaders]
     return {
@@ -332,7 +375,7 @@ def _search_view(s: _Site, article: Article, lang: str, leader_names: list[str])
     only those words, so other words do not count twice in ranking."""
     d = article.date
     sort_date = f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}" if d else "0000-00-00"
-    with_d = fold_d(" ".join(w for b in article.body for w in b.text.split() if "đ" in w or "Đ" in w))
+    with_d = fold_d(" ".join(w for b in article.body for w in _D_WORD.findall(b.text)))
     return {
         "sort": f"date:{sort_date} {article.key}",
         "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
@@ -412,8 +455,12 @@ def _archive_pages(s: _Site, lang: str) -> list[Page]:
     years = _years(entries)
     pages = []
 
+    by_year: dict[int, list[Article]] = {}
+    for a in dated:
+        by_year.setdefault(a.date.year, []).append(a)
+
     def months_of(year: int) -> list[dict[str, Any]]:
-        counts = Counter(a.date.month for a in dated if a.date.year == year and a.date.month)
+        counts = Counter(a.date.month for a in by_year[year] if a.date.month)
         return [{"name": month_name(year, m, lang), "count": c, "href": s.urls.href(s.urls.month(lang, year, m))} for m, c in sorted(counts.items(), reverse=True)]
 
     undated = tuple(a for a in entries if a.date is None)
@@ -425,7 +472,7 @@ def _archive_pages(s: _Site, lang: str) -> list[Page]:
     pages.append(Page(s.urls.archive(lang), "archive.html", lang, index, _both(s.urls.archive)))
 
     for year, count in years:
-        in_year = tuple(a for a in dated if a.date.year == year)
+        in_year = tuple(by_year[year])
         year_title = f"{ui['year']} {year}" if lang == "vi" else str(year)
         pages += _listing(s, lang, lambda l: s.urls.year(l, year), in_year, "period.html", year_title, "year", lambda chunk: {
             "heading": year_title, "count": count, "months": months_of(year), "items": [_card(s, a, lang) for a in chunk],
@@ -467,7 +514,7 @@ def _leader_pages(s: _Site, lang: str) -> list[Page]:
     pages.append(Page(s.urls.leaders(lang), "leaders.html", lang, context, _both(s.urls.leaders)))
 
     for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
-        about = tuple(a for a in entries if leader.id in a.leaders)
+        about = _tagged(s, lang, "leader", leader.id)
         companions = _ranked(l for a in about for l in a.leaders if l != leader.id)
         events = _ranked(e for a in about for e in a.events)
         has_feed = any(a.lang == lang and a.date for a in about)
@@ -532,7 +579,7 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
         pages.append(Page(path, "series.html", lang, context, alternates))
 
     for event in events:
-        about = tuple(a for a in entries if event.id in a.events)
+        about = _tagged(s, lang, "event", event.id)
         leaders = _ranked(l for a in about for l in a.leaders)
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
@@ -548,15 +595,20 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
     return pages
 
 
-def _search_page(s: _Site, lang: str) -> Page:
+def _search_page(s: _Site, lang: str, parts: tuple[IndexPart, ...]) -> Page:
     path = s.urls.search(lang)
     context = _frame(s, lang, path, s.ui[lang]["search"], _both(s.urls.search), kind="search")
     ui = s.ui[lang]
+    # Pagefind falls back to another language's index when a bundle lacks the page's: the
+    # search page of `lang` searches only the parts that hold pages in `lang`.
+    own = [part for part in parts if lang in part.languages] or [parts[0]]
     context["pagefind"] = {
-        "css": s.urls.href("pagefind/pagefind-ui.css"),
-        "js": s.urls.href("pagefind/pagefind-ui.js"),
+        "css": s.urls.href(parts[0].folder + "pagefind-ui.css"),
+        "js": s.urls.href(parts[0].folder + "pagefind-ui.js"),
         "options": {
+            "bundlePath": s.urls.href(own[0].folder),
             "baseUrl": s.config.base_path,
+            "mergeIndex": [{"bundlePath": s.urls.href(part.folder), "baseUrl": s.config.base_path} for part in own[1:]],
             "translations": {key[len("pagefind_"):]: text for key, text in ui.items() if key.startswith("pagefind_")},
             "openFilters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"]],
         },
@@ -572,13 +624,12 @@ def _not_found_page(s: _Site, lang: str, path: str) -> Page:
 def _feeds(s: _Site, lang: str) -> list[Feed]:
     own = tuple(a for a in s.archive.own(lang) if a.date)[: s.config.feed_size]
     feeds = [Feed(s.urls.feed(s.urls.home(lang)), lang, s.config.title[lang], s.urls.home(lang), own)]
-    dated = tuple(a for a in s.archive.own(lang) if a.date)
     for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
-        chosen = tuple(a for a in dated if leader.id in a.leaders)[: s.config.feed_size]
+        chosen = tuple(a for a in _tagged(s, lang, "leader", leader.id) if a.lang == lang and a.date)[: s.config.feed_size]
         path = s.urls.leader(lang, leader.id)
         feeds.append(Feed(s.urls.feed(path), lang, f"{leader.name.get(lang)} — {s.config.title[lang]}", path, chosen))
     for event in _all_events(s):
-        chosen = tuple(a for a in dated if event.id in a.events)[: s.config.feed_size]
+        chosen = tuple(a for a in _tagged(s, lang, "event", event.id) if a.lang == lang and a.date)[: s.config.feed_size]
         path = s.urls.event(lang, event.id)
         feeds.append(Feed(s.urls.feed(path), lang, f"{event.name.get(lang)} — {s.config.title[lang]}", path, chosen))
     return [f for f in feeds if f.articles]

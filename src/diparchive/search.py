@@ -1,15 +1,27 @@
-"""The client-side search index: the real Pagefind binary, run once over the whole site, and
-its output made stable so that the same site always gives the same index bytes."""
+"""The client-side search index: the real Pagefind binary, run over the article pages in
+parts, and its output made stable so that the same site always gives the same index bytes.
+
+With `search_part_pages` set, the index is cut into parts of that many article pages in date
+order, oldest first;
+each part is a Pagefind bundle of its own (`pagefind/`, then `pagefind/part-2/`, …) that the
+search page merges (Pagefind's `mergeIndex`). A part whose pages did not change is taken from
+the previous output instead of being indexed again, and Pagefind's memory grows with a part,
+not with the archive.
+"""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import cbor2
 
@@ -21,10 +33,110 @@ PAGEFIND = (sys.executable, "-m", "pagefind")
 _SIGNATURE = b"pagefind_dcd"
 
 
-def index_site(site_dir: Path) -> str:
-    """Run Pagefind over `site_dir`; return its summary line. Raises a user error on failure."""
-    command = [*PAGEFIND, "--site", str(site_dir)]
+FIRST_PART = "pagefind/"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPart:
+    folder: str  # site-relative folder of its Pagefind bundle
+    files: tuple[str, ...]  # the article pages (output files) it indexes, in date order
+    languages: frozenset[str]  # of those pages: a search page merges only the parts in its language
+
+
+def part_folder(number: int) -> str:
+    return FIRST_PART if number == 1 else f"{FIRST_PART}part-{number}/"
+
+
+def plan_parts(pages: Iterable[tuple[str, str, str]], part_pages: int) -> tuple[IndexPart, ...]:
+    """(sort value, output file, language) of every article page → the parts of the index: one
+    when `part_pages` is 0, else runs of `part_pages` pages in date order, oldest first, so that new articles change only the last
+    part and an edited article only its own. There is always a first part (the search page
+    loads Pagefind's scripts from it)."""
+    ordered = sorted(pages)
+    size = part_pages or len(ordered) or 1  # 0: one part
+    runs = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
+    return tuple(IndexPart(part_folder(n), tuple(f for _, f, _ in run), frozenset(l for _, _, l in run)) for n, run in enumerate(runs, 1))
+
+
+# The parts of an article page's view that article.html shows inside `data-pagefind-body`, the
+# only part of a page Pagefind reads: related articles, neighbours and the frame may change
+# without the index changing. (A template that shows more there must list it here.)
+INDEXED_VIEW = ("lang", "article")
+
+
+def indexed_view(context: dict[str, Any]) -> dict[str, Any]:
+    return {key: context.get(key) for key in INDEXED_VIEW}
+
+
+def part_key(part: IndexPart, page_digests: dict[str, str], pages_key: str) -> str | None:
+    """What a part's index is made from: the digests of its pages' indexed views under the same
+    templates and code (Pagefind's version included). None when a page has no digest: index it
+    again."""
+    if any(f not in page_digests for f in part.files):
+        return None
+    h = hashlib.blake2b(pages_key.encode(), digest_size=16)
+    for f in part.files:
+        h.update(f"\0{f}\0{page_digests[f]}".encode())
+    return h.hexdigest()
+
+
+def index_site(site_dir: Path, parts: tuple[IndexPart, ...], keys: tuple[str | None, ...] = (), previous: dict[str, Path] | None = None) -> str:
+    """Index the article pages of `site_dir` part by part; a part whose key is in `previous`
+    (key → that part's bundle in the previous output) is hard-linked from there. Then number the
+    date order across parts. Returns a summary line; raises a user error on failure."""
+    previous = previous or {}
+    indexed = 0
+    for number, part in enumerate(parts):
+        key = keys[number] if keys else None
+        source = previous.get(key) if key else None
+        target = site_dir / part.folder
+        if source is not None and (source / "pagefind-entry.json").is_file():
+            _link_bundle(source, target)
+            continue
+        _run_pagefind(site_dir, part, target)
+        stabilise_index(target)
+        indexed += 1
+    _number_sorts_across(site_dir, parts)
+    pages = sum(len(part.files) for part in parts)
+    return f"{pages} article pages in {len(parts)} part(s) of the index, {indexed} indexed, {len(parts) - indexed} unchanged"
+
+
+def _link_bundle(source: Path, target: Path) -> None:
+    """A bundle of the previous output, as hard links (the first part's folder holds the others:
+    they are not its files)."""
+    for folder, dirs, files in os.walk(source):
+        here = Path(folder)
+        if here == source:
+            dirs[:] = [d for d in dirs if not d.startswith("part-")]
+        destination = target / here.relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            _link(here / name, destination / name)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)
+
+
+def _run_pagefind(site_dir: Path, part: IndexPart, target: Path) -> None:
+    """Pagefind over a folder holding only the part's pages (hard links), written to `target`."""
     hint = "the previous output is unchanged; build with --no-search to skip the search index"
+    work = Path(tempfile.mkdtemp(prefix=".diparchive-index-", dir=site_dir.parent))
+    try:
+        for relative in part.files:
+            (work / relative).parent.mkdir(parents=True, exist_ok=True)
+            _link(site_dir / relative, work / relative)
+        if not part.files:  # an empty archive still gets a (empty) search index
+            (work / "index.html").write_text("<!doctype html><html lang=\"en\"><title>-</title><body data-pagefind-body></body></html>", encoding="utf-8")
+        _pagefind([*PAGEFIND, "--site", str(work), "--output-path", str(target)], hint)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _pagefind(command: list[str], hint: str) -> None:
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -34,9 +146,42 @@ def index_site(site_dir: Path) -> str:
         if any("No module named" in line for line in detail):
             raise fail(None, None, f"Pagefind is not installed in this Python ({sys.executable}): pip install 'pagefind[bin]'; {hint}")
         raise fail(None, None, f"Pagefind failed to index the site ({hint}):\n  " + "\n  ".join(detail))
-    stabilise_index(site_dir / "pagefind")
-    summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line or "Finished" in line]
-    return "; ".join(summary)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write a new file, never into an existing one: a part taken from the previous output
+    shares its files with it (hard links)."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)
+
+
+def _number_sorts_across(site_dir: Path, parts: tuple[IndexPart, ...]) -> None:
+    """Pagefind ranks a sorted result by its position in its own bundle's sort order, and merged
+    bundles' results are then ordered by that number: "newest first" would interleave parts.
+    Parts are consecutive runs of one date order, so shifting each part's positions by the
+    pages of the parts before it (page numbers that match no page, in front of its sort lists)
+    makes the positions those of a single index."""
+    before: dict[tuple[str, str], int] = {}
+    for part in parts:
+        folder = site_dir / part.folder
+        entry_path = folder / "pagefind-entry.json"
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        changed = False
+        for lang, info in sorted(entry["languages"].items()):
+            meta_path = folder / f"pagefind.{info['hash']}.pf_meta"
+            version, pages, chunks, filters, sorts, meta_fields = read_index_file(meta_path)
+            numbered = []
+            for name, order in sorts:
+                own = [i for i in order if i < len(pages)]  # without an earlier build's shift
+                numbered.append([name, [len(pages)] * before.get((lang, name), 0) + own])
+                before[(lang, name)] = before.get((lang, name), 0) + len(own)
+            if numbered != sorts:
+                document = [version, pages, chunks, filters, numbered, meta_fields]
+                info["hash"] = _write(document, lang, 10, lambda n: folder / f"pagefind.{n}.pf_meta")
+                meta_path.unlink()
+                changed = True
+        if changed:
+            _replace(entry_path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def read_index_file(path: Path) -> Any:
@@ -50,7 +195,8 @@ def _write(document: Any, lang: str, digits: int, path_of: Callable[[str], Path]
     """Write `document` under a name made from its content, as Pagefind names its files."""
     raw = _SIGNATURE + cbor2.dumps(document)
     name = f"{lang}_{hashlib.sha256(raw).hexdigest()[:digits]}"
-    path_of(name).write_bytes(gzip.compress(raw, mtime=0))
+    if not path_of(name).exists():  # the same name holds the same bytes
+        path_of(name).write_bytes(gzip.compress(raw, mtime=0))
     return name
 
 

@@ -13,7 +13,7 @@
   var order = document.getElementById("search-order");
 
   var ui = new PagefindUI({
-    element: "#search", baseUrl: options.baseUrl, translations: options.translations,
+    element: "#search", bundlePath: options.bundlePath, baseUrl: options.baseUrl, translations: options.translations, mergeIndex: options.mergeIndex,
     openFilters: options.openFilters, showSubResults: false, showImages: false, showEmptyFilters: false,
     sort: params.get("order") === "newest" ? { date: "desc" } : null,
   });
