@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
+import pytest
+
+import diparchive.search
 from diparchive.build import build
 from diparchive.cache import CACHE_DIR
+from diparchive.errors import DiparchiveError
+from diparchive.output import MARKER, MARKER_TEXT, UPDATING
 
 from conftest import copy_site
 
@@ -86,3 +92,99 @@ def test_workers_do_not_change_the_output(tmp_path):
     build(root, tmp_path / "one", search=False, workers=1, use_cache=False)
     build(root, tmp_path / "three", search=False, workers=3, use_cache=False)
     assert tree(tmp_path / "one") == tree(tmp_path / "three")
+
+
+def _archive_of(tmp_path: Path, extra: int = 60) -> Path:
+    root = copy_site(tmp_path / "site")
+    for n in range(extra):
+        (root / "content" / f"extra{n:02d}.md").write_text(
+            f"---\ntitle: Bài số {n}\nslug: bai-so-{n}\ndate: 2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}\n---\n"
+            f"Thủ tướng Phạm Minh Chính tiếp Đại sứ số {n} tại Hà Nội về hợp tác.\n", encoding="utf-8")
+    return root
+
+
+def test_an_edited_body_plans_only_the_pages_that_show_the_article(tmp_path):
+    root = _archive_of(tmp_path)
+    first = build(root, search=False)
+    assert first.planned == first.pages
+    article = root / "content" / "extra07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    report = build(root, search=False)
+    assert 0 < report.rendered <= report.planned < first.pages / 4
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert tree(root / "public") == tree(tmp_path / "full")
+
+
+def test_an_edited_title_reaches_every_listing_and_feed_that_shows_it(tmp_path):
+    root = _archive_of(tmp_path)
+    build(root, search=False)
+    article = root / "content" / "extra11.md"  # 12 December 2023: in the feeds
+    article.write_text(article.read_text(encoding="utf-8").replace("title: Bài số 11", "title: Bài số bảy"), encoding="utf-8")
+    report = build(root, search=False)
+    assert report.planned < report.pages / 2
+    built = tree(root / "public")
+    assert any("Bài số bảy".encode() in data for name, data in built.items() if name.endswith("feed.xml"))
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert built == tree(tmp_path / "full")
+
+
+def test_a_changed_date_or_leader_replans_the_whole_site(tmp_path):
+    root = _archive_of(tmp_path)
+    first = build(root, search=False)
+    article = root / "content" / "extra07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("date: 2023-08-08", "date: 2021-02-03"), encoding="utf-8")
+    moved = build(root, search=False)
+    assert moved.planned == moved.pages > first.pages  # a new month page
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert tree(root / "public") == tree(tmp_path / "full")
+    article.write_text(article.read_text(encoding="utf-8").replace("Thủ tướng Phạm Minh Chính", "Bộ trưởng Bùi Thanh Sơn"), encoding="utf-8")
+    retagged = build(root, search=False)
+    assert retagged.planned == retagged.pages
+    build(root, tmp_path / "full2", search=False, use_cache=False)
+    assert tree(root / "public") == tree(tmp_path / "full2")
+
+
+def test_an_update_moves_only_the_new_files_into_the_output(tmp_path):
+    root = _archive_of(tmp_path)
+    build(root, search=False)
+    public = root / "public"
+    edited, other = public / "vi/bai-viet/bai-so-7/index.html", public / "vi/bai-viet/bai-so-30/index.html"
+    before = {p: p.stat().st_ino for p in (edited, other)}
+    article = root / "content" / "extra07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    build(root, search=False)
+    assert other.stat().st_ino == before[other]  # left where it was, not rewritten or relinked
+    assert edited.stat().st_ino != before[edited] and "hợp tác kinh tế" in edited.read_text(encoding="utf-8")
+    assert not [p for p in root.iterdir() if p.name.startswith(".") and p.name != CACHE_DIR], "staging left behind"
+
+
+def test_an_update_cut_short_is_followed_by_a_full_build(tmp_path):
+    root = _archive_of(tmp_path)
+    build(root, search=False)
+    article = root / "content" / "extra07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    (root / "public" / MARKER).write_text(f"{MARKER_TEXT}inputs: {UPDATING}\n", encoding="utf-8")  # as a killed update leaves it
+    (root / "public" / "vi/bai-viet/bai-so-30/index.html").write_text("half written", encoding="utf-8")
+    report = build(root, search=False)
+    assert report.planned == report.rendered == report.pages
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert tree(root / "public") == tree(tmp_path / "full")
+
+
+def test_a_failed_update_leaves_the_output_as_it_was(tmp_path, monkeypatch):
+    root = _archive_of(tmp_path, extra=12)
+    (root / "site.yaml").write_text((root / "site.yaml").read_text(encoding="utf-8") + "search_part_pages: 8\n", encoding="utf-8")
+    build(root)
+    before = tree(root / "public")
+    article = root / "content" / "extra07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    monkeypatch.setattr(diparchive.search, "PAGEFIND", (sys.executable, "-c", "import sys; sys.exit(3)"))
+    with pytest.raises(DiparchiveError, match="Pagefind failed"):
+        build(root)
+    assert tree(root / "public") == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".") and p.name != CACHE_DIR], "staging left behind"
+    monkeypatch.undo()
+    report = build(root)
+    assert "1 indexed" in report.search
+    build(root, tmp_path / "full", use_cache=False)
+    assert tree(root / "public") == tree(tmp_path / "full")

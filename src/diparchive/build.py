@@ -14,13 +14,13 @@ from .config import CONFIG_FILE, load_config
 from .errors import DiparchiveError, Problem
 from .i18n import load_catalogs
 from .loader import Loaded, article_files, load_with_cache
-from .output import Written, built_from, check_output_dir, write_site
-from .pages import plan_site
+from .output import UPDATING, Written, built_from, check_output_dir, write_site
+from .pages import plan_site, site_shape
 from .parallel import default_workers
 from .recognition import build_recognizer
 from .records import DateSource
 from .registry import load_registry
-from .render import make_environment, render_site
+from .render import make_environment, render_site, site_files
 from .urls import output_file
 from .search import index_site, indexed_view, part_key
 
@@ -65,6 +65,7 @@ class BuildReport:
     phases: tuple[PhaseTime, ...]
     search: str | None  # Pagefind's summary, or None when the index was skipped
     rendered: int = 0  # pages rendered by this build (the others were unchanged)
+    planned: int = 0  # pages whose view this build made (the others showed no changed article)
     unchanged: bool = False  # nothing changed since the build that wrote the output: nothing done
 
 
@@ -140,45 +141,74 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
 
     started = time.perf_counter()
     catalogs = load_catalogs(config.templates_dir, root)
-    plan = plan_site(config, registry, archive, catalogs)
     pages_key = tree_digest(config.templates_dir, code + (root / CONFIG_FILE).read_text(encoding="utf-8"))
-    views = {output_file(p.path): view_digest(p.template, p.context) for p in plan.pages} if use_cache else {}
-    reusable = cache.pages if cache.pages_key == pages_key and cache.output == out_key else {}
+    # The output is as the last build left it: not an update cut short, nothing added or edited.
+    trusted = (last is not None and cache.output == out_key and built_from(out) not in (None, UPDATING)
+               and folder_digest(out) == last.output_state)
+    reusable = cache.pages if use_cache and cache.pages_key == pages_key and trusted else {}
+    # Same site shape, templates and settings: only the pages showing a changed article are planned.
+    shape = site_shape(archive)
+    changed = {item.article.key for relative, d, item in read if previous.get(relative, ("",))[0] != d}
+    incremental = bool(reusable) and cache.shape == shape
+    unplanned = {path: shows for path, shows in cache.shows.items()
+                 if not shows & changed and output_file(path) in reusable and (out / output_file(path)).is_file()} if incremental else {}
+    plan = plan_site(config, registry, archive, catalogs, unplanned)
+    views = {output_file(p.path): reusable[output_file(p.path)] if p.context is None else view_digest(p.template, p.context)
+             for p in plan.pages} if use_cache else {}
     unchanged = frozenset(f for f, d in views.items() if d is not None and reusable.get(f) == d and (out / f).is_file())
+    # Feeds of unchanged articles, sitemaps and robots.txt follow the shape: taken from the output.
+    kept = frozenset(f for f in [feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & changed] + list(site_files(config.languages))
+                     if (out / f).is_file()) if incremental else frozenset()
     phase_done("plan", len(plan.pages), started)
 
     # Rendering streams into the staged output: files are written as workers finish them.
     started = time.perf_counter()
     to_render = len(plan.pages) - len(unchanged)
-    files = render_site(plan, config, make_environment(config.templates_dir, catalogs), advancing("render", to_render), workers, unchanged)
+    files = render_site(plan, config, make_environment(config.templates_dir, catalogs), advancing("render", to_render), workers, unchanged | kept)
     summary: list[str] = []
 
     def rendering_done(written: Written) -> None:
         """Rendering and writing overlap; the time spent writing is reported as its own phase."""
         phase_done("render", to_render, started, less=written.seconds)
-        phases.append(PhaseTime("write", written.files + len(unchanged), written.seconds, _peak_mib()))
+        phases.append(PhaseTime("write", written.files + len(unchanged | kept), written.seconds, _peak_mib()))
         progress("write", written.files, written.files)
 
     # Parts of the search index whose pages are unchanged are taken from the previous output.
-    indexed_views = {output_file(p.path): view_digest(p.template, indexed_view(p.context)) for p in plan.pages if p.template == "article.html"} if use_cache and search else {}
-    part_keys = tuple(part_key(part, {f: d for f, d in indexed_views.items() if d is not None}, pages_key) if use_cache else None for part in plan.index_parts)
-    previous_parts = {key: out / folder for key, folder in cache.index_parts.items()} if cache.output == out_key else {}
+    indexed_views = {
+        output_file(p.path): cache.indexed.get(output_file(p.path)) if p.context is None else view_digest(p.template, indexed_view(p.context))
+        for p in plan.pages if p.template == "article.html"
+    } if use_cache and search else {}
+    indexed_views = {f: d for f, d in indexed_views.items() if d is not None}
+    part_keys = tuple(part_key(part, indexed_views, pages_key) if use_cache else None for part in plan.index_parts)
+    previous_parts = {key: out / folder for key, folder in cache.index_parts.items()} if trusted else {}
 
-    def index(staged: Path, written: Written) -> None:
+    # Only pages showing a changed article were made: stage just the new files and move them into
+    # the output (unless the search index is to be dropped, which a full output does).
+    update = incremental and (search or not cache.index_parts)
+
+    def index(staged: Path, written: Written) -> tuple[str, ...]:
         rendering_done(written)
         begun = time.perf_counter()
         progress("search", 0, len(archive.articles))
-        summary.append(index_site(staged, plan.index_parts, part_keys, previous_parts))
+        line, made = index_site(staged, plan.index_parts, part_keys, previous_parts, out if update else None)
+        summary.append(line)
         phase_done("search", len(archive.articles), begun)
+        return made
 
-    written = write_site(files, config.templates_dir / "static", out, index if search else lambda staged, w: rendering_done(w), digest, unchanged)
+    def no_index(staged: Path, written: Written) -> tuple[str, ...]:
+        rendering_done(written)
+        return ()
+
+    written = write_site(files, config.templates_dir / "static", out, index if search else no_index, digest, unchanged | kept, update)
     by_language = {lang: sum(1 for p in plan.pages if p.lang == lang) for lang in config.languages}
     inferred = sum(1 for a in archive.articles if a.date and a.date.source is DateSource.INFERRED)
-    report = BuildReport(out, len(archive.articles), len(plan.pages), written.files + len(unchanged), by_language, inferred, found,
-                         tuple(phases), summary[0] if summary else None, rendered=len(plan.pages) - len(unchanged))
+    report = BuildReport(out, len(archive.articles), len(plan.pages), written.files + len(unchanged | kept), by_language, inferred, found,
+                         tuple(phases), summary[0] if summary else None, rendered=len(plan.pages) - len(unchanged),
+                         planned=sum(1 for p in plan.pages if p.context is not None))
     if use_cache:
-        indexed = {key: part.folder for key, part in zip(part_keys, plan.index_parts) if key is not None} if search else {}
+        parts = {key: part.folder for key, part in zip(part_keys, plan.index_parts) if key is not None} if search else {}
         save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, out_key,
-                                    {f: d for f, d in views.items() if d is not None}, indexed),
+                                    {f: d for f, d in views.items() if d is not None}, parts, shape,
+                                    {p.path: p.shows for p in plan.pages if p.shows is not None}, indexed_views),
                    LastBuild(digest, stats, out_key, folder_digest(out), replace(report, phases=())))
     return report

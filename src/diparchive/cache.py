@@ -129,6 +129,9 @@ class BuildCache:
     output: str = ""  # the output folder those pages are in
     pages: dict[str, str] = field(default_factory=dict)  # output file → view digest
     index_parts: dict[str, str] = field(default_factory=dict)  # search.part_key → that part's bundle folder in the output
+    shape: str = ""  # pages.site_shape of the archive those pages show
+    shows: dict[str, frozenset[str]] = field(default_factory=dict)  # page path → keys of the articles it shows
+    indexed: dict[str, str] = field(default_factory=dict)  # article page file → digest of what Pagefind reads of it
 
 
 @dataclass(frozen=True)

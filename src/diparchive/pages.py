@@ -6,6 +6,7 @@ comes from `urls`.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import re
 from collections import Counter
@@ -34,9 +35,10 @@ class Page:
     path: str  # site-relative URL path
     template: str
     lang: str | None
-    context: dict[str, Any]
+    context: dict[str, Any] | None  # None: not planned again (unchanged since the last build, see plan_site)
     alternates: dict[str, str] = field(default_factory=dict)  # lang → path of each version, self included
     in_sitemap: bool = True
+    shows: frozenset[str] | None = None  # article and listing pages: keys of the articles whose text or card it shows
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class _Site:
     cards: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)  # memo: a card is shown on many listings
     dates: dict[tuple[PubDate, str], str] = field(default_factory=dict)  # memo: Babel formats each date once per language
     tagged: dict[tuple[str, str, str], tuple[Article, ...]] = field(default_factory=dict)  # _tag_index
+    unchanged: dict[str, frozenset[str]] = field(default_factory=dict)  # path → what it shows, for pages not planned again
+    shown: set[str] = field(default_factory=set)  # article keys shown by the page being planned
 
 
 def other(lang: str) -> str:
@@ -155,6 +159,7 @@ def _tagged(s: _Site, lang: str, kind: str, tag: str) -> tuple[Article, ...]:
 
 def _card(s: _Site, article: Article, lang: str) -> dict[str, Any]:
     """An article as listings show it to a reader of `lang` (made once, shown on many pages)."""
+    s.shown.add(article.key)
     memo = (lang, article.lang, article.key)
     if memo in s.cards:
         return s.cards[memo]
@@ -211,11 +216,15 @@ def _listing(s: _Site, lang: str, base_of: Callable[[str], str], items: tuple, t
     for path, chunk, pager in _paginate(s, lang, base_of(lang), items, s.config.page_size):
         n = pager["current"]
         alternates = _both(lambda l: s.urls.page(base_of(l), l, n))
-        shown = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
-        context = _frame(s, lang, path, shown, alternates, feed=feed, kind=kind)
+        if path in s.unchanged:
+            pages.append(Page(path, template, lang, None, alternates, shows=s.unchanged[path]))
+            continue
+        s.shown.clear()
+        heading = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
+        context = _frame(s, lang, path, heading, alternates, feed=feed, kind=kind)
         context.update(view(chunk))
         context["pages_nav"] = pager
-        pages.append(Page(path, template, lang, context, alternates))
+        pages.append(Page(path, template, lang, context, alternates, shows=frozenset(s.shown)))
     return pages
 
 
@@ -251,12 +260,17 @@ def _span_text(start: PubDate | None, end: PubDate | None, lang: str, ui: dict[s
 # Pages ------------------------------------------------------------------------------------
 
 
-def plan_site(config: SiteConfig, registry: Registry, archive: Archive, ui: dict[str, dict[str, str]]) -> Plan:
-    s = _Site(config, registry, archive, ui, Urls(config.base_url, config.base_path), tagged=_tag_index(archive, config.languages))
+def plan_site(config: SiteConfig, registry: Registry, archive: Archive, ui: dict[str, dict[str, str]],
+              unchanged: dict[str, frozenset[str]] | None = None) -> Plan:
+    """Every page and feed of the site. Article pages and pages of listings named in `unchanged`
+    (path → the articles it shows) are not planned again: their context is None. The caller
+    promises that those pages would come out as before (see `site_shape`)."""
+    s = _Site(config, registry, archive, ui, Urls(config.base_url, config.base_path), tagged=_tag_index(archive, config.languages),
+              unchanged=unchanged or {})
     pages: list[Page] = [_root_page(s)]
     feeds: list[Feed] = []
     articles = [page for lang in config.languages for page in _article_pages(s, lang)]
-    parts = plan_parts(((p.context["article"]["search"]["sort"], output_file(p.path), p.lang) for p in articles), config.search_part_pages)
+    parts = plan_parts(((_sort_value(a), output_file(s.urls.article(a.lang, a.slug)), a.lang) for a in archive.articles), config.search_part_pages)
     for lang in config.languages:
         pages += _home_pages(s, lang)
         pages += [page for page in articles if page.lang == lang]
@@ -331,6 +345,10 @@ def _article_pages(s: _Site, lang: str) -> list[Page]:
     for article in own:
         path = s.urls.article(lang, article.slug)
         alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
+        if path in s.unchanged:
+            pages.append(Page(path, "article.html", lang, None, alternates, shows=s.unchanged[path]))
+            continue
+        s.shown.clear()
         index = position.get(article.key)
         older = chronological[index - 1] if index is not None and index > 0 else None
         newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
@@ -342,11 +360,12 @@ def _article_pages(s: _Site, lang: str) -> list[Page]:
         context["jsonld"] = _jsonld(s, article, path)
         translation = s.archive.counterpart(article, other(lang))
         context["translation"] = {"href": s.urls.href(s.urls.article(translation.lang, translation.slug)), "title": translation.title, "lang": translation.lang, "label": ui[f"read_in_{translation.lang}"]} if translation else None
-        pages.append(Page(path, "article.html", lang, context, alternates))
+        pages.append(Page(path, "article.html", lang, context, alternates, shows=frozenset(s.shown)))
     return pages
 
 
 def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> dict[str, Any]:
+    s.shown.add(article.key)
     date_text = _date_text(s, article.date, lang)
     cite_parts = [p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p]
     leaders = [_leader_link(s, l, lang, article.date) for l in article.leaders]
@@ -374,15 +393,31 @@ def _search_view(s: _Site, article: Article, lang: str, leader_names: list[str])
     finds "Tô Lâm") but not đ, a letter of its own; the copies are hidden from readers and hold
     only those words, so other words do not count twice in ranking."""
     d = article.date
-    sort_date = f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d}" if d else "0000-00-00"
     with_d = fold_d(" ".join(w for b in article.body for w in _D_WORD.findall(b.text)))
     return {
-        "sort": f"date:{sort_date} {article.key}",
+        "sort": f"date:{_sort_value(article)}",
         "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
         "leaders_meta": ", ".join(leader_names),
         "title_d": fold_d(" ".join(w for w in article.title.split() if "đ" in w or "Đ" in w)),
         "body_d": with_d,
     }
+
+
+def _sort_value(article: Article) -> str:
+    """Pagefind's date sort: every article in date order, undated first (last when newest
+    first), ties by key."""
+    d = article.date
+    return f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d} {article.key}" if d else f"0000-00-00 {article.key}"
+
+
+def site_shape(archive: Archive) -> str:
+    """The digest of what decides which pages exist, what each lists and in what order: every
+    article's key, language, slug, date, leaders and events. While it stays the same (and the
+    registry, templates and settings do), a changed article changes only the pages that show it."""
+    h = hashlib.blake2b(digest_size=16)
+    for a in archive.articles:
+        h.update(repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events)).encode())
+    return h.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

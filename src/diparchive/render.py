@@ -81,7 +81,7 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
 def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_progress: Callable[[int], None] | None = None,
                 workers: int = 1, unchanged: frozenset[str] = frozenset()) -> Iterator[tuple[str, bytes]]:
     """(output file, bytes) for every file of the site except static assets, the search index,
-    and the pages in `unchanged` (the previous build wrote them from the same view), as they are
+    and the pages, feeds and site files in `unchanged` (the previous build wrote them the same), as they are
     rendered, so that they can be written at once and need not all be held in memory. Template
     errors are collected over all pages and raised together at the end."""
     urls = Urls(config.base_url, config.base_path)
@@ -107,12 +107,21 @@ def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_prog
         ]
         raise DiparchiveError(problems, heading="the templates could not be rendered")
     for feed in plan.feeds:
-        yield feed.path, _render(env, config.templates_dir, "atom.xml", feed_view(feed, urls), feed.path)
+        if feed.path not in unchanged:
+            yield feed.path, _render(env, config.templates_dir, "atom.xml", feed_view(feed, urls), feed.path)
     for lang in config.languages:
-        view = sitemap_view([p for p in plan.pages if p.lang == lang and p.in_sitemap], urls)
-        yield f"sitemap-{lang}.xml", _render(env, config.templates_dir, "sitemap.xml", view, "sitemap")
-    yield "sitemap.xml", _render(env, config.templates_dir, "sitemap-index.xml", {"sitemaps": [urls.absolute(f"sitemap-{l}.xml") for l in config.languages]}, "sitemap index")
-    yield "robots.txt", _render(env, config.templates_dir, "robots.txt", {"sitemap": urls.absolute("sitemap.xml")}, "robots.txt")
+        if f"sitemap-{lang}.xml" not in unchanged:
+            view = sitemap_view([p for p in plan.pages if p.lang == lang and p.in_sitemap], urls)
+            yield f"sitemap-{lang}.xml", _render(env, config.templates_dir, "sitemap.xml", view, "sitemap")
+    if "sitemap.xml" not in unchanged:
+        yield "sitemap.xml", _render(env, config.templates_dir, "sitemap-index.xml", {"sitemaps": [urls.absolute(f"sitemap-{l}.xml") for l in config.languages]}, "sitemap index")
+    if "robots.txt" not in unchanged:
+        yield "robots.txt", _render(env, config.templates_dir, "robots.txt", {"sitemap": urls.absolute("sitemap.xml")}, "robots.txt")
+
+
+def site_files(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The files render_site writes besides pages and feeds."""
+    return (*(f"sitemap-{l}.xml" for l in languages), "sitemap.xml", "robots.txt")
 
 
 def _timestamp(day: dt.date) -> str:

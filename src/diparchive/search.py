@@ -80,25 +80,36 @@ def part_key(part: IndexPart, page_digests: dict[str, str], pages_key: str) -> s
     return h.hexdigest()
 
 
-def index_site(site_dir: Path, parts: tuple[IndexPart, ...], keys: tuple[str | None, ...] = (), previous: dict[str, Path] | None = None) -> str:
-    """Index the article pages of `site_dir` part by part; a part whose key is in `previous`
-    (key → that part's bundle in the previous output) is hard-linked from there. Then number the
-    date order across parts. Returns a summary line; raises a user error on failure."""
+def index_site(site_dir: Path, parts: tuple[IndexPart, ...], keys: tuple[str | None, ...] = (), previous: dict[str, Path] | None = None,
+               base: Path | None = None) -> tuple[str, tuple[str, ...]]:
+    """Index the article pages of `site_dir` part by part into it; a part whose key is in
+    `previous` (key → that part's bundle in the previous output) is taken from there. Then
+    number the date order across parts. With `base`, `site_dir` holds only the files that
+    changed and `base` the rest of the site, bundles included: only new bundles are written to
+    `site_dir`. Returns a summary line and the bundle folders written; raises a user error on
+    failure."""
     previous = previous or {}
-    indexed = 0
+
+    def locate(relative: str) -> Path:
+        staged = site_dir / relative
+        return staged if base is None or staged.exists() else base / relative
+
+    indexed, made = 0, []
     for number, part in enumerate(parts):
         key = keys[number] if keys else None
         source = previous.get(key) if key else None
-        target = site_dir / part.folder
         if source is not None and (source / "pagefind-entry.json").is_file():
-            _link_bundle(source, target)
+            if base is None or source != base / part.folder:
+                _link_bundle(source, site_dir / part.folder)
+                made.append(part.folder)
             continue
-        _run_pagefind(site_dir, part, target)
-        stabilise_index(target)
+        _run_pagefind(locate, part, site_dir / part.folder, site_dir.parent)
+        stabilise_index(site_dir / part.folder)
+        made.append(part.folder)
         indexed += 1
-    _number_sorts_across(site_dir, parts)
+    made += _number_sorts_across(site_dir, base, parts)
     pages = sum(len(part.files) for part in parts)
-    return f"{pages} article pages in {len(parts)} part(s) of the index, {indexed} indexed, {len(parts) - indexed} unchanged"
+    return f"{pages} article pages in {len(parts)} part(s) of the index, {indexed} indexed, {len(parts) - indexed} unchanged", tuple(made)
 
 
 def _link_bundle(source: Path, target: Path) -> None:
@@ -121,14 +132,15 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _run_pagefind(site_dir: Path, part: IndexPart, target: Path) -> None:
-    """Pagefind over a folder holding only the part's pages (hard links), written to `target`."""
+def _run_pagefind(locate: Callable[[str], Path], part: IndexPart, target: Path, scratch: Path) -> None:
+    """Pagefind over a folder (in `scratch`) holding only the part's pages (hard links), written
+    to `target`."""
     hint = "the previous output is unchanged; build with --no-search to skip the search index"
-    work = Path(tempfile.mkdtemp(prefix=".diparchive-index-", dir=site_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix=".diparchive-index-", dir=scratch))
     try:
         for relative in part.files:
             (work / relative).parent.mkdir(parents=True, exist_ok=True)
-            _link(site_dir / relative, work / relative)
+            _link(locate(relative), work / relative)
         if not part.files:  # an empty archive still gets a (empty) search index
             (work / "index.html").write_text("<!doctype html><html lang=\"en\"><title>-</title><body data-pagefind-body></body></html>", encoding="utf-8")
         _pagefind([*PAGEFIND, "--site", str(work), "--output-path", str(target)], hint)
@@ -155,33 +167,42 @@ def _replace(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def _number_sorts_across(site_dir: Path, parts: tuple[IndexPart, ...]) -> None:
+def _number_sorts_across(site_dir: Path, base: Path | None, parts: tuple[IndexPart, ...]) -> list[str]:
     """Pagefind ranks a sorted result by its position in its own bundle's sort order, and merged
     bundles' results are then ordered by that number: "newest first" would interleave parts.
     Parts are consecutive runs of one date order, so shifting each part's positions by the
     pages of the parts before it (page numbers that match no page, in front of its sort lists)
-    makes the positions those of a single index."""
+    makes the positions those of a single index. A bundle of `base` that needs new numbers is
+    first linked into `site_dir`; the folders so made are returned."""
     before: dict[tuple[str, str], int] = {}
+    made = []
     for part in parts:
         folder = site_dir / part.folder
-        entry_path = folder / "pagefind-entry.json"
-        entry = json.loads(entry_path.read_text(encoding="utf-8"))
-        changed = False
+        if base is not None and not (folder / "pagefind-entry.json").is_file():
+            folder = base / part.folder
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        renumbered = {}
         for lang, info in sorted(entry["languages"].items()):
-            meta_path = folder / f"pagefind.{info['hash']}.pf_meta"
-            version, pages, chunks, filters, sorts, meta_fields = read_index_file(meta_path)
+            version, pages, chunks, filters, sorts, meta_fields = read_index_file(folder / f"pagefind.{info['hash']}.pf_meta")
             numbered = []
             for name, order in sorts:
                 own = [i for i in order if i < len(pages)]  # without an earlier build's shift
                 numbered.append([name, [len(pages)] * before.get((lang, name), 0) + own])
                 before[(lang, name)] = before.get((lang, name), 0) + len(own)
             if numbered != sorts:
-                document = [version, pages, chunks, filters, numbered, meta_fields]
-                info["hash"] = _write(document, lang, 10, lambda n: folder / f"pagefind.{n}.pf_meta")
-                meta_path.unlink()
-                changed = True
-        if changed:
-            _replace(entry_path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+                renumbered[lang] = [version, pages, chunks, filters, numbered, meta_fields]
+        if not renumbered:
+            continue
+        if folder != site_dir / part.folder:
+            _link_bundle(folder, site_dir / part.folder)
+            folder = site_dir / part.folder
+            made.append(part.folder)
+        for lang, document in renumbered.items():
+            old = folder / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta"
+            entry["languages"][lang]["hash"] = _write(document, lang, 10, lambda n: folder / f"pagefind.{n}.pf_meta")
+            old.unlink()
+        _replace(folder / "pagefind-entry.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return made
 
 
 def read_index_file(path: Path) -> Any:
