@@ -188,3 +188,17 @@ def test_a_failed_update_leaves_the_output_as_it_was(tmp_path, monkeypatch):
     assert "1 indexed" in report.search
     build(root, tmp_path / "full", use_cache=False)
     assert tree(root / "public") == tree(tmp_path / "full")
+
+
+def test_a_change_rewrites_one_bucket_of_parsed_records(tmp_path):
+    root = _archive_of(tmp_path)
+    build(root, search=False)
+    buckets = root / CACHE_DIR / "records"
+    before = {p.name: p.read_bytes() for p in buckets.iterdir()}
+    assert len(before) > 10
+    article = root / "content" / "extra07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    build(root, search=False)
+    after = {p.name: p.read_bytes() for p in buckets.iterdir()}
+    assert sorted(after) == sorted(before)
+    assert len([name for name in after if after[name] != before[name]]) == 1

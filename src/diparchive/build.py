@@ -105,13 +105,15 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     check_output_dir(out, root, sources)
     out_key = str(out.resolve())
     code = code_digest()
+    began_ns = time.time_ns()
     stats = stat_digest(root / CONFIG_FILE, sources, search, code)
     last = load_last_build(root) if use_cache else None
     known: dict[Path, str] = {}  # each input file's digest, when the contents were hashed
-    if last is not None and last.stats == stats:
-        digest = last.digest
-    else:  # a touched file may still be unchanged: compare contents
-        digest, known = inputs_digest(root / CONFIG_FILE, sources, search, code)
+    seen = last.inputs if last is not None else {}
+    if last is not None and last.stats == stats:  # every input as that build saw it
+        digest, known = last.digest, {Path(p): d for p, (_, _, d) in seen.items()}
+    else:  # a touched file may still be unchanged: compare contents (of the files touched)
+        digest, known, seen = inputs_digest(root / CONFIG_FILE, sources, search, code, seen, last.started_ns - 2_000_000_000 if last else 0)
     if last is not None and last.digest == digest and last.output == out_key and built_from(out) == digest and folder_digest(out) == last.output_state:
         _stop_if_strict(strict, last.report.findings)
         return replace(last.report, output=out, phases=(), unchanged=True)
@@ -210,5 +212,5 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
         save_cache(root, BuildCache(records_key, {key: (d, item) for key, d, item in read}, pages_key, out_key,
                                     {f: d for f, d in views.items() if d is not None}, parts, shape,
                                     {p.path: p.shows for p in plan.pages if p.shows is not None}, indexed_views),
-                   LastBuild(digest, stats, out_key, folder_digest(out), replace(report, phases=())))
+                   LastBuild(digest, stats, out_key, folder_digest(out), replace(report, phases=()), seen, began_ns), cache)
     return report

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ def _files(folder: Path) -> list[tuple[str, os.DirEntry]]:
     """(path relative to `folder`, entry) for every file under it, sorted; one walk with
     os.scandir, so a file's size and time cost one system call at most."""
     found: list[tuple[str, os.DirEntry]] = []
-    pending = [(folder, "")]
+    pending = [(str(folder), "")]
     while pending:
         current, prefix = pending.pop()
         try:
@@ -39,7 +39,7 @@ def _files(folder: Path) -> list[tuple[str, os.DirEntry]]:
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                pending.append((entry.path, f"{prefix}{entry.name}/"))
             else:
                 found.append((f"{prefix}{entry.name}", entry))
     return sorted(found, key=lambda item: item[0])
@@ -74,15 +74,34 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def inputs_digest(config_file: Path, folders: tuple[Path, ...], search: bool, code: str) -> tuple[str, dict[Path, str]]:
-    """The digest of everything the output depends on, and each input file's own digest."""
+# A file's (size, modification time in ns, digest), as the last build saw it.
+Seen = dict[str, tuple[int, int, str]]
+
+
+def inputs_digest(config_file: Path, folders: tuple[Path, ...], search: bool, code: str, seen: Seen | None = None,
+                  settled_before_ns: int = 0) -> tuple[str, dict[Path, str], Seen]:
+    """The digest of everything the output depends on, each input file's own digest, and what
+    was seen of each file. A file whose size and time are as in `seen` is not read again, unless
+    its time is so close to that build (`settled_before_ns`) that an edit in the same clock tick
+    could hide behind it."""
+    seen = seen or {}
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{code}\0search={search}\0{file_digest(config_file)}\0".encode())
     digests: dict[Path, str] = {}
+    now: Seen = {}
     for folder in folders:
         h.update(b"\0folder\0")
-        _add_contents(folder, h, digests)
-    return h.hexdigest(), digests
+        for relative, entry in _files(folder):
+            stat = entry.stat(follow_symlinks=False)
+            before = seen.get(entry.path)
+            if before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns) and stat.st_mtime_ns < settled_before_ns:
+                digest = before[2]
+            else:
+                digest = file_digest(Path(entry.path))
+            digests[Path(entry.path)] = digest
+            now[entry.path] = (stat.st_size, stat.st_mtime_ns, digest)
+            h.update(f"{relative}\0{digest}\0".encode("utf-8", "surrogateescape"))
+    return h.hexdigest(), digests, now
 
 
 def tree_digest(folder: Path, extra: str) -> str:
@@ -132,6 +151,7 @@ class BuildCache:
     shape: str = ""  # pages.site_shape of the archive those pages show
     shows: dict[str, frozenset[str]] = field(default_factory=dict)  # page path → keys of the articles it shows
     indexed: dict[str, str] = field(default_factory=dict)  # article page file → digest of what Pagefind reads of it
+    record_sums: dict[int, str] = field(default_factory=dict)  # records bucket → digest of its entries (records are kept apart, by bucket)
 
 
 @dataclass(frozen=True)
@@ -143,6 +163,8 @@ class LastBuild:
     output: str
     output_state: str  # folder_digest of the output right after it
     report: Any  # its BuildReport
+    inputs: Seen = field(default_factory=dict)  # each input file as that build saw it
+    started_ns: int = 0  # when that build read its inputs
 
 
 def _read(path: Path, kind: type) -> Any:
@@ -150,7 +172,7 @@ def _read(path: Path, kind: type) -> Any:
         with path.open("rb") as f:
             value = pickle.load(f)
         # a cache written by another version may lack fields: then it is no cache
-        return value if isinstance(value, kind) and all(hasattr(value, f.name) for f in fields(kind)) else None
+        return value if isinstance(value, kind) and all(hasattr(value, f.name) for f in (fields(kind) if is_dataclass(kind) else ())) else None
     except Exception:  # noqa: BLE001 — a missing, old or damaged cache only means a full build
         return None
 
@@ -166,14 +188,50 @@ def load_last_build(root: Path) -> LastBuild | None:
     return _read(root / CACHE_DIR / "last.pickle", LastBuild)
 
 
+# Parsed records are most of the cache; kept in buckets by file name, a change to one file
+# rewrites one bucket, not all of them.
+RECORD_BUCKETS = 64
+
+
+def _bucket(relative: str) -> int:
+    return int.from_bytes(hashlib.blake2b(relative.encode("utf-8", "surrogateescape"), digest_size=4).digest(), "big") % RECORD_BUCKETS
+
+
+def _bucket_path(folder: Path, bucket: int) -> Path:
+    return folder / "records" / f"{bucket:02d}.pickle"
+
+
 def load_cache(root: Path) -> BuildCache:
-    return _read(root / CACHE_DIR / "cache.pickle", BuildCache) or BuildCache()
-
-
-def save_cache(root: Path, cache: BuildCache, last: LastBuild) -> None:
     folder = root / CACHE_DIR
-    folder.mkdir(exist_ok=True)
+    cache = _read(folder / "cache.pickle", BuildCache) or BuildCache()
+    records: dict[str, tuple[str, Any]] = {}
+    for bucket in cache.record_sums:
+        stored = _read(_bucket_path(folder, bucket), tuple)  # (records key, {relative path: (file digest, Loaded)})
+        if stored is not None and stored[0] == cache.records_key:  # a missing bucket only means its files are parsed again
+            records.update(stored[1])
+    cache.records = records
+    return cache
+
+
+def save_cache(root: Path, cache: BuildCache, last: LastBuild, previous: BuildCache) -> None:
+    """Write `cache` and `last`; record buckets whose entries are as in `previous` (the cache
+    the build read) are not written again."""
+    folder = root / CACHE_DIR
+    (folder / "records").mkdir(parents=True, exist_ok=True)
     (folder / "README").write_text("diparchive's build cache: safe to delete at any time (the next build is then a full one).\n", encoding="utf-8")
     (folder / "last.pickle").unlink(missing_ok=True)  # never a new last build with an old cache
-    _write(folder / "cache.pickle", cache)
+    buckets: dict[int, dict[str, tuple[str, Any]]] = {}
+    for relative, entry in cache.records.items():
+        buckets.setdefault(_bucket(relative), {})[relative] = entry
+    sums = {}
+    for bucket, entries in sorted(buckets.items()):
+        h = hashlib.blake2b(cache.records_key.encode(), digest_size=16)
+        for relative, (digest, _) in sorted(entries.items()):
+            h.update(f"\0{relative}\0{digest}".encode("utf-8", "surrogateescape"))
+        sums[bucket] = h.hexdigest()
+        if previous.record_sums.get(bucket) != sums[bucket] or not _bucket_path(folder, bucket).is_file():
+            _write(_bucket_path(folder, bucket), (cache.records_key, entries))
+    for bucket in set(previous.record_sums) - set(sums):
+        _bucket_path(folder, bucket).unlink(missing_ok=True)
+    _write(folder / "cache.pickle", replace(cache, records={}, record_sums=sums))
     _write(folder / "last.pickle", last)
