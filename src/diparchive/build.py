@@ -152,15 +152,14 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     shape = site_shape(archive)
     changed = {item.article.key for relative, d, item in read if previous.get(relative, ("",))[0] != d}
     incremental = bool(reusable) and cache.shape == shape
-    unplanned = {path: shows for path, shows in cache.shows.items()
-                 if not shows & changed and output_file(path) in reusable and (out / output_file(path)).is_file()} if incremental else {}
+    # (Reusable pages are in a trusted output: every file the last build wrote is there as it wrote it.)
+    unplanned = {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in reusable} if incremental else {}
     plan = plan_site(config, registry, archive, catalogs, unplanned)
     views = {output_file(p.path): reusable[output_file(p.path)] if p.context is None else view_digest(p.template, p.context)
              for p in plan.pages} if use_cache else {}
-    unchanged = frozenset(f for f, d in views.items() if d is not None and reusable.get(f) == d and (out / f).is_file())
+    unchanged = frozenset(f for f, d in views.items() if d is not None and reusable.get(f) == d)
     # Feeds of unchanged articles, sitemaps and robots.txt follow the shape: taken from the output.
-    kept = frozenset(f for f in [feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & changed] + list(site_files(config.languages))
-                     if (out / f).is_file()) if incremental else frozenset()
+    kept = frozenset([feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & changed] + list(site_files(config.languages))) if incremental else frozenset()
     phase_done("plan", len(plan.pages), started)
 
     # Rendering streams into the staged output: files are written as workers finish them.

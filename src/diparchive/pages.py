@@ -153,6 +153,13 @@ def _tag_index(archive: Archive, languages: tuple[str, ...]) -> dict[tuple[str, 
     return {key: tuple(listed) for key, listed in found.items()}
 
 
+def _once(make: Callable[[], Any]) -> Callable[[], Any]:
+    """`make()` on the first call, the same value after: what only planned pages need is not
+    computed for pages that are not planned again, and once for all pages of a listing."""
+    made: list[Any] = []
+    return lambda: made[0] if made else (made.append(make()) or made[0])
+
+
 def _tagged(s: _Site, lang: str, kind: str, tag: str) -> tuple[Article, ...]:
     return s.tagged.get((lang, kind, tag), ())
 
@@ -550,8 +557,7 @@ def _leader_pages(s: _Site, lang: str) -> list[Page]:
 
     for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
         about = _tagged(s, lang, "leader", leader.id)
-        companions = _ranked(l for a in about for l in a.leaders if l != leader.id)
-        events = _ranked(e for a in about for e in a.events)
+        ranked_with = _once(lambda: (_ranked(l for a in about for l in a.leaders if l != leader.id), _ranked(e for a in about for e in a.events)))
         has_feed = any(a.lang == lang and a.date for a in about)
         pages += _listing(s, lang, lambda l: s.urls.leader(l, leader.id), about, "leader.html", leader.name.get(lang), "leader", lambda chunk: {
             "name": leader.name.get(lang),
@@ -562,8 +568,8 @@ def _leader_pages(s: _Site, lang: str) -> list[Page]:
             ],
             "count": len(about),
             "groups": _grouped_by_year(s, chunk, lang),
-            "companions": [dict(_leader_link(s, l, lang), count=c) for l, c in companions[:HOME_RANKED]],
-            "events": [dict(_event_link(s, e, lang), count=c) for e, c in events[:HOME_RANKED]],
+            "companions": [dict(_leader_link(s, l, lang), count=c) for l, c in ranked_with()[0][:HOME_RANKED]],
+            "events": [dict(_event_link(s, e, lang), count=c) for e, c in ranked_with()[1][:HOME_RANKED]],
         }, feed=s.urls.feed(s.urls.leader(lang, leader.id)) if has_feed else None)
     return pages
 
@@ -615,7 +621,7 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
 
     for event in events:
         about = _tagged(s, lang, "event", event.id)
-        leaders = _ranked(l for a in about for l in a.leaders)
+        leaders = _once(lambda: _ranked(l for a in about for l in a.leaders))
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
         pages += _listing(s, lang, lambda l: s.urls.event(l, event.id), about, "event.html", event.name.get(lang), "event", lambda chunk: {
@@ -625,7 +631,7 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
             "series": {"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id))} if series else None,
             "count": len(about),
             "groups": _grouped_by_year(s, chunk, lang),
-            "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in leaders[:HOME_RANKED]],
+            "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in leaders()[:HOME_RANKED]],
         }, feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None)
     return pages
 
