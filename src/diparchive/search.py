@@ -31,8 +31,6 @@ from .errors import fail
 PAGEFIND = (sys.executable, "-m", "pagefind")
 # Pagefind's binary files: gzip around a signature and a CBOR document.
 _SIGNATURE = b"pagefind_dcd"
-
-
 FIRST_PART = "pagefind/"
 
 
@@ -49,9 +47,9 @@ def part_folder(number: int) -> str:
 
 def plan_parts(pages: Iterable[tuple[str, str, str]], part_pages: int) -> tuple[IndexPart, ...]:
     """(sort value, output file, language) of every article page → the parts of the index: one
-    when `part_pages` is 0, else runs of `part_pages` pages in date order, oldest first, so that new articles change only the last
-    part and an edited article only its own. There is always a first part (the search page
-    loads Pagefind's scripts from it)."""
+    when `part_pages` is 0, else runs of `part_pages` pages in date order, oldest first, so that
+    new articles change only the last part and an edited article only its own. There is always
+    a first part (the search page loads Pagefind's scripts from it)."""
     ordered = sorted(pages)
     size = part_pages or len(ordered) or 1  # 0: one part
     runs = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
