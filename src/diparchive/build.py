@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Callable
 
 from .archive import Archive, make_archive, missing_translations, translation_warnings
-from .cache import BuildCache, LastBuild, code_digest, folder_digest, inputs_digest, load_cache, load_last_build, save_cache, stat_digest, tree_digest, view_digest
+from .cache import (BuildCache, LastBuild, Reuse, code_digest, folder_digest, inputs_digest, load_cache, load_last_build, reuse_from, save_cache,
+                    stat_digest, tree_digest, view_digest)
 from .config import CONFIG_FILE, load_config
 from .errors import DiparchiveError, Problem
 from .i18n import load_catalogs
 from .loader import Loaded, article_files, load_with_cache
-from .output import UPDATING, Written, built_from, check_output_dir, write_site
+from .output import Written, built_from, check_output_dir, write_site
 from .pages import plan_site, site_shape
 from .parallel import default_workers
 from .recognition import build_recognizer
@@ -144,22 +145,16 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     started = time.perf_counter()
     catalogs = load_catalogs(config.templates_dir, root)
     pages_key = tree_digest(config.templates_dir, code + (root / CONFIG_FILE).read_text(encoding="utf-8"))
-    # The output is as the last build left it: not an update cut short, nothing added or edited.
-    trusted = (last is not None and cache.output == out_key and built_from(out) not in (None, UPDATING)
-               and folder_digest(out) == last.output_state)
-    reusable = cache.pages if use_cache and cache.pages_key == pages_key and trusted else {}
-    # Same site shape, templates and settings: only the pages showing a changed article are planned.
     shape = site_shape(archive)
-    changed = {item.article.key for relative, d, item in read if previous.get(relative, ("",))[0] != d}
-    incremental = bool(reusable) and cache.shape == shape
-    # (Reusable pages are in a trusted output: every file the last build wrote is there as it wrote it.)
-    unplanned = {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in reusable} if incremental else {}
-    plan = plan_site(config, registry, archive, catalogs, unplanned)
-    views = {output_file(p.path): reusable[output_file(p.path)] if p.context is None else view_digest(p.template, p.context)
+    changed = frozenset(item.article.key for relative, d, item in read if previous.get(relative, ("",))[0] != d)
+    reuse = reuse_from(cache, last, out, pages_key, shape, changed) if use_cache else Reuse()
+    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned)
+    views = {output_file(p.path): reuse.pages[output_file(p.path)] if p.context is None else view_digest(p.template, p.context)
              for p in plan.pages} if use_cache else {}
-    unchanged = frozenset(f for f, d in views.items() if d is not None and reusable.get(f) == d)
+    unchanged = frozenset(f for f, d in views.items() if d is not None and reuse.pages.get(f) == d)
     # Feeds of unchanged articles, sitemaps and robots.txt follow the shape: taken from the output.
-    kept = frozenset([feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & changed] + list(site_files(config.languages))) if incremental else frozenset()
+    kept = frozenset([feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & changed]
+                     + list(site_files(config.languages))) if reuse.incremental else frozenset()
     phase_done("plan", len(plan.pages), started)
 
     # Rendering streams into the staged output: files are written as workers finish them.
@@ -181,17 +176,15 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     } if use_cache and search else {}
     indexed_views = {f: d for f, d in indexed_views.items() if d is not None}
     part_keys = tuple(part_key(part, indexed_views, pages_key) if use_cache else None for part in plan.index_parts)
-    previous_parts = {key: out / folder for key, folder in cache.index_parts.items()} if trusted else {}
-
     # Only pages showing a changed article were made: stage just the new files and move them into
     # the output (unless the search index is to be dropped, which a full output does).
-    update = incremental and (search or not cache.index_parts)
+    update = reuse.incremental and (search or not reuse.parts)
 
     def index(staged: Path, written: Written) -> tuple[str, ...]:
         rendering_done(written)
         begun = time.perf_counter()
         progress("search", 0, len(archive.articles))
-        line, made = index_site(staged, plan.index_parts, part_keys, previous_parts, out if update else None)
+        line, made = index_site(staged, plan.index_parts, part_keys, reuse.parts, out if update else None)
         summary.append(line)
         phase_done("search", len(archive.articles), begun)
         return made

@@ -24,6 +24,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
 
+from .output import UPDATING, built_from
+from .urls import output_file
+
 CACHE_DIR = ".diparchive-cache"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -167,6 +170,33 @@ class LastBuild:
     report: Any  # its BuildReport
     inputs: Seen = field(default_factory=dict)  # each input file as that build saw it
     started_ns: int = 0  # when that build read its inputs
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """What a build takes from the last one; nothing, for a full build."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # output file → view digest, of pages the output holds as written
+    unplanned: dict[str, frozenset[str]] = field(default_factory=dict)  # pages not planned again → the articles they show
+    incremental: bool = False  # same shape of site: only pages showing a changed article are made
+    parts: dict[str, Path] = field(default_factory=dict)  # search index part key → its bundle in the output
+
+
+def reuse_from(cache: BuildCache, last: LastBuild | None, output: Path, pages_key: str, shape: str, changed: frozenset[str]) -> Reuse:
+    """Only an output exactly as the last build left it (not an update cut short, nothing added
+    or edited since) lends anything: its pages rendered with the same templates and settings,
+    and its index parts. With the same shape of site (see pages.site_shape), the pages that show
+    no changed article are not even planned."""
+    trusted = (last is not None and cache.output == str(output.resolve()) and built_from(output) not in (None, UPDATING)
+               and folder_digest(output) == last.output_state)
+    if not trusted:
+        return Reuse()
+    parts = {key: output / folder for key, folder in cache.index_parts.items()}
+    if cache.pages_key != pages_key:
+        return Reuse(parts=parts)
+    incremental = cache.shape == shape
+    unplanned = {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in cache.pages} if incremental else {}
+    return Reuse(cache.pages, unplanned, incremental, parts)
 
 
 def _read(path: Path, kind: type) -> Any:
