@@ -1,7 +1,7 @@
 """Build a synthetic archive and report, per phase, wall time, pages per second and peak memory;
 then a no-op rebuild, a one-article change, and Hugo on the same corpus when it is installed.
 
-    python benchmarks/bench.py --articles 10000 [--search] [--no-hugo] [--json results.json]
+    python benchmarks/bench.py --articles 10000 [--search] [--part-pages N] [--no-hugo] [--full-only] [--json results.json]
 
 Speed and memory targets live here (and in benchmarks/RESULTS.md), never in the tests.
 """
@@ -103,7 +103,7 @@ def main() -> int:
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--part-pages", type=int, default=0, help="search_part_pages in the corpus's site.yaml (0: one search index)")
-    parser.add_argument("--full-only", action="store_true", help="only the full build (for memory at a large size): no rebuilds, no Hugo")
+    parser.add_argument("--full-only", action="store_true", help="only the full build (and Hugo's, unless --no-hugo): no rebuilds")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -123,7 +123,7 @@ def main() -> int:
             one = run_build(root, out, args.search)
             run_build(root, work / "fresh", args.search)
             identical = same_tree(out, work / "fresh")
-            hugo = None if args.no_hugo else run_hugo(root, work)
+        hugo = None if args.no_hugo else run_hugo(root, work)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
