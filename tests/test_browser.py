@@ -130,6 +130,7 @@ def test_vietnamese_interface_strings(page, origin):
     page.locator(".pagefind-ui__message").wait_for(timeout=15000)
     assert page.locator(".pagefind-ui__search-input").get_attribute("placeholder") == "Tìm trong kho lưu trữ"
     page.wait_for_function("() => /kết quả cho cuba/.test(document.querySelector('.pagefind-ui__message').textContent)")
+    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=15000)  # the filter pane follows the results
     assert "Lãnh đạo" in page.locator(".pagefind-ui__filter-name").all_inner_texts()
 
 
