@@ -7,7 +7,6 @@ Results come back in input order, so the output does not depend on scheduling.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -48,10 +47,6 @@ def fork_imap(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progres
     context = multiprocessing.get_context("fork")
     pipes: list[Connection] = []
     processes = []
-    # The children share the parent's memory until they write to it; the cyclic collector writes
-    # to every object it visits, so what exists before the fork is kept out of its sight
-    # (Python's advice for fork without exec): at 50,000 articles this is gigabytes.
-    gc.freeze()
     for worker in range(workers):
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_work, args=(fn, items, worker, workers, send), daemon=True)
@@ -84,7 +79,6 @@ def fork_imap(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progres
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
-        gc.unfreeze()
     if failure is not None or done != len(items):
         raise RuntimeError("a worker process failed:\n" + (failure or f"{len(items) - done} results missing"))
 
