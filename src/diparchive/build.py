@@ -10,7 +10,7 @@ from typing import Callable
 
 from .archive import Archive, make_archive, missing_translations, translation_warnings
 from .cache import (BuildCache, LastBuild, Reuse, code_digest, folder_digest, inputs_digest, load_cache, load_last_build, reuse_from, save_cache,
-                    stat_digest, tree_digest, view_digest)
+                    scan_inputs, stat_digest, tree_digest, view_digest)
 from .config import CONFIG_FILE, load_config
 from .errors import DiparchiveError, Problem
 from .i18n import load_catalogs
@@ -107,14 +107,14 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     out_key = str(out.resolve())
     code = code_digest()
     began_ns = time.time_ns()
-    stats = stat_digest(root / CONFIG_FILE, sources, search, code)
+    scan = scan_inputs(sources)
+    stats = stat_digest(root / CONFIG_FILE, scan, search, code)
     last = load_last_build(root) if use_cache else None
-    known: dict[Path, str] = {}  # each input file's digest, when the contents were hashed
     seen = last.inputs if last is not None else {}
     if last is not None and last.stats == stats:  # every input as that build saw it
         digest, known = last.digest, {Path(p): d for p, (_, _, d) in seen.items()}
     else:  # a touched file may still be unchanged: compare contents (of the files touched)
-        digest, known, seen = inputs_digest(root / CONFIG_FILE, sources, search, code, seen, last.started_ns - 2_000_000_000 if last else 0)
+        digest, known, seen = inputs_digest(root / CONFIG_FILE, scan, search, code, seen, last.started_ns - 2_000_000_000 if last else 0)
     if last is not None and last.digest == digest and last.output == out_key and built_from(out) == digest and folder_digest(out) == last.output_state:
         _stop_if_strict(strict, last.report.findings)
         return replace(last.report, output=out, phases=(), unchanged=True)

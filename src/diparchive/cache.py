@@ -54,16 +54,23 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def _add_contents(folder: Path, h: "hashlib._Hash", digests: dict[Path, str], suffix: str = "") -> None:
+def _add_contents(folder: Path, h: "hashlib._Hash", suffix: str = "") -> None:
     for relative, entry in _files(folder):
-        if not relative.endswith(suffix):
-            continue
-        digests[Path(entry.path)] = digest = file_digest(Path(entry.path))
-        h.update(f"{relative}\0{digest}\0".encode("utf-8", "surrogateescape"))
+        if relative.endswith(suffix):
+            h.update(f"{relative}\0{file_digest(Path(entry.path))}\0".encode("utf-8", "surrogateescape"))
 
 
-def _add_stats(folder: Path, h: "hashlib._Hash") -> None:
-    for relative, entry in _files(folder):
+# The files of each input folder, from one walk: the stat digest and the input digest both read
+# it, and an entry's size and time are fetched once.
+Scan = tuple[list[tuple[str, os.DirEntry]], ...]
+
+
+def scan_inputs(folders: tuple[Path, ...]) -> Scan:
+    return tuple(_files(folder) for folder in folders)
+
+
+def _add_stats(files: list[tuple[str, os.DirEntry]], h: "hashlib._Hash") -> None:
+    for relative, entry in files:
         stat = entry.stat(follow_symlinks=False)
         h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
 
@@ -71,7 +78,7 @@ def _add_stats(folder: Path, h: "hashlib._Hash") -> None:
 def code_digest() -> str:
     """diparchive's own source and the Pagefind version: a new release invalidates the cache."""
     h = hashlib.blake2b(digest_size=16)
-    _add_contents(_PACKAGE, h, {}, suffix=".py")  # not __pycache__
+    _add_contents(_PACKAGE, h, suffix=".py")  # not __pycache__
     try:
         h.update(metadata.version("pagefind").encode())
     except metadata.PackageNotFoundError:
@@ -83,7 +90,7 @@ def code_digest() -> str:
 Seen = dict[str, tuple[int, int, str]]
 
 
-def inputs_digest(config_file: Path, folders: tuple[Path, ...], search: bool, code: str, seen: Seen | None = None,
+def inputs_digest(config_file: Path, scan: Scan, search: bool, code: str, seen: Seen | None = None,
                   settled_before_ns: int = 0) -> tuple[str, dict[Path, str], Seen]:
     """The digest of everything the output depends on, each input file's own digest, and what
     was seen of each file. A file whose size and time are as in `seen` is not read again, unless
@@ -94,9 +101,9 @@ def inputs_digest(config_file: Path, folders: tuple[Path, ...], search: bool, co
     h.update(f"{code}\0search={search}\0{file_digest(config_file)}\0".encode())
     digests: dict[Path, str] = {}
     now: Seen = {}
-    for folder in folders:
+    for files in scan:
         h.update(b"\0folder\0")
-        for relative, entry in _files(folder):
+        for relative, entry in files:
             stat = entry.stat(follow_symlinks=False)
             before = seen.get(entry.path)
             if before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns) and stat.st_mtime_ns < settled_before_ns:
@@ -112,26 +119,26 @@ def inputs_digest(config_file: Path, folders: tuple[Path, ...], search: bool, co
 def tree_digest(folder: Path, extra: str) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(extra.encode())
-    _add_contents(folder, h, {})
+    _add_contents(folder, h)
     return h.hexdigest()
 
 
 def folder_digest(folder: Path) -> str:
     """Any file added, removed or touched in the output since the build shows here."""
     h = hashlib.blake2b(digest_size=16)
-    _add_stats(folder, h)
+    _add_stats(_files(folder), h)
     return h.hexdigest()
 
 
-def stat_digest(config_file: Path, folders: tuple[Path, ...], search: bool, code: str) -> str:
+def stat_digest(config_file: Path, scan: Scan, search: bool, code: str) -> str:
     """The inputs' paths, sizes and times: a cheap stand-in for inputs_digest. When it is the
     same as at the last build, so are the inputs (an edit changes a file's time)."""
     h = hashlib.blake2b(digest_size=16)
     stat = config_file.stat()
     h.update(f"{code}\0search={search}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    for folder in folders:
+    for files in scan:
         h.update(b"\0folder\0")
-        _add_stats(folder, h)
+        _add_stats(files, h)
     return h.hexdigest()
 
 
