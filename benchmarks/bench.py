@@ -27,7 +27,7 @@ from corpus import write_corpus  # noqa: E402
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from diparchive.build import build
+from diparchive.build.pipeline import build
 root, out, search = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
 started = time.perf_counter()
 report = build(root, out, search=search)
@@ -63,12 +63,11 @@ def run_hugo(root: Path, work: Path) -> dict | None:
     hugo = shutil.which("hugo")
     if hugo is None:
         return None
-    from diparchive.archive import make_archive
+    from diparchive.build.loading import article_files, load_articles
     from diparchive.config import load_config
-    from diparchive.loader import article_files, load_articles
-    from diparchive.recognition import build_recognizer
-    from diparchive.registry import load_registry
-
+    from diparchive.plan.archive import make_archive
+    from diparchive.read.recognition import build_recognizer
+    from diparchive.read.registry import load_registry
     from hugo_export import export
 
     config = load_config(root)

@@ -19,10 +19,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from diparchive.loader import load_article
-from diparchive.recognition import build_recognizer
+from diparchive.read.loader import load_article
+from diparchive.read.recognition import build_recognizer
+from diparchive.read.registry import Registry, instance_event, load_registry
 from diparchive.records import PubDate
-from diparchive.registry import Registry, instance_event, load_registry
 
 PROJECT = Path(__file__).resolve().parent.parent
 TRANSLATED_SHARE = 0.25

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from diparchive.archive import Archive
+from diparchive.plan.archive import Archive
 
 CONFIG = """baseURL = "https://archive.example.org/"
 defaultContentLanguage = "vi"

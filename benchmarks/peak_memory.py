@@ -4,7 +4,12 @@ split between the processes that share them) of it and all its descendants; prin
     cd SITE && python benchmarks/peak_memory.py diparchive build --no-cache --output DIR --quiet
 
 Linux only (/proc/PID/smaps_rollup)."""
-import os, subprocess, sys, time
+import os
+import subprocess
+import sys
+import time
+
+
 def children(pid):
     out = []
     for p in os.listdir("/proc"):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from diparchive.build import build
-from diparchive.recognition import build_recognizer
-from diparchive.registry import load_registry
+from diparchive.build.pipeline import build
+from diparchive.read.recognition import build_recognizer
+from diparchive.read.registry import load_registry
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((PROJECT / "content").glob("0*.txt"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import diparchive.search
-from diparchive.cli import main
+import diparchive.publish.search
+from diparchive.cli.main import main
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -185,12 +185,12 @@ def test_missing_template(built_site):
 
 
 def test_pagefind_missing(built_site, monkeypatch):
-    monkeypatch.setattr(diparchive.search, "PAGEFIND", (sys.executable, "-m", "no_such_pagefind_module"))
+    monkeypatch.setattr(diparchive.publish.search, "PAGEFIND", (sys.executable, "-m", "no_such_pagefind_module"))
     fails_cleanly(built_site, "Pagefind is not installed in this Python", "pip install 'pagefind[bin]'", "--no-search", args=())
 
 
 def test_pagefind_failing(built_site, monkeypatch):
-    monkeypatch.setattr(diparchive.search, "PAGEFIND", (sys.executable, "-c", "import sys; print('Error: index exploded', file=sys.stderr); sys.exit(3)"))
+    monkeypatch.setattr(diparchive.publish.search, "PAGEFIND", (sys.executable, "-c", "import sys; print('Error: index exploded', file=sys.stderr); sys.exit(3)"))
     fails_cleanly(built_site, "Pagefind failed to index the site", "Error: index exploded", args=())
 
 

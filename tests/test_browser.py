@@ -9,9 +9,8 @@ import shutil
 
 import pytest
 
-from diparchive.build import build
-
 from conftest import copy_site, serve
+from diparchive.build.pipeline import build
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from diparchive import __version__
-from diparchive.cli import main
+from diparchive.cli.main import main
 
 
 def run(*argv: str) -> tuple[int, str, str]:

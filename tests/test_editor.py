@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from diparchive.build import build
-from diparchive.cli import main
-from diparchive.serve import serve
+from diparchive.build.pipeline import build
+from diparchive.cli.main import main
+from diparchive.cli.serve import serve
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -10,11 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diparchive.build import build
-from diparchive.errors import DiparchiveError
-from diparchive.loader import FRONT_MATTER_KEYS, load_article
-
 from conftest import copy_site
+from diparchive.build.pipeline import build
+from diparchive.errors import DiparchiveError
+from diparchive.read.loader import FRONT_MATTER_KEYS, load_article
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

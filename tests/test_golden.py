@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from diparchive.build import build
-from diparchive.output import MARKER
-
 from conftest import copy_site
+from diparchive.build.pipeline import build
+from diparchive.publish.output import MARKER
 
 GOLDEN = Path(__file__).parent / "golden"
 

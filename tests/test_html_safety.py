@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from diparchive.build import build
-
 from conftest import copy_site
+from diparchive.build.pipeline import build
 
 HOSTILE_TXT = """<script>alert('title')</script> Tiêu đề có mã độc
 Hà Nội (NDO) - Ngày 3/2/2024, <img src=x onerror="alert(1)"> đoàn đại biểu đã đến thăm.

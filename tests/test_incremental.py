@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import diparchive.search
-from diparchive.build import build
-from diparchive.cache import CACHE_DIR
-from diparchive.errors import DiparchiveError
-from diparchive.output import MARKER, MARKER_TEXT, UPDATING
-
+import diparchive.publish.search
 from conftest import copy_site
+from diparchive.build.cache import CACHE_DIR
+from diparchive.build.pipeline import build
+from diparchive.errors import DiparchiveError
+from diparchive.publish.output import MARKER, MARKER_TEXT, UPDATING
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -178,7 +177,7 @@ def test_a_failed_update_leaves_the_output_as_it_was(tmp_path, monkeypatch):
     before = tree(root / "public")
     article = root / "content" / "extra07.md"
     article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
-    monkeypatch.setattr(diparchive.search, "PAGEFIND", (sys.executable, "-c", "import sys; sys.exit(3)"))
+    monkeypatch.setattr(diparchive.publish.search, "PAGEFIND", (sys.executable, "-c", "import sys; sys.exit(3)"))
     with pytest.raises(DiparchiveError, match="Pagefind failed"):
         build(root)
     assert tree(root / "public") == before

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from diparchive.dates import parse_dateline
 from diparchive.errors import DiparchiveError
-from diparchive.loader import load_article
+from diparchive.read.dates import parse_dateline
+from diparchive.read.loader import load_article
 from diparchive.records import BlockKind, DateSource, Precision
 
 LEAD_VI = "Chiều nay, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc hội đàm với Bộ trưởng Ngoại giao Singapore về hợp tác kinh tế, quốc phòng và giáo dục giữa hai nước trong thời gian tới."

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from diparchive.loader import load_article
-from diparchive.records import BlockKind, DateSource, Precision
-
 from conftest import PROJECT
+from diparchive.read.loader import load_article
+from diparchive.records import BlockKind, DateSource, Precision
 
 
 def load(name: str, registry, recognizer):

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from diparchive.errors import DiparchiveError
-from diparchive.loader import load_article
-from diparchive.recognition import build_recognizer, recognise
+from diparchive.read.loader import load_article
+from diparchive.read.recognition import build_recognizer, recognise
+from diparchive.read.registry import load_registry
 from diparchive.records import PubDate
-from diparchive.registry import load_registry
 
 
 def found(recognizer, text: str, date: PubDate | None = PubDate(2024, 9, 19)):

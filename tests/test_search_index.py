@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from diparchive.search import read_index_file
+from diparchive.publish.search import read_index_file
 
 SEED_000 = "Bộ trưởng Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn về chuyến đi của Chủ tịch nước và Đoàn đại biểu cấp cao Việt Nam đến Cuba và New York"
 
@@ -102,7 +102,7 @@ def test_pages_are_nfc_even_from_decomposed_sources(site):
     interface string both reach the page, and so the index, composed."""
     import unicodedata
 
-    from diparchive.build import build
+    from diparchive.build.pipeline import build
 
     article = "---\ntitle: Tô Lâm tiếp Đại sứ\ndate: 2024-10-01\n---\nTổng Bí thư Tô Lâm tiếp Đại sứ Cuba.\n"
     (site / "content" / "nfd.md").write_text(unicodedata.normalize("NFD", article), encoding="utf-8")

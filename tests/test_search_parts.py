@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from diparchive.build import build
-from diparchive.search import read_index_file
-
 from conftest import copy_site, serve
+from diparchive.build.pipeline import build
+from diparchive.publish.search import read_index_file
 from test_browser import search_titles
 
 SEED_003_DAY = "Việt Nam coi trọng hợp tác đa phương"  # 19 September 2024, the newest

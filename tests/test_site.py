@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from diparchive.build import build
-
 from conftest import PROJECT, copy_site
+from diparchive.build.pipeline import build
 from sitecheck import local_target, read_page
 
 BASE = "https://archive.example.org/"

@@ -6,9 +6,10 @@ problems in the file are reported together before anything is built.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import DiparchiveError, Problem, fail

@@ -7,10 +7,10 @@ import re
 from itertools import combinations
 from urllib.parse import urlsplit
 
-from .errors import Problem
-from .pages import Plan
-from .folding import ascii_fold, words
-from .records import Article
+from ..errors import Problem
+from ..plan.pages import Plan
+from ..read.folding import ascii_fold, words
+from ..records import Article
 
 SHINGLE = 5  # words per shingle
 DUPLICATE_SIMILARITY = 0.5  # Jaccard similarity of shingle sets

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import jinja2
 
-from .config import SiteConfig
-from .errors import DiparchiveError, Problem, fail
-from .parallel import fork_imap
-from .i18n import count_phrase
-from .pages import Feed, Page, Plan
-from .urls import Urls, output_file
+from ..config import SiteConfig
+from ..errors import DiparchiveError, Problem, fail
+from ..plan.i18n import count_phrase
+from ..plan.pages import Feed, Page, Plan
+from ..plan.urls import Urls, output_file
+from ..workers import fork_imap
 
 
 class _ViewEnvironment(jinja2.Environment):

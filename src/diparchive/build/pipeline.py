@@ -4,26 +4,42 @@ from __future__ import annotations
 
 import resource
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
-from .archive import Archive, make_archive, missing_translations, translation_warnings
-from .cache import (BuildCache, LastBuild, Reuse, code_digest, folder_digest, inputs_digest, load_cache, load_last_build, reuse_from, save_cache,
-                    scan_inputs, stat_digest, tree_digest, view_digest)
-from .config import CONFIG_FILE, load_config
-from .errors import DiparchiveError, Problem
-from .i18n import load_catalogs
-from .loader import Loaded, article_files, load_with_cache
-from .output import Written, built_from, check_output_dir, write_site
-from .pages import plan_site, site_shape
-from .parallel import default_workers
-from .recognition import build_recognizer
-from .records import DateSource
-from .registry import load_registry
-from .render import make_environment, render_site, site_files
-from .urls import output_file
-from .search import index_site, indexed_view, part_key
+from ..config import CONFIG_FILE, load_config
+from ..errors import DiparchiveError, Problem
+from ..plan.archive import Archive, make_archive, missing_translations, translation_warnings
+from ..plan.i18n import load_catalogs
+from ..plan.pages import plan_site, site_shape
+from ..plan.search_parts import indexed_view
+from ..plan.urls import output_file
+from ..publish.output import Written, built_from, check_output_dir, write_site
+from ..publish.render import make_environment, render_site, site_files
+from ..publish.search import index_site, part_key
+from ..read.loader import Loaded
+from ..read.recognition import build_recognizer
+from ..read.registry import load_registry
+from ..records import DateSource
+from ..workers import default_workers
+from .cache import (
+    BuildCache,
+    LastBuild,
+    Reuse,
+    code_digest,
+    folder_digest,
+    inputs_digest,
+    load_cache,
+    load_last_build,
+    reuse_from,
+    save_cache,
+    scan_inputs,
+    stat_digest,
+    tree_digest,
+    view_digest,
+)
+from .loading import article_files, load_with_cache
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,28 +14,25 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markupsafe import escape
 from slugify import slugify
 
+from ..config import LANGUAGES
+from ..errors import DiparchiveError, Problem, fail
+from ..records import Article, Block, BlockKind, DateSource, PubDate, Removed
+from ..yamlsource import Located, parse_yaml
 from . import boilerplate
-from .cache import file_digest
-from .config import LANGUAGES
 from .dates import infer_date, parse_dateline
-from .errors import DiparchiveError, Problem, fail
 from .folding import fold
-from .parallel import fork_map
 from .recognition import Candidate, Recognizer, recognise
-from .records import Article, Block, BlockKind, DateSource, PubDate, Removed
 from .registry import Registry
-from .yamlsource import Located, parse_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FRONT_MATTER_KEYS = {
@@ -541,50 +538,3 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
         warnings=tuple(warnings),
     )
     return Loaded(article, found.candidates)
-
-
-def article_files(content_dir: Path) -> list[Path]:
-    """Every article file under content/, in a stable order; the registry folder is not content."""
-    found: list[Path] = []
-    pending = [str(content_dir)]
-    registry = str(content_dir / "registry")
-    while pending:  # os.scandir: one system call per folder, where rglob and is_file make several per file
-        for entry in os.scandir(pending.pop()):
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                if entry.path != registry:
-                    pending.append(entry.path)
-            elif entry.is_file() and os.path.splitext(entry.name)[1] in ARTICLE_SUFFIXES:
-                found.append(Path(entry.path))
-    return sorted(found)
-
-
-def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer,
-                  on_progress: Callable[[int], None] | None = None, workers: int = 1) -> tuple[Loaded, ...]:
-    """Load every file (in `workers` processes); report all files' problems together."""
-    return tuple(loaded for _, _, loaded in load_with_cache(paths, root, registry, recognizer, {}, on_progress, workers))
-
-
-def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer, previous: Mapping[str, tuple[str, Loaded]],
-                    on_progress: Callable[[int], None] | None = None, workers: int = 1,
-                    known: Mapping[Path, str] | None = None) -> list[tuple[str, str, Loaded]]:
-    """(relative path, file digest, record) for every file. A file whose bytes have the digest
-    recorded in `previous` (parsed with the same registry and code) is not parsed again.
-    `known` holds digests already computed (the build's input digest), so no file is hashed twice."""
-
-    def one(path: Path) -> Loaded | tuple[Problem, ...]:
-        try:
-            return load_article(path, root, registry, recognizer)
-        except DiparchiveError as exc:
-            return exc.problems
-
-    keys = [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p) for p in paths]
-    known = known or {}
-    digests = [known.get(p) or file_digest(p) for p in paths]
-    misses = [i for i, (key, digest) in enumerate(zip(keys, digests)) if previous.get(key, ("",))[0] != digest]
-    parsed = dict(zip(misses, fork_map(one, [paths[i] for i in misses], workers, on_progress)))
-    problems = [p for r in parsed.values() if not isinstance(r, Loaded) for p in r]
-    if problems:
-        raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the content")
-    return [(key, digest, parsed[i] if i in parsed else previous[key][1]) for i, (key, digest) in enumerate(zip(keys, digests))]  # type: ignore[misc]

@@ -19,51 +19,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import cbor2
 
-from .errors import fail
+from ..errors import fail
+from ..plan.search_parts import IndexPart
 
 # The real Pagefind binary, from the `pagefind[bin]` wheel, run with the Python that runs diparchive.
 PAGEFIND = (sys.executable, "-m", "pagefind")
 # Pagefind's binary files: gzip around a signature and a CBOR document.
 _SIGNATURE = b"pagefind_dcd"
-FIRST_PART = "pagefind/"
-
-
-@dataclass(frozen=True, slots=True)
-class IndexPart:
-    folder: str  # site-relative folder of its Pagefind bundle
-    files: tuple[str, ...]  # the article pages (output files) it indexes, in date order
-    languages: frozenset[str]  # of those pages: a search page merges only the parts in its language
-
-
-def part_folder(number: int) -> str:
-    return FIRST_PART if number == 1 else f"{FIRST_PART}part-{number}/"
-
-
-def plan_parts(pages: Iterable[tuple[str, str, str]], part_pages: int) -> tuple[IndexPart, ...]:
-    """(sort value, output file, language) of every article page → the parts of the index: one
-    when `part_pages` is 0, else runs of `part_pages` pages in date order, oldest first, so that
-    new articles change only the last part and an edited article only its own. There is always
-    a first part (the search page loads Pagefind's scripts from it)."""
-    ordered = sorted(pages)
-    size = part_pages or len(ordered) or 1  # 0: one part
-    runs = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
-    return tuple(IndexPart(part_folder(n), tuple(f for _, f, _ in run), frozenset(l for _, _, l in run)) for n, run in enumerate(runs, 1))
-
-
-# The parts of an article page's view that article.html shows inside `data-pagefind-body`, the
-# only part of a page Pagefind reads: related articles, neighbours and the frame may change
-# without the index changing. (A template that shows more there must list it here.)
-INDEXED_VIEW = ("lang", "article")
-
-
-def indexed_view(context: dict[str, Any]) -> dict[str, Any]:
-    return {key: context.get(key) for key in INDEXED_VIEW}
 
 
 def part_key(part: IndexPart, page_digests: dict[str, str], pages_key: str) -> str | None:

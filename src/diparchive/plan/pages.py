@@ -10,16 +10,17 @@ import hashlib
 import heapq
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
+from ..config import LANGUAGES, SiteConfig
+from ..read.folding import fold_d
+from ..read.registry import Event, Registry
+from ..records import Article, Precision, PubDate
 from .archive import Archive
-from .config import LANGUAGES, SiteConfig
-from .folding import fold_d
 from .i18n import format_pubdate, month_name, month_title
-from .records import Article, Precision, PubDate
-from .registry import Event, Registry
-from .search import IndexPart, plan_parts
+from .search_parts import IndexPart, plan_parts
 from .urls import Urls, output_file
 
 SUMMARY_CHARS = 240

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import yaml
-from .loader import slug_of
+
+from ..read.loader import slug_of
 
 PLACEHOLDER = {
     "vi": "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống; chú thích ảnh viết trong *dấu sao*.",

@@ -14,9 +14,9 @@ from typing import Any
 
 from slugify import slugify
 
-from .errors import DiparchiveError, Problem
-from .records import PubDate
-from .yamlsource import Located, parse_yaml
+from ..errors import DiparchiveError, Problem
+from ..records import PubDate
+from ..yamlsource import Located, parse_yaml
 
 LEADERS_FILE = "leaders.yaml"
 EVENTS_FILE = "events.yaml"

@@ -8,12 +8,13 @@ import functools
 import http.server
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
-from .errors import DiparchiveError
+from ..errors import DiparchiveError
 
 STATUS_PATH = "/__diparchive/status"
 SCRIPT_PATH = "/__diparchive/reload.js"
@@ -68,10 +69,10 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.base_path = base_path
         super().__init__(*args, **kwargs)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the name http.server uses)
+    def log_message(self, format: str, *args) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if path == STATUS_PATH:
             return self._send(200, "application/json", self.state.as_json())

@@ -9,12 +9,12 @@ also agree with a registered spelling diacritic for diacritic, so "Lê Minh Hưn
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
-from .errors import DiparchiveError, Problem
+from ..errors import DiparchiveError, Problem
+from ..records import PubDate
 from .folding import ascii_fold, fold, has_marks
-from .records import PubDate
 from .registry import Registry
 
 _WORD_EDGE_L = r"(?<![^\W_])"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .records import Article
+from ..records import Article
 
 
 def article_json(article: Article) -> dict[str, Any]:

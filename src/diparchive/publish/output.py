@@ -17,11 +17,11 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
-from .errors import fail
+from ..errors import fail
 
 MARKER = ".diparchive-output"
 MARKER_TEXT = "This folder is written by `diparchive build` and replaced whole on each build.\n"

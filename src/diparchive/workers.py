@@ -11,8 +11,9 @@ import multiprocessing
 import os
 import pickle
 import traceback
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -94,7 +95,7 @@ def _work(fn: Callable, items: Sequence, worker: int, workers: int, send: Connec
         if batch:
             send.send_bytes(pickle.dumps(("batch", batch), protocol=pickle.HIGHEST_PROTOCOL))
         send.send_bytes(pickle.dumps(("end", None)))
-    except BaseException:  # noqa: BLE001 (reported to the parent, which raises it)
+    except BaseException:
         send.send_bytes(pickle.dumps(("crash", traceback.format_exc())))
     finally:
         send.close()

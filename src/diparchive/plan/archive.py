@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .errors import DiparchiveError, Problem
-from .records import Article
+from ..errors import DiparchiveError, Problem
+from ..records import Article
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import TextIO
 
-from . import __version__
-from .errors import DiparchiveError, fail
+from .. import __version__
+from ..errors import DiparchiveError, fail
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,7 +100,7 @@ def progress_printer(stream: TextIO, live: bool) -> Callable[[str, int, int], No
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .build import build
+    from ..build.pipeline import build
 
     quiet = args.quiet
     progress = (lambda phase, done, total: None) if quiet else progress_printer(err, live=err.isatty())
@@ -130,9 +131,9 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _site(root: Path):
-    from .config import load_config
-    from .recognition import build_recognizer
-    from .registry import load_registry
+    from ..config import load_config
+    from ..read.recognition import build_recognizer
+    from ..read.registry import load_registry
 
     config = load_config(root)
     registry = load_registry(config.registry_dir, root)
@@ -140,7 +141,7 @@ def _site(root: Path):
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
-    from .loader import article_files, load_articles
+    from ..build.loading import article_files, load_articles
     from .records_json import article_json, article_text
 
     config, registry, recognizer = _site(args.root)
@@ -164,8 +165,8 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .build import build
-    from .config import CONFIG_FILE, load_config
+    from ..build.pipeline import build
+    from ..config import CONFIG_FILE, load_config
     from .serve import serve
 
     config = load_config(args.root)
@@ -183,7 +184,7 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _new(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
-    from .config import load_config
+    from ..config import load_config
     from .scaffold import new_article
 
     config = load_config(args.root)
@@ -201,12 +202,12 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .archive import make_archive
+    from ..build.loading import article_files, load_articles
+    from ..build.pipeline import findings
+    from ..plan.archive import make_archive
+    from ..plan.i18n import load_catalogs
+    from ..plan.pages import plan_site
     from .audit import broken_links, likely_duplicates, site_paths
-    from .build import findings
-    from .i18n import load_catalogs
-    from .loader import article_files, load_articles
-    from .pages import plan_site
 
     config, registry, recognizer = _site(args.root)
     root = args.root.resolve()

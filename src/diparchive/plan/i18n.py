@@ -12,10 +12,10 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from .config import LANGUAGES
-from .errors import DiparchiveError, Problem
-from .records import Precision, PubDate
-from .yamlsource import parse_yaml
+from ..config import LANGUAGES
+from ..errors import DiparchiveError, Problem
+from ..records import Precision, PubDate
+from ..yamlsource import parse_yaml
 
 LOCALES = {"vi": "vi", "en": "en_GB"}
 

@@ -18,17 +18,18 @@ import gc
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from .output import UPDATING, built_from
-from .urls import output_file
+from ..plan.urls import output_file
+from ..publish.output import UPDATING, built_from
 
 CACHE_DIR = ".diparchive-cache"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _files(folder: Path) -> list[tuple[str, os.DirEntry]]:
@@ -54,7 +55,7 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def _add_contents(folder: Path, h: "hashlib._Hash", suffix: str = "") -> None:
+def _add_contents(folder: Path, h: hashlib._Hash, suffix: str = "") -> None:
     for relative, entry in _files(folder):
         if relative.endswith(suffix):
             h.update(f"{relative}\0{file_digest(Path(entry.path))}\0".encode("utf-8", "surrogateescape"))
@@ -69,7 +70,7 @@ def scan_inputs(folders: tuple[Path, ...]) -> Scan:
     return tuple(_files(folder) for folder in folders)
 
 
-def _add_stats(files: list[tuple[str, os.DirEntry]], h: "hashlib._Hash") -> None:
+def _add_stats(files: list[tuple[str, os.DirEntry]], h: hashlib._Hash) -> None:
     for relative, entry in files:
         stat = entry.stat(follow_symlinks=False)
         h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
@@ -212,7 +213,7 @@ def _read(path: Path, kind: type) -> Any:
             value = pickle.load(f)
         # a cache written by another version may lack fields: then it is no cache
         return value if isinstance(value, kind) and all(hasattr(value, f.name) for f in (fields(kind) if is_dataclass(kind) else ())) else None
-    except Exception:  # noqa: BLE001 — a missing, old or damaged cache only means a full build
+    except Exception:
         return None
 
 

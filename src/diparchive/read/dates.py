@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from .records import DateSource, PubDate
+from ..records import DateSource, PubDate
 
 _EN = Locale.parse("en")
 _VI = Locale.parse("vi")

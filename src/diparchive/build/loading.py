@@ -1,0 +1,62 @@
+"""Loading every article file: discovery under content/, parsing in worker processes, and
+records reused by file digest from the last build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from ..errors import DiparchiveError, Problem
+from ..read.loader import ARTICLE_SUFFIXES, Loaded, load_article
+from ..read.recognition import Recognizer
+from ..read.registry import Registry
+from ..workers import fork_map
+from .cache import file_digest
+
+
+def article_files(content_dir: Path) -> list[Path]:
+    """Every article file under content/, in a stable order; the registry folder is not content."""
+    found: list[Path] = []
+    pending = [str(content_dir)]
+    registry = str(content_dir / "registry")
+    while pending:  # os.scandir: one system call per folder, where rglob and is_file make several per file
+        for entry in os.scandir(pending.pop()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                if entry.path != registry:
+                    pending.append(entry.path)
+            elif entry.is_file() and os.path.splitext(entry.name)[1] in ARTICLE_SUFFIXES:
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer,
+                  on_progress: Callable[[int], None] | None = None, workers: int = 1) -> tuple[Loaded, ...]:
+    """Load every file (in `workers` processes); report all files' problems together."""
+    return tuple(loaded for _, _, loaded in load_with_cache(paths, root, registry, recognizer, {}, on_progress, workers))
+
+
+def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer, previous: Mapping[str, tuple[str, Loaded]],
+                    on_progress: Callable[[int], None] | None = None, workers: int = 1,
+                    known: Mapping[Path, str] | None = None) -> list[tuple[str, str, Loaded]]:
+    """(relative path, file digest, record) for every file. A file whose bytes have the digest
+    recorded in `previous` (parsed with the same registry and code) is not parsed again.
+    `known` holds digests already computed (the build's input digest), so no file is hashed twice."""
+
+    def one(path: Path) -> Loaded | tuple[Problem, ...]:
+        try:
+            return load_article(path, root, registry, recognizer)
+        except DiparchiveError as exc:
+            return exc.problems
+
+    keys = [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p) for p in paths]
+    known = known or {}
+    digests = [known.get(p) or file_digest(p) for p in paths]
+    misses = [i for i, (key, digest) in enumerate(zip(keys, digests)) if previous.get(key, ("",))[0] != digest]
+    parsed = dict(zip(misses, fork_map(one, [paths[i] for i in misses], workers, on_progress)))
+    problems = [p for r in parsed.values() if not isinstance(r, Loaded) for p in r]
+    if problems:
+        raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the content")
+    return [(key, digest, parsed[i] if i in parsed else previous[key][1]) for i, (key, digest) in enumerate(zip(keys, digests))]  # type: ignore[misc]

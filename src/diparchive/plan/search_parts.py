@@ -1,0 +1,42 @@
+"""The search index's shape, planned with the pages: which article pages each Pagefind part
+indexes (runs in date order), and which part of an article page's view is indexed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+FIRST_PART = "pagefind/"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPart:
+    folder: str  # site-relative folder of its Pagefind bundle
+    files: tuple[str, ...]  # the article pages (output files) it indexes, in date order
+    languages: frozenset[str]  # of those pages: a search page merges only the parts in its language
+
+
+def part_folder(number: int) -> str:
+    return FIRST_PART if number == 1 else f"{FIRST_PART}part-{number}/"
+
+
+def plan_parts(pages: Iterable[tuple[str, str, str]], part_pages: int) -> tuple[IndexPart, ...]:
+    """(sort value, output file, language) of every article page → the parts of the index: one
+    when `part_pages` is 0, else runs of `part_pages` pages in date order, oldest first, so that
+    new articles change only the last part and an edited article only its own. There is always
+    a first part (the search page loads Pagefind's scripts from it)."""
+    ordered = sorted(pages)
+    size = part_pages or len(ordered) or 1  # 0: one part
+    runs = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
+    return tuple(IndexPart(part_folder(n), tuple(f for _, f, _ in run), frozenset(l for _, _, l in run)) for n, run in enumerate(runs, 1))
+
+
+# The parts of an article page's view that article.html shows inside `data-pagefind-body`, the
+# only part of a page Pagefind reads: related articles, neighbours and the frame may change
+# without the index changing. (A template that shows more there must list it here.)
+INDEXED_VIEW = ("lang", "article")
+
+
+def indexed_view(context: dict[str, Any]) -> dict[str, Any]:
+    return {key: context.get(key) for key in INDEXED_VIEW}

@@ -1,0 +1,1 @@
+"""Stage 1: article files and the registry → typed records."""
