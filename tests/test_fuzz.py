@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from conftest import copy_site
 from diparchive.build.pipeline import build
 from diparchive.errors import DiparchiveError
-from diparchive.read.loader import FRONT_MATTER_KEYS, load_article
+from diparchive.read.frontmatter import FRONT_MATTER_KEYS
+from diparchive.read.loader import load_article
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import yaml
 
-from ..read.loader import slug_of
+from ..read.frontmatter import slug_of
 
 PLACEHOLDER = {
     "vi": "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống; chú thích ảnh viết trong *dấu sao*.",

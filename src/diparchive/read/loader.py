@@ -12,257 +12,32 @@ Whatever is left out of the body is kept in `Article.removed` with the reason.
 
 from __future__ import annotations
 
-import codecs
-import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from markdown_it import MarkdownIt
 from markupsafe import escape
-from slugify import slugify
 
-from ..config import LANGUAGES
-from ..errors import DiparchiveError, Problem, fail
-from ..records import Article, Block, BlockKind, DateSource, PubDate, Removed
-from ..yamlsource import Located, parse_yaml
+from ..errors import fail
+from ..records import Article, Block, BlockKind, PubDate, Removed
 from . import boilerplate
+from .blocks import RawBlock, markdown_blocks, text_blocks
 from .dates import infer_date, parse_dateline
+from .decode import read_text, split_front_matter
 from .folding import fold
+from .frontmatter import front_matter, slug_of
 from .recognition import Candidate, Recognizer, recognise
 from .registry import Registry
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-FRONT_MATTER_KEYS = {
-    "title": "Headline shown for the article.",
-    "date": "Publication date: YYYY-MM-DD, YYYY-MM or YYYY.",
-    "lang": "Language: vi or en.",
-    "key": "Shared by an article and its translations; defaults to the file name.",
-    "slug": "Last part of the article's URL; defaults to the slug of the title.",
-    "author": "Byline.",
-    "outlet": "Publishing outlet.",
-    "leaders": "Leader ids, replacing the recognised ones.",
-    "events": "Event ids, replacing the recognised ones.",
-}
 TITLE_WORDS = 14  # a title derived from the opening is cut near this many words
-SLUG_CHARS = 80
 BOILERPLATE_WARN_SHARE = 0.5  # warn when more of a file is left out than kept (seeds: at most 0.37)
-KEY_CHARS = 200
-
-_MD = MarkdownIt("commonmark", {"html": False})
-
-
-@dataclass(frozen=True, slots=True)
-class RawBlock:
-    """A unit of body text before classification: a line of a scrape, a block of Markdown."""
-
-    text: str
-    html: str
-    line: int
-    kind: BlockKind = BlockKind.PARAGRAPH
-    heading_level: int = 0
-    image_slot: bool = False  # a whitespace-only line left where a scraped figure stood
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
     article: Article
     candidates: tuple[Candidate, ...]  # for `diparchive check`
-
-
-# Reading ----------------------------------------------------------------------------------
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invalid in XML feeds, invisible in pages
-MAX_ARTICLE_BYTES = 5_000_000  # the longest real article is well under 1 MB
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def read_text(path: Path, shown: Path) -> str:
-    """The file's text, NFC. UTF-8 (with or without BOM), or UTF-16/32 with a BOM; nothing is
-    guessed: other encodings are reported with the line and column of the first bad byte."""
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise fail(shown, None, f"file is {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES // 1_000_000} MB an article can be: is it an export or a data dump? Split it or move it out of content/")
-    data = path.read_bytes()
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
-    if encoding == "utf-8" and b"\0" in data:
-        raise fail(shown, data[: data.index(b"\0")].count(b"\n") + 1, "binary data (NUL bytes), not article text")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data[: exc.start].count(b"\n") + 1
-        column = len(data[line_start: exc.start].decode(encoding, errors="replace")) + 1
-        raise fail(shown, line, f"not {encoding.upper().replace('-SIG', '')} text: byte 0x{data[exc.start]:02X} at column {column} ({exc.reason}). "
-                   "Save the file as UTF-8; diparchive does not guess other encodings such as Windows-1258 or Latin-1") from None
-    text = _CONTROL.sub("", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    if not text.strip():
-        raise fail(shown, None, "empty file: no title and no text")
-    return unicodedata.normalize("NFC", text)
-
-
-def split_front_matter(text: str, shown: Path) -> tuple[Located | None, str, int]:
-    """(front matter, body, line number of the body's first line)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            located = parse_yaml("\n".join(lines[1:index]), shown, first_line=2)
-            if not isinstance(located.value, dict):
-                raise fail(shown, 2, "front matter must be a mapping of keys to values")
-            return located, "\n".join(lines[index + 1:]), index + 2
-    raise fail(shown, 1, "front matter opened with '---' is never closed")
-
-
-# Front matter -----------------------------------------------------------------------------
-
-
-def _front_matter(located: Located | None, shown: Path, registry: Registry) -> dict[str, Any]:
-    if located is None:
-        return {}
-    problems: list[Problem] = []
-    out: dict[str, Any] = {}
-    for key, item in located.value.items():
-        value = item.plain()
-        if key not in FRONT_MATTER_KEYS:
-            problems.append(Problem(shown, item.line, f"unknown front matter key '{key}' (known: {', '.join(FRONT_MATTER_KEYS)})"))
-        elif key == "date":
-            date = _front_matter_date(value)
-            if date is None:
-                problems.append(Problem(shown, item.line, f"'date' must be YYYY-MM-DD, YYYY-MM or YYYY, not '{value}'"))
-            out[key] = date
-        elif key == "lang":
-            if value not in LANGUAGES:
-                problems.append(Problem(shown, item.line, f"'lang' must be one of {', '.join(LANGUAGES)}, not '{value}'"))
-            out[key] = value
-        elif key in ("leaders", "events"):
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(Problem(shown, item.line, f"'{key}' must be a list of ids"))
-                continue
-            for entry, v in zip(item.value, value):
-                known = v in registry.leaders if key == "leaders" else _known_event(registry, v)
-                if not known:
-                    problems.append(Problem(shown, entry.line, f"unknown {key[:-1]} id '{v}' (not in the registry)"))
-            out[key] = tuple(value)
-        else:
-            if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
-                problems.append(Problem(shown, item.line, f"'{key}' must be non-empty text"))
-                continue
-            text = str(value).strip()
-            control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
-            if control is not None:
-                problems.append(Problem(shown, item.line, f"'{key}' contains a control character (U+{ord(control):04X})"))
-            elif key == "slug":
-                # A slug becomes a folder name: only letters, digits and hyphens ever reach it,
-                # so "../x", "/abs" or a 400-character slug cannot leave or break the output.
-                out[key] = slug_of(text)
-                if not out[key]:
-                    problems.append(Problem(shown, item.line, f"'slug' must contain letters or digits, not '{text}'"))
-            elif key == "key" and len(text) > KEY_CHARS:
-                problems.append(Problem(shown, item.line, f"'key' is {len(text)} characters long; keep it under {KEY_CHARS}"))
-            else:
-                out[key] = text
-    if problems:
-        raise DiparchiveError(problems)
-    return out
-
-
-def _known_event(registry: Registry, event_id: str) -> bool:
-    if event_id in registry.events:
-        return True
-    series, _, number = event_id.rpartition("-")
-    return series in registry.series and number.isdigit()
-
-
-def slug_of(text: str) -> str:
-    """The URL slug of a title: python-slugify's, cut at the last whole word within SLUG_CHARS.
-    (Its own word_boundary option skips a long word and goes on with shorter ones after it.)"""
-    slug = slugify(text)
-    if len(slug) > SLUG_CHARS:
-        slug = slug[: SLUG_CHARS + 1].rsplit("-", 1)[0] if "-" in slug[: SLUG_CHARS + 1] else slug[:SLUG_CHARS]
-    return slug.strip("-")
-
-
-def _front_matter_date(value: Any) -> PubDate | None:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, str):
-        try:  # a quoted full date, date: "2024-09-19"
-            value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    if isinstance(value, dt.date):
-        return PubDate(value.year, value.month, value.day, DateSource.FRONT_MATTER)
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", str(value).strip())
-    if not match:
-        return None
-    month = int(match.group(2)) if match.group(2) else None
-    if month is not None and not 1 <= month <= 12:
-        return None
-    return PubDate(int(match.group(1)), month, None, DateSource.FRONT_MATTER)
-
-
-# Raw blocks -------------------------------------------------------------------------------
-
-
-def text_blocks(body: str, first_line: int) -> list[RawBlock]:
-    """A scrape: every non-empty line is a block; a whitespace-only line with a non-breaking
-    space is where a figure stood."""
-    blocks = []
-    for offset, line in enumerate(body.split("\n")):
-        stripped = line.strip()
-        number = first_line + offset
-        if not stripped:
-            if "\u00a0" in line:
-                blocks.append(RawBlock("", "", number, image_slot=True))
-            continue
-        blocks.append(RawBlock(stripped, str(escape(stripped)), number))
-    return blocks
-
-
-def markdown_blocks(body: str, first_line: int) -> list[RawBlock]:
-    tokens = _MD.parse(body)
-    blocks: list[RawBlock] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        end = index
-        if token.nesting == 1:  # find the matching close at the same level
-            depth = 0
-            for end in range(index, len(tokens)):
-                depth += tokens[end].nesting
-                if depth == 0:
-                    break
-        line = first_line + (token.map[0] if token.map else 0)
-        inline = [t for t in tokens[index:end + 1] if t.type == "inline"]
-        text = " ".join(_plain(t) for t in inline).strip()
-        if token.type == "paragraph_open":
-            children = inline[0].children or []
-            # A paragraph wholly in emphasis is how curated Markdown marks a photo caption.
-            if len(children) >= 3 and children[0].type == "em_open" and children[-1].type == "em_close":
-                blocks.append(RawBlock(text, _MD.renderer.render(children[1:-1], _MD.options, {}), line, BlockKind.CAPTION))
-            else:
-                blocks.append(RawBlock(text, _MD.renderer.render(children, _MD.options, {}), line))
-        elif token.type == "heading_open" and text:
-            blocks.append(RawBlock(text, _MD.renderer.render(inline[0].children, _MD.options, {}), line, BlockKind.HEADING, int(token.tag[1])))
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
-            blocks.append(RawBlock(text, _MD.renderer.render(tokens[index:end + 1], _MD.options, {}), line, BlockKind.LIST))
-        elif token.type == "blockquote_open":
-            inner = _MD.renderer.render(tokens[index + 1:end], _MD.options, {})
-            blocks.append(RawBlock(text, inner, line, BlockKind.QUOTE))
-        elif token.type in ("fence", "code_block", "html_block"):
-            blocks.append(RawBlock(token.content.strip(), str(escape(token.content.strip())), line))
-        index = end + 1
-    return blocks
-
-
-def _plain(inline) -> str:
-    return "".join(" " if c.type in ("softbreak", "hardbreak") else c.content for c in inline.children or [])
 
 
 # Header -----------------------------------------------------------------------------------
@@ -488,7 +263,7 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
     shown = path.relative_to(root) if path.is_relative_to(root) else path
     text = read_text(path, shown)
     located, body, first_line = split_front_matter(text, shown)
-    meta = _front_matter(located, shown, registry)
+    meta = front_matter(located, shown, registry)
     raw = markdown_blocks(body, first_line) if path.suffix == ".md" else text_blocks(body, first_line)
 
     header = read_header(raw, registry)
