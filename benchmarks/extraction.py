@@ -42,6 +42,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 MODEL_MODULE = "diparchive.read.model"
 EDGE_CHARS = 60  # body_first / body_last are looked for by their first characters
 LONG_CHROME = 25  # a must-not line this long counts as kept wherever it appears in a block
+NEW_FIELDS = ("title_supplied", "mentions", "date_edtf")  # read with getattr: scored before and after they exist
 CAPTION_REASON = re.compile(r"caption|image|photo|ảnh|alt text|credit", re.IGNORECASE)
 
 # (figure, target, higher is better) for the headline
@@ -357,7 +358,7 @@ class FileScore:
     leaders_false: tuple[str, ...]
     events_expected: int
     events_found: int
-    events_false: tuple[tuple[str, str], ...]  # (event id, "passing mention" | "not in the article")
+    events_false: tuple[tuple[str, str], ...]  # (event id, "passing mention" | "not an event of the article")
     mentions_expected: int
     mentions_found: int
     body_expected: int
@@ -369,6 +370,7 @@ class FileScore:
     captions_found: int
     captions_as_paragraph: int
     captions_removed: int
+    new_fields: tuple[str, ...]  # which of NEW_FIELDS the record has
     failures: tuple[Failure, ...]
 
 
@@ -462,7 +464,7 @@ def score_article(key: str, truth: Truth, article: Article, ms: float, group: st
     for missing in sorted(subject - events):
         fail("event missed", missing, None)
     events_false = tuple(
-        (e, "passing mention" if e in mentioned else "not in the article") for e in sorted(events - subject)
+        (e, "passing mention" if e in mentioned else "not an event of the article") for e in sorted(events - subject)
     )
     for event, kind in events_false:
         fail(f"event false ({kind})", None, event)
@@ -538,6 +540,7 @@ def score_article(key: str, truth: Truth, article: Article, ms: float, group: st
         captions_found=as_caption,
         captions_as_paragraph=as_paragraph,
         captions_removed=caption_removed,
+        new_fields=tuple(name for name in NEW_FIELDS if hasattr(article, name)),
         failures=tuple(failures),
     )
 
@@ -582,6 +585,7 @@ def score_refused(key: str, truth: Truth, message: str, ms: float, group: str) -
         captions_found=0,
         captions_as_paragraph=0,
         captions_removed=0,
+        new_fields=(),
         failures=(Failure(key, "refused", "a record", _short(message)),),
     )
 
@@ -638,6 +642,7 @@ def summarise(scores: Sequence[FileScore]) -> dict[str, Any]:
         "refused": count(lambda s: s.error is not None),
         "ms_per_article": sum(s.ms for s in scores) / len(scores) if scores else None,
         "lang_right": count(lambda s: s.lang_ok),
+        "records_with_field": {name: count(lambda s, n=name: n in s.new_fields) for name in NEW_FIELDS},
         "title": {
             "printed": printed_titles,
             "exact": count(lambda s: s.title_printed and s.title_ok),
@@ -669,7 +674,7 @@ def summarise(scores: Sequence[FileScore]) -> dict[str, Any]:
             "found": total("events_found"),
             "false": len(events_false),
             "false_passing_mention": events_false.count("passing mention"),
-            "false_not_in_article": events_false.count("not in the article"),
+            "false_other": events_false.count("not an event of the article"),
             "mentions_expected": total("mentions_expected"),
             "mentions_found": total("mentions_found"),
         },
@@ -751,7 +756,7 @@ def tables(figures: dict[str, Any]) -> list[str]:
         (
             "",
             "about: false",
-            f"{ev['false']:>9}  ({ev['false_passing_mention']} passing mentions, {ev['false_not_in_article']} not in the article)",
+            f"{ev['false']:>9}  ({ev['false_passing_mention']} passing mentions, {ev['false_other']} not events of the article)",
         ),
         ("", "mentioned: recall in mentions+events", _frac(ev["mentions_found"], ev["mentions_expected"])),
         ("body", "phrases kept (must, first, last)", _frac(b["found"], b["expected"])),
@@ -760,6 +765,11 @@ def tables(figures: dict[str, Any]) -> list[str]:
         ("captions", "found as captions", _frac(cap["found"], cap["expected"])),
         ("", "as body text", str(cap["as_paragraph"]).rjust(9)),
         ("", "removed with a caption reason (info)", str(cap["removed"]).rjust(9)),
+        (
+            "records",
+            "having " + " / ".join(NEW_FIELDS),
+            " / ".join(str(n) for n in figures["records_with_field"].values()).rjust(9),
+        ),
         (
             "speed",
             "mean ms per article",
