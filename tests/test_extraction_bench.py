@@ -296,3 +296,19 @@ def test_command_line_with_the_stock_loader(tmp_path, capsys):
     data["figures"].pop("ms_per_article")
     data2["figures"].pop("ms_per_article")
     assert data == data2  # the same figures and failures on a second run
+
+
+def test_model_hooks_are_found_only_when_complete(monkeypatch):
+    import types
+
+    hooks, why = ex.model_hooks()
+    assert hooks is None or why  # whatever the package has today
+    module = types.ModuleType(ex.MODEL_MODULE)
+    module.train = lambda examples: b"m"
+    monkeypatch.setitem(sys.modules, ex.MODEL_MODULE, module)
+    hooks, why = ex.model_hooks()
+    if "model" not in ex.inspect.signature(ex.load_article).parameters:
+        assert hooks is None and "no model= keyword" in why
+    module.load_article = lambda path, root, registry, recognizer, *, model: None
+    hooks, why = ex.model_hooks()
+    assert hooks is not None and hooks.train([]) == b"m"
