@@ -72,7 +72,7 @@ def norm(text: str | None) -> str:
 
 
 def _core(text: str) -> str:
-    """The line without the punctuation and pipes around it ("(Xem: 12)" → "Xem: 12")."""
+    """The line without the punctuation and pipes around it ("(Views: 12)" → "Views: 12")."""
     return re.sub(r"^[\W_]+|[\W_]+$", "", text)
 
 
@@ -116,7 +116,7 @@ def outlet_host(outlet: str) -> str:
 def outlet_group(outlet: str) -> str:
     """The site an outlet belongs to, for leave-one-outlet-out: its host's registered domain, so
     a paper's English, mobile or video subdomain is held out together with the paper
-    ("en.sggp.org.vn" and "sggp.org.vn" are one group)."""
+    ("en.paper.com.vn" and "paper.com.vn" are one group)."""
     host = outlet_host(outlet)
     labels = host.split(".")
     if len(labels) < 2 or " " in host:
