@@ -204,7 +204,8 @@ def make_reader(train: dict[str, Truth], folder: Path, stock: Stock, hooks: Mode
 
     def read(path: Path) -> Article:
         loaded = hooks.load(path, stock.root, stock.registry, stock.recognizer, model=model)
-        return getattr(loaded, "article", loaded)
+        article: Article = getattr(loaded, "article", loaded)
+        return article
 
     return read
 
@@ -213,17 +214,19 @@ def make_reader(train: dict[str, Truth], folder: Path, stock: Stock, hooks: Mode
 
 
 def _span(value: str) -> tuple[dt.date, dt.date]:
-    """First and last day of "YYYY", "YYYY-MM" or "YYYY-MM-DD"."""
+    """First and last day of "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ValueError otherwise)."""
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if not match:
         raise ValueError(value)
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if day is not None:
-        return dt.date(year, month, day), dt.date(year, month, day)  # type: ignore[arg-type]
-    if month is not None:
-        last = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)  # type: ignore[operator]
-        return dt.date(year, month, 1), last  # type: ignore[arg-type]
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)  # type: ignore[arg-type]
+    year = int(match.group(1))
+    if match.group(3):
+        day = dt.date(year, int(match.group(2)), int(match.group(3)))
+        return day, day
+    if match.group(2):
+        month = int(match.group(2))
+        following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+        return dt.date(year, month, 1), following - dt.timedelta(days=1)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def edtf_bounds(text: str) -> tuple[dt.date, dt.date]:
@@ -633,7 +636,7 @@ def summarise(scores: Sequence[FileScore]) -> dict[str, Any]:
     printed_titles = count(lambda s: s.title_printed)
     unprinted = len(scores) - printed_titles
     printed_dates = count(lambda s: s.date_printed)
-    classes = {c: count(lambda s, c=c: s.date_class == c) for c in DATE_CLASSES}
+    classes = {c: sum(s.date_class == c for s in scores) for c in DATE_CLASSES}
     found_printed = count(lambda s: s.date_printed and s.date_class in ("right", "coarser"))
     wrong_listed = count(lambda s: s.date_class == "wrong" and s.date_note.startswith("a wrong date"))
     events_false = [kind for s in scores for _, kind in s.events_false]
@@ -642,7 +645,7 @@ def summarise(scores: Sequence[FileScore]) -> dict[str, Any]:
         "refused": count(lambda s: s.error is not None),
         "ms_per_article": sum(s.ms for s in scores) / len(scores) if scores else None,
         "lang_right": count(lambda s: s.lang_ok),
-        "records_with_field": {name: count(lambda s, n=name: n in s.new_fields) for name in NEW_FIELDS},
+        "records_with_field": {name: sum(name in s.new_fields for s in scores) for name in NEW_FIELDS},
         "title": {
             "printed": printed_titles,
             "exact": count(lambda s: s.title_printed and s.title_ok),
@@ -715,7 +718,7 @@ def _met(name: str, share: float | None, figures: dict[str, Any]) -> bool:
         "events_false": figures["events"]["false"],
     }
     if name in counts:
-        return counts[name] <= TARGETS[name]
+        return bool(counts[name] <= TARGETS[name])
     return share is not None and share >= TARGETS[name]
 
 
