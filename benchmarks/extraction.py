@@ -711,7 +711,8 @@ def summarise(scores: Sequence[FileScore]) -> dict[str, Any]:
     return figures
 
 
-def _met(name: str, share: float | None, figures: dict[str, Any]) -> bool:
+def _met(name: str, share: float | None, figures: dict[str, Any]) -> bool | None:
+    """Whether a target is met; None when nothing in the files measures it."""
     counts = {
         "date_wrong": figures["date"]["classes"]["wrong"],
         "leaders_false": figures["leaders"]["false"],
@@ -719,7 +720,7 @@ def _met(name: str, share: float | None, figures: dict[str, Any]) -> bool:
     }
     if name in counts:
         return bool(counts[name] <= TARGETS[name])
-    return share is not None and share >= TARGETS[name]
+    return None if share is None else share >= TARGETS[name]
 
 
 def _pct(share: float | None) -> str:
@@ -798,7 +799,9 @@ def headline(figures: dict[str, Any], mode: str) -> list[str]:
     s, met = figures["shares"], figures["targets_met"]
 
     def mark(*names: str) -> str:
-        return "met" if all(met[n] for n in names) else "NOT MET"
+        if any(met[n] is False for n in names):
+            return "NOT MET"
+        return "n/a" if any(met[n] is None for n in names) else "met"
 
     t, d, a, le, ev = figures["title"], figures["date"], figures["author"], figures["leaders"], figures["events"]
     return [
