@@ -19,27 +19,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
-import inspect
 import json
 import re
 import sys
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from diparchive.errors import DiparchiveError
 from diparchive.read.loader import load_article
 from diparchive.read.recognition import build_recognizer
 from diparchive.read.registry import load_registry
+from diparchive.read.segment import Segmenter
+from diparchive.read.segment import train as fit_segmenter
 from diparchive.records import Article
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-MODEL_MODULE = "diparchive.read.model"
 EDGE_CHARS = 60  # body_first / body_last are looked for by their first characters
 LONG_CHROME = 25  # a must-not line this long counts as kept wherever it appears in a block
 NEW_FIELDS = ("title_supplied", "mentions", "date_edtf")  # read with getattr: scored before and after they exist
@@ -135,10 +134,11 @@ def outlet_name(outlet: str) -> str:
 
 @dataclass(frozen=True)
 class ModelHooks:
-    """What a learning loader offers: `train(examples) -> bytes` and a load_article taking `model=`."""
+    """What a learning loader offers: `train(examples) -> model` and a load_article taking `model=`."""
 
-    train: Callable[[list[tuple[str, Truth]]], bytes]
+    train: Callable[[list[tuple[str, Truth]]], Any]
     load: Callable[..., Any]
+    keep: Any = None  # what must live as long as the hooks (the folds' model files)
 
 
 @dataclass(frozen=True)
@@ -158,31 +158,25 @@ def stock_reader(root: Path = REPOSITORY) -> Stock:
     return Stock(root, registry, build_recognizer(registry))
 
 
-def _accepts_model(function: Callable[..., Any]) -> bool:
-    try:
-        parameters = inspect.signature(function).parameters.values()
-    except (TypeError, ValueError):
-        return False
-    return any(p.name == "model" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
-
-
 def model_hooks() -> tuple[ModelHooks | None, str]:
-    """The learned-model hooks of the package, or None and why not."""
-    try:
-        module: ModuleType = importlib.import_module(MODEL_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name not in (MODEL_MODULE, MODEL_MODULE.rpartition(".")[0]):
-            raise
-        return None, f"no module {MODEL_MODULE}"
-    train = getattr(module, "train", None)
-    if not callable(train):
-        return None, f"{MODEL_MODULE} has no train()"
-    load = getattr(module, "load_article", None)
-    if not callable(load):
-        load = load_article
-    if not _accepts_model(load):
-        return None, f"{load.__module__}.load_article takes no model= keyword"
-    return ModelHooks(train, load), f"{MODEL_MODULE}.train and {load.__module__}.load_article(model=)"
+    """The scrape segmenter's training (benchmarks/train_segmenter.py) as the learning hooks:
+    a model fitted on the other outlets' labelled files (plus the seeds and the invented
+    scrapes every model learns from), read through `load_article(segmenter=)`."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_segmenter import label_scrape, own_sequences
+
+    scratch = tempfile.TemporaryDirectory(prefix="diparchive-cv-")
+
+    def train(examples: list[tuple[str, Truth]]) -> Segmenter:
+        sequences = [s for text, truth in examples if (s := label_scrape(text, truth)) is not None]
+        model = Path(scratch.name) / f"fold-{len(list(Path(scratch.name).iterdir()))}.crfsuite"
+        fit_segmenter([*sequences, *own_sequences()], model)
+        return Segmenter.open(model)
+
+    def load(path: Path, root: Path, registry: Any, recognizer: Any, *, model: Segmenter) -> Any:
+        return load_article(path, root, registry, recognizer, segmenter=model)
+
+    return ModelHooks(train, load, keep=scratch), "the segmenter retrained on the other outlets' files (benchmarks/train_segmenter.py)"
 
 
 def training_examples(train: dict[str, Truth], folder: Path) -> list[tuple[str, Truth]]:

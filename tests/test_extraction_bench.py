@@ -298,17 +298,11 @@ def test_command_line_with_the_stock_loader(tmp_path, capsys):
     assert data == data2  # the same figures and failures on a second run
 
 
-def test_model_hooks_are_found_only_when_complete(monkeypatch):
-    import types
-
+def test_model_hooks_retrain_the_segmenter_and_read_with_it(tmp_path, stock):
+    folder = write_folder(tmp_path)
+    truth = ex.load_truth(folder)
     hooks, why = ex.model_hooks()
-    assert hooks is None or why  # whatever the package has today
-    module = types.ModuleType(ex.MODEL_MODULE)
-    module.train = lambda examples: b"m"
-    monkeypatch.setitem(sys.modules, ex.MODEL_MODULE, module)
-    hooks, why = ex.model_hooks()
-    if "model" not in ex.inspect.signature(ex.load_article).parameters:
-        assert hooks is None and "no model= keyword" in why
-    module.load_article = lambda path, root, registry, recognizer, *, model: None
-    hooks, why = ex.model_hooks()
-    assert hooks is not None and hooks.train([]) == b"m"
+    assert hooks is not None and "segmenter" in why
+    model = hooks.train(ex.training_examples(truth, folder))
+    loaded = hooks.load(folder / "001.txt", stock.root, stock.registry, stock.recognizer, model=model)
+    assert loaded.article.body  # a record read with the fold's own model

@@ -99,6 +99,7 @@ class Article:
     leaders: tuple[str, ...]
     events: tuple[str, ...]
     warnings: tuple[str, ...]
+    title_supplied: bool = False  # no title line: the title was made from the opening
 
     @property
     def summary(self) -> str:

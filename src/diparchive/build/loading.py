@@ -11,6 +11,7 @@ from ..errors import DiparchiveError, Problem
 from ..read.loader import ARTICLE_SUFFIXES, Loaded, load_article
 from ..read.recognition import Recognizer
 from ..read.registry import Registry
+from ..read.segment import Segmenter
 from ..workers import fork_map
 from .cache import file_digest
 
@@ -45,9 +46,11 @@ def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognize
     recorded in `previous` (parsed with the same registry and code) is not parsed again.
     `known` holds digests already computed (the build's input digest), so no file is hashed twice."""
 
+    segmenter = Segmenter.open()  # once, before the workers fork: they share it
+
     def one(path: Path) -> Loaded | tuple[Problem, ...]:
         try:
-            return load_article(path, root, registry, recognizer)
+            return load_article(path, root, registry, recognizer, segmenter)
         except DiparchiveError as exc:
             return exc.problems
 

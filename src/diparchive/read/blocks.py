@@ -22,21 +22,7 @@ class RawBlock:
     kind: BlockKind = BlockKind.PARAGRAPH
     heading_level: int = 0
     image_slot: bool = False  # a whitespace-only line left where a scraped figure stood
-
-
-def text_blocks(body: str, first_line: int) -> list[RawBlock]:
-    """A scrape: every non-empty line is a block; a whitespace-only line with a non-breaking
-    space is where a figure stood."""
-    blocks = []
-    for offset, line in enumerate(body.split("\n")):
-        stripped = line.strip()
-        number = first_line + offset
-        if not stripped:
-            if "\u00a0" in line:
-                blocks.append(RawBlock("", "", number, image_slot=True))
-            continue
-        blocks.append(RawBlock(stripped, str(escape(stripped)), number))
-    return blocks
+    chrome: bool = False  # the segmenter's verdict on a line inside the body: not article text
 
 
 def markdown_blocks(body: str, first_line: int) -> list[RawBlock]:

@@ -21,11 +21,13 @@ from markupsafe import escape
 from ..errors import fail
 from ..records import Article, Block, BlockKind, PubDate, Removed
 from . import boilerplate
-from .blocks import RawBlock, markdown_blocks, text_blocks
+from .blocks import RawBlock, markdown_blocks
 from .dates import infer_date, parse_dateline
 from .decode import read_text, split_front_matter
 from .folding import fold
 from .frontmatter import front_matter, slug_of
+from .scrape import OUTLET_MARK, ScrapeHeader, read_scrape
+from .segment import Segmenter
 from .recognition import Candidate, Recognizer, recognise
 from .registry import Registry
 
@@ -53,7 +55,6 @@ class Header:
     removed: tuple[Removed, ...]
 
 
-_OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
 _SENTENCE_END = re.compile(r"[.!;:]$|[.!?][\"”’»)]*$")
 
 
@@ -88,7 +89,7 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
                     date, author = dateline.date, author or dateline.author
             index += 1
             continue
-        mark = _OUTLET_MARK.match(text)
+        mark = OUTLET_MARK.match(text)
         if mark and outlet is None:
             code = mark.group(1)
             outlet = registry.outlets[code].vi if code in registry.outlets else code
@@ -138,7 +139,7 @@ def _words(text: str) -> int:
 
 def _normal(text: str) -> str:
     """Folded, with runs of space collapsed: the form lines are compared in."""
-    return " ".join(fold(text).split())
+    return " ".join(fold(text).rstrip("| ").split())
 
 
 def _repeats(text: str, normal: str, previous: str) -> bool:
@@ -158,8 +159,10 @@ def _is_subheading(text: str, rest: list[RawBlock]) -> bool:
     )
 
 
-def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[Removed]]:
-    """Kinds for the body's blocks, and what is not body at all."""
+def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) -> tuple[list[RawBlock], list[Removed]]:
+    """Kinds for the body's blocks, and what is not body at all. With `cut_at_markers`, a
+    section marker ("Tin liên quan") ends the body; a segmented scrape has labelled those
+    lines already, and its article may go on after one."""
     kept: list[RawBlock] = []
     removed: list[Removed] = []
     interview = sum(1 for b in blocks if b.text.endswith("?")) >= 2 or any(_QUESTION_LABEL.match(b.text) for b in blocks)
@@ -172,10 +175,10 @@ def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[R
         if block.image_slot:
             after_image = True
             continue
-        if boilerplate.is_section_marker(text):
+        if cut_at_markers and boilerplate.is_section_marker(text):
             removed.extend(Removed(b.text, b.line, f"site section: {text.strip().rstrip(':')}") for b in blocks[index:] if not b.image_slot)
             break
-        if block.kind is not BlockKind.PARAGRAPH:  # kinds Markdown already decided
+        if block.kind is not BlockKind.PARAGRAPH:  # kinds Markdown or the segmenter already decided
             kept.append(block)
             previous, after_image = block, False
             continue
@@ -193,7 +196,16 @@ def classify(blocks: list[RawBlock], title: str) -> tuple[list[RawBlock], list[R
                 kept[-1] = previous = replace(previous, kind=BlockKind.CAPTION)
             continue
         if previous is not None and previous.kind is BlockKind.PARAGRAPH and _repeats(text, normals[index], previous.text):
-            removed.append(Removed(text, block.line, "pull quote repeating the previous paragraph"))
+            if len(text) <= len(previous.text) or kept[-1] is not previous:
+                removed.append(Removed(text, block.line, "pull quote repeating the previous paragraph"))
+                continue
+            # The previous line was a summary that this paragraph repeats word for word and goes
+            # on from: keep the paragraph, leave the summary out.
+            kept.pop()
+            removed.append(Removed(previous.text, previous.line, "summary repeated by the next paragraph"))
+        if block.chrome:
+            reason = "link to another article" if text.endswith("|") else "site chrome (menu, widget, clock, counter, credit or link)"
+            removed.append(Removed(text, block.line, reason))
             continue
         kind = BlockKind.PARAGRAPH
         html = block.html
@@ -259,24 +271,32 @@ def detect_language(text: str) -> str:
 # The whole article ------------------------------------------------------------------------
 
 
-def load_article(path: Path, root: Path, registry: Registry, recognizer: Recognizer) -> Loaded:
+def load_article(path: Path, root: Path, registry: Registry, recognizer: Recognizer, segmenter: Segmenter | None = None) -> Loaded:
+    """One file → its record. Scrapes (.txt) are read by `segmenter` (the shipped model unless
+    one is given); curated Markdown by its own structure."""
     shown = path.relative_to(root) if path.is_relative_to(root) else path
     text = read_text(path, shown)
     located, body, first_line = split_front_matter(text, shown)
     meta = front_matter(located, shown, registry)
-    raw = markdown_blocks(body, first_line) if path.suffix == ".md" else text_blocks(body, first_line)
+    header: Header | ScrapeHeader
+    if path.suffix == ".md":
+        raw = markdown_blocks(body, first_line)
+        header = read_header(raw, registry)
+        raw = raw[header.consumed:]
+    else:
+        header, raw = read_scrape(body, first_line, registry, segmenter or Segmenter.open())
 
-    header = read_header(raw, registry)
     warnings: list[str] = []
     title = meta.get("title") or header.title
-    blocks, removed = classify(raw[header.consumed:], title or "")
+    blocks, removed = classify(raw, title or "", cut_at_markers=path.suffix == ".md")
+    title_supplied = title is None
     if title is None:
         title = derive_title(blocks)
         if title is None:
             raise fail(shown, first_line, "no text: the file has neither a title nor a body")
         warnings.append("no headline found: title derived from the opening")
     lang = meta.get("lang") or detect_language(title + " " + " ".join(b.text for b in blocks[:5]))
-    blocks, tail_removed, signature = drop_tail(blocks, title, lang, scraped=path.suffix == ".txt")
+    blocks, tail_removed, signature = drop_tail(blocks, title, lang, scraped=False)
     removed = list(header.removed) + removed + tail_removed
     if not blocks:
         raise fail(shown, first_line, "no body text left after reading the header")
@@ -302,6 +322,7 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
         key=meta.get("key") or path.stem,
         lang=lang,
         title=title,
+        title_supplied=title_supplied,
         slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
         date=date,
         author=author,
