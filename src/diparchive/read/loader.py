@@ -26,8 +26,8 @@ from .dates import infer_date, parse_dateline
 from .decode import read_text, split_front_matter
 from .folding import fold
 from .frontmatter import front_matter, slug_of
-from .scrape import OUTLET_MARK, ScrapeHeader, read_scrape
-from .segment import Segmenter
+from .scrape import OUTLET_MARK, ScrapeHeader, byline_name, read_scrape
+from .segment import PLACEHOLDER, Segmenter
 from .recognition import Candidate, Recognizer, recognise
 from .registry import Registry
 
@@ -130,7 +130,6 @@ _LIST_MARKER = re.compile(r"^\d+[.)]\s+")
 _PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:ảnh|photo|nguồn|source|video)\s*:[^)]{1,60}\)|(?:^|[.\s])(?:ảnh|photo)\s*:\s*[^.!?]{1,40}\.?)\s*\|?\s*$", re.IGNORECASE)
 _ALT_TEXT = re.compile(r"^[a-z0-9 ]+$")
 _PLACEHOLDER_SUFFIX = re.compile(r"\s*-\s*\d+$")
-_SIGNATURE = re.compile(r"^(?:[A-ZĐ][^\W\d_]*\.?\s*){1,4}$")
 
 
 def _words(text: str) -> int:
@@ -178,11 +177,18 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         if cut_at_markers and boilerplate.is_section_marker(text):
             removed.extend(Removed(b.text, b.line, f"site section: {text.strip().rstrip(':')}") for b in blocks[index:] if not b.image_slot)
             break
+        if block.kind is BlockKind.CAPTION and previous is not None and repeated:
+            removed.append(Removed(text, block.line, "repeated line"))
+            continue
         if block.kind is not BlockKind.PARAGRAPH:  # kinds Markdown or the segmenter already decided
             kept.append(block)
             previous, after_image = block, False
             continue
         if _PLACEHOLDER_SUFFIX.search(text) and _normal(_PLACEHOLDER_SUFFIX.sub("", text)) == _normal(title):
+            removed.append(Removed(text, block.line, "image placeholder"))
+            after_image = True
+            continue
+        if PLACEHOLDER.search(text) and block.kind is BlockKind.PARAGRAPH:
             removed.append(Removed(text, block.line, "image placeholder"))
             after_image = True
             continue
@@ -237,7 +243,7 @@ def drop_tail(blocks: list[RawBlock], title: str, lang: str, scraped: bool) -> t
     """A closing signature (returned as a byline), then trailing teasers of unrelated news."""
     removed: list[Removed] = []
     signature = None
-    if len(blocks) > 1 and blocks[-1].kind is BlockKind.PARAGRAPH and _SIGNATURE.match(blocks[-1].text) and _words(blocks[-1].text) <= 4:
+    if len(blocks) > 1 and blocks[-1].kind is BlockKind.PARAGRAPH and _words(blocks[-1].text) <= 6 and byline_name(blocks[-1].text):
         signature = blocks[-1].text.strip()
         removed.append(Removed(blocks[-1].text, blocks[-1].line, "byline"))
         blocks = blocks[:-1]
@@ -252,10 +258,15 @@ def drop_tail(blocks: list[RawBlock], title: str, lang: str, scraped: bool) -> t
 
 
 def derive_title(blocks: list[RawBlock]) -> str | None:
-    for block in blocks:
-        if block.kind is BlockKind.PARAGRAPH and block.text:
+    """A title supplied from the opening: the first sentence of the first paragraph that has
+    one (a mark like "(TTXVN) -" or a bare date is not a sentence); a caption when the file
+    has nothing else."""
+    for kinds in ((BlockKind.PARAGRAPH, BlockKind.QUESTION), (BlockKind.CAPTION, BlockKind.HEADING)):
+        for block in blocks:
+            if block.kind not in kinds or OUTLET_MARK.match(block.text):
+                continue
             sentence = re.split(r"(?<=[.!?])\s", block.text, maxsplit=1)[0].rstrip(".")
-            if not any(c.isalnum() for c in sentence):
+            if len(sentence.split()) < 2 or sum(1 for c in sentence if c.isalpha()) < 8:
                 continue
             words = sentence.split()
             return sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"

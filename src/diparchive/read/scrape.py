@@ -15,16 +15,28 @@ from markupsafe import escape
 from ..records import BlockKind, PubDate, Removed
 from .blocks import RawBlock
 from .boilerplate import is_section_marker
-from .dates import parse_dateline
+from .dates import DATE_RE, parse_dateline
+from .folding import fold, words
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
 OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
-# A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: …", "By …", "PV".
-_BYLINE_HEAD = re.compile(r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter)\s*[:.\-–]?\s*", re.IGNORECASE)
-_BYLINE_TAIL = re.compile(r"\s*(?:[-–—/|(]\s*[\w.&]{2,20}\)?|\(\s*(?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,30})\s*\))\s*$", re.IGNORECASE)
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w’'.-]*\.?\s*){1,5}$")
-TITLE_CHANCE = 0.25  # the least probability of "title" for a line to be taken as the headline
+# A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
+_BYLINE_HEAD = re.compile(r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)\s*[:.\-–]?\s*", re.IGNORECASE)
+_BYLINE_TAILS = (
+    re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
+    re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
+    re.compile(r"\s*[-–—|]\s*(?:ảnh|photo|video)\s*:.*$", re.IGNORECASE),  # "Nhóm PV - Ảnh: …"
+    re.compile(r"\s*/\s*[\w.&]{2,20}\s*$"),  # "… /VGP"
+    re.compile(r"\s*[-–—|,]\s*$"),
+)
+_NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
+_JOINERS = {"and", "và", "&", "-", "–", ",", "với", "of"}
+_NOT_NAMES = re.compile(r"^(?:thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
+SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
+LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's score
 _PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
@@ -54,11 +66,21 @@ def outlet_of(text: str, registry: Registry) -> str | None:
 
 
 def byline_name(text: str) -> str | None:
-    """The person a byline line names ("Theo Hải Minh /VGP" → "Hải Minh"), if it names one."""
-    name = _BYLINE_TAIL.sub("", _BYLINE_HEAD.sub("", text.strip())).strip(" .,:;-–—")
-    if not name or len(name) > 60 or not any(c.isalpha() for c in name):
+    """The person (or desk) a byline line names ("Theo Hải Minh /VGP" → "Hải Minh",
+    "By Khanh Vu and Phuong Nguyen"), or None when the line is not a byline."""
+    name = _BYLINE_HEAD.sub("", text.strip())
+    for tail in _BYLINE_TAILS:
+        name = tail.sub("", name)
+    name = name.strip(" .,:;")
+    if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
         return None
-    return name if _NAME.match(name) or "," in name or " và " in name or " and " in name else None
+    words = name.replace(",", " , ").split()
+    names = [w for w in words if w.lower() not in _JOINERS]
+    if not 1 <= len(names) <= 7 or not all(_NAME_WORD.match(w) for w in names):
+        return None
+    if len(names) == 1 and "." not in names[0].rstrip("."):
+        return None  # one word ("CPV", "Việc") is too weak; an initial ("H.Triều") is a name
+    return name
 
 
 def scrape_blocks(body: str, first_line: int) -> list[RawBlock]:
@@ -80,20 +102,21 @@ def read_scrape(body: str, first_line: int, registry: Registry, segmenter: Segme
     blocks = scrape_blocks(body, first_line)
     lines = [b for b in blocks if not b.image_slot]
     read = segmenter.read([" ".join(b.text.split()) for b in lines])
-    tags = [_settled(lines, read, i) for i in range(len(lines))]
+    tags = _settled(lines, read)
     labels = {id(b): tag for b, tag in zip(lines, tags)}
     positions = {id(b): i for i, b in enumerate(lines)}
     first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
-    # The headline is the line above the body most likely to be one, if any is likely enough.
-    chances = [(read[i].chance(Label.TITLE), -i) for i in range(first_body)]
-    best = max(chances, default=(0.0, 0))
-    title_at = -best[1] if best[0] >= TITLE_CHANCE else None
+    title_at = _headline_at(lines, read, first_body)
+    if title_at is None and first_body == 1 and _could_be_headline(lines[0].text) and not _sentence_like(lines[0].text):
+        title_at = 0  # the plainest shape, a headline line over the lead, needs no model to read
     title = lines[title_at].text if title_at is not None else None
 
     removed: list[Removed] = []
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
+    bylines: list[str] = []  # lines where a byline stands: labelled so, between headline and lead, right after the body
+    last_kept = max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=len(lines))
     for block in blocks:
         if block.image_slot:
             body_blocks.append(block)
@@ -113,7 +136,7 @@ def read_scrape(body: str, first_line: int, registry: Registry, segmenter: Segme
             # (a repeated caption, an image placeholder, a pull quote) before it is left out.
             body_blocks.append(block if label is Label.BODY else replace(block, chrome=True))
             continue
-        if label is Label.CHROME and title_at is not None and position == title_at - 1 and len(block.text) <= 30:
+        if label is Label.CHROME and title_at is not None and position == title_at - 1 and len(block.text) <= 30 and not DATE_RE.search(block.text):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
         found_outlet = outlet_of(block.text, registry)
@@ -121,8 +144,11 @@ def read_scrape(body: str, first_line: int, registry: Registry, segmenter: Segme
             outlet = found_outlet
             removed.append(Removed(block.text, block.line, "outlet marker"))
             continue
-        if label is Label.BYLINE and author is None:
-            author = byline_name(block.text)
+        closing = position == last_kept + 1 and (position == len(lines) - 1 or is_section_marker(lines[position + 1].text))
+        explicit = position <= first_body and _BYLINE_HEAD.match(block.text) is not None
+        between = title_at is not None and title_at < position < first_body
+        if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
+            bylines.append(block.text)
         if label in (Label.DATELINE, Label.BYLINE, Label.CHROME) and position <= first_body + 1:
             datelines.append((position, block))
         if is_section_marker(block.text):
@@ -130,18 +156,89 @@ def read_scrape(body: str, first_line: int, registry: Registry, segmenter: Segme
         reason = f"site section: {section}" if section and label in (Label.TAIL, Label.CHROME) else _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
     date, dateline_author = _publication_date(datelines, title_at, removed)
-    return ScrapeHeader(title, date, author or dateline_author, outlet, tuple(removed)), body_blocks
+    author = next((name for line in bylines if (name := byline_name(line))), None)
+    if author is None and dateline_author:
+        author = byline_name(dateline_author)
+    return ScrapeHeader(title, date, author, outlet, tuple(removed)), body_blocks
 
 
-def _settled(lines: list[RawBlock], read: list[Labelled], index: int) -> Label:
-    """The segmenter's label, with one constraint it cannot learn from few examples: the first
-    long line of the body is the lead, not a caption, unless it credits a photo or follows
-    an image."""
-    label = read[index].label
-    if label is Label.CAPTION and not _PHOTO_CUE.search(lines[index].text):
-        if all(read[j].label not in (Label.BODY, Label.CAPTION) for j in range(index)):
-            return Label.BODY
-    return label
+def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> int | None:
+    """The headline: of the lines above the body that could be one, the likeliest by the
+    model, helped by the words it shares with the lead (a site's name or banner shares none)."""
+    lead = set(_tokens(lines[first_body].text)) if first_body < len(lines) else set()
+    best: tuple[float, int] | None = None
+    for i in range(first_body):
+        text = lines[i].text
+        chance = read[i].chance(Label.TITLE)
+        if chance < TITLE_CHANCE / 2 or not _could_be_headline(text):
+            continue
+        own = _tokens(text)
+        shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
+        score = chance + LEAD_WEIGHT * shared
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best is not None and best[0] >= TITLE_CHANCE else None
+
+
+def _tokens(text: str) -> list[str]:
+    return [w for w in words(fold(text)) if not w.isdigit()]
+
+
+def _could_be_headline(text: str) -> bool:
+    """Two words and some letters at least, and not a date line or an outlet mark."""
+    if len(text.split()) < 2 or sum(1 for c in text if c.isalpha()) < 8 or OUTLET_MARK.match(text):
+        return False
+    if text.rstrip().endswith(".") and len(text.split()) >= 10:
+        return False  # a sentence with its full stop: a lead, not a headline
+    found = parse_dateline(text)
+    return found is None or bool(found.rest)
+
+
+def _sentence_like(text: str) -> bool:
+    return len(text.split()) >= 5 and text.rstrip()[-1:] in ".!?\"”»"
+
+
+def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
+    """The segmenter's labels, with the constraints it cannot learn from few examples:
+    - a line that cannot be a headline (a full sentence, a date, a mark) is not labelled one;
+    - the first line of the body is the lead, not a caption, unless it credits a photo;
+    - a file with no body line at all has one: its sentences, else its longest line;
+    - the article does not end while whole sentences go on with no marker, headline or teaser
+      cut short ("…") between them: related news comes under a headline, and a scrape cut off
+      in the middle of its body ends in body. (Sharing words with the article tells nothing
+      here: related news shares as many as the body's own paragraphs.)"""
+    tags = [r.label for r in read]
+    for i, tag in enumerate(tags):
+        if tag is Label.TITLE and not _could_be_headline(lines[i].text):
+            tags[i] = Label.BODY if _sentence_like(lines[i].text) else Label.CHROME
+    kept = (Label.BODY, Label.CAPTION)
+    if not any(tag is Label.BODY for tag in tags):
+        tags = [Label.BODY if _sentence_like(b.text) and tag is not Label.TITLE else tag for b, tag in zip(lines, tags)]
+    if not any(tag is Label.BODY for tag in tags) and len(lines) > 1:
+        longest = max(range(1, len(lines)), key=lambda i: len(lines[i].text))
+        tags[longest] = Label.BODY
+    first = next((i for i, tag in enumerate(tags) if tag in kept), None)
+    if first is not None and tags[first] is Label.CAPTION and not _PHOTO_CUE.search(lines[first].text):
+        tags[first] = Label.BODY
+    body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+    if body:
+        for i in range(body[-1] + 1, len(lines)):
+            text = lines[i].text
+            if DATE_RE.search(text) and len(text) <= 60 and len(text.split()) <= 8:
+                continue  # a dateline printed under the lead: the body goes on past it
+            if _PHOTO_CUE.search(text) and len(text) < 400:
+                tags[i] = Label.CAPTION
+                continue
+            last = i == len(lines) - 1
+            sentence = text.rstrip()[-1:] in ".!?\"”»" and not _TRUNCATED.search(text)
+            if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
+                break
+            tags[i] = Label.BODY
+    # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
+    ends = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+    while len(ends) > 1 and _TRUNCATED.search(lines[ends[-1]].text):
+        tags[ends.pop()] = Label.TAIL
+    return tags
 
 
 def _publication_date(datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]) -> tuple[PubDate | None, str | None]:

@@ -61,6 +61,10 @@ def split_glued(line: str) -> list[str]:
     if corpus and len(text) > corpus.end() + 3:
         # " date 2017-12 Title" or " date 2017-12 1. First sentence": the token is a line.
         return [text[: corpus.end()].strip(), *split_glued(text[corpus.end():])]
+    prefix = _LEAD_PREFIX.match(text)
+    if prefix and len(text) - prefix.end() >= 40 and _is_mark(prefix.group(1)):
+        # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
+        return [text[: prefix.end()].strip(), *split_glued(text[prefix.end():])]
     dated = _dated_span(text)
     if dated is not None:
         start, end = dated
@@ -86,6 +90,17 @@ def _unglue(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
 
 
+# A short mark at the start of a lead: "(Ngày Nay) - ", "TBV - ", "(TTXVN)- ", "HANOI -- ", "VTV.vn - ".
+_LEAD_PREFIX = re.compile(r"^(\([^\W\d_][^\W\d]*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])")
+
+
+def _is_mark(prefix: str) -> bool:
+    """Parenthesised, in capitals, or a web address: a mark, not the first words of a sentence."""
+    prefix = prefix.strip()
+    letters = [c for c in prefix if c.isalpha()]
+    return len(letters) >= 2 and prefix.startswith("(") and prefix.endswith(")") or all(c.isupper() for c in letters) or re.search(r"\.(?:vn|com|net|org)\b", prefix) is not None
+
+
 def _dated_span(text: str) -> tuple[int, int] | None:
     """The span of a full date with a clock time glued to other text, as chrome prints it
     ("Thế giớiThứ Sáu, 01/11/2019 20:31:00 +07:00Google News", "Headline29/10/2021 05:24")."""
@@ -103,7 +118,7 @@ def _dated_span(text: str) -> tuple[int, int] | None:
     else:
         return None
     # Weekday words and labels right before the date belong to it ("Thứ Sáu, ", "Cập nhật: ").
-    head = re.search(r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s*nhật|[A-Z][a-z]+day)\s*,?\s*)$", text[:start], re.IGNORECASE)
+    head = re.search(r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s*nhật|[A-Z][a-z]+day)\s*,?\s*(?:ngày\s*)?)$", text[:start], re.IGNORECASE)
     if head:
         start = head.start()
     glued = (start > 0 and not text[start - 1].isspace() and text[start - 1] not in "|-–—:,(") or (
@@ -133,6 +148,8 @@ _BYLINE = re.compile(r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|pv|nhóm p
 _BULLET = re.compile(r"^[•·*▪►»>\-–—+]\s*")
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|mp4)\b|!\[|\]\(|https?://|www\.|@\w", re.IGNORECASE)
 _ENDS = {".": "stop", "!": "stop", "?": "question", ":": "colon", "…": "ellipsis", "\"": "quote", "”": "quote", ")": "paren", "|": "pipe"}
+# What a CMS writes where a picture was: "… - Ảnh 1.", "… hinh anh 1", "… - Hình 2", "Photo 3".
+PLACEHOLDER = re.compile(r"(?:^|[\s\-–])(?:ảnh|hình(?:\s+ảnh)?|hinh(?:\s+anh)?|anh|photo|image|figure)\s*\d{1,2}\s*\.?\s*$", re.IGNORECASE)
 _COUNTER = re.compile(r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$|\d+\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE)
 
 
@@ -173,6 +190,7 @@ def _shape(line: _Line) -> dict[str, float | str]:
         "link": "yes" if _FILE.search(text) else "no",
         "pipe": "yes" if "|" in text else "no",
         "counter": "yes" if _COUNTER.search(text) else "no",
+        "placeholder": "yes" if PLACEHOLDER.search(text) else "no",
         "first_upper": "yes" if text[:1].isupper() else "digit" if text[:1].isdigit() else "no",
         "inner_stop": "yes" if re.search(r"[.!?]\s+[A-ZÀ-ỸĐ]", text) else "no",
     }
@@ -285,7 +303,7 @@ class Labelled:
         return self.chances.get(label, 0.0)
 
 
-def train(sequences: Sequence[tuple[Sequence[str], Sequence[Label]]], model: Path, c1: float = 0.05, c2: float = 0.05) -> None:
+def train(sequences: Sequence[tuple[Sequence[str], Sequence[Label]]], model: Path, c1: float = 0.5, c2: float = 0.05) -> None:
     """Fit a model on labelled scrapes (lines and their labels) and write it to `model`."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for texts, labels in sequences:
