@@ -18,7 +18,7 @@ from .boilerplate import is_section_marker
 from .dates import DATE_RE, parse_dateline
 from .folding import fold, words
 from .registry import Registry
-from .segment import LONG, Label, Labelled, Segmenter, split_glued
+from .segment import Label, Labelled, Segmenter, split_glued
 
 OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
