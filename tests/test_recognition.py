@@ -313,3 +313,11 @@ def test_long_lines_of_titles_and_separators_take_linear_time(recognizer):
         started = time.perf_counter()
         found(recognizer, text)
         assert time.perf_counter() - started < 5
+
+
+def test_event_pages_list_passing_mentions_apart_and_rank_subjects_only(built):
+    page = (built / "en/events/party-congress-13/index.html").read_text(encoding="utf-8")
+    coverage, _, mentioned = page.partition('class="mentioned"')
+    assert "interview on the President" not in coverage and "interview on the President" in mentioned
+    home = (built / "en/index.html").read_text(encoding="utf-8")
+    assert "13th National Party Congress" not in home.partition("Most covered events")[2]
