@@ -118,10 +118,10 @@ def test_parse_json_lists_every_field(site, monkeypatch):
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["path"] for r in records] == ["content/001_72010875ac9022ad.txt", "content/004_6ad065bfd07066d8.txt"]
     first = records[0]
-    assert set(first) >= {"path", "lang", "title", "date", "date_precision", "date_source", "author", "outlet", "leaders", "events", "body", "removed", "warnings"}
+    assert set(first) >= {"path", "lang", "title", "date", "date_precision", "date_source", "author", "outlet", "leaders", "events", "mentions", "body", "removed", "warnings"}
     assert (first["date"], first["date_precision"], first["date_source"]) == ("2024-09", "month", "dateline")
     assert first["leaders"] == ["bui-thanh-son", "to-lam", "joe-biden"]
-    assert first["events"] == ["unga-79", "summit-of-the-future", "party-congress-13"]
+    assert (first["events"], first["mentions"]) == (["unga-79", "summit-of-the-future"], ["party-congress-13"])
     assert {b["kind"] for b in first["body"]} == {"paragraph", "caption", "heading"}
     assert records[1]["date_source"] == "inferred" and records[1]["outlet"] == "Báo Nhân Dân"
 

@@ -40,7 +40,7 @@ def test_seed_000_interview_with_questions_captions_and_related_lists(registry, 
     assert removed[-1].text == "Tăng cường hơn nữa tin cậy chính trị giữa Việt Nam và Đức"
     assert not any("Đối thoại Biển" in b.text for b in a.body)
     assert a.leaders == ("bui-thanh-son", "nguyen-xuan-phuc", "miguel-diaz-canel")
-    assert a.events == ("unga-76", "party-congress-13", "viet-nam-unsc-2020-2021")
+    assert (a.events, a.mentions) == (("unga-76",), ("party-congress-13", "viet-nam-unsc-2020-2021"))
     assert a.warnings == ()
 
 
@@ -60,7 +60,7 @@ def test_seed_001_month_only_date_marker_and_pull_quote(registry, recognizer):
     assert "pull quote repeating the previous paragraph" in reasons(a)
     assert a.outlet is None  # "Ảnh: TTXVN" is a photo credit, not the outlet
     assert a.leaders == ("bui-thanh-son", "to-lam", "joe-biden")
-    assert a.events == ("unga-79", "summit-of-the-future", "party-congress-13")
+    assert (a.events, a.mentions) == (("unga-79", "summit-of-the-future"), ("party-congress-13",))
 
 
 def test_seed_002_no_headline_no_date_and_unrelated_teasers(registry, recognizer):
@@ -85,7 +85,7 @@ def test_seed_002_no_headline_no_date_and_unrelated_teasers(registry, recognizer
         "(Trực tuyến) Thủ tướng Chính phủ tham dự và phát biểu chỉ đạo tại Phiên toàn thể Ngoại giao Kinh tế phục vụ phát triển đất nước |",
     ]
     assert a.leaders == ("bui-thanh-son", "nguyen-phu-trong", "vo-van-thuong", "pham-minh-chinh")
-    assert a.events == ("diplomatic-conference-32", "cop-28", "party-congress-13")
+    assert (a.events, a.mentions) == (("diplomatic-conference-32",), ("cop-28", "party-congress-13"))
 
 
 def test_seed_003_category_label_byline_and_alt_text(registry, recognizer):
@@ -101,7 +101,7 @@ def test_seed_003_category_label_byline_and_alt_text(registry, recognizer):
     assert ("tbt to lam", "image alt text") in removed
     assert ("Hà Thu", "byline") in removed
     assert a.leaders == ("to-lam", "miguel-diaz-canel")
-    assert a.events == ("summit-of-the-future", "unga-79")
+    assert (a.events, a.mentions) == (("summit-of-the-future", "unga-79"), ())
 
 
 def test_seed_004_outlet_marker_placeholders_and_inferred_date(registry, recognizer):
@@ -122,7 +122,7 @@ def test_seed_004_outlet_marker_placeholders_and_inferred_date(registry, recogni
     assert ("NDO -", "outlet marker") in removed
     assert ("Quang cảnh hội nghị.", "repeated line") in removed
     assert a.leaders == ("pham-minh-chinh", "pham-binh-minh", "le-hoai-trung", "bui-thanh-son")
-    assert a.events == ("viet-nam-unsc-2020-2021", "party-congress-13")
+    assert (a.events, a.mentions) == (("viet-nam-unsc-2020-2021",), ("party-congress-13",))
 
 
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])

@@ -97,7 +97,8 @@ class Article:
     body: tuple[Block, ...]
     removed: tuple[Removed, ...]
     leaders: tuple[str, ...]
-    events: tuple[str, ...]
+    events: tuple[str, ...]  # what the article is about
+    mentions: tuple[str, ...]  # events only named in passing
     warnings: tuple[str, ...]
     title_supplied: bool = False  # no title line: the title was made from the opening
 

@@ -22,6 +22,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "leaders": list(article.leaders),
         "events": list(article.events),
+        "mentions": list(article.mentions),
         "body": [{"kind": b.kind.value, "text": b.text, "line": b.line} for b in article.body],
         "removed": [{"reason": r.reason, "text": r.text, "line": r.line} for r in article.removed],
         "warnings": list(article.warnings),
@@ -38,6 +39,7 @@ def article_text(article: Article) -> str:
         f"author:   {article.author or '-'}    outlet: {article.outlet or '-'}",
         f"leaders:  {', '.join(article.leaders) or '-'}",
         f"events:   {', '.join(article.events) or '-'}",
+        f"mentions: {', '.join(article.mentions) or '-'}",
     ]
     lines += [f"warning:  {w}" for w in article.warnings]
     lines.append(f"body ({len(article.body)} blocks):")

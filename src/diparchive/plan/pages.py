@@ -143,12 +143,13 @@ def _date_text(s: _Site, date: PubDate | None, lang: str) -> str:
 
 
 def _tag_index(archive: Archive, languages: tuple[str, ...]) -> dict[tuple[str, str, str], tuple[Article, ...]]:
-    """(lang, "leader" | "event", id) → the entries of `lang` that name it, in listing order:
+    """(lang, "leader" | "event" | "mention", id) → the entries of `lang` that name it (for
+    "event", that are about it; for "mention", that only name it in passing), in listing order:
     one pass over the entries instead of one per leader and event."""
     found: dict[tuple[str, str, str], list[Article]] = {}
     for lang in languages:
         for a in archive.entries(lang):
-            for kind, ids in (("leader", a.leaders), ("event", a.events)):
+            for kind, ids in (("leader", a.leaders), ("event", a.events), ("mention", a.mentions)):
                 for tag in dict.fromkeys(ids):
                     found.setdefault((lang, kind, tag), []).append(a)
     return {key: tuple(listed) for key, listed in found.items()}
@@ -424,7 +425,7 @@ def site_shape(archive: Archive) -> str:
     registry, templates and settings do), a changed article changes only the pages that show it."""
     h = hashlib.blake2b(digest_size=16)
     for a in archive.articles:
-        h.update(repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events)).encode())
+        h.update(repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events, a.mentions)).encode())
     return h.hexdigest()
 
 
@@ -584,19 +585,20 @@ def _latest_role(s: _Site, leader_id: str, lang: str) -> str:
 
 
 def _all_events(s: _Site) -> list[Event]:
-    ids = set(s.registry.events) | {e for a in s.archive.articles for e in a.events}
+    ids = set(s.registry.events) | {e for a in s.archive.articles for e in a.events + a.mentions}
     return [s.registry.event(e) for e in sorted(ids)]
 
 
 def _event_pages(s: _Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
     entries = s.archive.entries(lang)
-    counts = dict(_ranked(e for a in entries for e in a.events))
+    counts = dict(_ranked(e for a in entries for e in a.events))  # articles about each event; mentions apart
+    mention_counts = dict(_ranked(e for a in entries for e in a.mentions))
     events = _all_events(s)
     pages = []
 
     def row(e: Event) -> dict[str, Any]:
-        return dict(_event_link(s, e.id, lang), count=counts.get(e.id, 0), span=_span_text(e.start, e.end, lang, ui))
+        return dict(_event_link(s, e.id, lang), count=counts.get(e.id, 0), mentions=mention_counts.get(e.id, 0), span=_span_text(e.start, e.end, lang, ui))
 
     series_rows = []
     for series in sorted(s.registry.series.values(), key=lambda x: x.name.get(lang)):
@@ -622,6 +624,7 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
 
     for event in events:
         about = _tagged(s, lang, "event", event.id)
+        passing = _tagged(s, lang, "mention", event.id)
         leaders = _once(lambda: _ranked(l for a in about for l in a.leaders))
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
@@ -633,6 +636,9 @@ def _event_pages(s: _Site, lang: str) -> list[Page]:
             "count": len(about),
             "groups": _grouped_by_year(s, chunk, lang),
             "leaders": [dict(_leader_link(s, l, lang), count=c) for l, c in leaders()[:HOME_RANKED]],
+            # Articles that only name the event, apart and on the first page: the latest few.
+            "mentioned_count": len(passing),
+            "mentioned": [_card(s, a, lang) for a in passing[: s.config.page_size]] if chunk[:1] == about[:1] else [],
         }, feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None)
     return pages
 

@@ -25,7 +25,8 @@ FRONT_MATTER_KEYS = {
     "author": "Byline.",
     "outlet": "Publishing outlet.",
     "leaders": "Leader ids, replacing the recognised ones.",
-    "events": "Event ids, replacing the recognised ones.",
+    "events": "Ids of the events the article is about, replacing the recognised ones.",
+    "mentions": "Ids of events the article only names in passing, replacing the recognised ones.",
 }
 SLUG_CHARS = 80
 KEY_CHARS = 200
@@ -49,14 +50,14 @@ def front_matter(located: Located | None, shown: Path, registry: Registry) -> di
             if value not in LANGUAGES:
                 problems.append(Problem(shown, item.line, f"'lang' must be one of {', '.join(LANGUAGES)}, not '{value}'"))
             out[key] = value
-        elif key in ("leaders", "events"):
+        elif key in ("leaders", "events", "mentions"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 problems.append(Problem(shown, item.line, f"'{key}' must be a list of ids"))
                 continue
             for entry, v in zip(item.value, value):
                 known = v in registry.leaders if key == "leaders" else _known_event(registry, v)
                 if not known:
-                    problems.append(Problem(shown, entry.line, f"unknown {key[:-1]} id '{v}' (not in the registry)"))
+                    problems.append(Problem(shown, entry.line, f"unknown {'leader' if key == 'leaders' else 'event'} id '{v}' (not in the registry)"))
             out[key] = tuple(value)
         else:
             if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():

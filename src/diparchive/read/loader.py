@@ -26,9 +26,9 @@ from .dates import infer_date, parse_dateline
 from .decode import read_text, split_front_matter
 from .folding import fold
 from .frontmatter import front_matter, slug_of
+from .recognition import Candidate, Recognizer, passages, recognise
 from .scrape import OUTLET_MARK, ScrapeHeader, byline_name, read_scrape
 from .segment import PLACEHOLDER, Segmenter
-from .recognition import Candidate, Recognizer, recognise
 from .registry import Registry
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -327,7 +327,7 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
             warnings.append("no publication date found")
     author = meta.get("author") or header.author or signature
 
-    found = recognise(recognizer, [(title, first_line)] + [(b.text, b.line) for b in blocks], date)
+    found = recognise(recognizer, passages(title, first_line, blocks), date)
     article = Article(
         path=shown,
         key=meta.get("key") or path.stem,
@@ -342,6 +342,7 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         leaders=meta.get("leaders", found.leaders),
         events=meta.get("events", found.events),
+        mentions=meta.get("mentions", tuple(e for e in found.mentions if e not in meta.get("events", ()))),
         warnings=tuple(warnings),
     )
     return Loaded(article, found.candidates)
