@@ -12,7 +12,7 @@ from ..config import CONFIG_FILE, load_config
 from ..errors import DiparchiveError, Problem
 from ..plan.archive import Archive, make_archive, missing_translations, translation_warnings
 from ..plan.i18n import load_catalogs
-from ..plan.pages import plan_site, site_shape
+from ..plan.site import plan_site, site_shape
 from ..plan.search_parts import indexed_view
 from ..plan.urls import output_file
 from ..publish.output import Written, built_from, check_output_dir, write_site

@@ -8,7 +8,7 @@ from itertools import combinations
 from urllib.parse import urlsplit
 
 from ..errors import Problem
-from ..plan.pages import Plan
+from ..plan.site import Plan
 from ..read.folding import ascii_fold, words
 from ..records import Article
 

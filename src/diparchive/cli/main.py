@@ -206,7 +206,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from ..build.pipeline import findings
     from ..plan.archive import make_archive
     from ..plan.i18n import load_catalogs
-    from ..plan.pages import plan_site
+    from ..plan.site import plan_site
     from .audit import broken_links, likely_duplicates, site_paths
 
     config, registry, recognizer = _site(args.root)

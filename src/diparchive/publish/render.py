@@ -13,7 +13,7 @@ import jinja2
 from ..config import SiteConfig
 from ..errors import DiparchiveError, Problem, fail
 from ..plan.i18n import count_phrase
-from ..plan.pages import Feed, Page, Plan
+from ..plan.site import Feed, Page, Plan
 from ..plan.urls import Urls, output_file
 from ..workers import fork_imap
 
