@@ -1,4 +1,5 @@
-"""The build cache: what the last build read and wrote, so the next one redoes only what changed.
+"""The build cache on disk: what the last build read and wrote, and the digests it is keyed by.
+What a build may reuse of it is decided in `incremental`.
 
 Everything lives in one hidden folder beside site.yaml (`.diparchive-cache/`), which can be
 deleted at any time: the next build is then a full one, with the same output.
@@ -25,8 +26,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..plan.urls import output_file
-from ..publish.output import UPDATING, built_from
 
 CACHE_DIR = ".diparchive-cache"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -161,7 +160,7 @@ class BuildCache:
     output: str = ""  # the output folder those pages are in
     pages: dict[str, str] = field(default_factory=dict)  # output file → view digest
     index_parts: dict[str, str] = field(default_factory=dict)  # search.part_key → that part's bundle folder in the output
-    shape: str = ""  # pages.site_shape of the archive those pages show
+    shape: str = ""  # plan.site.site_shape of the archive those pages show
     shows: dict[str, frozenset[str]] = field(default_factory=dict)  # page path → keys of the articles it shows
     indexed: dict[str, str] = field(default_factory=dict)  # article page file → digest of what Pagefind reads of it
     record_sums: dict[int, str] = field(default_factory=dict)  # records bucket → digest of its entries (records are kept apart, by bucket)
@@ -178,33 +177,6 @@ class LastBuild:
     report: Any  # its BuildReport
     inputs: Seen = field(default_factory=dict)  # each input file as that build saw it
     started_ns: int = 0  # when that build read its inputs
-
-
-@dataclass(frozen=True)
-class Reuse:
-    """What a build takes from the last one; nothing, for a full build."""
-
-    pages: dict[str, str] = field(default_factory=dict)  # output file → view digest, of pages the output holds as written
-    unplanned: dict[str, frozenset[str]] = field(default_factory=dict)  # pages not planned again → the articles they show
-    incremental: bool = False  # same shape of site: only pages showing a changed article are made
-    parts: dict[str, Path] = field(default_factory=dict)  # search index part key → its bundle in the output
-
-
-def reuse_from(cache: BuildCache, last: LastBuild | None, output: Path, pages_key: str, shape: str, changed: frozenset[str]) -> Reuse:
-    """Only an output exactly as the last build left it (not an update cut short, nothing added
-    or edited since) lends anything: its pages rendered with the same templates and settings,
-    and its index parts. With the same shape of site (see pages.site_shape), the pages that show
-    no changed article are not even planned."""
-    trusted = (last is not None and cache.output == str(output.resolve()) and built_from(output) not in (None, UPDATING)
-               and folder_digest(output) == last.output_state)
-    if not trusted:
-        return Reuse()
-    parts = {key: output / folder for key, folder in cache.index_parts.items()}
-    if cache.pages_key != pages_key:
-        return Reuse(parts=parts)
-    incremental = cache.shape == shape
-    unplanned = {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in cache.pages} if incremental else {}
-    return Reuse(cache.pages, unplanned, incremental, parts)
 
 
 def _read(path: Path, kind: type) -> Any:

@@ -203,7 +203,7 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from ..build.loading import article_files, load_articles
-    from ..build.pipeline import findings
+    from ..build.report import findings
     from ..plan.archive import make_archive
     from ..plan.i18n import load_catalogs
     from ..plan.site import plan_site
