@@ -7,7 +7,7 @@ file and line, all together.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from slugify import slugify
 
 from ..errors import DiparchiveError, Problem
 from ..records import PubDate
+from ..schema import DATE_FORMS, check_keys, date_literal
 from ..yamlsource import Located, parse_yaml
 
 LEADERS_FILE = "leaders.yaml"
@@ -166,15 +167,13 @@ class _Reader:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
 
-    def mapping(self, item: Located, what: str, allowed: set[str], required: set[str] = frozenset()) -> dict[str, Located] | None:
+    def mapping(self, item: Located, what: str, allowed: Collection[str], required: Collection[str] = ()) -> dict[str, Located] | None:
         if not isinstance(item.value, dict):
             self.problem(item.line, f"{what} must be a mapping")
             return None
-        for key, value in item.value.items():
-            if key not in allowed:
-                self.problem(value.line, f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
-        for key in sorted(required - set(item.value)):
-            self.problem(item.line, f"{what} is missing '{key}'")
+        self.problems += check_keys(item.value, allowed, sorted(required), self.path, item.line,
+                                    lambda key: f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
+                                    lambda key: f"{what} is missing '{key}'")
         return item.value
 
     def text(self, item: Located | None, what: str) -> str | None:
@@ -209,14 +208,10 @@ class _Reader:
         """A day, a month or a year, kept at the precision given."""
         if item is None or item.value is None:
             return None
-        value = item.value
-        if isinstance(value, dt.date):
-            return PubDate(value.year, value.month, value.day)
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", str(value))
-        if match and (match.group(2) is None or 1 <= int(match.group(2)) <= 12):
-            return PubDate(int(match.group(1)), int(match.group(2)) if match.group(2) else None)
-        self.problem(item.line, f"{what} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '{value}'")
-        return None
+        date = date_literal(item.value)
+        if date is None:
+            self.problem(item.line, f"{what} must be a date ({DATE_FORMS}), not '{item.value}'")
+        return date
 
 
 def load_registry(registry_dir: Path, root: Path) -> Registry:
