@@ -27,7 +27,10 @@ def write_config(root: Path, text: str) -> Path:
 def problems(root: Path) -> list[str]:
     with pytest.raises(DiparchiveError) as caught:
         load_config(root)
-    return [f"{p.path.name}:{p.line}: {p.message}" if p.line else f"{p.path.name}: {p.message}" for p in caught.value.problems]
+    return [
+        f"{p.path.name}:{p.line}: {p.message}" if p.line else f"{p.path.name}: {p.message}"
+        for p in caught.value.problems
+    ]
 
 
 MINIMAL = "title: {vi: Lưu trữ, en: Archive}\nbase_url: https://example.org/archive\n"
@@ -37,7 +40,10 @@ def test_every_key_is_a_documented_field_of_site_config():
     settings = [f.name for f in dataclasses.fields(SiteConfig) if "setting" in f.metadata]
     assert settings == list(SCHEMA) == list(SETTINGS) == list(DEFAULTS)
     assert all(SETTINGS[name].doc.strip().endswith(".") for name in settings)
-    assert [f.name for f in dataclasses.fields(SiteConfig)] == ["root", *settings]  # nothing declared outside the schema
+    assert [f.name for f in dataclasses.fields(SiteConfig)] == [
+        "root",
+        *settings,
+    ]  # nothing declared outside the schema
     assert {name for name, spec in SCHEMA.items() if spec.required} == {"title", "base_url"}
 
 
@@ -46,14 +52,27 @@ def test_defaults_and_conversions(tmp_path):
     assert config.base_url == "https://example.org/archive/" and config.base_path == "/archive/"
     assert config.description == config.title == {"vi": "Lưu trữ", "en": "Archive"}
     assert config.description is not config.title
-    assert (config.content_dir, config.templates_dir, config.output_dir) == (tmp_path / "content", tmp_path / "templates", tmp_path / "public")
+    assert (config.content_dir, config.templates_dir, config.output_dir) == (
+        tmp_path / "content",
+        tmp_path / "templates",
+        tmp_path / "public",
+    )
     assert (config.page_size, config.feed_size, config.search_part_pages, config.default_language) == (20, 20, 0, "vi")
     assert config.languages == ("vi", "en")
 
 
 def test_values_given_are_used(tmp_path):
-    config = load_config(write_config(tmp_path, MINIMAL + "default_language: en\npage_size: 5\noutput_dir: out\nsearch_part_pages: 100\n"))
-    assert (config.default_language, config.page_size, config.output_dir, config.search_part_pages) == ("en", 5, tmp_path / "out", 100)
+    config = load_config(
+        write_config(
+            tmp_path, MINIMAL + "default_language: en\npage_size: 5\noutput_dir: out\nsearch_part_pages: 100\n"
+        )
+    )
+    assert (config.default_language, config.page_size, config.output_dir, config.search_part_pages) == (
+        "en",
+        5,
+        tmp_path / "out",
+        100,
+    )
     assert config.languages == ("en", "vi")
 
 
@@ -78,21 +97,24 @@ def test_all_problems_together_with_lines(tmp_path):
 # One date literal: YYYY-MM-DD, YYYY-MM or YYYY, months and days with two digits ----------------
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2024-09-19", PubDate(2024, 9, 19)),
-    (dt.date(2024, 9, 19), PubDate(2024, 9, 19)),
-    (dt.datetime(2024, 9, 19, 8, 30), PubDate(2024, 9, 19)),
-    ("2024-09", PubDate(2024, 9)),
-    (2024, PubDate(2024)),
-    (" 2024 ", PubDate(2024)),
-    ("2024-9", None),
-    ("2024-13", None),
-    ("2024-02-30", None),
-    ("20240919", None),
-    ("tomorrow", None),
-    (True, None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-09-19", PubDate(2024, 9, 19)),
+        (dt.date(2024, 9, 19), PubDate(2024, 9, 19)),
+        (dt.datetime(2024, 9, 19, 8, 30), PubDate(2024, 9, 19)),
+        ("2024-09", PubDate(2024, 9)),
+        (2024, PubDate(2024)),
+        (" 2024 ", PubDate(2024)),
+        ("2024-9", None),
+        ("2024-13", None),
+        ("2024-02-30", None),
+        ("20240919", None),
+        ("tomorrow", None),
+        (True, None),
+        (None, None),
+    ],
+)
 def test_date_literal(value, expected):
     assert date_literal(value) == expected
 
@@ -102,18 +124,28 @@ def test_front_matter_and_registry_agree_on_2024_9(tmp_path):
     registry = load_registry(tmp_path / "none", tmp_path)  # an empty registry
     with pytest.raises(DiparchiveError) as caught:
         front_matter(located, Path("a.md"), registry)
-    assert [(p.line, p.message) for p in caught.value.problems] == [(2, "'date' must be YYYY-MM-DD, YYYY-MM or YYYY, not '2024-9'")]
-    assert front_matter(parse_yaml("date: 2024-09\n", Path("a.md")), Path("a.md"), registry)["date"] == PubDate(2024, 9, None, DateSource.FRONT_MATTER)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (2, "'date' must be YYYY-MM-DD, YYYY-MM or YYYY, not '2024-9'")
+    ]
+    assert front_matter(parse_yaml("date: 2024-09\n", Path("a.md")), Path("a.md"), registry)["date"] == PubDate(
+        2024, 9, None, DateSource.FRONT_MATTER
+    )
 
     folder = tmp_path / "registry"
     folder.mkdir()
     (folder / "leaders.yaml").write_text(
         "titles:\n  pm: {vi: Thủ tướng, en: Prime Minister}\nleaders:\n"
-        "  - name: {vi: Phạm Minh Chính, en: Pham Minh Chinh}\n    roles:\n      - {title: pm, from: 2024-9}\n", encoding="utf-8")
+        "  - name: {vi: Phạm Minh Chính, en: Pham Minh Chinh}\n    roles:\n      - {title: pm, from: 2024-9}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DiparchiveError) as caught:
         load_registry(folder, tmp_path)
-    assert [(p.line, p.message) for p in caught.value.problems] == [(6, "from must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '2024-9'")]
-    (folder / "leaders.yaml").write_text((folder / "leaders.yaml").read_text(encoding="utf-8").replace("2024-9", "'2024-09-19'"), encoding="utf-8")
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (6, "from must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '2024-9'")
+    ]
+    (folder / "leaders.yaml").write_text(
+        (folder / "leaders.yaml").read_text(encoding="utf-8").replace("2024-9", "'2024-09-19'"), encoding="utf-8"
+    )
     leader = next(iter(load_registry(folder, tmp_path).leaders.values()))
     assert leader.roles[0].start == PubDate(2024, 9, 19)
 

@@ -12,8 +12,10 @@ from diparchive.read.recognition import build_recognizer, recognise
 from diparchive.read.registry import load_registry
 from diparchive.records import PubDate
 
+DAY = PubDate(2024, 9, 19)
 
-def found(recognizer, text: str, date: PubDate | None = PubDate(2024, 9, 19)):
+
+def found(recognizer, text: str, date: PubDate | None = DAY):
     return recognise(recognizer, [(text, 1)], date)
 
 
@@ -100,7 +102,15 @@ def test_events_and_numbered_series(recognizer, text, event):
     assert event in found(recognizer, text).events
 
 
-@pytest.mark.parametrize("text", ["Hội nghị đã diễn ra thành công.", "Đại hội lần thứ 5 của Hội Nông dân", "đại hội xiii", "Hội nghị cấp cao ASEAN-Australia"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị đã diễn ra thành công.",
+        "Đại hội lần thứ 5 của Hội Nông dân",
+        "đại hội xiii",
+        "Hội nghị cấp cao ASEAN-Australia",
+    ],
+)
 def test_generic_words_are_not_events(recognizer, text):
     assert found(recognizer, text).events == ()
 
@@ -167,5 +177,8 @@ def test_registry_errors_are_all_reported_with_file_and_line(tmp_path):
     assert any(m.startswith("registry/leaders.yaml:11: unknown key 'colour'") for m in messages)
     assert "registry/leaders.yaml:13: role 'pm' ends (2019) before it starts (2020-05-01)" in messages
     registry = load_registry(write_registry(tmp_path / "ok", "", events), tmp_path / "ok")
-    with pytest.raises(DiparchiveError, match=r"registry/events.yaml:5: pattern 'Đại hội đồng \{nowhere\} \{n\}' of 'unga': unknown placeholder \{nowhere\}"):
+    with pytest.raises(
+        DiparchiveError,
+        match=r"registry/events.yaml:5: pattern 'Đại hội đồng \{nowhere\} \{n\}' of 'unga': unknown placeholder \{nowhere\}",
+    ):
         build_recognizer(registry)

@@ -67,11 +67,12 @@ def _as_is(value: Any, root: Path) -> Any:
 
 
 def _under_root(value: Any, root: Path) -> Path:
-    return root / value
+    return root / str(value)
 
 
 def _folder_url(value: Any, root: Path) -> str:
-    return value if value.endswith("/") else value + "/"
+    url = str(value)
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,9 @@ class Setting:
     convert: Callable[[Any, Path], Any] = _as_is  # (the value as written, the site root) → the field's value
 
 
-def setting(doc: str, check: Callable[[Any], str | None], default: Any = MISSING, convert: Callable[[Any, Path], Any] = _as_is) -> Any:
+def setting(
+    doc: str, check: Callable[[Any], str | None], default: Any = MISSING, convert: Callable[[Any, Path], Any] = _as_is
+) -> Any:
     """A field of SiteConfig that is a key of site.yaml; `default` is as written in site.yaml
     (none: the key is required)."""
     return field(default=MISSING, metadata={"setting": Setting(doc, check, convert), "default": default})
@@ -93,12 +96,22 @@ def setting(doc: str, check: Callable[[Any], str | None], default: Any = MISSING
 class SiteConfig:
     root: Path
     title: dict[str, str] = setting("Site title per language: {vi: …, en: …}. Required.", _bilingual)
-    description: dict[str, str] = setting("One-line description per language, for feeds and metadata (default: the title).", _bilingual, None)
-    base_url: str = setting("Absolute URL the site is published at; may include a sub-path. Required.", _url, convert=_folder_url)
+    description: dict[str, str] = setting(
+        "One-line description per language, for feeds and metadata (default: the title).", _bilingual, None
+    )
+    base_url: str = setting(
+        "Absolute URL the site is published at; may include a sub-path. Required.", _url, convert=_folder_url
+    )
     default_language: str = setting("Language the root page leads to and x-default points at.", _language, "vi")
-    content_dir: Path = setting("Folder of articles and the registry, relative to the site root.", _relative_dir, "content", _under_root)
-    templates_dir: Path = setting("Folder of Jinja2 templates, relative to the site root.", _relative_dir, "templates", _under_root)
-    output_dir: Path = setting("Where the site is written, relative to the site root.", _relative_dir, "public", _under_root)
+    content_dir: Path = setting(
+        "Folder of articles and the registry, relative to the site root.", _relative_dir, "content", _under_root
+    )
+    templates_dir: Path = setting(
+        "Folder of Jinja2 templates, relative to the site root.", _relative_dir, "templates", _under_root
+    )
+    output_dir: Path = setting(
+        "Where the site is written, relative to the site root.", _relative_dir, "public", _under_root
+    )
     page_size: int = setting("Entries per page on long lists (home, archives, leaders, events).", _positive_int, 20)
     feed_size: int = setting("Entries per Atom feed.", _positive_int, 20)
     search_part_pages: int = setting(
@@ -145,7 +158,9 @@ def _checked(name: str, spec: Setting) -> Callable[[Located], Any]:
     return read
 
 
-SCHEMA: dict[str, Key] = {name: Key(spec.doc, _checked(name, spec), DEFAULTS[name] is MISSING) for name, spec in SETTINGS.items()}
+SCHEMA: dict[str, Key] = {
+    name: Key(spec.doc, _checked(name, spec), DEFAULTS[name] is MISSING) for name, spec in SETTINGS.items()
+}
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -165,8 +180,14 @@ def config_from_yaml(located: Located, root: Path, path: Path) -> SiteConfig:
     if not isinstance(located.value, dict):
         raise fail(path, located.line, "site.yaml must be a mapping of settings")
     known = ", ".join(SCHEMA)
-    values, problems = validate(located.value, SCHEMA, path, 0, lambda key: f"unknown setting '{key}' (known: {known})",
-                                lambda key: f"missing required setting '{key}': {SCHEMA[key].doc}")
+    values, problems = validate(
+        located.value,
+        SCHEMA,
+        path,
+        0,
+        lambda key: f"unknown setting '{key}' (known: {known})",
+        lambda key: f"missing required setting '{key}': {SCHEMA[key].doc}",
+    )
     if problems:
         raise DiparchiveError(problems, heading=f"{path}: {len(problems)} problem(s) in the site configuration")
     written = {name: values.get(name, DEFAULTS[name]) for name in SETTINGS}

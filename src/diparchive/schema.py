@@ -39,8 +39,15 @@ class Key:
     required: bool = False
 
 
-def check_keys(mapping: Mapping[str, Located], known: Collection[str], required: Collection[str], path: Path, line: int,
-               unknown: Callable[[str], str], missing: Callable[[str], str]) -> list[Problem]:
+def check_keys(
+    mapping: Mapping[str, Located],
+    known: Collection[str],
+    required: Collection[str],
+    path: Path,
+    line: int,
+    unknown: Callable[[str], str],
+    missing: Callable[[str], str],
+) -> list[Problem]:
     """Unknown keys (at their line, in file order), then missing required ones (at `line`, the
     mapping's; None when the mapping is a whole file)."""
     problems = [Problem(path, item.line, unknown(key)) for key, item in mapping.items() if key not in known]
@@ -48,8 +55,14 @@ def check_keys(mapping: Mapping[str, Located], known: Collection[str], required:
     return problems
 
 
-def validate(mapping: Mapping[str, Located], schema: Mapping[str, Key], path: Path, line: int,
-             unknown: Callable[[str], str], missing: Callable[[str], str]) -> tuple[dict[str, Any], list[Problem]]:
+def validate(
+    mapping: Mapping[str, Located],
+    schema: Mapping[str, Key],
+    path: Path,
+    line: int,
+    unknown: Callable[[str], str],
+    missing: Callable[[str], str],
+) -> tuple[dict[str, Any], list[Problem]]:
     """The value of each known key of `mapping` as its `Key` reads it, and every problem: unknown
     keys and unreadable values in file order, then missing required keys."""
     values: dict[str, Any] = {}
@@ -62,7 +75,11 @@ def validate(mapping: Mapping[str, Located], schema: Mapping[str, Key], path: Pa
             values[key] = schema[key].read(item)
         except Invalid as exc:
             problems += [Problem(path, at if at is not None else item.line, message) for at, message in exc.problems]
-    problems += [Problem(path, line or None, missing(key)) for key, spec in schema.items() if spec.required and key not in mapping]
+    problems += [
+        Problem(path, line or None, missing(key))
+        for key, spec in schema.items()
+        if spec.required and key not in mapping
+    ]
     return values, problems
 
 

@@ -16,19 +16,20 @@ way. What is stored on disk, and how digests are taken, is `cache`'s.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..config import CONFIG_FILE, SiteConfig
+from ..plan.archive import Archive
 from ..plan.search_parts import indexed_view
 from ..plan.site import Plan, site_shape
 from ..plan.urls import output_file
-from ..plan.archive import Archive
 from ..publish.output import UPDATING, built_from
 from ..publish.render import site_files
 from ..publish.search import part_key
-from .report import BuildReport
+from ..read.loader import Loaded
 from .cache import (
     BuildCache,
     LastBuild,
@@ -43,22 +44,29 @@ from .cache import (
     tree_digest,
     view_digest,
 )
+from .report import BuildReport
 
-# What load_with_cache returns: (relative path, file digest, Loaded) per article file.
-Read = tuple[tuple[str, str, Any], ...]
+# What load_with_cache returns: (relative path, file digest, record) per article file.
+Read = Sequence[tuple[str, str, Loaded]]
 
 
 @dataclass(frozen=True, slots=True)
 class Reuse:
     """What a build takes from the last one; nothing, for a full build."""
 
-    pages: dict[str, str] = field(default_factory=dict)  # output file → view digest, of pages the output holds as written
-    unplanned: dict[str, frozenset[str]] = field(default_factory=dict)  # pages not planned again → the articles they show
+    pages: dict[str, str] = field(
+        default_factory=dict
+    )  # output file → view digest, of pages the output holds as written
+    unplanned: dict[str, frozenset[str]] = field(
+        default_factory=dict
+    )  # pages not planned again → the articles they show
     incremental: bool = False  # same shape of site: only pages showing a changed article are made
     parts: dict[str, Path] = field(default_factory=dict)  # search index part key → its bundle in the output
 
 
-def reuse_from(cache: BuildCache, last: LastBuild | None, output: Path, pages_key: str, shape: str, changed: frozenset[str]) -> Reuse:
+def reuse_from(
+    cache: BuildCache, last: LastBuild | None, output: Path, pages_key: str, shape: str, changed: frozenset[str]
+) -> Reuse:
     """Only an output exactly as the last build left it (not an update cut short, nothing added
     or edited since) lends anything: its pages rendered with the same templates and settings,
     and its index parts. With the same shape of site (see plan.site.site_shape), the pages that
@@ -75,7 +83,11 @@ def reuse_from(cache: BuildCache, last: LastBuild | None, output: Path, pages_ke
     if cache.pages_key != pages_key:
         return Reuse(parts=parts)
     incremental = cache.shape == shape
-    unplanned = {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in cache.pages} if incremental else {}
+    unplanned = (
+        {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in cache.pages}
+        if incremental
+        else {}
+    )
     return Reuse(cache.pages, unplanned, incremental, parts)
 
 
@@ -139,7 +151,8 @@ class Incremental:
             and built_from(self.output) == self.digest
             and folder_digest(self.output) == last.output_state
         ):
-            return last.report
+            report: BuildReport = last.report
+            return report
         return None
 
     def records(self) -> dict[str, tuple[str, Any]]:
@@ -154,9 +167,13 @@ class Incremental:
     def unplanned(self, read: Read, archive: Archive) -> dict[str, frozenset[str]]:
         """Pages that need not be planned again (path → the articles they show): with the same
         templates, settings and shape of site, those showing no changed article."""
-        self.pages_key = tree_digest(self.config.templates_dir, self.code + (self.root / CONFIG_FILE).read_text(encoding="utf-8"))
+        self.pages_key = tree_digest(
+            self.config.templates_dir, self.code + (self.root / CONFIG_FILE).read_text(encoding="utf-8")
+        )
         self.shape = site_shape(archive)
-        self.changed = frozenset(item.article.key for relative, d, item in read if self.previous.get(relative, ("",))[0] != d)
+        self.changed = frozenset(
+            item.article.key for relative, d, item in read if self.previous.get(relative, ("",))[0] != d
+        )
         if self.use_cache:
             self.reuse = reuse_from(self.cache, self.last, self.output, self.pages_key, self.shape, self.changed)
         return self.reuse.unplanned
@@ -165,15 +182,20 @@ class Incremental:
         if not self.use_cache:
             return PageReuse({}, frozenset(), frozenset())
         views = {
-            output_file(p.path): self.reuse.pages[output_file(p.path)] if p.context is None else view_digest(p.template, p.context)
+            output_file(p.path): self.reuse.pages[output_file(p.path)]
+            if p.context is None
+            else view_digest(p.template, p.context)
             for p in plan.pages
         }
         digests = {f: d for f, d in views.items() if d is not None}
         unchanged = frozenset(f for f, d in digests.items() if self.reuse.pages.get(f) == d)
         # Feeds of unchanged articles, sitemaps and robots.txt follow the shape: taken from the output.
-        kept = frozenset()
+        kept: frozenset[str] = frozenset()
         if self.reuse.incremental:
-            kept = frozenset([feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & self.changed] + list(site_files(self.config.languages)))
+            kept = frozenset(
+                [feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & self.changed]
+                + list(site_files(self.config.languages))
+            )
         return PageReuse(digests, unchanged, kept)
 
     def index(self, plan: Plan) -> IndexReuse:
@@ -185,7 +207,11 @@ class Incremental:
             for p in plan.pages:
                 if p.template == "article.html":
                     f = output_file(p.path)
-                    d = self.cache.indexed.get(f) if p.context is None else view_digest(p.template, indexed_view(p.context))
+                    d = (
+                        self.cache.indexed.get(f)
+                        if p.context is None
+                        else view_digest(p.template, indexed_view(p.context))
+                    )
                     if d is not None:
                         indexed[f] = d
         keys = tuple(part_key(part, indexed, self.pages_key) if self.use_cache else None for part in plan.index_parts)
@@ -197,7 +223,11 @@ class Incremental:
         the state of the output it wrote."""
         if not self.use_cache:
             return
-        parts = {key: part.folder for key, part in zip(index.part_keys, plan.index_parts) if key is not None} if self.search else {}
+        parts = (
+            {key: part.folder for key, part in zip(index.part_keys, plan.index_parts) if key is not None}
+            if self.search
+            else {}
+        )
         cache = BuildCache(
             self.records_key,
             {key: (d, item) for key, d, item in read},
@@ -209,5 +239,13 @@ class Incremental:
             {p.path: p.shows for p in plan.pages if p.shows is not None},
             index.indexed,
         )
-        last = LastBuild(self.digest, self.stats, self.output_key, folder_digest(self.output), replace(report, phases=()), self.seen, self.began_ns)
+        last = LastBuild(
+            self.digest,
+            self.stats,
+            self.output_key,
+            folder_digest(self.output),
+            replace(report, phases=()),
+            self.seen,
+            self.began_ns,
+        )
         save_cache(self.root, cache, last, self.cache)

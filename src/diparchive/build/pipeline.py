@@ -25,8 +25,15 @@ from .report import BuildReport, Findings, Phases, PhaseTime, Progress, findings
 __all__ = ["BuildReport", "Findings", "PhaseTime", "Progress", "build", "findings"]
 
 
-def build(root: Path, output: Path | None = None, search: bool = True, strict: bool = False, progress: Progress = silent,
-          workers: int | None = None, use_cache: bool = True) -> BuildReport:
+def build(
+    root: Path,
+    output: Path | None = None,
+    search: bool = True,
+    strict: bool = False,
+    progress: Progress = silent,
+    workers: int | None = None,
+    use_cache: bool = True,
+) -> BuildReport:
     """Build the site into `output` (default: output_dir of site.yaml). `workers` processes load
     and render (default: one per core). With the cache, files and pages that did not change are
     not parsed or rendered again, and an unchanged site is not rebuilt at all; the output is the
@@ -43,7 +50,16 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
 
     registry = load_registry(config.registry_dir, root)
     paths = article_files(config.content_dir)
-    read = load_with_cache(paths, root, registry, build_recognizer(registry), reuse.records(), phases.advancing("load", len(paths)), workers, reuse.known)
+    read = load_with_cache(
+        paths,
+        root,
+        registry,
+        build_recognizer(registry),
+        reuse.records(),
+        phases.advancing("load", len(paths)),
+        workers,
+        reuse.known,
+    )
     loaded = tuple(item for _, _, item in read)
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language)
@@ -60,7 +76,14 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
     # the search index is made in the staged output before it is swapped in.
     phases.begin()
     rendered = len(plan.pages) - len(pages.unchanged)
-    files = render_site(plan, config, make_environment(config.templates_dir, catalogs), phases.advancing("render", rendered), workers, pages.skipped)
+    files = render_site(
+        plan,
+        config,
+        make_environment(config.templates_dir, catalogs),
+        phases.advancing("render", rendered),
+        workers,
+        pages.skipped,
+    )
     index = reuse.index(plan)
     summary: list[str] = []
 
@@ -69,18 +92,29 @@ def build(root: Path, output: Path | None = None, search: bool = True, strict: b
         phases.add("write", written.files + len(pages.skipped), written.seconds, written.files)
         return _index(staged, plan, index, len(archive.articles), phases, summary) if search else ()
 
-    written = write_site(files, config.templates_dir / "static", out, finish, reuse.digest, pages.skipped, index.update is not None)
+    written = write_site(
+        files, config.templates_dir / "static", out, finish, reuse.digest, pages.skipped, index.update is not None
+    )
     report = BuildReport(
-        out, len(archive.articles), len(plan.pages), written.files + len(pages.skipped),
+        out,
+        len(archive.articles),
+        len(plan.pages),
+        written.files + len(pages.skipped),
         {lang: sum(1 for p in plan.pages if p.lang == lang) for lang in config.languages},
-        sum(1 for a in archive.articles if a.date and a.date.source is DateSource.INFERRED), found, tuple(phases.times),
-        summary[0] if summary else None, rendered=rendered, planned=sum(1 for p in plan.pages if p.context is not None),
+        sum(1 for a in archive.articles if a.date and a.date.source is DateSource.INFERRED),
+        found,
+        tuple(phases.times),
+        summary[0] if summary else None,
+        rendered=rendered,
+        planned=sum(1 for p in plan.pages if p.context is not None),
     )
     reuse.save(report, read, plan, pages, index)
     return report
 
 
-def _index(staged: Path, plan: Plan, index: IndexReuse, articles: int, phases: Phases, summary: list[str]) -> tuple[str, ...]:
+def _index(
+    staged: Path, plan: Plan, index: IndexReuse, articles: int, phases: Phases, summary: list[str]
+) -> tuple[str, ...]:
     """Pagefind over the staged output, part by part; parts `index` may reuse are taken as they are."""
     phases.begin()
     phases.progress("search", 0, articles)

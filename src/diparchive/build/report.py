@@ -25,11 +25,17 @@ class Findings:
         return self.warnings + self.suggestions + self.untranslated
 
 
-def findings(loaded: tuple[Loaded, ...], archive: Archive, languages: tuple[str, ...], default_language: str) -> Findings:
+def findings(
+    loaded: tuple[Loaded, ...], archive: Archive, languages: tuple[str, ...], default_language: str
+) -> Findings:
     warnings = [Problem(item.article.path, None, w) for item in loaded for w in item.article.warnings]
     warnings += translation_warnings(archive, default_language)
     suggestions = [
-        Problem(item.article.path, c.line, f"{'person' if c.kind == 'leader' else 'numbered meeting'} not in the registry: {c.text}")
+        Problem(
+            item.article.path,
+            c.line,
+            f"{'person' if c.kind == 'leader' else 'numbered meeting'} not in the registry: {c.text}",
+        )
         for item in loaded
         for c in item.candidates
     ]

@@ -18,7 +18,6 @@ _D_WORD = re.compile(r"\S*[đĐ]\S*")  # a word spelt with đ
 
 def article_pages(s: Site, lang: str) -> list[Page]:
     """Each article of `lang`; a page shows its article, its neighbours and its related articles."""
-    ui = s.ui[lang]
     own = s.archive.own(lang)
     chronological = sorted((a for a in own if a.date), key=lambda a: a.sort_key)
     position = {a.key: i for i, a in enumerate(chronological)}
@@ -66,7 +65,9 @@ def indexed(s: Site, article: Article, lang: str) -> View:
 
 def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) -> View:
     date_text = s.date_text(article.date, lang)
-    cite_parts = [p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p]
+    cite_parts = [
+        p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p
+    ]
     leaders = [leader_link(s, l, lang, article.date) for l in article.leaders]
     return {
         "title": article.title,
@@ -80,7 +81,10 @@ def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) ->
         "leaders": leaders,
         "events": [event_link(s, e, lang) for e in article.events],
         "blocks": [{"kind": b.kind.value, "html": b.html} for b in article.body],
-        "cite": {"text": ". ".join(cite_parts) + ".", "url": s.urls.absolute(s.urls.article(article.lang, article.slug))},
+        "cite": {
+            "text": ". ".join(cite_parts) + ".",
+            "url": s.urls.absolute(s.urls.article(article.lang, article.slug)),
+        },
         "search": search_view(s, article, lang, [l["name"] for l in leaders]),
     }
 

@@ -3,6 +3,7 @@ series, and one paginated listing per event."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..read.registry import Event
@@ -37,9 +38,17 @@ def event_pages(s: Site, lang: str) -> list[Page]:
     series_rows = []
     for series in sorted(s.registry.series.values(), key=lambda x: x.name.get(lang)):
         instances = sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))
-        series_rows.append({"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id)), "instances": [row(e) for e in instances]})
-    by_year: dict[str, list] = {}
-    for e in sorted((e for e in events if e.series is None), key=lambda e: (-(e.start.year if e.start else 0), e.name.get(lang))):
+        series_rows.append(
+            {
+                "name": series.name.get(lang),
+                "href": s.urls.href(s.urls.series(lang, series.id)),
+                "instances": [row(e) for e in instances],
+            }
+        )
+    by_year: dict[str, list[dict[str, Any]]] = {}
+    for e in sorted(
+        (e for e in events if e.series is None), key=lambda e: (-(e.start.year if e.start else 0), e.name.get(lang))
+    ):
         by_year.setdefault(str(e.start.year) if e.start else ui["undated"], []).append(row(e))
     context = frame(s, lang, s.urls.events(lang), ui["events"], both(s.urls.events), kind="events")
     context.update({"series": series_rows, "by_year": [{"year": y, "events": rows} for y, rows in by_year.items()]})
@@ -47,27 +56,49 @@ def event_pages(s: Site, lang: str) -> list[Page]:
 
     for series in sorted(s.registry.series.values(), key=lambda x: x.id):
         path = s.urls.series(lang, series.id)
-        alternates = both(lambda l, series=series: s.urls.series(l, series.id))
+        alternates = both(partial(s.urls.series, series_id=series.id))
         context = frame(s, lang, path, series.name.get(lang), alternates, kind="series")
-        context.update({
-            "name": series.name.get(lang),
-            "description": series.description.get(lang) if series.description else None,
-            "instances": [row(e) for e in sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))],
-        })
+        context.update(
+            {
+                "name": series.name.get(lang),
+                "description": series.description.get(lang) if series.description else None,
+                "instances": [
+                    row(e) for e in sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))
+                ],
+            }
+        )
         pages.append(Page(path, "series.html", lang, context, alternates))
 
-    for event in events:
+    def event_listing(event: Event) -> list[Page]:
+        """The pages of one event's listing (a function, so its lambdas bind this event's values)."""
         about = tagged(s, lang, "event", event.id)
-        leaders = once(lambda about=about: ranked(l for a in about for l in a.leaders))
+        leaders = once(lambda: ranked(l for a in about for l in a.leaders))
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
-        pages += listing(s, lang, lambda l, event=event: s.urls.event(l, event.id), about, "event.html", event.name.get(lang), "event", lambda chunk, event=event, about=about, series=series, leaders=leaders: {
-            "name": event.name.get(lang),
-            "span": span_text(event.start, event.end, lang, ui),
-            "description": event.description.get(lang) if event.description else (series.description.get(lang) if series and series.description else None),
-            "series": {"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id))} if series else None,
-            "count": len(about),
-            "groups": grouped_by_year(s, chunk, lang),
-            "leaders": [dict(leader_link(s, l, lang), count=c) for l, c in leaders()[:HOME_RANKED]],
-        }, feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None)
+        return listing(
+            s,
+            lang,
+            lambda l: s.urls.event(l, event.id),
+            about,
+            "event.html",
+            event.name.get(lang),
+            "event",
+            lambda chunk: {
+                "name": event.name.get(lang),
+                "span": span_text(event.start, event.end, lang, ui),
+                "description": event.description.get(lang)
+                if event.description
+                else (series.description.get(lang) if series and series.description else None),
+                "series": {"name": series.name.get(lang), "href": s.urls.href(s.urls.series(lang, series.id))}
+                if series
+                else None,
+                "count": len(about),
+                "groups": grouped_by_year(s, chunk, lang),
+                "leaders": [dict(leader_link(s, l, lang), count=c) for l, c in leaders()[:HOME_RANKED]],
+            },
+            feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None,
+        )
+
+    for event in events:
+        pages += event_listing(event)
     return pages

@@ -10,7 +10,9 @@ def feeds(s: Site, lang: str) -> list[Feed]:
     own = tuple(a for a in s.archive.own(lang) if a.date)[: s.config.feed_size]
     found = [Feed(s.urls.feed(s.urls.home(lang)), lang, s.config.title[lang], s.urls.home(lang), own)]
     for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
-        chosen = tuple(a for a in tagged(s, lang, "leader", leader.id) if a.lang == lang and a.date)[: s.config.feed_size]
+        chosen = tuple(a for a in tagged(s, lang, "leader", leader.id) if a.lang == lang and a.date)[
+            : s.config.feed_size
+        ]
         path = s.urls.leader(lang, leader.id)
         found.append(Feed(s.urls.feed(path), lang, f"{leader.name.get(lang)} — {s.config.title[lang]}", path, chosen))
     for event in all_events(s):

@@ -17,7 +17,11 @@ def jsonld(s: Site, article: Article, path: str) -> dict[str, Any]:
         "url": s.urls.absolute(path),
         "mainEntityOfPage": s.urls.absolute(path),
         "description": summary(article),
-        "isPartOf": {"@type": "WebSite", "name": s.config.title[article.lang], "url": s.urls.absolute(s.urls.home(article.lang))},
+        "isPartOf": {
+            "@type": "WebSite",
+            "name": s.config.title[article.lang],
+            "url": s.urls.absolute(s.urls.home(article.lang)),
+        },
     }
     if article.date:
         data["datePublished"] = article.date.iso

@@ -32,7 +32,10 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
     counts = dict(ranked(l for a in entries for l in a.leaders))
     index_rows = sorted(s.registry.leaders.values(), key=lambda l: (-counts.get(l.id, 0), l.name.get(lang)))
     context = frame(s, lang, s.urls.leaders(lang), ui["leaders"], both(s.urls.leaders), kind="leaders")
-    context["leaders"] = [dict(leader_link(s, l.id, lang), count=counts.get(l.id, 0), latest_role=latest_role(s, l.id, lang)) for l in index_rows]
+    context["leaders"] = [
+        dict(leader_link(s, l.id, lang), count=counts.get(l.id, 0), latest_role=latest_role(s, l.id, lang))
+        for l in index_rows
+    ]
     pages.append(Page(s.urls.leaders(lang), "leaders.html", lang, context, both(s.urls.leaders)))
 
     for leader in sorted(s.registry.leaders.values(), key=lambda l: l.id):
@@ -40,7 +43,17 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
         has_feed = any(a.lang == lang and a.date for a in about)
         feed = s.urls.feed(s.urls.leader(lang, leader.id)) if has_feed else None
         base_of = _leader_path(s, leader.id)
-        pages += listing(s, lang, base_of, about, "leader.html", leader.name.get(lang), "leader", _leader_view(s, lang, leader, about), feed=feed)
+        pages += listing(
+            s,
+            lang,
+            base_of,
+            about,
+            "leader.html",
+            leader.name.get(lang),
+            "leader",
+            _leader_view(s, lang, leader, about),
+            feed=feed,
+        )
     return pages
 
 
@@ -48,11 +61,18 @@ def _leader_path(s: Site, leader_id: str) -> Callable[[str], str]:
     return lambda l: s.urls.leader(l, leader_id)
 
 
-def _leader_view(s: Site, lang: str, leader: Leader, about: tuple[Article, ...]) -> Callable[[tuple[Article, ...]], View]:
+def _leader_view(
+    s: Site, lang: str, leader: Leader, about: tuple[Article, ...]
+) -> Callable[[tuple[Article, ...]], View]:
     """The view of each page of `leader`'s listing; who and what appear with the leader is
     counted once, and only if a page is planned."""
     ui = s.ui[lang]
-    ranked_with = once(lambda: (ranked(l for a in about for l in a.leaders if l != leader.id), ranked(e for a in about for e in a.events)))
+    ranked_with = once(
+        lambda: (
+            ranked(l for a in about for l in a.leaders if l != leader.id),
+            ranked(e for a in about for e in a.events),
+        )
+    )
 
     def view(chunk: tuple[Article, ...]) -> View:
         return {
@@ -75,5 +95,11 @@ def latest_role(s: Site, leader_id: str, lang: str) -> str:
     roles = s.registry.leaders[leader_id].roles
     if not roles:
         return ""
-    latest = max(roles, key=lambda r: (r.end is None, r.end.last_day if r.end else r.start.first_day if r.start else PubDate(1900).first_day))
+    latest = max(
+        roles,
+        key=lambda r: (
+            r.end is None,
+            r.end.last_day if r.end else r.start.first_day if r.start else PubDate(1900).first_day,
+        ),
+    )
     return s.registry.titles[latest.title].name.get(lang)

@@ -39,16 +39,24 @@ def home_pages(s: Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
     entries = s.archive.entries(lang)
     context = frame(s, lang, s.urls.home(lang), s.config.title[lang], both(s.urls.home), kind="home")
-    context.update({
-        "latest": [s.card(a, lang) for a in entries[: s.config.page_size]],
-        "all_articles": {"href": s.urls.href(s.urls.articles(lang)), "count": len(entries)},
-        "top_leaders": [dict(leader_link(s, l, lang), count=c) for l, c in ranked(l for a in entries for l in a.leaders)[:HOME_RANKED]],
-        "top_events": [dict(event_link(s, e, lang), count=c) for e, c in ranked(e for a in entries for e in a.events)[:HOME_RANKED]],
-        "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y))} for y, c in years(entries)],
-        "undated_count": sum(1 for a in entries if a.date is None),
-        "undated_href": s.urls.href(s.urls.undated(lang)),
-        "intro": ui["home_intro"],
-    })
+    context.update(
+        {
+            "latest": [s.card(a, lang) for a in entries[: s.config.page_size]],
+            "all_articles": {"href": s.urls.href(s.urls.articles(lang)), "count": len(entries)},
+            "top_leaders": [
+                dict(leader_link(s, l, lang), count=c)
+                for l, c in ranked(l for a in entries for l in a.leaders)[:HOME_RANKED]
+            ],
+            "top_events": [
+                dict(event_link(s, e, lang), count=c)
+                for e, c in ranked(e for a in entries for e in a.events)[:HOME_RANKED]
+            ],
+            "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y))} for y, c in years(entries)],
+            "undated_count": sum(1 for a in entries if a.date is None),
+            "undated_href": s.urls.href(s.urls.undated(lang)),
+            "intro": ui["home_intro"],
+        }
+    )
     return [Page(s.urls.home(lang), "home.html", lang, context, both(s.urls.home))]
 
 
@@ -62,7 +70,9 @@ def article_index_pages(s: Site, lang: str) -> list[Page]:
     return listing(s, lang, s.urls.articles, entries, "list.html", ui["all_articles"], "list", view)
 
 
-def _period_view(s: Site, lang: str, heading: str, count: int, months: list[View], up: View, chunk: tuple[Article, ...]) -> View:
+def _period_view(
+    s: Site, lang: str, heading: str, count: int, months: list[View], up: View, chunk: tuple[Article, ...]
+) -> View:
     return {"heading": heading, "count": count, "months": months, "items": [s.card(a, lang) for a in chunk], "up": up}
 
 
@@ -89,10 +99,15 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
 
     undated = tuple(a for a in entries if a.date is None)
     index = frame(s, lang, s.urls.archive(lang), ui["archive"], both(s.urls.archive), kind="archive")
-    index.update({
-        "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y)), "months": months_of(y)} for y, c in counted],
-        "undated": {"count": len(undated), "href": s.urls.href(s.urls.undated(lang))},
-    })
+    index.update(
+        {
+            "years": [
+                {"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y)), "months": months_of(y)}
+                for y, c in counted
+            ],
+            "undated": {"count": len(undated), "href": s.urls.href(s.urls.undated(lang))},
+        }
+    )
     pages.append(Page(s.urls.archive(lang), "archive.html", lang, index, both(s.urls.archive)))
 
     to_archive = {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))}
@@ -107,7 +122,9 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
             heading = month_title(year, month, lang)
             heading = heading[:1].upper() + heading[1:]
             view = partial(_period_view, s, lang, heading, len(in_month), [], to_year)
-            pages += listing(s, lang, partial(s.urls.month, year=year, month=month), in_month, "period.html", heading, "month", view)
+            pages += listing(
+                s, lang, partial(s.urls.month, year=year, month=month), in_month, "period.html", heading, "month", view
+            )
 
     view = partial(_period_view, s, lang, ui["undated_articles"], len(undated), [], to_archive)
     pages += listing(s, lang, s.urls.undated, undated, "period.html", ui["undated_articles"], "undated", view)

@@ -28,8 +28,11 @@ def plan_parts(pages: Iterable[tuple[str, str, str]], part_pages: int) -> tuple[
     a first part (the search page loads Pagefind's scripts from it)."""
     ordered = sorted(pages)
     size = part_pages or len(ordered) or 1  # 0: one part
-    runs = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
-    return tuple(IndexPart(part_folder(n), tuple(f for _, f, _ in run), frozenset(l for _, _, l in run)) for n, run in enumerate(runs, 1))
+    runs = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
+    return tuple(
+        IndexPart(part_folder(n), tuple(f for _, f, _ in run), frozenset(l for _, _, l in run))
+        for n, run in enumerate(runs, 1)
+    )
 
 
 def indexed_view(context: dict[str, Any]) -> Any:

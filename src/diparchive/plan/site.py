@@ -26,8 +26,13 @@ from .views import Feed, Page, Plan, make_site
 __all__ = ["Feed", "Page", "Plan", "plan_site", "site_shape"]
 
 
-def plan_site(config: SiteConfig, registry: Registry, archive: Archive, ui: Mapping[str, Mapping[str, str]],
-              unchanged: Mapping[str, frozenset[str]] | None = None) -> Plan:
+def plan_site(
+    config: SiteConfig,
+    registry: Registry,
+    archive: Archive,
+    ui: Mapping[str, Mapping[str, str]],
+    unchanged: Mapping[str, frozenset[str]] | None = None,
+) -> Plan:
     """Every page and feed of the site. Article pages and pages of listings named in `unchanged`
     (path → the articles it shows) are not planned again: their context is None. The caller
     promises that those pages would come out as before (see `site_shape`)."""
@@ -35,7 +40,10 @@ def plan_site(config: SiteConfig, registry: Registry, archive: Archive, ui: Mapp
     pages: list[Page] = [root_page(s)]
     found: list[Feed] = []
     articles = [page for lang in config.languages for page in article_pages(s, lang)]
-    parts = plan_parts(((sort_value(a), output_file(s.urls.article(a.lang, a.slug)), a.lang) for a in archive.articles), config.search_part_pages)
+    parts = plan_parts(
+        ((sort_value(a), output_file(s.urls.article(a.lang, a.slug)), a.lang) for a in archive.articles),
+        config.search_part_pages,
+    )
     for lang in config.languages:
         pages += home_pages(s, lang)
         pages += [page for page in articles if page.lang == lang]

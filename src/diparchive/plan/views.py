@@ -71,8 +71,13 @@ class Site:
     date_text: Callable[[PubDate | None, str], str]  # memoised: Babel formats each date once per language
 
 
-def make_site(config: SiteConfig, registry: Registry, archive: Archive, ui: Mapping[str, Mapping[str, str]],
-              unchanged: Mapping[str, frozenset[str]]) -> Site:
+def make_site(
+    config: SiteConfig,
+    registry: Registry,
+    archive: Archive,
+    ui: Mapping[str, Mapping[str, str]],
+    unchanged: Mapping[str, frozenset[str]],
+) -> Site:
     urls = Urls(config.base_url, config.base_path)
 
     @cache
@@ -110,8 +115,17 @@ def both(path_of: Callable[[str], str]) -> dict[str, str]:
     return {lang: path_of(lang) for lang in LANGUAGES}
 
 
-def frame(s: Site, lang: str, path: str, title: str, alternates: dict[str, str], *, description: str | None = None,
-          feed: str | None = None, kind: str = "page") -> View:
+def frame(
+    s: Site,
+    lang: str,
+    path: str,
+    title: str,
+    alternates: dict[str, str],
+    *,
+    description: str | None = None,
+    feed: str | None = None,
+    kind: str = "page",
+) -> View:
     """The parts of a view every page has: site, interface strings, navigation, switcher."""
     ui = s.ui[lang]
     target = other(lang)
@@ -119,7 +133,9 @@ def frame(s: Site, lang: str, path: str, title: str, alternates: dict[str, str],
     hreflangs = []
     if len(alternates) > 1:
         hreflangs = [{"lang": l, "href": s.urls.absolute(p)} for l, p in sorted(alternates.items())]
-        hreflangs.append({"lang": "x-default", "href": s.urls.absolute(alternates.get(s.config.default_language, path))})
+        hreflangs.append(
+            {"lang": "x-default", "href": s.urls.absolute(alternates.get(s.config.default_language, path))}
+        )
     nav = [
         ("home", s.urls.home(lang)),
         ("articles", s.urls.articles(lang)),
@@ -201,7 +217,9 @@ def page_numbers(current: int, total: int) -> list[int | None]:
     return numbers
 
 
-def paginate(s: Site, lang: str, path: str, items: tuple[Article, ...], page_size: int) -> list[tuple[str, tuple[Article, ...], View]]:
+def paginate(
+    s: Site, lang: str, path: str, items: tuple[Article, ...], page_size: int
+) -> list[tuple[str, tuple[Article, ...], View]]:
     """(path, items, pager view) for each page of a listing; always at least one page."""
     chunks = [items[i : i + page_size] for i in range(0, len(items), page_size)] or [()]
     total = len(chunks)
@@ -224,8 +242,17 @@ def paginate(s: Site, lang: str, path: str, items: tuple[Article, ...], page_siz
     return out
 
 
-def listing(s: Site, lang: str, base_of: Callable[[str], str], items: tuple[Article, ...], template: str, title: str, kind: str,
-            view: Callable[[tuple[Article, ...]], View], feed: str | None = None) -> list[Page]:
+def listing(
+    s: Site,
+    lang: str,
+    base_of: Callable[[str], str],
+    items: tuple[Article, ...],
+    template: str,
+    title: str,
+    kind: str,
+    view: Callable[[tuple[Article, ...]], View],
+    feed: str | None = None,
+) -> list[Page]:
     """One Page per page of a paginated listing; each shows the articles of its chunk (`view`
     makes their cards). `base_of(lang)` is the first page's path in a language, so page n in one
     language has page n in the other as its counterpart."""
@@ -255,7 +282,11 @@ def date_href(s: Site, date: PubDate | None, lang: str) -> str:
 def leader_link(s: Site, leader_id: str, lang: str, date: PubDate | None = None) -> View:
     leader = s.registry.leaders[leader_id]
     roles = [s.registry.titles[r.title].name.get(lang) for r in leader.roles_on(date)]
-    return {"name": leader.name.get(lang), "href": s.urls.href(s.urls.leader(lang, leader_id)), "role": ", ".join(dict.fromkeys(roles))}
+    return {
+        "name": leader.name.get(lang),
+        "href": s.urls.href(s.urls.leader(lang, leader_id)),
+        "role": ", ".join(dict.fromkeys(roles)),
+    }
 
 
 def event_link(s: Site, event_id: str, lang: str) -> View:

@@ -72,7 +72,11 @@ def _ids(key: str, known: Callable[[str], bool]) -> Callable[[Located], tuple[st
         value = item.plain()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise Invalid(f"'{key}' must be a list of ids")
-        unknown = [(entry.line, f"unknown {key[:-1]} id '{v}' (not in the registry)") for entry, v in zip(item.value, value) if not known(v)]
+        unknown = [
+            (entry.line, f"unknown {key[:-1]} id '{v}' (not in the registry)")
+            for entry, v in zip(item.value, value)
+            if not known(v)
+        ]
         if unknown:
             raise Invalid(unknown[0][1], unknown[0][0], *unknown[1:])
         return tuple(value)
@@ -102,8 +106,14 @@ def front_matter(located: Located | None, shown: Path, registry: Registry) -> di
     if located is None:
         return {}
     known = ", ".join(FRONT_MATTER_KEYS)
-    values, problems = validate(located.value, schema(registry), shown, located.line,
-                                lambda key: f"unknown front matter key '{key}' (known: {known})", lambda key: "")
+    values, problems = validate(
+        located.value,
+        schema(registry),
+        shown,
+        located.line,
+        lambda key: f"unknown front matter key '{key}' (known: {known})",
+        lambda key: "",
+    )
     if problems:
         raise DiparchiveError(problems)
     return values

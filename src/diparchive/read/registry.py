@@ -111,7 +111,8 @@ class Registry:
         """Leaders who held the title at any point of the date's span."""
         first, last = date.first_day, date.last_day
         return tuple(
-            l.id for l in self.leaders.values()
+            l.id
+            for l in self.leaders.values()
             if any(r.title == title_id and r.held_at_some_point(first, last) for r in l.roles)
         )
 
@@ -131,7 +132,17 @@ def ordinal_en(n: int) -> str:
 
 def roman(n: int) -> str:
     out = ""
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, n = divmod(n, value)
         out += letters * count
     return out
@@ -167,13 +178,21 @@ class _Reader:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
 
-    def mapping(self, item: Located, what: str, allowed: Collection[str], required: Collection[str] = ()) -> dict[str, Located] | None:
+    def mapping(
+        self, item: Located, what: str, allowed: Collection[str], required: Collection[str] = ()
+    ) -> dict[str, Located] | None:
         if not isinstance(item.value, dict):
             self.problem(item.line, f"{what} must be a mapping")
             return None
-        self.problems += check_keys(item.value, allowed, sorted(required), self.path, item.line,
-                                    lambda key: f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
-                                    lambda key: f"{what} is missing '{key}'")
+        self.problems += check_keys(
+            item.value,
+            allowed,
+            sorted(required),
+            self.path,
+            item.line,
+            lambda key: f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
+            lambda key: f"{what} is missing '{key}'",
+        )
         return item.value
 
     def text(self, item: Located | None, what: str) -> str | None:
@@ -222,7 +241,15 @@ def load_registry(registry_dir: Path, root: Path) -> Registry:
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the registry")
     shown = registry_dir / EVENTS_FILE
-    return Registry(titles, leaders, series, events, variants, outlets, shown.relative_to(root) if shown.is_relative_to(root) else shown)
+    return Registry(
+        titles,
+        leaders,
+        series,
+        events,
+        variants,
+        outlets,
+        shown.relative_to(root) if shown.is_relative_to(root) else shown,
+    )
 
 
 def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[_Reader, dict[str, Located] | None]:
@@ -262,7 +289,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
 
     leaders: dict[str, Leader] = {}
     entries = top.get("leaders")
-    for item in (entries.value if entries and isinstance(entries.value, list) else []):
+    for item in entries.value if entries and isinstance(entries.value, list) else []:
         fields = reader.mapping(item, "leader", {"name", "aliases", "short", "country", "roles"}, {"name", "roles"})
         if fields is None or "name" not in fields:
             continue
@@ -274,7 +301,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
             reader.problem(item.line, f"leader '{leader_id}' is listed twice (first at line {leaders[leader_id].line})")
             continue
         roles = []
-        for role_item in (fields["roles"].value if "roles" in fields and isinstance(fields["roles"].value, list) else []):
+        for role_item in fields["roles"].value if "roles" in fields and isinstance(fields["roles"].value, list) else []:
             role = reader.mapping(role_item, f"role of {name.vi}", {"title", "from", "to"}, {"title"})
             if role is None or "title" not in role:
                 continue
@@ -291,14 +318,22 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         short = reader.texts(fields.get("short"), "short") or (name.vi.split()[-1], name.en.split()[-1])
         country = reader.text(fields.get("country"), "country") or "VN"
         leaders[leader_id] = Leader(
-            leader_id, name, tuple(dict.fromkeys((name.vi, name.en) + aliases)), tuple(dict.fromkeys(short)),
-            country, tuple(roles), reader.path, item.line,
+            leader_id,
+            name,
+            tuple(dict.fromkeys((name.vi, name.en) + aliases)),
+            tuple(dict.fromkeys(short)),
+            country,
+            tuple(roles),
+            reader.path,
+            item.line,
         )
     problems.extend(reader.problems)
     return titles, leaders
 
 
-def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Series], dict[str, Event], dict[str, tuple[str, ...]]]:
+def _load_events(
+    path: Path, root: Path, problems: list[Problem]
+) -> tuple[dict[str, Series], dict[str, Event], dict[str, tuple[str, ...]]]:
     reader, top = _read(path, root, problems)
     if top is None:
         return {}, {}, {}
@@ -308,7 +343,12 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
     series: dict[str, Series] = {}
     events: dict[str, Event] = {}
     for series_id, item in (top.get("series") or Located({}, 1)).value.items():
-        fields = reader.mapping(item, f"series '{series_id}'", {"name", "instance_name", "patterns", "description", "instances"}, {"name", "instance_name", "patterns"})
+        fields = reader.mapping(
+            item,
+            f"series '{series_id}'",
+            {"name", "instance_name", "patterns", "description", "instances"},
+            {"name", "instance_name", "patterns"},
+        )
         if fields is None:
             continue
         if series_id != slugify(series_id):
@@ -318,24 +358,39 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
         patterns = reader.texts(fields.get("patterns"), "patterns")
         if not name or not instance_name:
             continue
-        s = Series(series_id, name, instance_name, patterns, reader.bilingual(fields.get("description"), "description"), reader.path, item.line, reader.lines(fields.get("patterns")))
+        s = Series(
+            series_id,
+            name,
+            instance_name,
+            patterns,
+            reader.bilingual(fields.get("description"), "description"),
+            reader.path,
+            item.line,
+            reader.lines(fields.get("patterns")),
+        )
         series[series_id] = s
         for number, inst in (fields.get("instances") or Located({}, 1)).value.items():
             if not str(number).isdigit():
                 reader.problem(inst.line, f"instance number '{number}' must be a whole number")
                 continue
             data = reader.mapping(inst, f"instance {series_id}-{number}", {"start", "end", "name", "description"}) or {}
-            ev = instance_event(s, int(number), {
-                "start": reader.date(data.get("start"), "start"),
-                "end": reader.date(data.get("end"), "end"),
-                "name": reader.bilingual(data.get("name"), "name"),
-                "description": reader.bilingual(data.get("description"), "description"),
-                "declared": True,
-            })
+            ev = instance_event(
+                s,
+                int(number),
+                {
+                    "start": reader.date(data.get("start"), "start"),
+                    "end": reader.date(data.get("end"), "end"),
+                    "name": reader.bilingual(data.get("name"), "name"),
+                    "description": reader.bilingual(data.get("description"), "description"),
+                    "declared": True,
+                },
+            )
             events[ev.id] = ev
 
     for event_id, item in (top.get("events") or Located({}, 1)).value.items():
-        fields = reader.mapping(item, f"event '{event_id}'", {"name", "start", "end", "description", "patterns"}, {"name", "patterns"})
+        fields = reader.mapping(
+            item, f"event '{event_id}'", {"name", "start", "end", "description", "patterns"}, {"name", "patterns"}
+        )
         if fields is None:
             continue
         if event_id != slugify(event_id):
@@ -346,10 +401,16 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
         if name is None:
             continue
         events[event_id] = Event(
-            event_id, name, None, None,
-            reader.date(fields.get("start"), "start"), reader.date(fields.get("end"), "end"),
+            event_id,
+            name,
+            None,
+            None,
+            reader.date(fields.get("start"), "start"),
+            reader.date(fields.get("end"), "end"),
             reader.bilingual(fields.get("description"), "description"),
-            reader.texts(fields.get("patterns"), "patterns"), True, reader.lines(fields.get("patterns")),
+            reader.texts(fields.get("patterns"), "patterns"),
+            True,
+            reader.lines(fields.get("patterns")),
         )
     problems.extend(reader.problems)
     return series, events, variants
