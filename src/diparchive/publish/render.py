@@ -102,7 +102,9 @@ def render_site(
         except DiparchiveError as exc:
             return exc.problems
 
-    failures: dict[tuple[Path | None, int | None, str], list[int]] = {}  # one template mistake usually breaks many pages
+    failures: dict[
+        tuple[Path | None, int | None, str], list[int]
+    ] = {}  # one template mistake usually breaks many pages
     pages = [page for page in plan.pages if output_file(page.path) not in unchanged]
     for index, result in fork_imap(one, pages, workers, on_progress):
         if isinstance(result, bytes):
