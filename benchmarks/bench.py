@@ -72,7 +72,7 @@ def run_hugo(root: Path, work: Path) -> dict | None:
     from diparchive.config import load_config
     from diparchive.plan.archive import make_archive
     from diparchive.read.recognition import build_recognizer
-    from diparchive.read.registry_loader import load_registry
+    from diparchive.read.registry import load_registry
     from hugo_export import export
 
     config = load_config(root)

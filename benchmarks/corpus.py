@@ -21,8 +21,7 @@ from pathlib import Path
 
 from diparchive.read.loader import load_article
 from diparchive.read.recognition import build_recognizer
-from diparchive.read.registry import Registry, instance_event
-from diparchive.read.registry_loader import load_registry
+from diparchive.read.registry import Registry, instance_event, load_registry
 from diparchive.records import PubDate
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import pytest
 
 from diparchive.build.pipeline import build
 from diparchive.read.recognition import build_recognizer
-from diparchive.read.registry_loader import load_registry
+from diparchive.read.registry import load_registry
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((PROJECT / "content").glob("0*.txt"))

@@ -12,7 +12,7 @@ import pytest
 from diparchive.config import DEFAULTS, SCHEMA, SETTINGS, SiteConfig, load_config
 from diparchive.errors import DiparchiveError
 from diparchive.read.frontmatter import FRONT_MATTER_KEYS, front_matter
-from diparchive.read.registry_loader import load_registry
+from diparchive.read.registry import load_registry
 from diparchive.records import DateSource, PubDate
 from diparchive.schema import date_literal
 from diparchive.yamlsource import parse_yaml

@@ -14,7 +14,7 @@ from diparchive.plan.archive import make_archive
 from diparchive.plan.i18n import load_catalogs
 from diparchive.plan.site import Plan, plan_site
 from diparchive.read.recognition import build_recognizer
-from diparchive.read.registry_loader import load_registry
+from diparchive.read.registry import load_registry
 
 
 @dataclass

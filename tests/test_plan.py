@@ -14,7 +14,7 @@ from diparchive.plan.archive import make_archive
 from diparchive.plan.i18n import load_catalogs
 from diparchive.plan.search_parts import indexed_view
 from diparchive.plan.site import Page, Plan, plan_site, site_shape
-from diparchive.read.registry_loader import load_registry
+from diparchive.read.registry import load_registry
 from diparchive.records import Article, Block, BlockKind, PubDate
 from diparchive.yamlsource import parse_yaml
 

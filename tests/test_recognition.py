@@ -9,7 +9,7 @@ import pytest
 from diparchive.errors import DiparchiveError
 from diparchive.read.loader import load_article
 from diparchive.read.recognition import build_recognizer, recognise
-from diparchive.read.registry_loader import load_registry
+from diparchive.read.registry import load_registry
 from diparchive.records import PubDate
 
 DAY = PubDate(2024, 9, 19)

@@ -15,7 +15,7 @@ from ..publish.output import Written, check_output_dir, write_site
 from ..publish.render import make_environment, render_site
 from ..publish.search import index_site
 from ..read.recognition import build_recognizer
-from ..read.registry_loader import load_registry
+from ..read.registry import load_registry
 from ..records import DateSource
 from ..workers import default_workers
 from .incremental import Incremental, IndexReuse

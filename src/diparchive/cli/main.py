@@ -212,7 +212,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _site(root: Path) -> tuple[SiteConfig, Registry, Recognizer]:
     from ..config import load_config
     from ..read.recognition import build_recognizer
-    from ..read.registry_loader import load_registry
+    from ..read.registry import load_registry
 
     config = load_config(root)
     registry = load_registry(config.registry_dir, root)
