@@ -16,7 +16,6 @@ from ..publish.render import make_environment, render_site
 from ..publish.search import index_site
 from ..read.recognition import build_recognizer
 from ..read.registry import load_registry
-from ..records import DateSource
 from ..workers import default_workers
 from .incremental import Incremental, IndexReuse
 from .loading import article_files, load_with_cache
@@ -34,10 +33,8 @@ def build(
     workers: int | None = None,
     use_cache: bool = True,
 ) -> BuildReport:
-    """Build the site into `output` (default: output_dir of site.yaml). `workers` processes load
-    and render (default: one per core). With the cache, files and pages that did not change are
-    not parsed or rendered again, and an unchanged site is not rebuilt at all; the output is the
-    same byte for byte either way, and for any number of workers."""
+    """Build the site into `output` (default: site.yaml's output_dir), `workers` processes (default: one per core)
+    loading and rendering. The output is the same byte for byte with or without the cache, for any number of workers."""
     workers = workers if workers is not None else default_workers()
     config = load_config(root)
     out = output if output is not None else config.output_dir
@@ -50,16 +47,8 @@ def build(
 
     registry = load_registry(config.registry_dir, root)
     paths = article_files(config.content_dir)
-    read = load_with_cache(
-        paths,
-        root,
-        registry,
-        build_recognizer(registry),
-        reuse.records(),
-        phases.advancing("load", len(paths)),
-        workers,
-        reuse.known,
-    )
+    recognizer, on_load = build_recognizer(registry), phases.advancing("load", len(paths))
+    read = load_with_cache(paths, root, registry, recognizer, reuse.records(), on_load, workers, reuse.known)
     loaded = tuple(item for _, _, item in read)
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language)
@@ -76,14 +65,8 @@ def build(
     # the search index is made in the staged output before it is swapped in.
     phases.begin()
     rendered = len(plan.pages) - len(pages.unchanged)
-    files = render_site(
-        plan,
-        config,
-        make_environment(config.templates_dir, catalogs),
-        phases.advancing("render", rendered),
-        workers,
-        pages.skipped,
-    )
+    env = make_environment(config.templates_dir, catalogs)
+    files = render_site(plan, config, env, phases.advancing("render", rendered), workers, pages.skipped)
     index = reuse.index(plan)
     summary: list[str] = []
 
@@ -92,21 +75,11 @@ def build(
         phases.add("write", written.files + len(pages.skipped), written.seconds, written.files)
         return _index(staged, plan, index, len(archive.articles), phases, summary) if search else ()
 
-    written = write_site(
-        files, config.templates_dir / "static", out, finish, reuse.digest, pages.skipped, index.update is not None
-    )
-    report = BuildReport(
-        out,
-        len(archive.articles),
-        len(plan.pages),
-        written.files + len(pages.skipped),
-        {lang: sum(1 for p in plan.pages if p.lang == lang) for lang in config.languages},
-        sum(1 for a in archive.articles if a.date and a.date.source is DateSource.INFERRED),
-        found,
-        tuple(phases.times),
-        summary[0] if summary else None,
-        rendered=rendered,
-        planned=sum(1 for p in plan.pages if p.context is not None),
+    static = config.templates_dir / "static"
+    written = write_site(files, static, out, finish, reuse.digest, pages.skipped, index.update is not None)
+    files_out = written.files + len(pages.skipped)
+    report = BuildReport.of(
+        out, config.languages, archive, plan, found, tuple(phases.times), summary, files_out, rendered
     )
     reuse.save(report, read, plan, pages, index)
     return report

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from ..errors import DiparchiveError, Problem
 from ..plan.archive import Archive, missing_translations, translation_warnings
+from ..plan.site import Plan
 from ..read.loader import Loaded
+from ..records import DateSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +114,32 @@ class BuildReport:
     rendered: int = 0  # pages rendered by this build (the others were unchanged)
     planned: int = 0  # pages whose view this build made (the others showed no changed article)
     unchanged: bool = False  # nothing changed since the build that wrote the output: nothing done
+
+    @classmethod
+    def of(
+        cls,
+        output: Path,
+        languages: tuple[str, ...],
+        archive: Archive,
+        plan: Plan,
+        found: Findings,
+        phases: tuple[PhaseTime, ...],
+        summary: list[str],
+        files: int,
+        rendered: int,
+    ) -> BuildReport:
+        """The report of a build that wrote `files` files (rendered or taken from the last output)
+        and rendered `rendered` pages."""
+        return cls(
+            output,
+            len(archive.articles),
+            len(plan.pages),
+            files,
+            {lang: sum(1 for p in plan.pages if p.lang == lang) for lang in languages},
+            sum(1 for a in archive.articles if a.date and a.date.source is DateSource.INFERRED),
+            found,
+            phases,
+            summary[0] if summary else None,
+            rendered=rendered,
+            planned=sum(1 for p in plan.pages if p.context is not None),
+        )
