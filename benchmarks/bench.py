@@ -43,7 +43,12 @@ print(json.dumps({
 
 def run_build(root: Path, out: Path, search: bool) -> dict:
     """One build in a fresh process, so its peak memory is its own."""
-    result = subprocess.run([sys.executable, "-c", CHILD, str(root), str(out), "1" if search else "0"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(root), str(out), "1" if search else "0"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -72,7 +77,9 @@ def run_hugo(root: Path, work: Path) -> dict | None:
 
     config = load_config(root)
     registry = load_registry(config.registry_dir, root)
-    loaded = load_articles(article_files(config.content_dir), root, registry, build_recognizer(registry), workers=os.cpu_count() or 1)
+    loaded = load_articles(
+        article_files(config.content_dir), root, registry, build_recognizer(registry), workers=os.cpu_count() or 1
+    )
     archive = make_archive(tuple(item.article for item in loaded))
     leaders = {l.id: {"vi": l.name.vi, "en": l.name.en} for l in registry.leaders.values()}
     event_ids = {e for a in archive.articles for e in a.events}
@@ -84,7 +91,9 @@ def run_hugo(root: Path, work: Path) -> dict | None:
         export(archive, leaders, events, site, related)
         started = time.perf_counter()
         timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []  # GNU time: peak memory in KiB
-        result = subprocess.run([*timer, hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], capture_output=True, text=True)
+        result = subprocess.run(
+            [*timer, hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], capture_output=True, text=True
+        )
         seconds = time.perf_counter() - started
         if result.returncode != 0:
             raise SystemExit(f"hugo failed:\n{result.stderr[-3000:]}")
@@ -101,8 +110,12 @@ def main() -> int:
     parser.add_argument("--search", action="store_true", help="include the Pagefind index in the timed builds")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--part-pages", type=int, default=0, help="search_part_pages in the corpus's site.yaml (0: one search index)")
-    parser.add_argument("--full-only", action="store_true", help="only the full build (and Hugo's, unless --no-hugo): no rebuilds")
+    parser.add_argument(
+        "--part-pages", type=int, default=0, help="search_part_pages in the corpus's site.yaml (0: one search index)"
+    )
+    parser.add_argument(
+        "--full-only", action="store_true", help="only the full build (and Hugo's, unless --no-hugo): no rebuilds"
+    )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -118,7 +131,9 @@ def main() -> int:
         if not args.full_only:
             noop = run_build(root, out, args.search)
             changed = sorted((root / "content").glob("a*.txt"))[len(list((root / "content").glob("a*.txt"))) // 2]
-            changed.write_text(changed.read_text(encoding="utf-8").replace("hợp tác", "hợp tác chặt chẽ", 1), encoding="utf-8")
+            changed.write_text(
+                changed.read_text(encoding="utf-8").replace("hợp tác", "hợp tác chặt chẽ", 1), encoding="utf-8"
+            )
             one = run_build(root, out, args.search)
             run_build(root, work / "fresh", args.search)
             identical = same_tree(out, work / "fresh")
@@ -130,30 +145,48 @@ def main() -> int:
     build_seconds = sum(p["seconds"] for p in full["phases"] if p["name"] != "search")
     results = {
         "command": " ".join(["python", "benchmarks/bench.py"] + sys.argv[1:]),
-        "cores": os.cpu_count(), "articles": full["articles"], "pages": full["pages"], "files": full["files"],
-        "full": full, "noop_seconds": noop and noop["seconds"], "one_change_seconds": one and one["seconds"], "one_change": one, "one_change_identical_to_full": identical,
+        "cores": os.cpu_count(),
+        "articles": full["articles"],
+        "pages": full["pages"],
+        "files": full["files"],
+        "full": full,
+        "noop_seconds": noop and noop["seconds"],
+        "one_change_seconds": one and one["seconds"],
+        "one_change": one,
+        "one_change_identical_to_full": identical,
         "build_seconds_without_search": build_seconds,
         "hugo": hugo,
         "ratio_to_hugo": build_seconds / hugo["with_related"]["seconds"] if hugo else None,
         "ratio_to_hugo_without_related": build_seconds / hugo["without_related"]["seconds"] if hugo else None,
     }
-    print(f"{full['articles']:,} articles → {full['pages']:,} pages, {full['files']:,} files ({os.cpu_count()} cores)\n")
+    print(
+        f"{full['articles']:,} articles → {full['pages']:,} pages, {full['files']:,} files ({os.cpu_count()} cores)\n"
+    )
     print(f"{'phase':<8} {'items':>8} {'seconds':>8} {'items/s':>9} {'peak MiB':>9}")
     for p in full["phases"]:
         rate = p["items"] / p["seconds"] if p["seconds"] else float("inf")
         print(f"{p['name']:<8} {p['items']:>8,} {p['seconds']:>8.1f} {rate:>9,.0f} {p['peak_mib']:>9,.0f}")
-    print(f"{'total':<8} {'':>8} {full['seconds']:>8.1f} {full['pages'] / full['seconds']:>9,.0f} {full['peak_mib']:>9,.0f}"
-          f"   (workers and Pagefind peak: {full['children_peak_mib']:,.0f} MiB)\n")
+    print(
+        f"{'total':<8} {'':>8} {full['seconds']:>8.1f} {full['pages'] / full['seconds']:>9,.0f} {full['peak_mib']:>9,.0f}"
+        f"   (workers and Pagefind peak: {full['children_peak_mib']:,.0f} MiB)\n"
+    )
     print(f"full build without search: {build_seconds:.1f} s")
     if noop and one:
         print(f"no-op rebuild:              {noop['seconds']:.1f} s")
-        print(f"one article changed:        {one['seconds']:.1f} s (identical to a full build: {identical}); "
-              + ", ".join(f"{p['name']} {p['seconds']:.1f}" for p in one["phases"]))
+        print(
+            f"one article changed:        {one['seconds']:.1f} s (identical to a full build: {identical}); "
+            + ", ".join(f"{p['name']} {p['seconds']:.1f}" for p in one["phases"])
+        )
     if hugo:
-        for variant, ratio in (("with_related", results["ratio_to_hugo"]), ("without_related", results["ratio_to_hugo_without_related"])):
+        for variant, ratio in (
+            ("with_related", results["ratio_to_hugo"]),
+            ("without_related", results["ratio_to_hugo_without_related"]),
+        ):
             h = hugo[variant]
-            print(f"Hugo {hugo['version'].split()[1]} {variant.replace('_', ' ')}: {h['seconds']:.1f} s, {h['pages']:,} HTML pages, "
-                  f"peak {h['peak_mib']:,.0f} MiB; diparchive/Hugo = {ratio:.2f}")
+            print(
+                f"Hugo {hugo['version'].split()[1]} {variant.replace('_', ' ')}: {h['seconds']:.1f} s, {h['pages']:,} HTML pages, "
+                f"peak {h['peak_mib']:,.0f} MiB; diparchive/Hugo = {ratio:.2f}"
+            )
     else:
         print("Hugo: not run (not installed, or --no-hugo)")
     print("\n" + json.dumps(results, indent=2))

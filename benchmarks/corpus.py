@@ -55,7 +55,9 @@ def sample_sentences(registry: Registry) -> Sentences:
                 out += [s.strip() for s in re.split(r"(?<=[.!?])\s+", block.text) if len(s.split()) >= 6]
         return tuple(out)
 
-    return Sentences(split(sorted((PROJECT / "content").glob("0*.txt"))), split(sorted((PROJECT / "content" / "en").glob("*.md"))))
+    return Sentences(
+        split(sorted((PROJECT / "content").glob("0*.txt"))), split(sorted((PROJECT / "content" / "en").glob("*.md")))
+    )
 
 
 def _people(registry: Registry, day: dt.date) -> list[tuple[str, str, str]]:
@@ -73,8 +75,13 @@ def _people(registry: Registry, day: dt.date) -> list[tuple[str, str, str]]:
 def _event(registry: Registry, rng: random.Random, day: dt.date) -> tuple[str, str]:
     """An event name (vi, en): a numbered instance of a registry series, or a declared event."""
     series = registry.series[rng.choice(sorted(registry.series))]
-    number = {"unga": day.year - 1945, "asean-summit": 28 + (day.year - 2016) * 2, "cop": day.year - 1995,
-              "party-congress": 12 if day.year < 2021 else 13, "diplomatic-conference": 29 + (day.year - 2016) // 2}.get(series.id, rng.randint(1, 40))
+    number = {
+        "unga": day.year - 1945,
+        "asean-summit": 28 + (day.year - 2016) * 2,
+        "cop": day.year - 1995,
+        "party-congress": 12 if day.year < 2021 else 13,
+        "diplomatic-conference": 29 + (day.year - 2016) // 2,
+    }.get(series.id, rng.randint(1, 40))
     event = instance_event(series, max(1, number), None)
     return event.name.vi, event.name.en
 
@@ -113,12 +120,27 @@ def write_corpus(out: Path, articles: int, seed: int = 1) -> Path:
         for at in sorted(rng.sample(range(1, len(paragraphs)), k=min(2, len(paragraphs) - 1)), reverse=True):
             paragraphs.insert(at, f"\u00a0\n{people[0][1]} tại {event_vi}. (Ảnh: {outlet})")
         tail = ["Tin liên quan"] + rng.sample(TEASERS, k=3)
-        text = "\n".join([rng.choice(CATEGORIES), headline, f"Thứ Hai, {day.day:02d}/{day.month:02d}/{day.year} 08:{rng.randint(10, 59)}", f"({outlet}) -", lead] + paragraphs + tail) + "\n"
+        text = (
+            "\n".join(
+                [
+                    rng.choice(CATEGORIES),
+                    headline,
+                    f"Thứ Hai, {day.day:02d}/{day.month:02d}/{day.year} 08:{rng.randint(10, 59)}",
+                    f"({outlet}) -",
+                    lead,
+                ]
+                + paragraphs
+                + tail
+            )
+            + "\n"
+        )
         (out / "content" / f"{key}.txt").write_text(text, encoding="utf-8")
         if rng.random() < TRANSLATED_SHARE:
             body = _body(rng, sentences.en, rng.randint(800, 1500))
-            english = (f"---\nkey: {key}\nlang: en\ntitle: \"No. {index}: {people[0][2]} attends the {event_en}\"\ndate: {day.isoformat()}\n---\n"
-                       f"{people[0][2]} and {people[1][2]} attended the {event_en}.\n\n" + "\n\n".join(body) + "\n")
+            english = (
+                f'---\nkey: {key}\nlang: en\ntitle: "No. {index}: {people[0][2]} attends the {event_en}"\ndate: {day.isoformat()}\n---\n'
+                f"{people[0][2]} and {people[1][2]} attended the {event_en}.\n\n" + "\n\n".join(body) + "\n"
+            )
             (out / "content" / "en" / f"{key}.md").write_text(english, encoding="utf-8")
     return out
 

@@ -69,7 +69,13 @@ TERMS = """{{ define "main" }}<h1>{{ .Title }}</h1>
 """
 
 
-def export(archive: Archive, leader_names: dict[str, dict[str, str]], event_names: dict[str, dict[str, str]], out: Path, related: bool = True) -> None:
+def export(
+    archive: Archive,
+    leader_names: dict[str, dict[str, str]],
+    event_names: dict[str, dict[str, str]],
+    out: Path,
+    related: bool = True,
+) -> None:
     """With `related`, article pages list five related articles, as diparchive's do (Hugo's
     .Related over the leader and event taxonomies); without, Hugo's fastest equivalent."""
     (out / "layouts" / "_default").mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ split between the processes that share them) of it and all its descendants; prin
     cd SITE && python benchmarks/peak_memory.py diparchive build --no-cache --output DIR --quiet
 
 Linux only (/proc/PID/smaps_rollup)."""
+
 import os
 import subprocess
 import sys
@@ -22,11 +23,17 @@ def children(pid):
             if ppid == pid:
                 out.append(int(p))
     return out
+
+
 def tree(pid):
     found, pending = [], [pid]
     while pending:
-        p = pending.pop(); found.append(p); pending += children(p)
+        p = pending.pop()
+        found.append(p)
+        pending += children(p)
     return found
+
+
 def pss(pid):
     try:
         with open(f"/proc/{pid}/smaps_rollup") as f:
@@ -36,6 +43,8 @@ def pss(pid):
     except OSError:
         return 0
     return 0
+
+
 proc = subprocess.Popen(sys.argv[1:])
 peak, peak_at = 0, 0.0
 start = time.time()
@@ -44,4 +53,7 @@ while proc.poll() is None:
     if total > peak:
         peak, peak_at = total, time.time() - start
     time.sleep(1)
-print(f"exit {proc.returncode}; {time.time() - start:.0f} s; peak summed PSS {peak / 1024:.0f} MiB at {peak_at:.0f} s", flush=True)
+print(
+    f"exit {proc.returncode}; {time.time() - start:.0f} s; peak summed PSS {peak / 1024:.0f} MiB at {peak_at:.0f} s",
+    flush=True,
+)

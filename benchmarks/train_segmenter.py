@@ -81,13 +81,23 @@ def label_scrape(text: str, truth: dict) -> tuple[list[str], list[Label]] | None
     must_not = [normal(c) for c in truth.get("body_must_not") or []]
     labels: list[Label] = []
     for i, line in enumerate(lines):
-        is_caption = any(line == c or (len(c) > 30 and (line.startswith(c[:40]) or c.startswith(line[:40]))) for c in captions)
+        is_caption = any(
+            line == c or (len(c) > 30 and (line.startswith(c[:40]) or c.startswith(line[:40]))) for c in captions
+        )
         is_chrome = any(line == m or (len(m) >= 25 and m in line) for m in must_not)
         is_byline = author is not None and author.lower() in line.lower() and len(line) <= len(author) + 40
         if title is not None and line == title and i <= first:
             labels.append(Label.TITLE)
         elif first <= i <= last:
-            labels.append(Label.CAPTION if is_caption else Label.BYLINE if is_byline and line != lines[first] else Label.CHROME if is_chrome else Label.BODY)
+            labels.append(
+                Label.CAPTION
+                if is_caption
+                else Label.BYLINE
+                if is_byline and line != lines[first]
+                else Label.CHROME
+                if is_chrome
+                else Label.BODY
+            )
         elif is_byline:
             labels.append(Label.BYLINE)
         elif i < first and _prints_date(line, truth.get("date") or []) and len(line) <= 120:

@@ -91,7 +91,7 @@ def local_target(site: Path, url: str, base_url: str, page: Path) -> Path | None
     if url.startswith(("mailto:", "#", "data:")):
         return None
     if url.startswith(base_url):
-        url = urlsplit(base_url).path + url[len(base_url):]
+        url = urlsplit(base_url).path + url[len(base_url) :]
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
@@ -100,7 +100,7 @@ def local_target(site: Path, url: str, base_url: str, page: Path) -> Path | None
     if path.startswith("/"):
         if not path.startswith(base_path):
             return site / "__outside_base__"
-        relative = path[len(base_path):]
+        relative = path[len(base_path) :]
         target = site / relative
     else:
         target = (page.parent / path).resolve()

@@ -55,20 +55,24 @@ def write(site: Path, name: str, data: str | bytes) -> Path:
 
 # Front matter -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("front, expected", [
-    ("title: [broken", "content/bad.md:2: invalid YAML"),
-    ("title: T\ncolour: red", "content/bad.md:3: unknown front matter key 'colour' (known: title, date,"),
-    ("title: T\ndate: tomorrow", "content/bad.md:3: 'date' must be YYYY-MM-DD, YYYY-MM or YYYY, not 'tomorrow'"),
-    ("title: T\ndate: 2024-13", "content/bad.md:3: 'date' must be YYYY-MM-DD"),
-    ("title: T\nleaders: [nobody]", "content/bad.md:3: unknown leader id 'nobody' (not in the registry)"),
-    ("title: T\nevents:\n  - unga-79\n  - no-such-event", "content/bad.md:5: unknown event id 'no-such-event'"),
-    ("title: T\nleaders: to-lam", "content/bad.md:3: 'leaders' must be a list of ids"),
-    ("title: {a: 1}", "content/bad.md:2: 'title' must be non-empty text"),
-    ("title: T\nlang: fr", "content/bad.md:3: 'lang' must be one of vi, en, not 'fr'"),
-    ("- just\n- a list", "content/bad.md:2: front matter must be a mapping"),
-    ('title: "T\\0x"', "content/bad.md:2: 'title' contains a control character (U+0000)"),
-    ("title: T\nkey: " + "k" * 300, "content/bad.md:3: 'key' is 300 characters long"),
-])
+
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        ("title: [broken", "content/bad.md:2: invalid YAML"),
+        ("title: T\ncolour: red", "content/bad.md:3: unknown front matter key 'colour' (known: title, date,"),
+        ("title: T\ndate: tomorrow", "content/bad.md:3: 'date' must be YYYY-MM-DD, YYYY-MM or YYYY, not 'tomorrow'"),
+        ("title: T\ndate: 2024-13", "content/bad.md:3: 'date' must be YYYY-MM-DD"),
+        ("title: T\nleaders: [nobody]", "content/bad.md:3: unknown leader id 'nobody' (not in the registry)"),
+        ("title: T\nevents:\n  - unga-79\n  - no-such-event", "content/bad.md:5: unknown event id 'no-such-event'"),
+        ("title: T\nleaders: to-lam", "content/bad.md:3: 'leaders' must be a list of ids"),
+        ("title: {a: 1}", "content/bad.md:2: 'title' must be non-empty text"),
+        ("title: T\nlang: fr", "content/bad.md:3: 'lang' must be one of vi, en, not 'fr'"),
+        ("- just\n- a list", "content/bad.md:2: front matter must be a mapping"),
+        ('title: "T\\0x"', "content/bad.md:2: 'title' contains a control character (U+0000)"),
+        ("title: T\nkey: " + "k" * 300, "content/bad.md:3: 'key' is 300 characters long"),
+    ],
+)
 def test_bad_front_matter(built_site, front, expected):
     write(built_site, "bad.md", f"---\n{front}\n---\nNội dung bài viết.\n")
     fails_cleanly(built_site, expected)
@@ -105,7 +109,9 @@ def test_unicode_with_a_bom_is_decoded(site, encoding):
 def test_other_encodings_are_reported_not_guessed(built_site, encoding, line, byte):
     text = "Tiêu đề\nNội dung\n" if encoding == "cp1258" else "Title of a test\nCafé society meets today.\n"
     write(built_site, "legacy.txt", text.encode(encoding, errors="replace"))
-    fails_cleanly(built_site, f"content/legacy.txt:{line}: not UTF-8 text: byte {byte} at column", "Save the file as UTF-8")
+    fails_cleanly(
+        built_site, f"content/legacy.txt:{line}: not UTF-8 text: byte {byte} at column", "Save the file as UTF-8"
+    )
 
 
 def test_binary_file(built_site):
@@ -136,6 +142,7 @@ def test_control_characters_are_dropped_from_scrapes(site):
 
 # Articles that clash ------------------------------------------------------------------------
 
+
 def test_same_key_in_one_language(built_site):
     write(built_site, "a.md", "---\ntitle: Bài một\nkey: same\nlang: vi\n---\nMột.\n")
     write(built_site, "b.md", "---\ntitle: Bài hai\nkey: same\nlang: vi\n---\nHai.\n")
@@ -145,25 +152,40 @@ def test_same_key_in_one_language(built_site):
 def test_same_url(built_site):
     write(built_site, "a.md", "---\ntitle: Cùng tiêu đề\n---\nMột.\n")
     write(built_site, "b.md", "---\ntitle: Cùng tiêu đề\n---\nHai.\n")
-    fails_cleanly(built_site, "content/b.md: URL slug 'cung-tieu-de' is already used by content/a.md; set a different 'slug'")
+    fails_cleanly(
+        built_site, "content/b.md: URL slug 'cung-tieu-de' is already used by content/a.md; set a different 'slug'"
+    )
 
 
 def test_translation_without_its_original_warns_and_fails_strict(built_site):
-    write(built_site, "en/orphan.md", "---\ntitle: An orphan\nkey: 099_no_such_seed\nlang: en\ndate: 2024-01-02\n---\nText.\n")
+    write(
+        built_site,
+        "en/orphan.md",
+        "---\ntitle: An orphan\nkey: 099_no_such_seed\nlang: en\ndate: 2024-01-02\n---\nText.\n",
+    )
     code, _, err = run("build", "--root", str(built_site), "--no-search")
     assert code == 0
     assert "warning: content/en/orphan.md: translation of '099_no_such_seed', but no article has that key" in err
-    fails_cleanly(built_site, "--strict:", "content/en/orphan.md: translation of '099_no_such_seed'", args=("--no-search", "--strict"))
+    fails_cleanly(
+        built_site,
+        "--strict:",
+        "content/en/orphan.md: translation of '099_no_such_seed'",
+        args=("--no-search", "--strict"),
+    )
 
 
 # Slugs and paths ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("slug, folder", [
-    ("../../../etc/passwd", "etc-passwd"),
-    ("/tmp/evil", "tmp-evil"),
-    ("..\\\\..\\\\windows", "windows"),
-    ("a" * 400, "a" * 80),
-])
+
+@pytest.mark.parametrize(
+    "slug, folder",
+    [
+        ("../../../etc/passwd", "etc-passwd"),
+        ("/tmp/evil", "tmp-evil"),
+        ("..\\\\..\\\\windows", "windows"),
+        ("a" * 400, "a" * 80),
+    ],
+)
 def test_slugs_cannot_leave_the_output(site, slug, folder):
     write(site, "escape.md", f"---\ntitle: Escape\nslug: '{slug}'\n---\nText.\n")
     assert run("build", "--root", str(site), "--no-search")[0] == 0
@@ -179,6 +201,7 @@ def test_slugs_without_letters_are_refused(built_site, slug):
 
 # Templates and Pagefind ---------------------------------------------------------------------
 
+
 def test_missing_template(built_site):
     (built_site / "templates" / "leader.html").unlink()
     fails_cleanly(built_site, "templates/leader.html", "template not found (needed for /vi/lanh-dao/")
@@ -186,15 +209,22 @@ def test_missing_template(built_site):
 
 def test_pagefind_missing(built_site, monkeypatch):
     monkeypatch.setattr(diparchive.publish.search, "PAGEFIND", (sys.executable, "-m", "no_such_pagefind_module"))
-    fails_cleanly(built_site, "Pagefind is not installed in this Python", "pip install 'pagefind[bin]'", "--no-search", args=())
+    fails_cleanly(
+        built_site, "Pagefind is not installed in this Python", "pip install 'pagefind[bin]'", "--no-search", args=()
+    )
 
 
 def test_pagefind_failing(built_site, monkeypatch):
-    monkeypatch.setattr(diparchive.publish.search, "PAGEFIND", (sys.executable, "-c", "import sys; print('Error: index exploded', file=sys.stderr); sys.exit(3)"))
+    monkeypatch.setattr(
+        diparchive.publish.search,
+        "PAGEFIND",
+        (sys.executable, "-c", "import sys; print('Error: index exploded', file=sys.stderr); sys.exit(3)"),
+    )
     fails_cleanly(built_site, "Pagefind failed to index the site", "Error: index exploded", args=())
 
 
 # --strict -----------------------------------------------------------------------------------
+
 
 def test_strict_turns_warnings_into_failures(built_site):
     err = fails_cleanly(built_site, "--strict:", args=("--no-search", "--strict"))
@@ -209,16 +239,32 @@ def test_strict_fails_on_names_the_registry_lacks_and_heavy_boilerplate(built_si
     for path in (built_site / "content" / "en").glob("*.md"):
         path.unlink()
     write(built_site, "clean.md", "---\ntitle: Bài sạch\ndate: 2024-01-02\n---\nNội dung.\n")
-    write(built_site, "en/clean.md", "---\ntitle: A clean article\nkey: clean\nlang: en\ndate: 2024-01-02\n---\nText.\n")
+    write(
+        built_site, "en/clean.md", "---\ntitle: A clean article\nkey: clean\nlang: en\ndate: 2024-01-02\n---\nText.\n"
+    )
     assert run("build", "--root", str(built_site), "--no-search", "--strict")[0] == 0
-    write(built_site, "person.md", "---\ntitle: Tiếp khách\ndate: 2024-01-03\nkey: clean\nlang: vi\n---\nThủ tướng Nguyễn Văn Xoài tiếp Đại sứ.\n")
+    write(
+        built_site,
+        "person.md",
+        "---\ntitle: Tiếp khách\ndate: 2024-01-03\nkey: clean\nlang: vi\n---\nThủ tướng Nguyễn Văn Xoài tiếp Đại sứ.\n",
+    )
     (built_site / "content" / "clean.md").unlink()
-    fails_cleanly(built_site, "content/person.md:7: person not in the registry: Thủ tướng Nguyễn Văn Xoài", args=("--no-search", "--strict"))
+    fails_cleanly(
+        built_site,
+        "content/person.md:7: person not in the registry: Thủ tướng Nguyễn Văn Xoài",
+        args=("--no-search", "--strict"),
+    )
     (built_site / "content" / "person.md").rename(built_site / "content" / "clean.md")
     teaser = "\n".join(f"Xem thêm: Tin khác số {n} về thể thao và giải trí cuối tuần" for n in range(40))
-    write(built_site, "heavy.txt", f"---\nkey: clean\nlang: vi\n---\nNgày 3/1/2024\nTiêu đề ngắn gọn của bài\nNội dung chính của bài viết ngắn.\nTin liên quan\n{teaser}\n")
+    write(
+        built_site,
+        "heavy.txt",
+        f"---\nkey: clean\nlang: vi\n---\nNgày 3/1/2024\nTiêu đề ngắn gọn của bài\nNội dung chính của bài viết ngắn.\nTin liên quan\n{teaser}\n",
+    )
     (built_site / "content" / "clean.md").unlink()
-    fails_cleanly(built_site, "content/heavy.txt:", "characters were left out as boilerplate", args=("--no-search", "--strict"))
+    fails_cleanly(
+        built_site, "content/heavy.txt:", "characters were left out as boilerplate", args=("--no-search", "--strict")
+    )
 
 
 def test_check_strict_exit_code(built_site):

@@ -29,7 +29,11 @@ def test_english_home_lists_translations_and_marks_the_rest(page, origin):
     page.goto(f"{origin}/en/")
     assert page.locator("html").get_attribute("lang") == "en"
     titles = page.locator(".latest .card-title").all_inner_texts()
-    assert {"Viet Nam values multilateral cooperation", "All objectives achieved at a high level", "Carrying on the pioneering role of external affairs"} <= set(titles)
+    assert {
+        "Viet Nam values multilateral cooperation",
+        "All objectives achieved at a high level",
+        "Carrying on the pioneering role of external affairs",
+    } <= set(titles)
     assert page.locator(".latest .only-in").count() == 1
 
 
@@ -53,7 +57,9 @@ def search_titles(page, url: str) -> list[str]:
     """Open a search URL (?q=…) and return the result titles once they have settled."""
     page.goto(url)
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
-    page.wait_for_function("() => !document.querySelector('.pagefind-ui__result-link.pagefind-ui__loading, .pagefind-ui__result-title.pagefind-ui__loading')")
+    page.wait_for_function(
+        "() => !document.querySelector('.pagefind-ui__result-link.pagefind-ui__loading, .pagefind-ui__result-title.pagefind-ui__loading')"
+    )
     page.wait_for_timeout(300)  # results render in batches
     return page.locator(".pagefind-ui__result-link").all_inner_texts()
 
@@ -64,7 +70,15 @@ def test_leader_name_with_or_without_diacritics(page, origin, query):
     assert set(titles[:2]) == {SEED_001, SEED_003}
 
 
-@pytest.mark.parametrize("query", ["lien hop quoc khoa 76", "Liên Hợp Quốc khóa 76", "dai hoi dong lien hop quoc khoa 76", "Đại hội đồng Liên Hợp Quốc khoá 76"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "lien hop quoc khoa 76",
+        "Liên Hợp Quốc khóa 76",
+        "dai hoi dong lien hop quoc khoa 76",
+        "Đại hội đồng Liên Hợp Quốc khoá 76",
+    ],
+)
 def test_un_general_assembly_session_with_or_without_diacritics_and_d_bar(page, origin, query):
     assert search_titles(page, f"{origin}/vi/tim-kiem/?q={query}")[0] == SEED_000
 
@@ -74,7 +88,9 @@ def test_d_typed_for_d_bar_finds_what_d_bar_finds(page, origin):
     typed = search_titles(page, f"{origin}/vi/tim-kiem/?q=dang cong san cuba")
     assert with_bar[0] == typed[0] == SEED_000
     assert set(with_bar) <= set(typed)
-    assert set(search_titles(page, f"{origin}/vi/tim-kiem/?q=đảng")) <= set(search_titles(page, f"{origin}/vi/tim-kiem/?q=dang"))
+    assert set(search_titles(page, f"{origin}/vi/tim-kiem/?q=đảng")) <= set(
+        search_titles(page, f"{origin}/vi/tim-kiem/?q=dang")
+    )
 
 
 def test_a_filter_narrows_the_results(page, origin):
@@ -172,7 +188,11 @@ def test_citation_gets_todays_access_date(page, origin):
 
 def test_search_works_under_a_sub_path(browser, tmp_path_factory):
     root = copy_site(tmp_path_factory.mktemp("subpath") / "site")
-    config = (root / "site.yaml").read_text(encoding="utf-8").replace("https://archive.example.org/", "https://example.org/archive/")
+    config = (
+        (root / "site.yaml")
+        .read_text(encoding="utf-8")
+        .replace("https://archive.example.org/", "https://example.org/archive/")
+    )
     (root / "site.yaml").write_text(config, encoding="utf-8")
     build(root)
     host = root.parent / "host"

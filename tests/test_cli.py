@@ -80,7 +80,9 @@ def test_bad_article_keeps_the_previous_output(site):
 
 
 def test_broken_template_is_a_user_error_with_file_and_line(site):
-    (site / "templates" / "list.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{{ nothere }}\n{% endblock %}\n", encoding="utf-8")
+    (site / "templates" / "list.html").write_text(
+        "{% extends 'base.html' %}\n{% block main %}\n{{ nothere }}\n{% endblock %}\n", encoding="utf-8"
+    )
     code, _, err = run("build", "--root", str(site), "--no-search")
     assert code == 1
     assert "list.html:3: 'nothere' is undefined (rendering /vi/bai-viet/" in err
@@ -118,7 +120,22 @@ def test_parse_json_lists_every_field(site, monkeypatch):
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["path"] for r in records] == ["content/001_72010875ac9022ad.txt", "content/004_6ad065bfd07066d8.txt"]
     first = records[0]
-    assert set(first) >= {"path", "lang", "title", "date", "date_precision", "date_source", "author", "outlet", "leaders", "events", "mentions", "body", "removed", "warnings"}
+    assert set(first) >= {
+        "path",
+        "lang",
+        "title",
+        "date",
+        "date_precision",
+        "date_source",
+        "author",
+        "outlet",
+        "leaders",
+        "events",
+        "mentions",
+        "body",
+        "removed",
+        "warnings",
+    }
     assert (first["date"], first["date_precision"], first["date_source"]) == ("2024-09", "month", "dateline")
     assert first["leaders"] == ["bui-thanh-son", "to-lam", "joe-biden"]
     assert (first["events"], first["mentions"]) == (["unga-79", "summit-of-the-future"], ["party-congress-13"])
@@ -157,13 +174,20 @@ def test_check_suggests_registry_additions(site):
     code, out, _ = run("check", "--root", str(site))
     assert code == 0
     assert "content/new.txt:5: suggestion: person not in the registry: Thứ trưởng Ngoại giao Nguyễn Văn Mới" in out
-    assert "content/new.txt:5: suggestion: numbered meeting not in the registry: Hội nghị Hội đồng điều hành ReCAAP lần thứ 18" in out
+    assert (
+        "content/new.txt:5: suggestion: numbered meeting not in the registry: Hội nghị Hội đồng điều hành ReCAAP lần thứ 18"
+        in out
+    )
     assert "content/002_d22a4b06eb00ea15.txt: warning: no publication date found" in out
 
 
 def test_two_files_translating_the_same_article_are_reported(site):
-    shutil.copy(site / "content" / "en" / "all-objectives-achieved-at-a-high-level.md", site / "content" / "en" / "copy.md")
+    shutil.copy(
+        site / "content" / "en" / "all-objectives-achieved-at-a-high-level.md", site / "content" / "en" / "copy.md"
+    )
     code, _, err = run("build", "--root", str(site), "--no-search")
     assert code == 1
-    assert ("content/en/copy.md: content/en/all-objectives-achieved-at-a-high-level.md and this file both translate "
-            "content/001_72010875ac9022ad.txt into 'en' (key '001_72010875ac9022ad'); keep one") in err
+    assert (
+        "content/en/copy.md: content/en/all-objectives-achieved-at-a-high-level.md and this file both translate "
+        "content/001_72010875ac9022ad.txt into 'en' (key '001_72010875ac9022ad'); keep one"
+    ) in err

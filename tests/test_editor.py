@@ -27,6 +27,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 # new ----------------------------------------------------------------------------------------
 
+
 def test_new_scaffolds_an_article_that_builds(site):
     code, out, _ = run("new", "--root", str(site), "Thủ tướng tiếp Đại sứ Nhật Bản")
     assert code == 0
@@ -43,7 +44,9 @@ def test_new_scaffolds_an_article_that_builds(site):
 
 
 def test_new_translation_goes_to_content_en_and_pairs(site):
-    code, out, _ = run("new", "--root", str(site), "--lang", "en", "--key", "002_d22a4b06eb00ea15", "The 32nd Diplomatic Conference")
+    code, out, _ = run(
+        "new", "--root", str(site), "--lang", "en", "--key", "002_d22a4b06eb00ea15", "The 32nd Diplomatic Conference"
+    )
     assert code == 0
     path = Path(out.strip())
     assert path.parent == site / "content" / "en"
@@ -54,13 +57,18 @@ def test_new_translation_goes_to_content_en_and_pairs(site):
 
 # check --------------------------------------------------------------------------------------
 
+
 def test_check_finds_likely_duplicates_and_broken_links(site):
     seed = (site / "content" / "001_72010875ac9022ad.txt").read_text(encoding="utf-8")
-    (site / "content" / "repost.txt").write_text(seed.replace("Đạt được ở mức cao tất cả các mục tiêu", "Hoàn thành các mục tiêu đề ra", 1), encoding="utf-8")
+    (site / "content" / "repost.txt").write_text(
+        seed.replace("Đạt được ở mức cao tất cả các mục tiêu", "Hoàn thành các mục tiêu đề ra", 1), encoding="utf-8"
+    )
     (site / "content" / "links.md").write_text(
         "---\ntitle: Liên kết\ndate: 2024-09-20\n---\n"
         "Xem [Tô Lâm](/vi/lanh-dao/to-lam/), [trang thiếu](/vi/lanh-dao/khong-co/), [nguồn tin](https://archive.example.org/vi/feed.xml) "
-        "và [nơi khác](https://example.com/x).\n", encoding="utf-8")
+        "và [nơi khác](https://example.com/x).\n",
+        encoding="utf-8",
+    )
     code, out, _ = run("check", "--root", str(site))
     assert code == 0
     assert "content/repost.txt: duplicate: likely the same story as content/001_72010875ac9022ad.txt" in out
@@ -82,6 +90,7 @@ def test_check_reports_content_errors_with_exit_1(site):
 
 
 # build output -------------------------------------------------------------------------------
+
 
 def test_build_prints_phases_and_a_summary(site):
     code, out, err = run("build", "--root", str(site), "--no-search")
@@ -111,6 +120,7 @@ def test_progress_counts_reach_the_total(site):
 
 # serve --------------------------------------------------------------------------------------
 
+
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -135,7 +145,9 @@ def preview(site):
     log = io.StringIO()
     stop = threading.Event()
     watched = [site / "content", site / "templates", site / "site.yaml"]
-    thread = threading.Thread(target=serve, args=(site, 0, lambda: build(site), watched, site / "public", "/", log, stop), daemon=True)
+    thread = threading.Thread(
+        target=serve, args=(site, 0, lambda: build(site), watched, site / "public", "/", log, stop), daemon=True
+    )
     thread.start()
     url = _wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.getvalue()))
     yield site, url.group(0), log
@@ -147,9 +159,13 @@ def test_serve_rebuilds_on_change_and_tells_pages(preview):
     site, url, log = preview
     status, page = _get(url + "vi/")
     assert status == 200 and '<script src="/__diparchive/reload.js"></script></body>' in page
-    assert not (site / "public" / "vi" / "index.html").read_text(encoding="utf-8").count("__diparchive")  # built files untouched
+    assert (
+        not (site / "public" / "vi" / "index.html").read_text(encoding="utf-8").count("__diparchive")
+    )  # built files untouched
     version = json.loads(_get(url + "__diparchive/status")[1])["version"]
-    (site / "content" / "fresh.md").write_text("---\ntitle: Bài mới toanh\ndate: 2025-01-02\n---\nNội dung bài mới.\n", encoding="utf-8")
+    (site / "content" / "fresh.md").write_text(
+        "---\ntitle: Bài mới toanh\ndate: 2025-01-02\n---\nNội dung bài mới.\n", encoding="utf-8"
+    )
     _wait_for(lambda: json.loads(_get(url + "__diparchive/status")[1])["version"] > version)
     assert "Bài mới toanh" in _get(url + "vi/")[1]
     (site / "content" / "broken.md").write_text("---\ndate: soon\n---\nA.\n", encoding="utf-8")
@@ -167,7 +183,9 @@ def test_preview_reloads_the_open_page_and_searches(preview, browser):
     tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     tab.goto(url + "vi/")
     tab.wait_for_timeout(1000)  # the reload script has seen the current build
-    (site / "content" / "live.md").write_text("---\ntitle: Xem trước trực tiếp\ndate: 2025-02-03\n---\nNội dung.\n", encoding="utf-8")
+    (site / "content" / "live.md").write_text(
+        "---\ntitle: Xem trước trực tiếp\ndate: 2025-02-03\n---\nNội dung.\n", encoding="utf-8"
+    )
     tab.get_by_text("Xem trước trực tiếp").first.wait_for(timeout=20000)
     (site / "content" / "live.md").write_text("---\ndate: soon\n---\nA.\n", encoding="utf-8")
     alert = tab.get_by_role("alert")

@@ -19,11 +19,43 @@ from diparchive.read.loader import load_article
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 # Text that looks like the scrapes: Vietnamese letters, datelines, separators, markup, controls.
-PIECES = st.sampled_from([
-    "Hà Nội", "(NDO) -", "Ngày 22/1", "2024", "Khóa 76", "Đại hội đồng Liên hợp quốc", "Tô Lâm", "Thủ tướng",
-    "---", "\n", "\n\n", "\u00a0\n", "*", "#", "> ", "1. ", "Câu hỏi:", "?", ".", "|", "<script>", "](javascript:x)",
-    "\ufeff", "\r\n", "\x00", "\x1b", "Tin liên quan", "Ảnh: TTXVN", "title: x", "date: 2024-13-45", ":", "[", "{",
-])
+PIECES = st.sampled_from(
+    [
+        "Hà Nội",
+        "(NDO) -",
+        "Ngày 22/1",
+        "2024",
+        "Khóa 76",
+        "Đại hội đồng Liên hợp quốc",
+        "Tô Lâm",
+        "Thủ tướng",
+        "---",
+        "\n",
+        "\n\n",
+        "\u00a0\n",
+        "*",
+        "#",
+        "> ",
+        "1. ",
+        "Câu hỏi:",
+        "?",
+        ".",
+        "|",
+        "<script>",
+        "](javascript:x)",
+        "\ufeff",
+        "\r\n",
+        "\x00",
+        "\x1b",
+        "Tin liên quan",
+        "Ảnh: TTXVN",
+        "title: x",
+        "date: 2024-13-45",
+        ":",
+        "[",
+        "{",
+    ]
+)
 SCRAPE = st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=60).map("".join)
 
 FRONT_VALUES = st.recursive(
@@ -31,7 +63,9 @@ FRONT_VALUES = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
     max_leaves=6,
 )
-FRONT_MATTER = st.dictionaries(st.one_of(st.sampled_from(sorted(FRONT_MATTER_KEYS)), st.text(max_size=10)), FRONT_VALUES, max_size=6)
+FRONT_MATTER = st.dictionaries(
+    st.one_of(st.sampled_from(sorted(FRONT_MATTER_KEYS)), st.text(max_size=10)), FRONT_VALUES, max_size=6
+)
 
 
 def _load(tmp_path: Path, name: str, data: bytes, registry, recognizer):

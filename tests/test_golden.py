@@ -24,7 +24,11 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MARKER}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MARKER
+    }
 
 
 def test_sample_site_matches_the_golden_copy(tmp_path, request):
@@ -40,8 +44,16 @@ def test_sample_site_matches_the_golden_copy(tmp_path, request):
     changed = [name for name in built if built[name] != golden[name]]
     if changed:
         name = changed[0]
-        diff = "\n".join(difflib.unified_diff(
-            golden[name].decode("utf-8", "replace").splitlines(), built[name].decode("utf-8", "replace").splitlines(),
-            f"golden/{name}", f"built/{name}", lineterm="", n=1,
-        ))
-        pytest.fail(f"{len(changed)} file(s) differ, first {name}:\n{diff[:3000]}\nRun pytest --update-golden if intended.")
+        diff = "\n".join(
+            difflib.unified_diff(
+                golden[name].decode("utf-8", "replace").splitlines(),
+                built[name].decode("utf-8", "replace").splitlines(),
+                f"golden/{name}",
+                f"built/{name}",
+                lineterm="",
+                n=1,
+            )
+        )
+        pytest.fail(
+            f"{len(changed)} file(s) differ, first {name}:\n{diff[:3000]}\nRun pytest --update-golden if intended."
+        )

@@ -54,7 +54,11 @@ class _Audit(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"event handler {name} on <{tag}>")
-            if name in URL_ATTRIBUTES and value and "".join(value.split()).lower().startswith(("javascript:", "vbscript:", "data:text/html")):
+            if (
+                name in URL_ATTRIBUTES
+                and value
+                and "".join(value.split()).lower().startswith(("javascript:", "vbscript:", "data:text/html"))
+            ):
                 self.problems.append(f"{name}={value!r} on <{tag}>")
         if tag in ("iframe", "object", "embed", "svg", "style", "img"):
             self.problems.append(f"<{tag}> from the content")
@@ -94,7 +98,9 @@ def hostile_site(tmp_path_factory) -> Path:
 
 
 def test_hostile_articles_are_built_as_text(hostile_site):
-    pages = [p for p in hostile_site.rglob("*.html") if "hostile" in p.parent.name or "tieu-de-co-ma-doc" in p.parent.name]
+    pages = [
+        p for p in hostile_site.rglob("*.html") if "hostile" in p.parent.name or "tieu-de-co-ma-doc" in p.parent.name
+    ]
     assert len(pages) == 2
     text = "".join(p.read_text(encoding="utf-8") for p in pages)
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in text  # shown, as text

@@ -37,7 +37,10 @@ def test_nothing_changed_means_nothing_done(site):
 def test_one_changed_article_rerenders_only_its_pages_and_matches_a_full_build(site, tmp_path):
     build(site, search=False)
     seed = site / "content" / "003_2961b6aa5de9d877.txt"
-    seed.write_text(seed.read_text(encoding="utf-8").replace("Hội nghị Thượng đỉnh Tương lai", "Hội nghị Thượng đỉnh Tương Lai", 1), encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("Hội nghị Thượng đỉnh Tương lai", "Hội nghị Thượng đỉnh Tương Lai", 1),
+        encoding="utf-8",
+    )
     report = build(site, search=False)
     assert not report.unchanged
     assert 0 < report.rendered < report.pages / 2
@@ -61,14 +64,19 @@ def test_a_registry_change_reparses_the_articles(site):
     page = site / "public" / "vi" / "bai-viet" / "dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu" / "index.html"
     assert "Báo Nhân Dân" in page.read_text(encoding="utf-8")
     outlets = site / "content" / "registry" / "outlets.yaml"
-    outlets.write_text(outlets.read_text(encoding="utf-8").replace("NDO: {vi: Báo Nhân Dân,", "NDO: {vi: Nhân Dân điện tử,"), encoding="utf-8")
+    outlets.write_text(
+        outlets.read_text(encoding="utf-8").replace("NDO: {vi: Báo Nhân Dân,", "NDO: {vi: Nhân Dân điện tử,"),
+        encoding="utf-8",
+    )
     build(site, search=False)
     assert "Nhân Dân điện tử" in page.read_text(encoding="utf-8")
 
 
 def test_the_cache_can_be_deleted_at_any_time(site, tmp_path):
     build(site, search=False)
-    (site / "content" / "new.md").write_text("---\ntitle: Bài mới\ndate: 2025-01-02\n---\nNội dung.\n", encoding="utf-8")
+    (site / "content" / "new.md").write_text(
+        "---\ntitle: Bài mới\ndate: 2025-01-02\n---\nNội dung.\n", encoding="utf-8"
+    )
     shutil.rmtree(site / CACHE_DIR)
     report = build(site, search=False)
     assert report.rendered == report.pages
@@ -87,7 +95,10 @@ def test_a_touched_output_is_rebuilt(site):
 def test_workers_do_not_change_the_output(tmp_path):
     root = copy_site(tmp_path / "site")
     for n in range(80):  # enough files for the loader to use worker processes too
-        (root / "content" / f"extra{n:02d}.md").write_text(f"---\ntitle: Bài số {n}\ndate: 2023-05-{n % 28 + 1:02d}\n---\nThủ tướng Phạm Minh Chính tiếp Đại sứ số {n}.\n", encoding="utf-8")
+        (root / "content" / f"extra{n:02d}.md").write_text(
+            f"---\ntitle: Bài số {n}\ndate: 2023-05-{n % 28 + 1:02d}\n---\nThủ tướng Phạm Minh Chính tiếp Đại sứ số {n}.\n",
+            encoding="utf-8",
+        )
     build(root, tmp_path / "one", search=False, workers=1, use_cache=False)
     build(root, tmp_path / "three", search=False, workers=3, use_cache=False)
     assert tree(tmp_path / "one") == tree(tmp_path / "three")
@@ -98,7 +109,9 @@ def _archive_of(tmp_path: Path, extra: int = 60) -> Path:
     for n in range(extra):
         (root / "content" / f"extra{n:02d}.md").write_text(
             f"---\ntitle: Bài số {n}\nslug: bai-so-{n}\ndate: 2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}\n---\n"
-            f"Thủ tướng Phạm Minh Chính tiếp Đại sứ số {n} tại Hà Nội về hợp tác.\n", encoding="utf-8")
+            f"Thủ tướng Phạm Minh Chính tiếp Đại sứ số {n} tại Hà Nội về hợp tác.\n",
+            encoding="utf-8",
+        )
     return root
 
 
@@ -107,7 +120,9 @@ def test_an_edited_body_plans_only_the_pages_that_show_the_article(tmp_path):
     first = build(root, search=False)
     assert first.planned == first.pages
     article = root / "content" / "extra07.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8"
+    )
     report = build(root, search=False)
     assert 0 < report.rendered <= report.planned < first.pages / 4
     build(root, tmp_path / "full", search=False, use_cache=False)
@@ -118,7 +133,9 @@ def test_an_edited_title_reaches_every_listing_and_feed_that_shows_it(tmp_path):
     root = _archive_of(tmp_path)
     build(root, search=False)
     article = root / "content" / "extra11.md"  # 12 December 2023: in the feeds
-    article.write_text(article.read_text(encoding="utf-8").replace("title: Bài số 11", "title: Bài số bảy"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("title: Bài số 11", "title: Bài số bảy"), encoding="utf-8"
+    )
     report = build(root, search=False)
     assert report.planned < report.pages / 2
     built = tree(root / "public")
@@ -131,12 +148,17 @@ def test_a_changed_date_or_leader_replans_the_whole_site(tmp_path):
     root = _archive_of(tmp_path)
     first = build(root, search=False)
     article = root / "content" / "extra07.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("date: 2023-08-08", "date: 2021-02-03"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("date: 2023-08-08", "date: 2021-02-03"), encoding="utf-8"
+    )
     moved = build(root, search=False)
     assert moved.planned == moved.pages > first.pages  # a new month page
     build(root, tmp_path / "full", search=False, use_cache=False)
     assert tree(root / "public") == tree(tmp_path / "full")
-    article.write_text(article.read_text(encoding="utf-8").replace("Thủ tướng Phạm Minh Chính", "Bộ trưởng Bùi Thanh Sơn"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Thủ tướng Phạm Minh Chính", "Bộ trưởng Bùi Thanh Sơn"),
+        encoding="utf-8",
+    )
     retagged = build(root, search=False)
     assert retagged.planned == retagged.pages
     build(root, tmp_path / "full2", search=False, use_cache=False)
@@ -150,7 +172,9 @@ def test_an_update_moves_only_the_new_files_into_the_output(tmp_path):
     edited, other = public / "vi/bai-viet/bai-so-7/index.html", public / "vi/bai-viet/bai-so-30/index.html"
     before = {p: p.stat().st_ino for p in (edited, other)}
     article = root / "content" / "extra07.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8"
+    )
     build(root, search=False)
     assert other.stat().st_ino == before[other]  # left where it was, not rewritten or relinked
     assert edited.stat().st_ino != before[edited] and "hợp tác kinh tế" in edited.read_text(encoding="utf-8")
@@ -161,8 +185,12 @@ def test_an_update_cut_short_is_followed_by_a_full_build(tmp_path):
     root = _archive_of(tmp_path)
     build(root, search=False)
     article = root / "content" / "extra07.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
-    (root / "public" / MARKER).write_text(f"{MARKER_TEXT}inputs: {UPDATING}\n", encoding="utf-8")  # as a killed update leaves it
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8"
+    )
+    (root / "public" / MARKER).write_text(
+        f"{MARKER_TEXT}inputs: {UPDATING}\n", encoding="utf-8"
+    )  # as a killed update leaves it
     (root / "public" / "vi/bai-viet/bai-so-30/index.html").write_text("half written", encoding="utf-8")
     report = build(root, search=False)
     assert report.planned == report.rendered == report.pages
@@ -172,11 +200,15 @@ def test_an_update_cut_short_is_followed_by_a_full_build(tmp_path):
 
 def test_a_failed_update_leaves_the_output_as_it_was(tmp_path, monkeypatch):
     root = _archive_of(tmp_path, extra=12)
-    (root / "site.yaml").write_text((root / "site.yaml").read_text(encoding="utf-8") + "search_part_pages: 8\n", encoding="utf-8")
+    (root / "site.yaml").write_text(
+        (root / "site.yaml").read_text(encoding="utf-8") + "search_part_pages: 8\n", encoding="utf-8"
+    )
     build(root)
     before = tree(root / "public")
     article = root / "content" / "extra07.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8"
+    )
     monkeypatch.setattr(diparchive.publish.search, "PAGEFIND", (sys.executable, "-c", "import sys; sys.exit(3)"))
     with pytest.raises(DiparchiveError, match="Pagefind failed"):
         build(root)
@@ -196,7 +228,9 @@ def test_a_change_rewrites_one_bucket_of_parsed_records(tmp_path):
     before = {p.name: p.read_bytes() for p in buckets.iterdir()}
     assert len(before) > 10
     article = root / "content" / "extra07.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8"
+    )
     build(root, search=False)
     after = {p.name: p.read_bytes() for p in buckets.iterdir()}
     assert sorted(after) == sorted(before)

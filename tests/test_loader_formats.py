@@ -44,13 +44,25 @@ def test_dateline_shapes(line, iso, author):
     assert found is not None and found.date.iso == iso and found.author == author
 
 
-@pytest.mark.parametrize("line", ["Hôm nay: Thứ Bảy, 22/11/2026", "Việt Nam coi trọng hợp tác đa phương", "Bộ trưởng dự hội nghị ngày 19/12/2023 tại Hà Nội", "31/02/2024"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hôm nay: Thứ Bảy, 22/11/2026",
+        "Việt Nam coi trọng hợp tác đa phương",
+        "Bộ trưởng dự hội nghị ngày 19/12/2023 tại Hà Nội",
+        "31/02/2024",
+    ],
+)
 def test_lines_that_are_not_datelines(line):
     assert parse_dateline(line) is None
 
 
 def test_dateline_below_headline_wins_over_a_clock_above_it(tmp_path, registry, recognizer):
-    path = write(tmp_path, "a.txt", f"Thứ Bảy, 22/11/2026 10:15\n\nHội đàm Việt Nam - Singapore\n\n05/03/2024 09:00\n\n{LEAD_VI}\n\n{BODY_VI}\n")
+    path = write(
+        tmp_path,
+        "a.txt",
+        f"Thứ Bảy, 22/11/2026 10:15\n\nHội đàm Việt Nam - Singapore\n\n05/03/2024 09:00\n\n{LEAD_VI}\n\n{BODY_VI}\n",
+    )
     a = read(path, registry, recognizer)
     assert a.title == "Hội đàm Việt Nam - Singapore"
     assert a.date.iso == "2024-03-05"
@@ -72,7 +84,11 @@ def test_english_scrape_with_byline_caption_and_read_more(tmp_path, registry, re
     assert a.title == "Viet Nam and Singapore agree to deepen cooperation"
     assert (a.date.iso, a.date.precision) == ("2021-09-27", Precision.DAY)
     assert [b.kind for b in a.body] == [BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.PARAGRAPH]
-    assert [r.reason for r in a.removed if "Read more" in r.reason or r.text == "Storm kills three in the northern provinces"] == ["site section: Read more", "site section: Read more"]
+    assert [
+        r.reason
+        for r in a.removed
+        if "Read more" in r.reason or r.text == "Storm kills three in the northern provinces"
+    ] == ["site section: Read more", "site section: Read more"]
     assert a.leaders == ("bui-thanh-son",)
 
 
@@ -92,7 +108,9 @@ def test_english_trailing_teasers_are_cut(tmp_path, registry, recognizer):
 
 
 def test_no_date_at_all_gives_none_and_a_warning(tmp_path, registry, recognizer):
-    a = read(write(tmp_path, "nodate.txt", f"Hội đàm Việt Nam - Singapore\n\n{LEAD_VI}\n\n{BODY_VI}\n"), registry, recognizer)
+    a = read(
+        write(tmp_path, "nodate.txt", f"Hội đàm Việt Nam - Singapore\n\n{LEAD_VI}\n\n{BODY_VI}\n"), registry, recognizer
+    )
     assert a.date is None
     assert "no publication date found" in a.warnings
 
@@ -116,14 +134,19 @@ def test_no_title_line_gets_a_derived_title_and_a_warning(tmp_path, registry, re
 
 
 def test_caption_in_the_middle_after_an_image_slot(tmp_path, registry, recognizer):
-    text = f"Hội đàm Việt Nam - Singapore\n\n05/03/2024\n\n{LEAD_VI}\n\n\u00a0\n\nQuang cảnh buổi hội đàm\n\n{BODY_VI}\n"
+    text = (
+        f"Hội đàm Việt Nam - Singapore\n\n05/03/2024\n\n{LEAD_VI}\n\n\u00a0\n\nQuang cảnh buổi hội đàm\n\n{BODY_VI}\n"
+    )
     a = read(write(tmp_path, "caption.txt", text), registry, recognizer)
     assert [b.kind for b in a.body] == [BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.PARAGRAPH]
 
 
 def test_bom_crlf_and_nfd_text_are_normalised(tmp_path, registry, recognizer):
     import unicodedata
-    text = unicodedata.normalize("NFD", f"Hội đàm Việt Nam - Singapore\r\n\r\n05/03/2024\r\n\r\n{LEAD_VI}\r\n\r\n{BODY_VI}\r\n")
+
+    text = unicodedata.normalize(
+        "NFD", f"Hội đàm Việt Nam - Singapore\r\n\r\n05/03/2024\r\n\r\n{LEAD_VI}\r\n\r\n{BODY_VI}\r\n"
+    )
     a = read(write(tmp_path, "bom.txt", "\ufeff" + text), registry, recognizer)
     assert a.title == "Hội đàm Việt Nam - Singapore"
     assert a.body[0].text == LEAD_VI
@@ -131,7 +154,11 @@ def test_bom_crlf_and_nfd_text_are_normalised(tmp_path, registry, recognizer):
 
 
 def test_old_mac_line_endings(tmp_path, registry, recognizer):
-    a = read(write(tmp_path, "cr.txt", f"Hội đàm Việt Nam - Singapore\r05/03/2024\r{LEAD_VI}\r{BODY_VI}\r"), registry, recognizer)
+    a = read(
+        write(tmp_path, "cr.txt", f"Hội đàm Việt Nam - Singapore\r05/03/2024\r{LEAD_VI}\r{BODY_VI}\r"),
+        registry,
+        recognizer,
+    )
     assert a.date.iso == "2024-03-05" and len(a.body) == 2
 
 

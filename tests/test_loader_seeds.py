@@ -24,10 +24,15 @@ def reasons(article):
 
 def test_seed_000_interview_with_questions_captions_and_related_lists(registry, recognizer):
     a = load("000", registry, recognizer)
-    assert a.title == "Bộ trưởng Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn về chuyến đi của Chủ tịch nước và Đoàn đại biểu cấp cao Việt Nam đến Cuba và New York"
+    assert (
+        a.title
+        == "Bộ trưởng Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn về chuyến đi của Chủ tịch nước và Đoàn đại biểu cấp cao Việt Nam đến Cuba và New York"
+    )
     assert (a.date.iso, a.date.precision, a.date.source) == ("2021-09-27", Precision.DAY, DateSource.DATELINE)
     assert a.lang == "vi" and a.author is None and a.outlet is None
-    assert a.body[0].text.startswith("Chủ tịch nước Nguyễn Xuân Phúc và Đoàn đại biểu cấp cao Việt Nam đã kết thúc tốt đẹp")
+    assert a.body[0].text.startswith(
+        "Chủ tịch nước Nguyễn Xuân Phúc và Đoàn đại biểu cấp cao Việt Nam đã kết thúc tốt đẹp"
+    )
     assert a.body[-1].text.startswith("Tăng cường hợp tác với Liên hợp quốc thực chất và hiệu quả")
     assert a.body[-1].text.endswith("nâng cao vị thế đất nước./.")
     assert kinds(a, BlockKind.CAPTION) == ["Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn"]
@@ -49,8 +54,13 @@ def test_seed_001_month_only_date_marker_and_pull_quote(registry, recognizer):
     assert a.title == "Đạt được ở mức cao tất cả các mục tiêu"
     assert (a.date.iso, a.date.precision, a.date.source) == ("2024-09", Precision.MONTH, DateSource.DATELINE)
     assert a.date.day is None
-    assert a.body[0].text.startswith("Trao đổi với báo chí, Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn nhận định")
-    assert a.body[-1].text == "Thứ sáu, tiếp tục chú trọng đối thoại, chia sẻ và ủng hộ lẫn nhau để thu hẹp những khác biệt."
+    assert a.body[0].text.startswith(
+        "Trao đổi với báo chí, Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn nhận định"
+    )
+    assert (
+        a.body[-1].text
+        == "Thứ sáu, tiếp tục chú trọng đối thoại, chia sẻ và ủng hộ lẫn nhau để thu hẹp những khác biệt."
+    )
     assert kinds(a, BlockKind.CAPTION) == [
         "Tổng Bí thư, Chủ tịch nước Tô Lâm phát biểu tại Phiên thảo luận chung cấp cao Đại hội đồng Liên Hiệp Quốc Khoá 79. Ảnh: TTXVN",
         "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn báo chí nhân kết thúc chuyến công tác của Tổng Bí thư, Chủ tịch nước Tô Lâm tại Mỹ. Ảnh: Bộ Ngoại giao",
@@ -95,7 +105,9 @@ def test_seed_003_category_label_byline_and_alt_text(registry, recognizer):
     assert a.author == "Hà Thu"
     assert a.body[0].text.startswith("Bộ Ngoại giao Việt Nam cho biết, Tổng Bí thư, Chủ tịch nước Tô Lâm sẽ tham dự")
     assert a.body[-1].text.startswith("Chuyến thăm cấp nhà nước của Tổng Bí thư, Chủ tịch nước Tô Lâm và Phu nhân")
-    assert kinds(a, BlockKind.CAPTION) == ["Tổng Bí thư, Chủ tịch nước Tô Lâm sẽ tham dự khóa họp 79 Đại hội đồng Liên Hợp Quốc và thăm cấp Nhà nước tới Cuba."]
+    assert kinds(a, BlockKind.CAPTION) == [
+        "Tổng Bí thư, Chủ tịch nước Tô Lâm sẽ tham dự khóa họp 79 Đại hội đồng Liên Hợp Quốc và thăm cấp Nhà nước tới Cuba."
+    ]
     removed = {(r.text, r.reason) for r in a.removed}
     assert ("Chính trị", "category label") in removed
     assert ("tbt to lam", "image alt text") in removed

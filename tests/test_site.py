@@ -56,10 +56,18 @@ def test_no_external_resources(built):
 def test_home_pages_list_the_seeds_and_the_translations(built):
     vi = (built / "vi" / "index.html").read_text(encoding="utf-8")
     assert vi.count('class="card-title"') == 5
-    for title in ("Việt Nam coi trọng hợp tác đa phương", "Đạt được ở mức cao tất cả các mục tiêu", "Tiếp tục phát huy vai trò tiên phong của đối ngoại"):
+    for title in (
+        "Việt Nam coi trọng hợp tác đa phương",
+        "Đạt được ở mức cao tất cả các mục tiêu",
+        "Tiếp tục phát huy vai trò tiên phong của đối ngoại",
+    ):
         assert title in vi
     en = (built / "en" / "index.html").read_text(encoding="utf-8")
-    for title in ("Viet Nam values multilateral cooperation", "All objectives achieved at a high level", "Carrying on the pioneering role of external affairs"):
+    for title in (
+        "Viet Nam values multilateral cooperation",
+        "All objectives achieved at a high level",
+        "Carrying on the pioneering role of external affairs",
+    ):
         assert title in en
     # Untranslated stories are listed as Vietnamese only, linked to the original.
     assert en.count("Vietnamese only") == 1
@@ -99,8 +107,14 @@ def test_untranslated_article_has_no_hreflang_and_says_so(built):
 @pytest.mark.parametrize(
     ("page", "target"),
     [
-        ("vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html", "/en/articles/viet-nam-values-multilateral-cooperation/"),
-        ("en/articles/viet-nam-values-multilateral-cooperation/index.html", "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/"),
+        (
+            "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html",
+            "/en/articles/viet-nam-values-multilateral-cooperation/",
+        ),
+        (
+            "en/articles/viet-nam-values-multilateral-cooperation/index.html",
+            "/vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/",
+        ),
         ("vi/lanh-dao/to-lam/index.html", "/en/leaders/to-lam/"),
         ("en/events/unga-79/index.html", "/vi/su-kien/unga-79/"),
         ("vi/luu-tru/2024/index.html", "/en/archive/2024/"),
@@ -115,13 +129,20 @@ def test_language_switcher_goes_to_the_counterpart(built, page, target):
 
 
 def catalogs() -> dict[str, dict[str, str]]:
-    return {lang: yaml.safe_load((PROJECT / "templates" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8")) for lang in ("vi", "en")}
+    return {
+        lang: yaml.safe_load((PROJECT / "templates" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8"))
+        for lang in ("vi", "en")
+    }
 
 
 def test_no_interface_text_of_the_other_language(built):
     ui = catalogs()
     for lang, other in (("vi", "en"), ("en", "vi")):
-        foreign = {v for k, v in ui[other].items() if k not in ("language_name", "og_locale") and v != ui[lang].get(k) and len(v) > 3}
+        foreign = {
+            v
+            for k, v in ui[other].items()
+            if k not in ("language_name", "og_locale") and v != ui[lang].get(k) and len(v) > 3
+        }
         foreign = {re.sub(r"\{n\}", "", v).strip() for v in foreign}
         foreign = {v for v in foreign if len(v) > 3}
         for page in html_pages(built / lang):
@@ -145,7 +166,10 @@ def test_article_page_facts_citation_and_metadata(built):
     html = page.read_text(encoding="utf-8")
     facts = read_page(page)
     assert "19 tháng 9, 2024" in facts.own_text
-    assert 'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>' in html
+    assert (
+        'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>'
+        in html
+    )
     assert 'href="/vi/su-kien/unga-79/" data-pagefind-filter="Sự kiện">Khóa 79 Đại hội đồng Liên hợp quốc</a>' in html
     assert "Trích dẫn bài viết này" in html and BASE + "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/" in html
     data = json.loads(facts.jsonld[0])
@@ -185,7 +209,11 @@ def test_date_archives_with_counts(built):
 
 def test_feeds_are_valid_atom_with_unique_ids(built):
     feeds = sorted(built.rglob("feed.xml"))
-    assert built / "vi/feed.xml" in feeds and built / "en/leaders/to-lam/feed.xml" in feeds and built / "vi/su-kien/unga-79/feed.xml" in feeds
+    assert (
+        built / "vi/feed.xml" in feeds
+        and built / "en/leaders/to-lam/feed.xml" in feeds
+        and built / "vi/su-kien/unga-79/feed.xml" in feeds
+    )
     for path in feeds:
         root = ET.parse(path).getroot()
         assert root.tag == f"{ATOM}feed"
@@ -201,7 +229,10 @@ def test_sitemaps_and_robots(built):
     locs = [u.findtext(f"{SM}loc") for u in vi]
     assert BASE + "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/" in locs
     entry = next(u for u in vi if u.findtext(f"{SM}loc") == BASE + "vi/lanh-dao/to-lam/")
-    assert {(l.get("hreflang"), l.get("href")) for l in entry.findall(f"{XHTML}link")} == {("vi", BASE + "vi/lanh-dao/to-lam/"), ("en", BASE + "en/leaders/to-lam/")}
+    assert {(l.get("hreflang"), l.get("href")) for l in entry.findall(f"{XHTML}link")} == {
+        ("vi", BASE + "vi/lanh-dao/to-lam/"),
+        ("en", BASE + "en/leaders/to-lam/"),
+    }
     assert f"Sitemap: {BASE}sitemap.xml" in (built / "robots.txt").read_text(encoding="utf-8")
     assert (built / "vi/404.html").is_file() and (built / "en/404.html").is_file() and (built / "404.html").is_file()
 
@@ -223,12 +254,16 @@ def test_same_input_gives_byte_identical_output(tmp_path):
 
 def test_sub_path_deployment_builds_every_url_under_it(tmp_path):
     root = copy_site(tmp_path / "site")
-    config = (root / "site.yaml").read_text(encoding="utf-8").replace("https://archive.example.org/", "https://example.org/archive/")
+    config = (
+        (root / "site.yaml")
+        .read_text(encoding="utf-8")
+        .replace("https://archive.example.org/", "https://example.org/archive/")
+    )
     (root / "site.yaml").write_text(config, encoding="utf-8")
     build(root)
     site = root / "public"
     for page in html_pages(site):
-        for kind, url in read_page(page).links:
+        for _kind, url in read_page(page).links:
             if url.startswith("/"):
                 assert url.startswith("/archive/"), (page, url)
             target = local_target(site, url, "https://example.org/archive/", page)
@@ -268,7 +303,9 @@ def test_pager_shows_first_last_and_nearby_pages(tmp_path):
     (root / "site.yaml").write_text(config, encoding="utf-8")
     for n in range(12):
         (root / "content" / f"extra-{n:02d}.md").write_text(
-            f"---\ntitle: Bài số {n}\ndate: 2023-01-{n + 1:02d}\n---\nNội dung bài số {n} về hợp tác.\n", encoding="utf-8")
+            f"---\ntitle: Bài số {n}\ndate: 2023-01-{n + 1:02d}\n---\nNội dung bài số {n} về hợp tác.\n",
+            encoding="utf-8",
+        )
     build(root, search=False)
     site = root / "public"
     pages = sorted(int(p.parent.name) for p in (site / "vi/bai-viet/trang").glob("*/index.html"))
@@ -278,7 +315,7 @@ def test_pager_shows_first_last_and_nearby_pages(tmp_path):
     def pager(number: int) -> list[str]:
         path = site / ("vi/bai-viet/index.html" if number == 1 else f"vi/bai-viet/trang/{number}/index.html")
         nav = path.read_text(encoding="utf-8").split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
-        return re.findall(r'>(\d+|…)<', nav)
+        return re.findall(r">(\d+|…)<", nav)
 
     assert pager(7) == ["1", "…", "5", "6", "7", "8", "9", "…", str(last)]
     assert pager(1) == ["1", "2", "3", "…", str(last)]

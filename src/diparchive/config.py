@@ -1,51 +1,24 @@
 """`site.yaml` → a typed, frozen `SiteConfig`.
 
-Every key is declared once below with what it means; an unknown key is an error, and all
-problems in the file are reported together before anything is built.
+Every key is declared once, as a field of `SiteConfig` with its type, default and meaning (the
+field's `setting`); an unknown key is an error, and all problems in the file are reported
+together before anything is built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import DiparchiveError, Problem, fail
+from .errors import DiparchiveError, fail
+from .schema import Invalid, Key, validate
 from .yamlsource import Located, parse_yaml
 
 LANGUAGES = ("vi", "en")
 CONFIG_FILE = "site.yaml"
-
-
-@dataclass(frozen=True, slots=True)
-class SiteConfig:
-    root: Path
-    title: dict[str, str]
-    description: dict[str, str]
-    base_url: str
-    default_language: str
-    content_dir: Path
-    templates_dir: Path
-    output_dir: Path
-    page_size: int
-    feed_size: int
-    search_part_pages: int = 0  # 0: one search index
-
-    @property
-    def base_path(self) -> str:
-        """The URL path the site is served under, always ending in '/': '/' or '/archive/'."""
-        return urlsplit(self.base_url).path
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        """Languages in display order, the default first."""
-        return (self.default_language,) + tuple(l for l in LANGUAGES if l != self.default_language)
-
-    @property
-    def registry_dir(self) -> Path:
-        return self.content_dir / "registry"
 
 
 def _bilingual(value: Any) -> str | None:
@@ -89,29 +62,104 @@ def _relative_dir(value: Any) -> str | None:
     return None
 
 
+def _as_is(value: Any, root: Path) -> Any:
+    return value
+
+
+def _under_root(value: Any, root: Path) -> Path:
+    return root / str(value)
+
+
+def _folder_url(value: Any, root: Path) -> str:
+    url = str(value)
+    return url if url.endswith("/") else url + "/"
+
+
 @dataclass(frozen=True, slots=True)
-class _Key:
-    check: Callable[[Any], str | None]
-    default: Any
+class Setting:
+    """A key of site.yaml: what it means, what a value must be, and how it becomes the field's."""
+
     doc: str
+    check: Callable[[Any], str | None]  # None, or what is wrong with a value
+    convert: Callable[[Any, Path], Any] = _as_is  # (the value as written, the site root) → the field's value
 
 
-# The schema: every key of site.yaml, once.
-SCHEMA: dict[str, _Key] = {
-    "title": _Key(_bilingual, None, "Site title per language: {vi: …, en: …}. Required."),
-    "description": _Key(_bilingual, None, "One-line description per language, for feeds and metadata."),
-    "base_url": _Key(_url, None, "Absolute URL the site is published at; may include a sub-path. Required."),
-    "default_language": _Key(_language, "vi", "Language the root page leads to and x-default points at."),
-    "content_dir": _Key(_relative_dir, "content", "Folder of articles and the registry, relative to the site root."),
-    "templates_dir": _Key(_relative_dir, "templates", "Folder of Jinja2 templates, relative to the site root."),
-    "output_dir": _Key(_relative_dir, "public", "Where the site is written, relative to the site root."),
-    "page_size": _Key(_positive_int, 20, "Entries per page on long lists (home, archives, leaders, events)."),
-    "feed_size": _Key(_positive_int, 20, "Entries per Atom feed."),
-    "search_part_pages": _Key(_count, 0, "0 (one search index) or the article pages per part of the search index, oldest first. "
-                              "After a change only the parts holding changed pages are indexed again, and Pagefind's memory grows "
-                              "with a part, not the archive (about 4,000 pages a part for archives past 15,000 articles). But a word "
-                              "missing from a part makes Pagefind match, in that part, the longest indexed word it begins with: "
-                              "parts add weak matches for rare words."),
+def setting(
+    doc: str, check: Callable[[Any], str | None], default: Any = MISSING, convert: Callable[[Any, Path], Any] = _as_is
+) -> Any:
+    """A field of SiteConfig that is a key of site.yaml; `default` is as written in site.yaml
+    (none: the key is required)."""
+    return field(default=MISSING, metadata={"setting": Setting(doc, check, convert), "default": default})
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    root: Path
+    title: dict[str, str] = setting("Site title per language: {vi: …, en: …}. Required.", _bilingual)
+    description: dict[str, str] = setting(
+        "One-line description per language, for feeds and metadata (default: the title).", _bilingual, None
+    )
+    base_url: str = setting(
+        "Absolute URL the site is published at; may include a sub-path. Required.", _url, convert=_folder_url
+    )
+    default_language: str = setting("Language the root page leads to and x-default points at.", _language, "vi")
+    content_dir: Path = setting(
+        "Folder of articles and the registry, relative to the site root.", _relative_dir, "content", _under_root
+    )
+    templates_dir: Path = setting(
+        "Folder of Jinja2 templates, relative to the site root.", _relative_dir, "templates", _under_root
+    )
+    output_dir: Path = setting(
+        "Where the site is written, relative to the site root.", _relative_dir, "public", _under_root
+    )
+    page_size: int = setting("Entries per page on long lists (home, archives, leaders, events).", _positive_int, 20)
+    feed_size: int = setting("Entries per Atom feed.", _positive_int, 20)
+    search_part_pages: int = setting(
+        "0 (one search index) or the article pages per part of the search index, oldest first. After a change only the "
+        "parts holding changed pages are indexed again, and Pagefind's memory grows with a part, not the archive (about "
+        "4,000 pages a part for archives past 15,000 articles). But a word missing from a part makes Pagefind match, in "
+        "that part, the longest indexed word it begins with: parts add weak matches for rare words.",
+        _count,
+        0,
+    )
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is served under, always ending in '/': '/' or '/archive/'."""
+        return urlsplit(self.base_url).path
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages in display order, the default first."""
+        return (self.default_language,) + tuple(l for l in LANGUAGES if l != self.default_language)
+
+    @property
+    def registry_dir(self) -> Path:
+        return self.content_dir / "registry"
+
+
+def _settings() -> dict[str, Field[Any]]:
+    return {f.name: f for f in fields(SiteConfig) if "setting" in f.metadata}
+
+
+# The schema of site.yaml, read off SiteConfig's fields.
+SETTINGS: dict[str, Setting] = {name: f.metadata["setting"] for name, f in _settings().items()}
+DEFAULTS: dict[str, Any] = {name: f.metadata["default"] for name, f in _settings().items()}
+
+
+def _checked(name: str, spec: Setting) -> Callable[[Located], Any]:
+    def read(item: Located) -> Any:
+        value = item.plain()
+        message = spec.check(value)
+        if message:
+            raise Invalid(f"'{name}' {message}")
+        return value
+
+    return read
+
+
+SCHEMA: dict[str, Key] = {
+    name: Key(spec.doc, _checked(name, spec), DEFAULTS[name] is MISSING) for name, spec in SETTINGS.items()
 }
 
 
@@ -131,37 +179,18 @@ def load_config(root: Path) -> SiteConfig:
 def config_from_yaml(located: Located, root: Path, path: Path) -> SiteConfig:
     if not isinstance(located.value, dict):
         raise fail(path, located.line, "site.yaml must be a mapping of settings")
-    problems: list[Problem] = []
-    values: dict[str, Any] = {}
-    for key, item in located.value.items():
-        if key not in SCHEMA:
-            known = ", ".join(SCHEMA)
-            problems.append(Problem(path, item.line, f"unknown setting '{key}' (known: {known})"))
-            continue
-        value = item.plain()
-        message = SCHEMA[key].check(value)
-        if message:
-            problems.append(Problem(path, item.line, f"'{key}' {message}"))
-        values[key] = value
-    for key, spec in SCHEMA.items():
-        if key not in values:
-            if spec.default is None and key in ("title", "base_url"):
-                problems.append(Problem(path, None, f"missing required setting '{key}': {spec.doc}"))
-            values[key] = spec.default
+    known = ", ".join(SCHEMA)
+    values, problems = validate(
+        located.value,
+        SCHEMA,
+        path,
+        0,
+        lambda key: f"unknown setting '{key}' (known: {known})",
+        lambda key: f"missing required setting '{key}': {SCHEMA[key].doc}",
+    )
     if problems:
         raise DiparchiveError(problems, heading=f"{path}: {len(problems)} problem(s) in the site configuration")
-    base_url = values["base_url"] if values["base_url"].endswith("/") else values["base_url"] + "/"
-    description = values["description"] or {lang: values["title"][lang] for lang in LANGUAGES}
-    return SiteConfig(
-        root=root,
-        title=dict(values["title"]),
-        description=dict(description),
-        base_url=base_url,
-        default_language=values["default_language"],
-        content_dir=root / values["content_dir"],
-        templates_dir=root / values["templates_dir"],
-        output_dir=root / values["output_dir"],
-        page_size=values["page_size"],
-        feed_size=values["feed_size"],
-        search_part_pages=values["search_part_pages"],
-    )
+    written = {name: values.get(name, DEFAULTS[name]) for name in SETTINGS}
+    if written["description"] is None:
+        written["description"] = dict(written["title"])
+    return SiteConfig(root, **{name: SETTINGS[name].convert(value, root) for name, value in written.items()})

@@ -13,7 +13,7 @@ import pickle
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,7 +26,9 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress: Callable[[int], None] | None = None) -> list[R]:
+def fork_map(
+    fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress: Callable[[int], None] | None = None
+) -> list[R]:
     """[fn(x) for x in items], computed by `workers` forked processes."""
     results: list[R | None] = [None] * len(items)
     for index, value in fork_imap(fn, items, workers, on_progress):
@@ -34,7 +36,9 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress
     return results  # type: ignore[return-value]
 
 
-def fork_imap(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress: Callable[[int], None] | None = None) -> Iterator[tuple[int, R]]:
+def fork_imap(
+    fn: Callable[[T], R], items: Sequence[T], workers: int, on_progress: Callable[[int], None] | None = None
+) -> Iterator[tuple[int, R]]:
     """(i, fn(items[i])) for every item, as they are ready, computed by `workers` forked
     processes (item i goes to worker i % workers), so the caller can use each result at once.
     `fn` should not raise: return errors as values. A crash in a worker is raised here as a
@@ -60,7 +64,8 @@ def fork_imap(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progres
     open_pipes = list(pipes)
     try:
         while open_pipes:
-            for pipe in wait(open_pipes):
+            for ready in wait(open_pipes):
+                pipe = cast(Connection, ready)  # wait() returns the connections it was given
                 try:
                     kind, payload = pickle.loads(pipe.recv_bytes())
                 except EOFError:
@@ -84,7 +89,7 @@ def fork_imap(fn: Callable[[T], R], items: Sequence[T], workers: int, on_progres
         raise RuntimeError("a worker process failed:\n" + (failure or f"{len(items) - done} results missing"))
 
 
-def _work(fn: Callable, items: Sequence, worker: int, workers: int, send: Connection) -> None:
+def _work(fn: Callable[[Any], Any], items: Sequence[Any], worker: int, workers: int, send: Connection) -> None:
     try:
         batch = []
         for index in range(worker, len(items), workers):

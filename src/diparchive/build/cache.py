@@ -1,4 +1,5 @@
-"""The build cache: what the last build read and wrote, so the next one redoes only what changed.
+"""The build cache on disk: what the last build read and wrote, and the digests it is keyed by.
+What a build may reuse of it is decided in `incremental`.
 
 Everything lives in one hidden folder beside site.yaml (`.diparchive-cache/`), which can be
 deleted at any time: the next build is then a full one, with the same output.
@@ -25,17 +26,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..plan.urls import output_file
-from ..publish.output import UPDATING, built_from
-
 CACHE_DIR = ".diparchive-cache"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def _files(folder: Path) -> list[tuple[str, os.DirEntry]]:
+def _files(folder: Path) -> list[tuple[str, os.DirEntry[str]]]:
     """(path relative to `folder`, entry) for every file under it, sorted; one walk with
     os.scandir, so a file's size and time cost one system call at most."""
-    found: list[tuple[str, os.DirEntry]] = []
+    found: list[tuple[str, os.DirEntry[str]]] = []
     pending = [(str(folder), "")]
     while pending:
         current, prefix = pending.pop()
@@ -55,7 +53,7 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def _add_contents(folder: Path, h: hashlib._Hash, suffix: str = "") -> None:
+def _add_contents(folder: Path, h: Any, suffix: str = "") -> None:
     for relative, entry in _files(folder):
         if relative.endswith(suffix):
             h.update(f"{relative}\0{file_digest(Path(entry.path))}\0".encode("utf-8", "surrogateescape"))
@@ -63,14 +61,14 @@ def _add_contents(folder: Path, h: hashlib._Hash, suffix: str = "") -> None:
 
 # The files of each input folder, from one walk: the stat digest and the input digest both read
 # it, and an entry's size and time are fetched once.
-Scan = tuple[list[tuple[str, os.DirEntry]], ...]
+Scan = tuple[list[tuple[str, os.DirEntry[str]]], ...]
 
 
 def scan_inputs(folders: tuple[Path, ...]) -> Scan:
     return tuple(_files(folder) for folder in folders)
 
 
-def _add_stats(files: list[tuple[str, os.DirEntry]], h: hashlib._Hash) -> None:
+def _add_stats(files: list[tuple[str, os.DirEntry[str]]], h: Any) -> None:
     for relative, entry in files:
         stat = entry.stat(follow_symlinks=False)
         h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
@@ -91,8 +89,9 @@ def code_digest() -> str:
 Seen = dict[str, tuple[int, int, str]]
 
 
-def inputs_digest(config_file: Path, scan: Scan, search: bool, code: str, seen: Seen | None = None,
-                  settled_before_ns: int = 0) -> tuple[str, dict[Path, str], Seen]:
+def inputs_digest(
+    config_file: Path, scan: Scan, search: bool, code: str, seen: Seen | None = None, settled_before_ns: int = 0
+) -> tuple[str, dict[Path, str], Seen]:
     """The digest of everything the output depends on, each input file's own digest, and what
     was seen of each file. A file whose size and time are as in `seen` is not read again, unless
     its time is so close to that build (`settled_before_ns`) that an edit in the same clock tick
@@ -107,7 +106,11 @@ def inputs_digest(config_file: Path, scan: Scan, search: bool, code: str, seen: 
         for relative, entry in files:
             stat = entry.stat(follow_symlinks=False)
             before = seen.get(entry.path)
-            if before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns) and stat.st_mtime_ns < settled_before_ns:
+            if (
+                before is not None
+                and before[:2] == (stat.st_size, stat.st_mtime_ns)
+                and stat.st_mtime_ns < settled_before_ns
+            ):
                 digest = before[2]
             else:
                 digest = file_digest(Path(entry.path))
@@ -146,7 +149,9 @@ def stat_digest(config_file: Path, scan: Scan, search: bool, code: str) -> str:
 def view_digest(template: str, context: Any) -> str | None:
     """The digest of a page's view; None when it cannot be pickled (the page is then rendered)."""
     try:
-        return hashlib.blake2b(template.encode() + b"\0" + pickle.dumps(context, protocol=5), digest_size=16).hexdigest()
+        return hashlib.blake2b(
+            template.encode() + b"\0" + pickle.dumps(context, protocol=5), digest_size=16
+        ).hexdigest()
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
 
@@ -160,11 +165,15 @@ class BuildCache:
     pages_key: str = ""  # templates + config + code digest the pages were rendered with
     output: str = ""  # the output folder those pages are in
     pages: dict[str, str] = field(default_factory=dict)  # output file → view digest
-    index_parts: dict[str, str] = field(default_factory=dict)  # search.part_key → that part's bundle folder in the output
-    shape: str = ""  # pages.site_shape of the archive those pages show
+    index_parts: dict[str, str] = field(
+        default_factory=dict
+    )  # search.part_key → that part's bundle folder in the output
+    shape: str = ""  # plan.site.site_shape of the archive those pages show
     shows: dict[str, frozenset[str]] = field(default_factory=dict)  # page path → keys of the articles it shows
     indexed: dict[str, str] = field(default_factory=dict)  # article page file → digest of what Pagefind reads of it
-    record_sums: dict[int, str] = field(default_factory=dict)  # records bucket → digest of its entries (records are kept apart, by bucket)
+    record_sums: dict[int, str] = field(
+        default_factory=dict
+    )  # records bucket → digest of its entries (records are kept apart, by bucket)
 
 
 @dataclass(frozen=True)
@@ -180,39 +189,17 @@ class LastBuild:
     started_ns: int = 0  # when that build read its inputs
 
 
-@dataclass(frozen=True)
-class Reuse:
-    """What a build takes from the last one; nothing, for a full build."""
-
-    pages: dict[str, str] = field(default_factory=dict)  # output file → view digest, of pages the output holds as written
-    unplanned: dict[str, frozenset[str]] = field(default_factory=dict)  # pages not planned again → the articles they show
-    incremental: bool = False  # same shape of site: only pages showing a changed article are made
-    parts: dict[str, Path] = field(default_factory=dict)  # search index part key → its bundle in the output
-
-
-def reuse_from(cache: BuildCache, last: LastBuild | None, output: Path, pages_key: str, shape: str, changed: frozenset[str]) -> Reuse:
-    """Only an output exactly as the last build left it (not an update cut short, nothing added
-    or edited since) lends anything: its pages rendered with the same templates and settings,
-    and its index parts. With the same shape of site (see pages.site_shape), the pages that show
-    no changed article are not even planned."""
-    trusted = (last is not None and cache.output == str(output.resolve()) and built_from(output) not in (None, UPDATING)
-               and folder_digest(output) == last.output_state)
-    if not trusted:
-        return Reuse()
-    parts = {key: output / folder for key, folder in cache.index_parts.items()}
-    if cache.pages_key != pages_key:
-        return Reuse(parts=parts)
-    incremental = cache.shape == shape
-    unplanned = {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in cache.pages} if incremental else {}
-    return Reuse(cache.pages, unplanned, incremental, parts)
-
-
 def _read(path: Path, kind: type) -> Any:
     try:
         with path.open("rb") as f, _collector_paused():
             value = pickle.load(f)
         # a cache written by another version may lack fields: then it is no cache
-        return value if isinstance(value, kind) and all(hasattr(value, f.name) for f in (fields(kind) if is_dataclass(kind) else ())) else None
+        return (
+            value
+            if isinstance(value, kind)
+            and all(hasattr(value, f.name) for f in (fields(kind) if is_dataclass(kind) else ()))
+            else None
+        )
     except Exception:
         return None
 
@@ -239,7 +226,8 @@ def _write(path: Path, value: Any) -> None:
 
 
 def load_last_build(root: Path) -> LastBuild | None:
-    return _read(root / CACHE_DIR / "last.pickle", LastBuild)
+    last: LastBuild | None = _read(root / CACHE_DIR / "last.pickle", LastBuild)
+    return last
 
 
 # Parsed records are most of the cache; kept in buckets by file name, a change to one file
@@ -248,7 +236,10 @@ RECORD_BUCKETS = 64
 
 
 def _bucket(relative: str) -> int:
-    return int.from_bytes(hashlib.blake2b(relative.encode("utf-8", "surrogateescape"), digest_size=4).digest(), "big") % RECORD_BUCKETS
+    return (
+        int.from_bytes(hashlib.blake2b(relative.encode("utf-8", "surrogateescape"), digest_size=4).digest(), "big")
+        % RECORD_BUCKETS
+    )
 
 
 def _bucket_path(folder: Path, bucket: int) -> Path:
@@ -261,7 +252,9 @@ def load_cache(root: Path) -> BuildCache:
     records: dict[str, tuple[str, Any]] = {}
     for bucket in cache.record_sums:
         stored = _read(_bucket_path(folder, bucket), tuple)  # (records key, {relative path: (file digest, Loaded)})
-        if stored is not None and stored[0] == cache.records_key:  # a missing bucket only means its files are parsed again
+        if (
+            stored is not None and stored[0] == cache.records_key
+        ):  # a missing bucket only means its files are parsed again
             records.update(stored[1])
     cache.records = records
     return cache
@@ -272,7 +265,9 @@ def save_cache(root: Path, cache: BuildCache, last: LastBuild, previous: BuildCa
     the build read) are not written again."""
     folder = root / CACHE_DIR
     (folder / "records").mkdir(parents=True, exist_ok=True)
-    (folder / "README").write_text("diparchive's build cache: safe to delete at any time (the next build is then a full one).\n", encoding="utf-8")
+    (folder / "README").write_text(
+        "diparchive's build cache: safe to delete at any time (the next build is then a full one).\n", encoding="utf-8"
+    )
     (folder / "last.pickle").unlink(missing_ok=True)  # never a new last build with an old cache
     buckets: dict[int, dict[str, tuple[str, Any]]] = {}
     for relative, entry in cache.records.items():

@@ -33,15 +33,30 @@ def article_files(content_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_articles(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer,
-                  on_progress: Callable[[int], None] | None = None, workers: int = 1) -> tuple[Loaded, ...]:
+def load_articles(
+    paths: list[Path],
+    root: Path,
+    registry: Registry,
+    recognizer: Recognizer,
+    on_progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+) -> tuple[Loaded, ...]:
     """Load every file (in `workers` processes); report all files' problems together."""
-    return tuple(loaded for _, _, loaded in load_with_cache(paths, root, registry, recognizer, {}, on_progress, workers))
+    return tuple(
+        loaded for _, _, loaded in load_with_cache(paths, root, registry, recognizer, {}, on_progress, workers)
+    )
 
 
-def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognizer: Recognizer, previous: Mapping[str, tuple[str, Loaded]],
-                    on_progress: Callable[[int], None] | None = None, workers: int = 1,
-                    known: Mapping[Path, str] | None = None) -> list[tuple[str, str, Loaded]]:
+def load_with_cache(
+    paths: list[Path],
+    root: Path,
+    registry: Registry,
+    recognizer: Recognizer,
+    previous: Mapping[str, tuple[str, Loaded]],
+    on_progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+    known: Mapping[Path, str] | None = None,
+) -> list[tuple[str, str, Loaded]]:
     """(relative path, file digest, record) for every file. A file whose bytes have the digest
     recorded in `previous` (parsed with the same registry and code) is not parsed again.
     `known` holds digests already computed (the build's input digest), so no file is hashed twice."""
@@ -62,4 +77,8 @@ def load_with_cache(paths: list[Path], root: Path, registry: Registry, recognize
     problems = [p for r in parsed.values() if not isinstance(r, Loaded) for p in r]
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the content")
-    return [(key, digest, parsed[i] if i in parsed else previous[key][1]) for i, (key, digest) in enumerate(zip(keys, digests))]  # type: ignore[misc]
+    loaded = {i: r for i, r in parsed.items() if isinstance(r, Loaded)}  # all of them, with no problem
+    return [
+        (key, digest, loaded[i] if i in loaded else previous[key][1])
+        for i, (key, digest) in enumerate(zip(keys, digests))
+    ]

@@ -8,9 +8,9 @@ from itertools import combinations
 from urllib.parse import urlsplit
 
 from ..errors import Problem
-from ..plan.pages import Plan
+from ..plan.site import Plan
 from ..read.folding import ascii_fold, words
-from ..records import Article
+from ..records import Article, PubDate
 
 SHINGLE = 5  # words per shingle
 DUPLICATE_SIMILARITY = 0.5  # Jaccard similarity of shingle sets
@@ -18,9 +18,14 @@ DUPLICATE_DAYS = 3  # only articles this close in date are compared (undated one
 _HREF = re.compile(r'href="([^"]*)"')
 
 
+def _date(article: Article) -> PubDate:
+    assert article.date is not None  # of a dated article
+    return article.date
+
+
 def _shingles(article: Article) -> frozenset[int]:
     tokens = words(ascii_fold(" ".join(b.text for b in article.body)))
-    return frozenset(hash(tuple(tokens[i:i + SHINGLE])) for i in range(max(1, len(tokens) - SHINGLE + 1)))
+    return frozenset(hash(tuple(tokens[i : i + SHINGLE])) for i in range(max(1, len(tokens) - SHINGLE + 1)))
 
 
 def likely_duplicates(articles: tuple[Article, ...]) -> list[Problem]:
@@ -28,13 +33,13 @@ def likely_duplicates(articles: tuple[Article, ...]) -> list[Problem]:
     problems = []
     for lang in sorted({a.lang for a in articles}):
         own = [a for a in articles if a.lang == lang]
-        dated = sorted((a for a in own if a.date), key=lambda a: (a.date.first_day, str(a.path)))
+        dated = sorted((a for a in own if a.date), key=lambda a: (_date(a).first_day, str(a.path)))
         undated = sorted((a for a in own if not a.date), key=lambda a: str(a.path))
         shingles = {a.path: _shingles(a) for a in own}
         pairs = []
         for i, a in enumerate(dated):
-            for b in dated[i + 1:]:
-                if (b.date.first_day - a.date.last_day).days > DUPLICATE_DAYS:
+            for b in dated[i + 1 :]:
+                if (_date(b).first_day - _date(a).last_day).days > DUPLICATE_DAYS:
                     break
                 pairs.append((a, b))
         pairs += list(combinations(undated, 2)) + [(u, d) for u in undated for d in dated]
@@ -43,7 +48,13 @@ def likely_duplicates(articles: tuple[Article, ...]) -> list[Problem]:
             similarity = len(x & y) / len(x | y)
             if similarity >= DUPLICATE_SIMILARITY:
                 first, second = sorted((a, b), key=lambda r: str(r.path))
-                problems.append(Problem(second.path, None, f"likely the same story as {first.path} ({similarity:.0%} of the text in common)"))
+                problems.append(
+                    Problem(
+                        second.path,
+                        None,
+                        f"likely the same story as {first.path} ({similarity:.0%} of the text in common)",
+                    )
+                )
     return sorted(problems, key=lambda p: (str(p.path), p.message))
 
 
@@ -67,9 +78,15 @@ def broken_links(articles: tuple[Article, ...], site_paths: set[str], base_url: 
                 if not url.scheme and not url.path.startswith("/"):
                     continue  # relative links and #anchors are left to the editor
                 if not url.path.startswith(base.path):
-                    problems.append(Problem(article.path, block.line, f"link to {href} is outside the site's base path {base.path}"))
+                    problems.append(
+                        Problem(article.path, block.line, f"link to {href} is outside the site's base path {base.path}")
+                    )
                     continue
-                relative = url.path[len(base.path):]
-                if relative not in site_paths and relative + "/" not in site_paths and relative.removesuffix("index.html") not in site_paths:
+                relative = url.path[len(base.path) :]
+                if (
+                    relative not in site_paths
+                    and relative + "/" not in site_paths
+                    and relative.removesuffix("index.html") not in site_paths
+                ):
                     problems.append(Problem(article.path, block.line, f"link to {href}: the site has no such page"))
     return problems

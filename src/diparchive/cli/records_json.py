@@ -30,7 +30,11 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def article_text(article: Article) -> str:
-    date = f"{article.date.iso} ({article.date.precision.value} precision, source: {article.date.source.value})" if article.date else "none"
+    date = (
+        f"{article.date.iso} ({article.date.precision.value} precision, source: {article.date.source.value})"
+        if article.date
+        else "none"
+    )
     lines = [
         f"== {article.path.as_posix()}",
         f"title:    {article.title}",

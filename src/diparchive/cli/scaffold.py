@@ -28,5 +28,12 @@ def new_article(title: str, lang: str, today: dt.date, key: str | None = None) -
     front: dict[str, object] = {"title": title, "date": today, "lang": lang}
     if key:
         front["key"] = key
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + HINTS + "---\n\n" + PLACEHOLDER[lang] + "\n"
+    text = (
+        "---\n"
+        + yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+        + HINTS
+        + "---\n\n"
+        + PLACEHOLDER[lang]
+        + "\n"
+    )
     return f"{today.isoformat()}-{slug}.md", text

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
 from ..errors import DiparchiveError
@@ -64,12 +64,12 @@ class PreviewState:
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the output folder under the site's base path, with the reload script in pages."""
 
-    def __init__(self, *args, state: PreviewState, base_path: str, **kwargs) -> None:
+    def __init__(self, *args: Any, state: PreviewState, base_path: str, **kwargs: Any) -> None:
         self.state = state
         self.base_path = base_path
         super().__init__(*args, **kwargs)
 
-    def log_message(self, format: str, *args) -> None:
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def do_GET(self) -> None:
@@ -83,7 +83,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Location", self.base_path)
             self.end_headers()
             return None
-        relative = unquote(path[len(self.base_path):])
+        relative = unquote(path[len(self.base_path) :])
         target = Path(self.directory) / relative
         if target.is_dir() and not path.endswith("/"):
             self.send_response(301)
@@ -96,8 +96,10 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         resolved = target.resolve()
         if not resolved.is_relative_to(root) or not resolved.is_file():
             page = root / relative.split("/", 1)[0] / "404.html"
-            body = (page if page.is_file() else root / "404.html")
-            return self._send(404, "text/html; charset=utf-8", self._inject(body.read_bytes()) if body.is_file() else b"not found")
+            body = page if page.is_file() else root / "404.html"
+            return self._send(
+                404, "text/html; charset=utf-8", self._inject(body.read_bytes()) if body.is_file() else b"not found"
+            )
         if resolved.suffix == ".html":
             return self._send(200, "text/html; charset=utf-8", self._inject(resolved.read_bytes()))
         self.path = "/" + relative
@@ -123,8 +125,16 @@ def start_server(output: Path, base_path: str, port: int, state: PreviewState) -
     return server
 
 
-def serve(root: Path, port: int, rebuild: Callable[[], None], watched: list[Path], output: Path, base_path: str, log: TextIO,
-          stop: threading.Event | None = None) -> None:
+def serve(
+    root: Path,
+    port: int,
+    rebuild: Callable[[], None],
+    watched: list[Path],
+    output: Path,
+    base_path: str,
+    log: TextIO,
+    stop: threading.Event | None = None,
+) -> None:
     """Build once, serve, and rebuild whenever a watched path changes, until interrupted."""
     import watchfiles
 
@@ -143,9 +153,16 @@ def serve(root: Path, port: int, rebuild: Callable[[], None], watched: list[Path
     try:
         server = start_server(output, base_path, port, state)
     except OSError as exc:
-        raise DiparchiveError([], heading=f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); choose another --port") from None
-    print(f"Serving {output} at http://127.0.0.1:{server.server_address[1]}{base_path} — rebuilding on changes to "
-          + ", ".join(str(p.relative_to(root) if p.is_relative_to(root) else p) for p in watched) + "; Ctrl-C stops", file=log, flush=True)
+        raise DiparchiveError(
+            [], heading=f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); choose another --port"
+        ) from None
+    print(
+        f"Serving {output} at http://127.0.0.1:{server.server_address[1]}{base_path} — rebuilding on changes to "
+        + ", ".join(str(p.relative_to(root) if p.is_relative_to(root) else p) for p in watched)
+        + "; Ctrl-C stops",
+        file=log,
+        flush=True,
+    )
     try:
         for changes in watchfiles.watch(*watched, stop_event=stop, debounce=200, raise_interrupt=False):
             names = sorted({Path(p).name for _, p in changes})

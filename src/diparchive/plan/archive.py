@@ -46,7 +46,13 @@ def make_archive(articles: tuple[Article, ...]) -> Archive:
             continue
         clash = slugs.get((article.lang, article.slug))
         if clash is not None:
-            problems.append(Problem(article.path, None, f"URL slug '{article.slug}' is already used by {clash.path}; set a different 'slug' in the front matter"))
+            problems.append(
+                Problem(
+                    article.path,
+                    None,
+                    f"URL slug '{article.slug}' is already used by {clash.path}; set a different 'slug' in the front matter",
+                )
+            )
             continue
         by_key[article.key][article.lang] = article
         slugs[(article.lang, article.slug)] = article
@@ -56,13 +62,16 @@ def make_archive(articles: tuple[Article, ...]) -> Archive:
     return Archive(ordered, {k: dict(v) for k, v in sorted(by_key.items())})
 
 
-
 def translation_warnings(archive: Archive, default_language: str) -> list[Problem]:
     """A file outside the default language whose `key` was set by hand (it is not the file's own
     name) but matches no article in another language: a translation whose original is missing,
     or whose key is mistyped."""
     return [
-        Problem(a.path, None, f"translation of '{a.key}', but no article has that key: is the original missing or the key mistyped?")
+        Problem(
+            a.path,
+            None,
+            f"translation of '{a.key}', but no article has that key: is the original missing or the key mistyped?",
+        )
         for a in sorted(archive.articles, key=lambda a: str(a.path))
         if a.lang != default_language and a.key != a.path.stem and len(archive.by_key[a.key]) == 1
     ]
@@ -70,4 +79,7 @@ def translation_warnings(archive: Archive, default_language: str) -> list[Proble
 
 def missing_translations(archive: Archive, languages: tuple[str, ...]) -> dict[str, list[Article]]:
     """language → the articles that have no version in it."""
-    return {lang: [a for a in archive.articles if lang not in archive.by_key[a.key] and a.lang != lang] for lang in languages}
+    return {
+        lang: [a for a in archive.articles if lang not in archive.by_key[a.key] and a.lang != lang]
+        for lang in languages
+    }

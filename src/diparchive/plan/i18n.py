@@ -40,14 +40,18 @@ def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
         vi, en = (set(catalogs[l]) for l in LANGUAGES)
         for lang, missing in (("vi", en - vi), ("en", vi - en)):
             for key in sorted(missing):
-                problems.append(Problem(templates_dir / "i18n" / f"{lang}.yaml", None, f"'{key}' is missing (the other catalog has it)"))
+                problems.append(
+                    Problem(
+                        templates_dir / "i18n" / f"{lang}.yaml", None, f"'{key}' is missing (the other catalog has it)"
+                    )
+                )
     if problems:
         raise DiparchiveError(problems, heading="problems in the interface catalogs")
     return catalogs
 
 
 def format_pubdate(date: PubDate, lang: str) -> str:
-    """"19 tháng 9, 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"."""
+    """ "19 tháng 9, 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"."""
     locale = LOCALES[lang]
     if date.precision is Precision.DAY:
         return format_date(date.first_day, "long", locale=locale)
@@ -57,7 +61,7 @@ def format_pubdate(date: PubDate, lang: str) -> str:
 
 
 def month_name(year: int, month: int, lang: str) -> str:
-    """"tháng 9" / "September", for a month within a year's page."""
+    """ "tháng 9" / "September", for a month within a year's page."""
     return format_date(dt.date(year, month, 1), "LLLL", locale=LOCALES[lang])
 
 
@@ -66,6 +70,6 @@ def month_title(year: int, month: int, lang: str) -> str:
 
 
 def count_phrase(n: int, lang: str, catalog: dict[str, str]) -> str:
-    """"1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form."""
+    """ "1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form."""
     form = Locale.parse(LOCALES[lang]).plural_form(n)
     return catalog.get(f"articles_count_{form}", catalog["articles_count_other"]).format(n=n)

@@ -28,15 +28,15 @@ def plan_parts(pages: Iterable[tuple[str, str, str]], part_pages: int) -> tuple[
     a first part (the search page loads Pagefind's scripts from it)."""
     ordered = sorted(pages)
     size = part_pages or len(ordered) or 1  # 0: one part
-    runs = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
-    return tuple(IndexPart(part_folder(n), tuple(f for _, f, _ in run), frozenset(l for _, _, l in run)) for n, run in enumerate(runs, 1))
+    runs = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
+    return tuple(
+        IndexPart(part_folder(n), tuple(f for _, f, _ in run), frozenset(l for _, _, l in run))
+        for n, run in enumerate(runs, 1)
+    )
 
 
-# The parts of an article page's view that article.html shows inside `data-pagefind-body`, the
-# only part of a page Pagefind reads: related articles, neighbours and the frame may change
-# without the index changing. (A template that shows more there must list it here.)
-INDEXED_VIEW = ("lang", "article")
-
-
-def indexed_view(context: dict[str, Any]) -> dict[str, Any]:
-    return {key: context.get(key) for key in INDEXED_VIEW}
+def indexed_view(context: dict[str, Any]) -> Any:
+    """What Pagefind reads of an article page: the `indexed` part of its view, the only one
+    article.html's `indexed_article` macro (all of `data-pagefind-body`) is given. Related
+    articles, neighbours and the frame may change without the index changing."""
+    return context["indexed"]

@@ -9,10 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEGMENTS: dict[str, dict[str, str]] = {
-    "vi": {"articles": "bai-viet", "leaders": "lanh-dao", "events": "su-kien", "series": "chuoi-su-kien",
-           "archive": "luu-tru", "undated": "khong-ro-ngay", "search": "tim-kiem", "page": "trang"},
-    "en": {"articles": "articles", "leaders": "leaders", "events": "events", "series": "event-series",
-           "archive": "archive", "undated": "undated", "search": "search", "page": "page"},
+    "vi": {
+        "articles": "bai-viet",
+        "leaders": "lanh-dao",
+        "events": "su-kien",
+        "series": "chuoi-su-kien",
+        "archive": "luu-tru",
+        "undated": "khong-ro-ngay",
+        "search": "tim-kiem",
+        "page": "trang",
+    },
+    "en": {
+        "articles": "articles",
+        "leaders": "leaders",
+        "events": "events",
+        "series": "event-series",
+        "archive": "archive",
+        "undated": "undated",
+        "search": "search",
+        "page": "page",
+    },
 }
 
 

@@ -38,7 +38,11 @@ def check_output_dir(output: Path, root: Path, protected: tuple[Path, ...]) -> N
     if output.exists() and not output.is_dir():
         raise fail(output, None, "the output path exists and is not a folder")
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
-        raise fail(output, None, f"refusing to replace a folder diparchive did not write (it has no {MARKER} file); empty it or choose another --output")
+        raise fail(
+            output,
+            None,
+            f"refusing to replace a folder diparchive did not write (it has no {MARKER} file); empty it or choose another --output",
+        )
 
 
 UPDATING = "updating"  # the marker's input digest while an update moves its files in
@@ -65,8 +69,15 @@ class Written:
 Finish = Callable[[Path, Written], tuple[str, ...]]
 
 
-def write_site(files: Iterable[tuple[str, bytes]], static_dir: Path | None, output: Path, finish: Finish | None = None,
-               digest: str = "", reuse: frozenset[str] = frozenset(), update: bool = False) -> Written:
+def write_site(
+    files: Iterable[tuple[str, bytes]],
+    static_dir: Path | None,
+    output: Path,
+    finish: Finish | None = None,
+    digest: str = "",
+    reuse: frozenset[str] = frozenset(),
+    update: bool = False,
+) -> Written:
     """Write `files` ((site-relative path, bytes), as they come), the files in `reuse` as they
     are in the current output (hard links: unchanged pages cost nothing), and `static_dir`; run
     `finish` on the staged folder (the search index), then swap the staged folder in as
@@ -87,7 +98,7 @@ def write_site(files: Iterable[tuple[str, bytes]], static_dir: Path | None, outp
 
     try:
         clock = time.perf_counter()
-        for relative in ([] if update else sorted(reuse)):
+        for relative in [] if update else sorted(reuse):
             try:
                 os.link(output / relative, place(relative))
             except OSError:
@@ -122,7 +133,12 @@ def _move_in(staging: Path, output: Path, replaced: tuple[str, ...], digest: str
     """Move the staged files into `output` (each one replaced at once), delete the old files of
     `replaced` folders that the new ones lack, and only then record the new input digest."""
     new = {(Path(folder) / name).relative_to(staging) for folder, _, names in os.walk(staging) for name in names}
-    stale = [old for folder in replaced for old in _folder_files(output / folder, staging / folder) if old.relative_to(output) not in new]
+    stale = [
+        old
+        for folder in replaced
+        for old in _folder_files(output / folder, staging / folder)
+        if old.relative_to(output) not in new
+    ]
     (output / MARKER).write_text(_marker(UPDATING), encoding="utf-8")
     for folder, _, names in os.walk(staging):
         target = output / Path(folder).relative_to(staging)

@@ -13,7 +13,7 @@ import jinja2
 from ..config import SiteConfig
 from ..errors import DiparchiveError, Problem, fail
 from ..plan.i18n import count_phrase
-from ..plan.pages import Feed, Page, Plan
+from ..plan.site import Feed, Page, Plan
 from ..plan.urls import Urls, output_file
 from ..workers import fork_imap
 
@@ -55,7 +55,9 @@ def _render(env: jinja2.Environment, templates_dir: Path, template: str, context
         # catalogs were typed with: Pagefind and browsers then match "Tô Lâm" however it was typed.
         return (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).encode("utf-8")
     except jinja2.TemplateSyntaxError as exc:
-        raise fail(templates_dir / (exc.name or template), exc.lineno, f"template syntax error: {exc.message}") from None
+        raise fail(
+            templates_dir / (exc.name or template), exc.lineno, f"template syntax error: {exc.message}"
+        ) from None
     except jinja2.TemplateNotFound as exc:
         raise fail(templates_dir / str(exc.name), None, f"template not found (needed for {what})") from None
     except jinja2.UndefinedError as exc:
@@ -79,8 +81,14 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
     return where
 
 
-def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_progress: Callable[[int], None] | None = None,
-                workers: int = 1, unchanged: frozenset[str] = frozenset()) -> Iterator[tuple[str, bytes]]:
+def render_site(
+    plan: Plan,
+    config: SiteConfig,
+    env: jinja2.Environment,
+    on_progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+    unchanged: frozenset[str] = frozenset(),
+) -> Iterator[tuple[str, bytes]]:
     """(output file, bytes) for every file of the site except static assets, the search index,
     and the pages, feeds and site files in `unchanged` (the previous build wrote them the same), as they are
     rendered, so that they can be written at once and need not all be held in memory. Template
@@ -89,11 +97,14 @@ def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_prog
 
     def one(page: Page) -> bytes | tuple[Problem, ...]:
         try:
+            assert page.context is not None  # pages not planned again are not rendered again either
             return _render(env, config.templates_dir, page.template, page.context, f"/{page.path}")
         except DiparchiveError as exc:
             return exc.problems
 
-    failures: dict[tuple, list[int]] = {}  # one template mistake usually breaks many pages
+    failures: dict[
+        tuple[Path | None, int | None, str], list[int]
+    ] = {}  # one template mistake usually breaks many pages
     pages = [page for page in plan.pages if output_file(page.path) not in unchanged]
     for index, result in fork_imap(one, pages, workers, on_progress):
         if isinstance(result, bytes):
@@ -103,7 +114,12 @@ def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_prog
                 failures.setdefault((p.path, p.line, p.message.rsplit(" (rendering", 1)[0]), []).append(index)
     if failures:
         problems = [  # in page order, whichever worker finished first
-            Problem(path, line, f"{message} (rendering /{pages[min(at)].path}" + (f" and {len(at) - 1} more pages)" if len(at) > 1 else ")"))
+            Problem(
+                path,
+                line,
+                f"{message} (rendering /{pages[min(at)].path}"
+                + (f" and {len(at) - 1} more pages)" if len(at) > 1 else ")"),
+            )
             for (path, line, message), at in sorted(failures.items(), key=lambda item: min(item[1]))
         ]
         raise DiparchiveError(problems, heading="the templates could not be rendered")
@@ -115,9 +131,21 @@ def render_site(plan: Plan, config: SiteConfig, env: jinja2.Environment, on_prog
             view = sitemap_view([p for p in plan.pages if p.lang == lang and p.in_sitemap], urls)
             yield f"sitemap-{lang}.xml", _render(env, config.templates_dir, "sitemap.xml", view, "sitemap")
     if "sitemap.xml" not in unchanged:
-        yield "sitemap.xml", _render(env, config.templates_dir, "sitemap-index.xml", {"sitemaps": [urls.absolute(f"sitemap-{l}.xml") for l in config.languages]}, "sitemap index")
+        yield (
+            "sitemap.xml",
+            _render(
+                env,
+                config.templates_dir,
+                "sitemap-index.xml",
+                {"sitemaps": [urls.absolute(f"sitemap-{l}.xml") for l in config.languages]},
+                "sitemap index",
+            ),
+        )
     if "robots.txt" not in unchanged:
-        yield "robots.txt", _render(env, config.templates_dir, "robots.txt", {"sitemap": urls.absolute("sitemap.xml")}, "robots.txt")
+        yield (
+            "robots.txt",
+            _render(env, config.templates_dir, "robots.txt", {"sitemap": urls.absolute("sitemap.xml")}, "robots.txt"),
+        )
 
 
 def site_files(languages: tuple[str, ...]) -> tuple[str, ...]:
@@ -132,22 +160,38 @@ def _timestamp(day: dt.date) -> str:
 def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
     entries = []
     for a in feed.articles:
+        assert a.date is not None  # feeds hold dated articles
         url = urls.absolute(urls.article(a.lang, a.slug))
-        entries.append({
-            "id": url, "url": url, "title": a.title, "updated": _timestamp(a.date.first_day),
-            "summary": a.summary, "author": a.author or a.outlet or "",
-        })
+        entries.append(
+            {
+                "id": url,
+                "url": url,
+                "title": a.title,
+                "updated": _timestamp(a.date.first_day),
+                "summary": a.summary,
+                "author": a.author or a.outlet or "",
+            }
+        )
     return {
-        "lang": feed.lang, "title": feed.title, "id": urls.absolute(feed.path), "self": urls.absolute(feed.path),
-        "page": urls.absolute(feed.page_path), "updated": max(e["updated"] for e in entries), "entries": entries,
+        "lang": feed.lang,
+        "title": feed.title,
+        "id": urls.absolute(feed.path),
+        "self": urls.absolute(feed.path),
+        "page": urls.absolute(feed.page_path),
+        "updated": max(e["updated"] for e in entries),
+        "entries": entries,
     }
 
 
 def sitemap_view(pages: list[Page], urls: Urls) -> dict[str, Any]:
-    return {"urls": [
-        {
-            "loc": urls.absolute(p.path),
-            "alternates": [{"lang": l, "href": urls.absolute(path)} for l, path in sorted(p.alternates.items())] if len(p.alternates) > 1 else [],
-        }
-        for p in sorted(pages, key=lambda p: p.path)
-    ]}
+    return {
+        "urls": [
+            {
+                "loc": urls.absolute(p.path),
+                "alternates": [{"lang": l, "href": urls.absolute(path)} for l, path in sorted(p.alternates.items())]
+                if len(p.alternates) > 1
+                else [],
+            }
+            for p in sorted(pages, key=lambda p: p.path)
+        ]
+    }

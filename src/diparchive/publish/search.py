@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,10 @@ PAGEFIND = (sys.executable, "-m", "pagefind")
 _SIGNATURE = b"pagefind_dcd"
 
 
+def _meta_path(folder: Path, name: str) -> Path:
+    return folder / f"pagefind.{name}.pf_meta"
+
+
 def part_key(part: IndexPart, page_digests: dict[str, str], pages_key: str) -> str | None:
     """What a part's index is made from: the digests of its pages' indexed views under the same
     templates and code (Pagefind's version included). None when a page has no digest: index it
@@ -46,8 +51,13 @@ def part_key(part: IndexPart, page_digests: dict[str, str], pages_key: str) -> s
     return h.hexdigest()
 
 
-def index_site(site_dir: Path, parts: tuple[IndexPart, ...], keys: tuple[str | None, ...] = (), previous: dict[str, Path] | None = None,
-               base: Path | None = None) -> tuple[str, tuple[str, ...]]:
+def index_site(
+    site_dir: Path,
+    parts: tuple[IndexPart, ...],
+    keys: tuple[str | None, ...] = (),
+    previous: dict[str, Path] | None = None,
+    base: Path | None = None,
+) -> tuple[str, tuple[str, ...]]:
     """Index the article pages of `site_dir` part by part into it; a part whose key is in
     `previous` (key → that part's bundle in the previous output) is taken from there. Then
     number the date order across parts. With `base`, `site_dir` holds only the files that
@@ -75,7 +85,10 @@ def index_site(site_dir: Path, parts: tuple[IndexPart, ...], keys: tuple[str | N
         indexed += 1
     made += _number_sorts_across(site_dir, base, parts)
     pages = sum(len(part.files) for part in parts)
-    return f"{pages} article pages in {len(parts)} part(s) of the index, {indexed} indexed, {len(parts) - indexed} unchanged", tuple(made)
+    return (
+        f"{pages} article pages in {len(parts)} part(s) of the index, {indexed} indexed, {len(parts) - indexed} unchanged",
+        tuple(made),
+    )
 
 
 def _link_bundle(source: Path, target: Path) -> None:
@@ -108,7 +121,10 @@ def _run_pagefind(locate: Callable[[str], Path], part: IndexPart, target: Path, 
             (work / relative).parent.mkdir(parents=True, exist_ok=True)
             _link(locate(relative), work / relative)
         if not part.files:  # an empty archive still gets a (empty) search index
-            (work / "index.html").write_text("<!doctype html><html lang=\"en\"><title>-</title><body data-pagefind-body></body></html>", encoding="utf-8")
+            (work / "index.html").write_text(
+                '<!doctype html><html lang="en"><title>-</title><body data-pagefind-body></body></html>',
+                encoding="utf-8",
+            )
         _pagefind([*PAGEFIND, "--site", str(work), "--output-path", str(target)], hint)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -122,7 +138,11 @@ def _pagefind(command: list[str], hint: str) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
         if any("No module named" in line for line in detail):
-            raise fail(None, None, f"Pagefind is not installed in this Python ({sys.executable}): pip install 'pagefind[bin]'; {hint}")
+            raise fail(
+                None,
+                None,
+                f"Pagefind is not installed in this Python ({sys.executable}): pip install 'pagefind[bin]'; {hint}",
+            )
         raise fail(None, None, f"Pagefind failed to index the site ({hint}):\n  " + "\n  ".join(detail))
 
 
@@ -149,7 +169,9 @@ def _number_sorts_across(site_dir: Path, base: Path | None, parts: tuple[IndexPa
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         renumbered = {}
         for lang, info in sorted(entry["languages"].items()):
-            version, pages, chunks, filters, sorts, meta_fields = read_index_file(folder / f"pagefind.{info['hash']}.pf_meta")
+            version, pages, chunks, filters, sorts, meta_fields = read_index_file(
+                folder / f"pagefind.{info['hash']}.pf_meta"
+            )
             numbered = []
             for name, order in sorts:
                 own = [i for i in order if i < len(pages)]  # without an earlier build's shift
@@ -165,9 +187,11 @@ def _number_sorts_across(site_dir: Path, base: Path | None, parts: tuple[IndexPa
             made.append(part.folder)
         for lang, document in renumbered.items():
             old = folder / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta"
-            entry["languages"][lang]["hash"] = _write(document, lang, 10, lambda n: folder / f"pagefind.{n}.pf_meta")
+            entry["languages"][lang]["hash"] = _write(document, lang, 10, partial(_meta_path, folder))
             old.unlink()
-        _replace(folder / "pagefind-entry.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        _replace(
+            folder / "pagefind-entry.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        )
     return made
 
 
@@ -175,7 +199,7 @@ def read_index_file(path: Path) -> Any:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(_SIGNATURE):
         raise fail(path, None, "not a Pagefind index file (unknown Pagefind version?)")
-    return cbor2.loads(raw[len(_SIGNATURE):])
+    return cbor2.loads(raw[len(_SIGNATURE) :])
 
 
 def _write(document: Any, lang: str, digits: int, path_of: Callable[[str], Path]) -> str:

@@ -27,9 +27,9 @@ from .decode import read_text, split_front_matter
 from .folding import fold
 from .frontmatter import front_matter, slug_of
 from .recognition import Candidate, Recognizer, passages, recognise
+from .registry import Registry
 from .scrape import OUTLET_MARK, ScrapeHeader, byline_name, read_scrape
 from .segment import PLACEHOLDER, Segmenter
-from .registry import Registry
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 TITLE_WORDS = 14  # a title derived from the opening is cut near this many words

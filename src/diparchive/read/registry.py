@@ -1,159 +1,39 @@
-"""The registry: leaders with their roles over time, and events and event series.
-
-Read from `content/registry/*.yaml` into frozen records; every problem is reported with its
-file and line, all together.
-"""
+"""The registry: `content/registry/*.yaml` → a `Registry` of leaders with their roles over time,
+events and event series (the records are in `registry_records`), every problem reported with its
+file and line, all together. Mappings are checked by `schema.check_keys`, dates read by
+`schema.date_literal`."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
+from collections.abc import Collection
 from pathlib import Path
-from typing import Any
 
 from slugify import slugify
 
 from ..errors import DiparchiveError, Problem
 from ..records import PubDate
+from ..schema import DATE_FORMS, check_keys, date_literal
 from ..yamlsource import Located, parse_yaml
+from .registry_records import Bilingual, Event, Leader, Registry, Role, Series, Title, instance_event, ordinal_en, roman
 
 LEADERS_FILE = "leaders.yaml"
 EVENTS_FILE = "events.yaml"
 OUTLETS_FILE = "outlets.yaml"
 
-
-@dataclass(frozen=True, slots=True)
-class Bilingual:
-    vi: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    """An office, with the words that name it in text."""
-
-    id: str
-    name: Bilingual
-    forms: tuple[str, ...]
-    bare: bool  # a bare mention ("Thủ tướng") may resolve to the holder on the article's date
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    title: str  # Title.id
-    start: PubDate | None  # as precise as the registry says: a day, a month or a year
-    end: PubDate | None  # inclusive; None = still held (as far as the registry knows)
-    line: int
-
-    def held_at_some_point(self, first: dt.date, last: dt.date) -> bool:
-        return (self.start is None or self.start.first_day <= last) and (self.end is None or first <= self.end.last_day)
-
-
-@dataclass(frozen=True, slots=True)
-class Leader:
-    id: str
-    name: Bilingual
-    aliases: tuple[str, ...]  # every full name form: vi, en, with and without diacritics
-    short: tuple[str, ...]  # names used after a title: "Phúc" in "PM Phúc", "Biden"
-    country: str
-    roles: tuple[Role, ...]
-    path: Path
-    line: int
-
-    def roles_on(self, date: PubDate | None) -> tuple[Role, ...]:
-        if date is None:
-            return ()
-        return tuple(r for r in self.roles if r.held_at_some_point(date.first_day, date.last_day))
-
-
-@dataclass(frozen=True, slots=True)
-class Series:
-    id: str
-    name: Bilingual
-    instance_name: Bilingual  # templates with {n} and {ord}
-    patterns: tuple[str, ...]
-    description: Bilingual | None
-    path: Path
-    line: int
-    pattern_lines: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    id: str
-    name: Bilingual
-    series: str | None
-    number: int | None
-    start: PubDate | None
-    end: PubDate | None
-    description: Bilingual | None
-    patterns: tuple[str, ...]
-    declared: bool  # False for a series instance recognised in text but not listed
-    pattern_lines: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Registry:
-    titles: dict[str, Title]
-    leaders: dict[str, Leader]
-    series: dict[str, Series]
-    events: dict[str, Event]  # declared events, including listed series instances
-    variants: dict[str, tuple[str, ...]]  # named spelling variants usable in patterns: {un}
-    outlets: dict[str, Bilingual]  # outlet code as printed ("NDO") → outlet name
-    events_path: Path  # where events and their patterns are declared, for messages
-
-    def holders(self, title_id: str, date: PubDate) -> tuple[str, ...]:
-        """Leaders who held the title at any point of the date's span."""
-        first, last = date.first_day, date.last_day
-        return tuple(
-            l.id for l in self.leaders.values()
-            if any(r.title == title_id and r.held_at_some_point(first, last) for r in l.roles)
-        )
-
-    def event(self, event_id: str) -> Event:
-        """A declared event, or the generated record of a series instance ("unga-80")."""
-        if event_id in self.events:
-            return self.events[event_id]
-        series_id, _, number = event_id.rpartition("-")
-        series = self.series[series_id]
-        return instance_event(series, int(number), None)
-
-
-def ordinal_en(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
-def instance_event(series: Series, number: int, data: dict[str, Any] | None) -> Event:
-    data = data or {}
-    names = {"n": number, "ord": ordinal_en(number), "roman": roman(number)}
-    name = Bilingual(series.instance_name.vi.format(**names), series.instance_name.en.format(**names))
-    return Event(
-        id=f"{series.id}-{number}",
-        name=data.get("name") or name,
-        series=series.id,
-        number=number,
-        start=data.get("start"),
-        end=data.get("end"),
-        description=data.get("description"),
-        patterns=(),
-        declared=bool(data),
-    )
-
-
-# Loading -----------------------------------------------------------------------------------
+# The records, where the registry is read: `from .registry import Registry` as before.
+__all__ = [
+    "Bilingual",
+    "Event",
+    "Leader",
+    "Registry",
+    "Role",
+    "Series",
+    "Title",
+    "instance_event",
+    "load_registry",
+    "ordinal_en",
+    "roman",
+]
 
 
 class _Reader:
@@ -166,15 +46,21 @@ class _Reader:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
 
-    def mapping(self, item: Located, what: str, allowed: set[str], required: set[str] = frozenset()) -> dict[str, Located] | None:
+    def mapping(
+        self, item: Located, what: str, allowed: Collection[str], required: Collection[str] = ()
+    ) -> dict[str, Located] | None:
         if not isinstance(item.value, dict):
             self.problem(item.line, f"{what} must be a mapping")
             return None
-        for key, value in item.value.items():
-            if key not in allowed:
-                self.problem(value.line, f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
-        for key in sorted(required - set(item.value)):
-            self.problem(item.line, f"{what} is missing '{key}'")
+        self.problems += check_keys(
+            item.value,
+            allowed,
+            sorted(required),
+            self.path,
+            item.line,
+            lambda key: f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
+            lambda key: f"{what} is missing '{key}'",
+        )
         return item.value
 
     def text(self, item: Located | None, what: str) -> str | None:
@@ -209,14 +95,10 @@ class _Reader:
         """A day, a month or a year, kept at the precision given."""
         if item is None or item.value is None:
             return None
-        value = item.value
-        if isinstance(value, dt.date):
-            return PubDate(value.year, value.month, value.day)
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", str(value))
-        if match and (match.group(2) is None or 1 <= int(match.group(2)) <= 12):
-            return PubDate(int(match.group(1)), int(match.group(2)) if match.group(2) else None)
-        self.problem(item.line, f"{what} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '{value}'")
-        return None
+        date = date_literal(item.value)
+        if date is None:
+            self.problem(item.line, f"{what} must be a date ({DATE_FORMS}), not '{item.value}'")
+        return date
 
 
 def load_registry(registry_dir: Path, root: Path) -> Registry:
@@ -227,7 +109,15 @@ def load_registry(registry_dir: Path, root: Path) -> Registry:
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the registry")
     shown = registry_dir / EVENTS_FILE
-    return Registry(titles, leaders, series, events, variants, outlets, shown.relative_to(root) if shown.is_relative_to(root) else shown)
+    return Registry(
+        titles,
+        leaders,
+        series,
+        events,
+        variants,
+        outlets,
+        shown.relative_to(root) if shown.is_relative_to(root) else shown,
+    )
 
 
 def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[_Reader, dict[str, Located] | None]:
@@ -267,7 +157,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
 
     leaders: dict[str, Leader] = {}
     entries = top.get("leaders")
-    for item in (entries.value if entries and isinstance(entries.value, list) else []):
+    for item in entries.value if entries and isinstance(entries.value, list) else []:
         fields = reader.mapping(item, "leader", {"name", "aliases", "short", "country", "roles"}, {"name", "roles"})
         if fields is None or "name" not in fields:
             continue
@@ -279,7 +169,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
             reader.problem(item.line, f"leader '{leader_id}' is listed twice (first at line {leaders[leader_id].line})")
             continue
         roles = []
-        for role_item in (fields["roles"].value if "roles" in fields and isinstance(fields["roles"].value, list) else []):
+        for role_item in fields["roles"].value if "roles" in fields and isinstance(fields["roles"].value, list) else []:
             role = reader.mapping(role_item, f"role of {name.vi}", {"title", "from", "to"}, {"title"})
             if role is None or "title" not in role:
                 continue
@@ -296,14 +186,22 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         short = reader.texts(fields.get("short"), "short") or (name.vi.split()[-1], name.en.split()[-1])
         country = reader.text(fields.get("country"), "country") or "VN"
         leaders[leader_id] = Leader(
-            leader_id, name, tuple(dict.fromkeys((name.vi, name.en) + aliases)), tuple(dict.fromkeys(short)),
-            country, tuple(roles), reader.path, item.line,
+            leader_id,
+            name,
+            tuple(dict.fromkeys((name.vi, name.en) + aliases)),
+            tuple(dict.fromkeys(short)),
+            country,
+            tuple(roles),
+            reader.path,
+            item.line,
         )
     problems.extend(reader.problems)
     return titles, leaders
 
 
-def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Series], dict[str, Event], dict[str, tuple[str, ...]]]:
+def _load_events(
+    path: Path, root: Path, problems: list[Problem]
+) -> tuple[dict[str, Series], dict[str, Event], dict[str, tuple[str, ...]]]:
     reader, top = _read(path, root, problems)
     if top is None:
         return {}, {}, {}
@@ -313,7 +211,12 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
     series: dict[str, Series] = {}
     events: dict[str, Event] = {}
     for series_id, item in (top.get("series") or Located({}, 1)).value.items():
-        fields = reader.mapping(item, f"series '{series_id}'", {"name", "instance_name", "patterns", "description", "instances"}, {"name", "instance_name", "patterns"})
+        fields = reader.mapping(
+            item,
+            f"series '{series_id}'",
+            {"name", "instance_name", "patterns", "description", "instances"},
+            {"name", "instance_name", "patterns"},
+        )
         if fields is None:
             continue
         if series_id != slugify(series_id):
@@ -323,24 +226,39 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
         patterns = reader.texts(fields.get("patterns"), "patterns")
         if not name or not instance_name:
             continue
-        s = Series(series_id, name, instance_name, patterns, reader.bilingual(fields.get("description"), "description"), reader.path, item.line, reader.lines(fields.get("patterns")))
+        s = Series(
+            series_id,
+            name,
+            instance_name,
+            patterns,
+            reader.bilingual(fields.get("description"), "description"),
+            reader.path,
+            item.line,
+            reader.lines(fields.get("patterns")),
+        )
         series[series_id] = s
         for number, inst in (fields.get("instances") or Located({}, 1)).value.items():
             if not str(number).isdigit():
                 reader.problem(inst.line, f"instance number '{number}' must be a whole number")
                 continue
             data = reader.mapping(inst, f"instance {series_id}-{number}", {"start", "end", "name", "description"}) or {}
-            ev = instance_event(s, int(number), {
-                "start": reader.date(data.get("start"), "start"),
-                "end": reader.date(data.get("end"), "end"),
-                "name": reader.bilingual(data.get("name"), "name"),
-                "description": reader.bilingual(data.get("description"), "description"),
-                "declared": True,
-            })
+            ev = instance_event(
+                s,
+                int(number),
+                {
+                    "start": reader.date(data.get("start"), "start"),
+                    "end": reader.date(data.get("end"), "end"),
+                    "name": reader.bilingual(data.get("name"), "name"),
+                    "description": reader.bilingual(data.get("description"), "description"),
+                    "declared": True,
+                },
+            )
             events[ev.id] = ev
 
     for event_id, item in (top.get("events") or Located({}, 1)).value.items():
-        fields = reader.mapping(item, f"event '{event_id}'", {"name", "start", "end", "description", "patterns"}, {"name", "patterns"})
+        fields = reader.mapping(
+            item, f"event '{event_id}'", {"name", "start", "end", "description", "patterns"}, {"name", "patterns"}
+        )
         if fields is None:
             continue
         if event_id != slugify(event_id):
@@ -351,10 +269,16 @@ def _load_events(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[
         if name is None:
             continue
         events[event_id] = Event(
-            event_id, name, None, None,
-            reader.date(fields.get("start"), "start"), reader.date(fields.get("end"), "end"),
+            event_id,
+            name,
+            None,
+            None,
+            reader.date(fields.get("start"), "start"),
+            reader.date(fields.get("end"), "end"),
             reader.bilingual(fields.get("description"), "description"),
-            reader.texts(fields.get("patterns"), "patterns"), True, reader.lines(fields.get("patterns")),
+            reader.texts(fields.get("patterns"), "patterns"),
+            True,
+            reader.lines(fields.get("patterns")),
         )
     problems.extend(reader.problems)
     return series, events, variants

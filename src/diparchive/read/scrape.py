@@ -22,7 +22,9 @@ from .segment import Label, Labelled, Segmenter, split_glued
 
 OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
-_BYLINE_HEAD = re.compile(r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)\s*[:.\-–]?\s*", re.IGNORECASE)
+_BYLINE_HEAD = re.compile(
+    r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)\s*[:.\-–]?\s*", re.IGNORECASE
+)
 _BYLINE_TAILS = (
     re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
     re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
@@ -32,7 +34,10 @@ _BYLINE_TAILS = (
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
 _JOINERS = {"and", "và", "&", "-", "–", ",", "với", "of"}
-_NOT_NAMES = re.compile(r"^(?:thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_NOT_NAMES = re.compile(
+    r"^(?:thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
 SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
@@ -97,7 +102,9 @@ def scrape_blocks(body: str, first_line: int) -> list[RawBlock]:
     return blocks
 
 
-def read_scrape(body: str, first_line: int, registry: Registry, segmenter: Segmenter) -> tuple[ScrapeHeader, list[RawBlock]]:
+def read_scrape(
+    body: str, first_line: int, registry: Registry, segmenter: Segmenter
+) -> tuple[ScrapeHeader, list[RawBlock]]:
     """The scrape's header and its body blocks (captions marked, image slots kept)."""
     blocks = scrape_blocks(body, first_line)
     lines = [b for b in blocks if not b.image_slot]
@@ -136,7 +143,13 @@ def read_scrape(body: str, first_line: int, registry: Registry, segmenter: Segme
             # (a repeated caption, an image placeholder, a pull quote) before it is left out.
             body_blocks.append(block if label is Label.BODY else replace(block, chrome=True))
             continue
-        if label is Label.CHROME and title_at is not None and position == title_at - 1 and len(block.text) <= 30 and not DATE_RE.search(block.text):
+        if (
+            label is Label.CHROME
+            and title_at is not None
+            and position == title_at - 1
+            and len(block.text) <= 30
+            and not DATE_RE.search(block.text)
+        ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
         found_outlet = outlet_of(block.text, registry)
@@ -144,7 +157,9 @@ def read_scrape(body: str, first_line: int, registry: Registry, segmenter: Segme
             outlet = found_outlet
             removed.append(Removed(block.text, block.line, "outlet marker"))
             continue
-        closing = position == last_kept + 1 and (position == len(lines) - 1 or is_section_marker(lines[position + 1].text))
+        closing = position == last_kept + 1 and (
+            position == len(lines) - 1 or is_section_marker(lines[position + 1].text)
+        )
         explicit = position <= first_body and _BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
@@ -195,7 +210,7 @@ def _could_be_headline(text: str) -> bool:
 
 
 def _sentence_like(text: str) -> bool:
-    return len(text.split()) >= 5 and text.rstrip()[-1:] in ".!?\"”»"
+    return len(text.split()) >= 5 and text.rstrip()[-1:] in '.!?"”»'
 
 
 def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
@@ -230,7 +245,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 tags[i] = Label.CAPTION
                 continue
             last = i == len(lines) - 1
-            sentence = text.rstrip()[-1:] in ".!?\"”»" and not _TRUNCATED.search(text)
+            sentence = text.rstrip()[-1:] in '.!?"”»' and not _TRUNCATED.search(text)
             if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
                 break
             tags[i] = Label.BODY
@@ -241,7 +256,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     return tags
 
 
-def _publication_date(datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]) -> tuple[PubDate | None, str | None]:
+def _publication_date(
+    datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]
+) -> tuple[PubDate | None, str | None]:
     """The date of the datelines around the headline. A date above the headline with another
     below it is the site's chrome (a clock, the day the page was read): the lower one wins."""
     read = [(position, block, parse_dateline(block.text)) for position, block in datelines]

@@ -60,11 +60,11 @@ def split_glued(line: str) -> list[str]:
     corpus = _CORPUS_DATE.match(text)
     if corpus and len(text) > corpus.end() + 3:
         # " date 2017-12 Title" or " date 2017-12 1. First sentence": the token is a line.
-        return [text[: corpus.end()].strip(), *split_glued(text[corpus.end():])]
+        return [text[: corpus.end()].strip(), *split_glued(text[corpus.end() :])]
     prefix = _LEAD_PREFIX.match(text)
     if prefix and len(text) - prefix.end() >= 40 and _is_mark(prefix.group(1)):
         # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
-        return [text[: prefix.end()].strip(), *split_glued(text[prefix.end():])]
+        return [text[: prefix.end()].strip(), *split_glued(text[prefix.end() :])]
     dated = _dated_span(text)
     if dated is not None:
         start, end = dated
@@ -82,23 +82,36 @@ def _unglue(text: str) -> list[str]:
     space: "Thế giớiThứ Sáu", "+07:00Google". Running text never writes that; "iPhone" and
     "McCain" stay whole because a cut needs two lower-case letters before it."""
     cuts = [
-        i for i in range(2, len(text) - 1)
-        if text[i].isupper() and text[i + 1].islower()
-        and ((text[i - 1].islower() and text[i - 2].islower()) or (text[i - 1].isdigit() and text[i - 2] in ":0123456789"))
+        i
+        for i in range(2, len(text) - 1)
+        if text[i].isupper()
+        and text[i + 1].islower()
+        and (
+            (text[i - 1].islower() and text[i - 2].islower())
+            or (text[i - 1].isdigit() and text[i - 2] in ":0123456789")
+        )
     ]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
 
 
 # A short mark at the start of a lead: "(Ngày Nay) - ", "TBV - ", "(TTXVN)- ", "HANOI -- ", "VTV.vn - ".
-_LEAD_PREFIX = re.compile(r"^(\([^\W\d_][^\W\d]*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])")
+_LEAD_PREFIX = re.compile(
+    r"^(\([^\W\d_][^\W\d]*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])"
+)
 
 
 def _is_mark(prefix: str) -> bool:
     """Parenthesised, in capitals, or a web address: a mark, not the first words of a sentence."""
     prefix = prefix.strip()
     letters = [c for c in prefix if c.isalpha()]
-    return len(letters) >= 2 and prefix.startswith("(") and prefix.endswith(")") or all(c.isupper() for c in letters) or re.search(r"\.(?:vn|com|net|org)\b", prefix) is not None
+    return (
+        len(letters) >= 2
+        and prefix.startswith("(")
+        and prefix.endswith(")")
+        or all(c.isupper() for c in letters)
+        or re.search(r"\.(?:vn|com|net|org)\b", prefix) is not None
+    )
 
 
 def _dated_span(text: str) -> tuple[int, int] | None:
@@ -118,7 +131,11 @@ def _dated_span(text: str) -> tuple[int, int] | None:
     else:
         return None
     # Weekday words and labels right before the date belong to it ("Thứ Sáu, ", "Cập nhật: ").
-    head = re.search(r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s*nhật|[A-Z][a-z]+day)\s*,?\s*(?:ngày\s*)?)$", text[:start], re.IGNORECASE)
+    head = re.search(
+        r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s*nhật|[A-Z][a-z]+day)\s*,?\s*(?:ngày\s*)?)$",
+        text[:start],
+        re.IGNORECASE,
+    )
     if head:
         start = head.start()
     glued = (start > 0 and not text[start - 1].isspace() and text[start - 1] not in "|-–—:,(") or (
@@ -131,7 +148,7 @@ def _dated_span(text: str) -> tuple[int, int] | None:
 
 
 def _sentence_like(text: str) -> bool:
-    return len(text.split()) > 12 and text.rstrip()[-1:] in ".!?…\"”"
+    return len(text.split()) > 12 and text.rstrip()[-1:] in '.!?…"”'
 
 
 def scrape_lines(body: str, first_line: int) -> list[tuple[str, int]]:
@@ -143,14 +160,33 @@ def scrape_lines(body: str, first_line: int) -> list[tuple[str, int]]:
 # Features ---------------------------------------------------------------------------------
 
 LONG = 120  # characters: a paragraph, not a headline or a widget
-_CREDIT = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit|video|clip|đồ họa|infographic)\b\s*[:.]|\((?:ảnh|photo)|/\s*(?:[A-Z]{2,6})\b", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|pv|nhóm pv|phóng viên|reporter|written by)\b\s*[:.]?", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\b(?:ảnh|photo|nguồn|source|credit|video|clip|đồ họa|infographic)\b\s*[:.]|\((?:ảnh|photo)|/\s*(?:[A-Z]{2,6})\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|pv|nhóm pv|phóng viên|reporter|written by)\b\s*[:.]?", re.IGNORECASE
+)
 _BULLET = re.compile(r"^[•·*▪►»>\-–—+]\s*")
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|mp4)\b|!\[|\]\(|https?://|www\.|@\w", re.IGNORECASE)
-_ENDS = {".": "stop", "!": "stop", "?": "question", ":": "colon", "…": "ellipsis", "\"": "quote", "”": "quote", ")": "paren", "|": "pipe"}
+_ENDS = {
+    ".": "stop",
+    "!": "stop",
+    "?": "question",
+    ":": "colon",
+    "…": "ellipsis",
+    '"': "quote",
+    "”": "quote",
+    ")": "paren",
+    "|": "pipe",
+}
 # What a CMS writes where a picture was: "… - Ảnh 1.", "… hinh anh 1", "… - Hình 2", "Photo 3".
-PLACEHOLDER = re.compile(r"(?:^|[\s\-–])(?:ảnh|hình(?:\s+ảnh)?|hinh(?:\s+anh)?|anh|photo|image|figure)\s*\d{1,2}\s*\.?\s*$", re.IGNORECASE)
-_COUNTER = re.compile(r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$|\d+\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(
+    r"(?:^|[\s\-–])(?:ảnh|hình(?:\s+ảnh)?|hinh(?:\s+anh)?|anh|photo|image|figure)\s*\d{1,2}\s*\.?\s*$", re.IGNORECASE
+)
+_COUNTER = re.compile(
+    r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$|\d+\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +272,9 @@ def line_features(texts: Sequence[str]) -> list[dict[str, float | str]]:
         lead = set(lines[following].tokens) if following < n else set()
         f["lead_overlap"] = _bucket(_overlap(line.tokens, lead), (0.01, 0.2, 0.4, 0.6, 0.8))
         f["to_next_long"] = _bucket(following - i, (1, 2, 3, 5, 10)) if following < n else "none"
-        own = 1 if line.chars >= LONG else 0  # a long line's words count once in the vocabulary: not as evidence for itself
+        own = (
+            1 if line.chars >= LONG else 0
+        )  # a long line's words count once in the vocabulary: not as evidence for itself
         shared = sum(1 for t in line.tokens if article_vocab[t] > own) / len(line.tokens) if line.tokens else 0.0
         f["article_overlap"] = _bucket(shared, (0.05, 0.2, 0.35, 0.5, 0.7))
         f["repeated"] = "yes" if line.tokens and counts[" ".join(line.tokens)] > 1 else "no"
@@ -258,7 +296,10 @@ def line_features(texts: Sequence[str]) -> list[dict[str, float | str]]:
 
 def _crf_items(features: list[dict[str, float | str]]) -> list[dict[str, float]]:
     """python-crfsuite's form: string values become indicator features `key=value`."""
-    return [{(k if isinstance(v, float) else f"{k}={v}"): (v if isinstance(v, float) else 1.0) for k, v in f.items()} for f in features]
+    return [
+        {(k if isinstance(v, float) else f"{k}={v}"): (v if isinstance(v, float) else 1.0) for k, v in f.items()}
+        for f in features
+    ]
 
 
 # Labelling --------------------------------------------------------------------------------
@@ -303,7 +344,9 @@ class Labelled:
         return self.chances.get(label, 0.0)
 
 
-def train(sequences: Sequence[tuple[Sequence[str], Sequence[Label]]], model: Path, c1: float = 0.5, c2: float = 0.05) -> None:
+def train(
+    sequences: Sequence[tuple[Sequence[str], Sequence[Label]]], model: Path, c1: float = 0.5, c2: float = 0.05
+) -> None:
     """Fit a model on labelled scrapes (lines and their labels) and write it to `model`."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for texts, labels in sequences:

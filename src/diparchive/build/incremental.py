@@ -1,0 +1,251 @@
+"""Every decision about what a build may take from the last one, in one object.
+
+A build makes one `Incremental` and asks it once per phase:
+
+- before anything: is the output exactly what these inputs make (`nothing_changed`)?
+- load: which parsed records may be reused (`records`, `known` file digests)?
+- plan: which pages need not be planned again (`unplanned`)?
+- render: which pages, feeds and site files need not be rendered again (`pages`)?
+- index: which parts of the search index need not be made again (`index`)?
+- after: what the next build may reuse (`save`).
+
+Without the cache (`use_cache=False`) every answer is "nothing"; the output is the same either
+way. What is stored on disk, and how digests are taken, is `cache`'s.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..config import CONFIG_FILE, SiteConfig
+from ..plan.archive import Archive
+from ..plan.search_parts import indexed_view
+from ..plan.site import Plan, site_shape
+from ..plan.urls import output_file
+from ..publish.output import UPDATING, built_from
+from ..publish.render import site_files
+from ..publish.search import part_key
+from ..read.loader import Loaded
+from .cache import (
+    BuildCache,
+    LastBuild,
+    code_digest,
+    folder_digest,
+    inputs_digest,
+    load_cache,
+    load_last_build,
+    save_cache,
+    scan_inputs,
+    stat_digest,
+    tree_digest,
+    view_digest,
+)
+from .report import BuildReport
+
+# What load_with_cache returns: (relative path, file digest, record) per article file.
+Read = Sequence[tuple[str, str, Loaded]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """What a build takes from the last one; nothing, for a full build."""
+
+    pages: dict[str, str] = field(
+        default_factory=dict
+    )  # output file → view digest, of pages the output holds as written
+    unplanned: dict[str, frozenset[str]] = field(
+        default_factory=dict
+    )  # pages not planned again → the articles they show
+    incremental: bool = False  # same shape of site: only pages showing a changed article are made
+    parts: dict[str, Path] = field(default_factory=dict)  # search index part key → its bundle in the output
+
+
+def reuse_from(
+    cache: BuildCache, last: LastBuild | None, output: Path, pages_key: str, shape: str, changed: frozenset[str]
+) -> Reuse:
+    """Only an output exactly as the last build left it (not an update cut short, nothing added
+    or edited since) lends anything: its pages rendered with the same templates and settings,
+    and its index parts. With the same shape of site (see plan.site.site_shape), the pages that
+    show no changed article are not even planned."""
+    trusted = (
+        last is not None
+        and cache.output == str(output.resolve())
+        and built_from(output) not in (None, UPDATING)
+        and folder_digest(output) == last.output_state
+    )
+    if not trusted:
+        return Reuse()
+    parts = {key: output / folder for key, folder in cache.index_parts.items()}
+    if cache.pages_key != pages_key:
+        return Reuse(parts=parts)
+    incremental = cache.shape == shape
+    unplanned = (
+        {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in cache.pages}
+        if incremental
+        else {}
+    )
+    return Reuse(cache.pages, unplanned, incremental, parts)
+
+
+@dataclass(frozen=True, slots=True)
+class PageReuse:
+    """The render phase's answer."""
+
+    views: dict[str, str]  # output file → digest of its view in this build (pages with a digest)
+    unchanged: frozenset[str]  # pages whose view is as in the output: not rendered again
+    kept: frozenset[str]  # feeds of unchanged articles, sitemaps and robots.txt: taken from the output
+
+    @property
+    def skipped(self) -> frozenset[str]:
+        return self.unchanged | self.kept
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReuse:
+    """The index phase's answer."""
+
+    indexed: dict[str, str]  # article page file → digest of its indexed view
+    part_keys: tuple[str | None, ...]  # per part of the plan: its key, None to index it again
+    parts: dict[str, Path]  # part key → its bundle in the output, for parts that may be taken from there
+    update: Path | None  # the output to move new files into (an incremental update), or None: a full output
+
+
+class Incremental:
+    """The build's state across phases (Lektor's build state): what it read of the last build
+    and what it decided, so that `save` records exactly what this build made."""
+
+    def __init__(self, root: Path, config: SiteConfig, output: Path, search: bool, use_cache: bool) -> None:
+        self.root, self.config, self.output, self.search, self.use_cache = root, config, output, search, use_cache
+        self.output_key = str(output.resolve())
+        self.code = code_digest()
+        self.began_ns = time.time_ns()
+        scan = scan_inputs((config.content_dir, config.templates_dir))
+        self.stats = stat_digest(root / CONFIG_FILE, scan, search, self.code)
+        self.last = load_last_build(root) if use_cache else None
+        seen = self.last.inputs if self.last is not None else {}
+        if self.last is not None and self.last.stats == self.stats:  # every input as that build saw it
+            self.digest, self.known = self.last.digest, {Path(p): d for p, (_, _, d) in seen.items()}
+        else:  # a touched file may still be unchanged: compare contents (of the files touched)
+            settled = self.last.started_ns - 2_000_000_000 if self.last else 0
+            self.digest, self.known, seen = inputs_digest(root / CONFIG_FILE, scan, search, self.code, seen, settled)
+        self.seen = seen
+        self.cache = BuildCache()
+        self.records_key = ""
+        self.pages_key = ""
+        self.shape = ""
+        self.reuse = Reuse()
+        self.previous: dict[str, tuple[str, Any]] = {}  # records that may be reused
+        self.changed: frozenset[str] = frozenset()  # keys of articles whose file changed
+
+    def nothing_changed(self) -> BuildReport | None:
+        """The last build's report when the output is exactly as it left it, from the same inputs."""
+        last = self.last
+        if (
+            last is not None
+            and last.digest == self.digest
+            and last.output == self.output_key
+            and built_from(self.output) == self.digest
+            and folder_digest(self.output) == last.output_state
+        ):
+            report: BuildReport = last.report
+            return report
+        return None
+
+    def records(self) -> dict[str, tuple[str, Any]]:
+        """Parsed records that may be reused: relative path → (file digest, Loaded), parsed with
+        the same registry and code."""
+        if self.use_cache:
+            self.cache = load_cache(self.root)
+        self.records_key = tree_digest(self.config.registry_dir, self.code)
+        self.previous = self.cache.records if self.cache.records_key == self.records_key else {}
+        return self.previous
+
+    def unplanned(self, read: Read, archive: Archive) -> dict[str, frozenset[str]]:
+        """Pages that need not be planned again (path → the articles they show): with the same
+        templates, settings and shape of site, those showing no changed article."""
+        self.pages_key = tree_digest(
+            self.config.templates_dir, self.code + (self.root / CONFIG_FILE).read_text(encoding="utf-8")
+        )
+        self.shape = site_shape(archive)
+        self.changed = frozenset(
+            item.article.key for relative, d, item in read if self.previous.get(relative, ("",))[0] != d
+        )
+        if self.use_cache:
+            self.reuse = reuse_from(self.cache, self.last, self.output, self.pages_key, self.shape, self.changed)
+        return self.reuse.unplanned
+
+    def pages(self, plan: Plan) -> PageReuse:
+        if not self.use_cache:
+            return PageReuse({}, frozenset(), frozenset())
+        views = {
+            output_file(p.path): self.reuse.pages[output_file(p.path)]
+            if p.context is None
+            else view_digest(p.template, p.context)
+            for p in plan.pages
+        }
+        digests = {f: d for f, d in views.items() if d is not None}
+        unchanged = frozenset(f for f, d in digests.items() if self.reuse.pages.get(f) == d)
+        # Feeds of unchanged articles, sitemaps and robots.txt follow the shape: taken from the output.
+        kept: frozenset[str] = frozenset()
+        if self.reuse.incremental:
+            kept = frozenset(
+                [feed.path for feed in plan.feeds if not {a.key for a in feed.articles} & self.changed]
+                + list(site_files(self.config.languages))
+            )
+        return PageReuse(digests, unchanged, kept)
+
+    def index(self, plan: Plan) -> IndexReuse:
+        """Parts of the search index whose pages' indexed views are unchanged are taken from the
+        previous output. Only pages showing a changed article were made: the new files are staged
+        and moved into the output (unless the search index is to be dropped, which a full output does)."""
+        indexed: dict[str, str] = {}
+        if self.use_cache and self.search:
+            for p in plan.pages:
+                if p.template == "article.html":
+                    f = output_file(p.path)
+                    d = (
+                        self.cache.indexed.get(f)
+                        if p.context is None
+                        else view_digest(p.template, indexed_view(p.context))
+                    )
+                    if d is not None:
+                        indexed[f] = d
+        keys = tuple(part_key(part, indexed, self.pages_key) if self.use_cache else None for part in plan.index_parts)
+        update = self.reuse.incremental and (self.search or not self.reuse.parts)
+        return IndexReuse(indexed, keys, self.reuse.parts, self.output if update else None)
+
+    def save(self, report: BuildReport, read: Read, plan: Plan, pages: PageReuse, index: IndexReuse) -> None:
+        """What the next build may reuse: this build's records, view digests, index parts, and
+        the state of the output it wrote."""
+        if not self.use_cache:
+            return
+        parts = (
+            {key: part.folder for key, part in zip(index.part_keys, plan.index_parts) if key is not None}
+            if self.search
+            else {}
+        )
+        cache = BuildCache(
+            self.records_key,
+            {key: (d, item) for key, d, item in read},
+            self.pages_key,
+            self.output_key,
+            pages.views,
+            parts,
+            self.shape,
+            {p.path: p.shows for p in plan.pages if p.shows is not None},
+            index.indexed,
+        )
+        last = LastBuild(
+            self.digest,
+            self.stats,
+            self.output_key,
+            folder_digest(self.output),
+            replace(report, phases=()),
+            self.seen,
+            self.began_ns,
+        )
+        save_cache(self.root, cache, last, self.cache)

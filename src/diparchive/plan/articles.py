@@ -1,0 +1,113 @@
+"""Article pages: the article's own view (what the search index reads of it) and the pieces
+around it (neighbours in time, related articles, JSON-LD)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..read.folding import fold_d
+from ..records import Article
+from .jsonld import jsonld
+from .related import mentions, related
+from .views import Page, Site, View, date_href, event_link, frame, leader_link, other, summary
+
+_D_WORD = re.compile(r"\S*[đĐ]\S*")  # a word spelt with đ
+
+
+def article_pages(s: Site, lang: str) -> list[Page]:
+    """Each article of `lang`; a page shows its article, its neighbours and its related articles."""
+    own = s.archive.own(lang)
+    chronological = sorted((a for a in own if a.date), key=lambda a: a.sort_key)
+    position = {a.key: i for i, a in enumerate(chronological)}
+    about = mentions(s.archive.entries(lang))
+    pages = []
+    for article in own:
+        path = s.urls.article(lang, article.slug)
+        alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
+        if path in s.unchanged:
+            pages.append(Page(path, "article.html", lang, None, alternates, shows=s.unchanged[path]))
+            continue
+        index = position.get(article.key)
+        older = chronological[index - 1] if index is not None and index > 0 else None
+        newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
+        near = related(article, about)
+        context = frame(s, lang, path, article.title, alternates, description=summary(article), kind="article")
+        context["indexed"] = indexed(s, article, lang)
+        context["article"] = context["indexed"]["article"]  # the same view, for the head and the citation
+        context["prev"] = s.card(older, lang) if older else None
+        context["next"] = s.card(newer, lang) if newer else None
+        context["related"] = [s.card(a, lang) for a in near]
+        context["jsonld"] = jsonld(s, article, path)
+        shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
+        pages.append(Page(path, "article.html", lang, context, alternates, shows=shows))
+    return pages
+
+
+def indexed(s: Site, article: Article, lang: str) -> View:
+    """All that article.html renders inside `data-pagefind-body`, the only part of a page Pagefind
+    reads: the template's `indexed_article` macro gets this view and the interface strings, and
+    nothing else (see search_parts.indexed_view). The page's language is its path's."""
+    translation = s.archive.counterpart(article, other(lang))
+    return {
+        "article": article_view(s, article, lang, s.ui[lang]),
+        "translation": {
+            "href": s.urls.href(s.urls.article(translation.lang, translation.slug)),
+            "title": translation.title,
+            "lang": translation.lang,
+            "label": s.ui[lang][f"read_in_{translation.lang}"],
+        }
+        if translation
+        else None,
+    }
+
+
+def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) -> View:
+    date_text = s.date_text(article.date, lang)
+    cite_parts = [
+        p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p
+    ]
+    leaders = [leader_link(s, l, lang, article.date) for l in article.leaders]
+    return {
+        "title": article.title,
+        "lang": article.lang,
+        "date_text": date_text,
+        "date_iso": article.date.iso if article.date else "",
+        "date_href": date_href(s, article.date, lang),
+        "date_inferred": bool(article.date and article.date.source.value == "inferred"),
+        "author": article.author,
+        "outlet": article.outlet,
+        "leaders": leaders,
+        "events": [event_link(s, e, lang) for e in article.events],
+        "blocks": [{"kind": b.kind.value, "html": b.html} for b in article.body],
+        "cite": {
+            "text": ". ".join(cite_parts) + ".",
+            "url": s.urls.absolute(s.urls.article(article.lang, article.slug)),
+        },
+        "search": search_view(s, article, lang, [l["name"] for l in leaders]),
+    }
+
+
+def search_view(s: Site, article: Article, lang: str, leader_names: list[str]) -> dict[str, Any]:
+    """What Pagefind reads from an article page besides its text: filters (few values per key),
+    a sort key that orders every article by date (undated last, ties by key), result metadata,
+    and the words spelt with đ again, spelt with d. Pagefind folds tone marks by itself ("to lam"
+    finds "Tô Lâm") but not đ, a letter of its own; the copies are hidden from readers and hold
+    only those words, so other words do not count twice in ranking."""
+    d = article.date
+    with_d = fold_d(" ".join(w for b in article.body for w in _D_WORD.findall(b.text)))
+    return {
+        "sort": f"date:{sort_value(article)}",
+        "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
+        "leaders_meta": ", ".join(leader_names),
+        "title_d": fold_d(" ".join(w for w in article.title.split() if "đ" in w or "Đ" in w)),
+        "body_d": with_d,
+    }
+
+
+def sort_value(article: Article) -> str:
+    """Pagefind's date sort: every article in date order, undated first (last when newest
+    first), ties by key."""
+    d = article.date
+    return f"{d.year:04d}-{d.month or 0:02d}-{d.day or 0:02d} {article.key}" if d else f"0000-00-00 {article.key}"

@@ -1,0 +1,157 @@
+"""The root page, home, the list of all articles, the archive by year and month, search and 404."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import partial
+
+from ..records import Article
+from .i18n import month_name, month_title
+from .search_parts import IndexPart
+from .views import (
+    HOME_RANKED,
+    Page,
+    Site,
+    View,
+    both,
+    event_link,
+    frame,
+    leader_link,
+    listing,
+    ranked,
+    years,
+)
+
+
+def root_page(s: Site) -> Page:
+    lang = s.config.default_language
+    context = frame(s, lang, "", s.config.title[lang], both(s.urls.home), kind="root")
+    context["languages"] = [
+        {"lang": l, "label": s.ui[l]["language_name"], "href": s.urls.href(s.urls.home(l)), "title": s.config.title[l]}
+        for l in s.config.languages
+    ]
+    context["redirect"] = s.urls.href(s.urls.home(lang))
+    context["page"]["canonical"] = s.urls.absolute(s.urls.home(lang))  # the page it leads to
+    return Page("", "root.html", None, context, in_sitemap=False)
+
+
+def home_pages(s: Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    entries = s.archive.entries(lang)
+    context = frame(s, lang, s.urls.home(lang), s.config.title[lang], both(s.urls.home), kind="home")
+    context.update(
+        {
+            "latest": [s.card(a, lang) for a in entries[: s.config.page_size]],
+            "all_articles": {"href": s.urls.href(s.urls.articles(lang)), "count": len(entries)},
+            "top_leaders": [
+                dict(leader_link(s, l, lang), count=c)
+                for l, c in ranked(l for a in entries for l in a.leaders)[:HOME_RANKED]
+            ],
+            "top_events": [
+                dict(event_link(s, e, lang), count=c)
+                for e, c in ranked(e for a in entries for e in a.events)[:HOME_RANKED]
+            ],
+            "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y))} for y, c in years(entries)],
+            "undated_count": sum(1 for a in entries if a.date is None),
+            "undated_href": s.urls.href(s.urls.undated(lang)),
+            "intro": ui["home_intro"],
+        }
+    )
+    return [Page(s.urls.home(lang), "home.html", lang, context, both(s.urls.home))]
+
+
+def article_index_pages(s: Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    entries = s.archive.entries(lang)
+
+    def view(chunk: tuple[Article, ...]) -> View:
+        return {"heading": ui["all_articles"], "items": [s.card(a, lang) for a in chunk], "count": len(entries)}
+
+    return listing(s, lang, s.urls.articles, entries, "list.html", ui["all_articles"], "list", view)
+
+
+def _period_view(
+    s: Site, lang: str, heading: str, count: int, months: list[View], up: View, chunk: tuple[Article, ...]
+) -> View:
+    return {"heading": heading, "count": count, "months": months, "items": [s.card(a, lang) for a in chunk], "up": up}
+
+
+def archive_pages(s: Site, lang: str) -> list[Page]:
+    ui = s.ui[lang]
+    entries = s.archive.entries(lang)
+    counted = years(entries)
+    pages = []
+
+    by_year: dict[int, list[Article]] = {}
+    for a in entries:
+        if a.date:
+            by_year.setdefault(a.date.year, []).append(a)
+
+    def month_of(a: Article) -> int | None:
+        return a.date.month if a.date else None
+
+    def months_of(year: int) -> list[View]:
+        counts = Counter(m for m in map(month_of, by_year[year]) if m)
+        return [
+            {"name": month_name(year, m, lang), "count": c, "href": s.urls.href(s.urls.month(lang, year, m))}
+            for m, c in sorted(counts.items(), reverse=True)
+        ]
+
+    undated = tuple(a for a in entries if a.date is None)
+    index = frame(s, lang, s.urls.archive(lang), ui["archive"], both(s.urls.archive), kind="archive")
+    index.update(
+        {
+            "years": [
+                {"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y)), "months": months_of(y)}
+                for y, c in counted
+            ],
+            "undated": {"count": len(undated), "href": s.urls.href(s.urls.undated(lang))},
+        }
+    )
+    pages.append(Page(s.urls.archive(lang), "archive.html", lang, index, both(s.urls.archive)))
+
+    to_archive = {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))}
+    for year, count in counted:
+        in_year = tuple(by_year[year])
+        year_title = f"{ui['year']} {year}" if lang == "vi" else str(year)
+        view = partial(_period_view, s, lang, year_title, count, months_of(year), to_archive)
+        pages += listing(s, lang, partial(s.urls.year, year=year), in_year, "period.html", year_title, "year", view)
+        to_year = {"label": year_title, "href": s.urls.href(s.urls.year(lang, year))}
+        for month in sorted({m for m in map(month_of, in_year) if m}, reverse=True):
+            in_month = tuple(a for a in in_year if month_of(a) == month)
+            heading = month_title(year, month, lang)
+            heading = heading[:1].upper() + heading[1:]
+            view = partial(_period_view, s, lang, heading, len(in_month), [], to_year)
+            pages += listing(
+                s, lang, partial(s.urls.month, year=year, month=month), in_month, "period.html", heading, "month", view
+            )
+
+    view = partial(_period_view, s, lang, ui["undated_articles"], len(undated), [], to_archive)
+    pages += listing(s, lang, s.urls.undated, undated, "period.html", ui["undated_articles"], "undated", view)
+    return pages
+
+
+def search_page(s: Site, lang: str, parts: tuple[IndexPart, ...]) -> Page:
+    path = s.urls.search(lang)
+    context = frame(s, lang, path, s.ui[lang]["search"], both(s.urls.search), kind="search")
+    ui = s.ui[lang]
+    # Pagefind falls back to another language's index when a bundle lacks the page's: the
+    # search page of `lang` searches only the parts that hold pages in `lang`.
+    own = [part for part in parts if lang in part.languages] or [parts[0]]
+    context["pagefind"] = {
+        "css": s.urls.href(parts[0].folder + "pagefind-ui.css"),
+        "js": s.urls.href(parts[0].folder + "pagefind-ui.js"),
+        "options": {
+            "bundlePath": s.urls.href(own[0].folder),
+            "baseUrl": s.config.base_path,
+            "mergeIndex": [{"bundlePath": s.urls.href(part.folder), "baseUrl": s.config.base_path} for part in own[1:]],
+            "translations": {key[len("pagefind_") :]: text for key, text in ui.items() if key.startswith("pagefind_")},
+            "openFilters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"]],
+        },
+    }
+    return Page(path, "search.html", lang, context, both(s.urls.search))
+
+
+def not_found_page(s: Site, lang: str, path: str) -> Page:
+    context = frame(s, lang, path, s.ui[lang]["not_found"], {lang: path}, kind="404")
+    return Page(path, "404.html", lang, context, in_sitemap=False)

@@ -1,0 +1,68 @@
+"""Plan the site: every page as a template name and the prepared view it is rendered with, every
+feed, and the search index's parts. A pure function of the archive, registry, config and
+interface strings.
+
+Templates never sort, count or build URLs: everything they show is decided in plan/, and every
+URL comes from `urls`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from ..config import SiteConfig
+from ..read.registry import Registry
+from .archive import Archive
+from .articles import article_pages, sort_value
+from .events import event_pages
+from .feeds import feeds
+from .leaders import leader_pages
+from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
+from .search_parts import plan_parts
+from .urls import output_file
+from .views import Feed, Page, Plan, make_site
+
+__all__ = ["Feed", "Page", "Plan", "plan_site", "site_shape"]
+
+
+def plan_site(
+    config: SiteConfig,
+    registry: Registry,
+    archive: Archive,
+    ui: Mapping[str, Mapping[str, str]],
+    unchanged: Mapping[str, frozenset[str]] | None = None,
+) -> Plan:
+    """Every page and feed of the site. Article pages and pages of listings named in `unchanged`
+    (path → the articles it shows) are not planned again: their context is None. The caller
+    promises that those pages would come out as before (see `site_shape`)."""
+    s = make_site(config, registry, archive, ui, unchanged or {})
+    pages: list[Page] = [root_page(s)]
+    found: list[Feed] = []
+    articles = [page for lang in config.languages for page in article_pages(s, lang)]
+    parts = plan_parts(
+        ((sort_value(a), output_file(s.urls.article(a.lang, a.slug)), a.lang) for a in archive.articles),
+        config.search_part_pages,
+    )
+    for lang in config.languages:
+        pages += home_pages(s, lang)
+        pages += [page for page in articles if page.lang == lang]
+        pages += article_index_pages(s, lang)
+        pages += archive_pages(s, lang)
+        pages += leader_pages(s, lang)
+        pages += event_pages(s, lang)
+        pages.append(search_page(s, lang, parts))
+        pages.append(not_found_page(s, lang, s.urls.not_found(lang)))
+        found += feeds(s, lang)
+    pages.append(not_found_page(s, config.default_language, "404.html"))
+    return Plan(tuple(pages), tuple(found), parts)
+
+
+def site_shape(archive: Archive) -> str:
+    """The digest of what decides which pages exist, what each lists and in what order: every
+    article's key, language, slug, date, leaders and events. While it stays the same (and the
+    registry, templates and settings do), a changed article changes only the pages that show it."""
+    h = hashlib.blake2b(digest_size=16)
+    for a in archive.articles:
+        h.update(repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events, a.mentions)).encode())
+    return h.hexdigest()

@@ -1,0 +1,330 @@
+"""What every page family builds with: the planned `Page`, the `Site` a planner reads, the frame
+every view has, cards, links, pagers and the paginated listing.
+
+A page builder returns `Page`s, each holding its view *and* the keys of the articles it shows
+(`shows`, Lektor's recorded dependency): nothing is recorded on the side.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..config import LANGUAGES, SiteConfig
+from ..read.registry import Event, Registry
+from ..records import Article, Precision, PubDate
+from .archive import Archive
+from .i18n import format_pubdate
+from .search_parts import IndexPart
+from .urls import Urls
+
+SUMMARY_CHARS = 240
+HOME_RANKED = 8
+PAGER_NEAR = 2  # page links shown either side of the current page
+
+View = dict[str, Any]
+Card = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # site-relative URL path
+    template: str
+    lang: str | None
+    context: View | None  # None: not planned again (unchanged since the last build, see plan_site)
+    alternates: dict[str, str] = field(default_factory=dict)  # lang → path of each version, self included
+    in_sitemap: bool = True
+    shows: frozenset[str] | None = None  # article and listing pages: keys of the articles whose text or card it shows
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    path: str
+    lang: str
+    title: str
+    page_path: str  # the HTML page the feed follows
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    pages: tuple[Page, ...]
+    feeds: tuple[Feed, ...]
+    index_parts: tuple[IndexPart, ...] = ()  # the search index's parts, oldest articles first
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What every planning function reads, passed explicitly; made once by `make_site`."""
+
+    config: SiteConfig
+    registry: Registry
+    archive: Archive
+    ui: Mapping[str, Mapping[str, str]]
+    urls: Urls
+    tagged: Mapping[tuple[str, str, str], tuple[Article, ...]]  # see tag_index
+    unchanged: Mapping[str, frozenset[str]]  # path → what it shows, for pages not planned again
+    card: Callable[[Article, str], Card]  # memoised: a card is shown on many listings
+    date_text: Callable[[PubDate | None, str], str]  # memoised: Babel formats each date once per language
+
+
+def make_site(
+    config: SiteConfig,
+    registry: Registry,
+    archive: Archive,
+    ui: Mapping[str, Mapping[str, str]],
+    unchanged: Mapping[str, frozenset[str]],
+) -> Site:
+    urls = Urls(config.base_url, config.base_path)
+
+    @cache
+    def date_text(date: PubDate | None, lang: str) -> str:
+        return ui[lang]["undated"] if date is None else format_pubdate(date, lang)
+
+    cards: dict[tuple[str, str, str], Card] = {}
+
+    def card(article: Article, lang: str) -> Card:
+        """An article as listings show it to a reader of `lang`."""
+        memo = (lang, article.lang, article.key)
+        made = cards.get(memo)
+        if made is None:
+            made = cards[memo] = {
+                "title": article.title,
+                "href": urls.href(urls.article(article.lang, article.slug)),
+                "lang": article.lang,
+                "foreign": article.lang != lang,
+                "only_in": ui[lang][f"only_in_{article.lang}"],
+                "date_text": date_text(article.date, lang),
+                "date_iso": article.date.iso if article.date else "",
+                "summary": summary(article),
+                "outlet": article.outlet or "",
+            }
+        return made
+
+    return Site(config, registry, archive, ui, urls, tag_index(archive, config.languages), unchanged, card, date_text)
+
+
+def other(lang: str) -> str:
+    return next(l for l in LANGUAGES if l != lang)
+
+
+def both(path_of: Callable[[str], str]) -> dict[str, str]:
+    return {lang: path_of(lang) for lang in LANGUAGES}
+
+
+def frame(
+    s: Site,
+    lang: str,
+    path: str,
+    title: str,
+    alternates: dict[str, str],
+    *,
+    description: str | None = None,
+    feed: str | None = None,
+    kind: str = "page",
+) -> View:
+    """The parts of a view every page has: site, interface strings, navigation, switcher."""
+    ui = s.ui[lang]
+    target = other(lang)
+    switch_path = alternates.get(target)
+    hreflangs = []
+    if len(alternates) > 1:
+        hreflangs = [{"lang": l, "href": s.urls.absolute(p)} for l, p in sorted(alternates.items())]
+        hreflangs.append(
+            {"lang": "x-default", "href": s.urls.absolute(alternates.get(s.config.default_language, path))}
+        )
+    nav = [
+        ("home", s.urls.home(lang)),
+        ("articles", s.urls.articles(lang)),
+        ("archive", s.urls.archive(lang)),
+        ("leaders", s.urls.leaders(lang)),
+        ("events", s.urls.events(lang)),
+        ("search", s.urls.search(lang)),
+    ]
+    return {
+        "lang": lang,
+        "ui": ui,
+        "site": {
+            "title": s.config.title[lang],
+            "description": s.config.description[lang],
+            "home": s.urls.href(s.urls.home(lang)),
+            "stylesheet": s.urls.href(s.urls.stylesheet()),
+            "script": s.urls.href(s.urls.script()),
+            "favicon": s.urls.href(s.urls.favicon()),
+            "search": s.urls.href(s.urls.search(lang)),
+            "feed": s.urls.href(s.urls.feed(s.urls.home(lang))),
+        },
+        "nav": [{"label": ui[f"nav_{key}"], "href": s.urls.href(p), "current": p == path} for key, p in nav],
+        "page": {
+            "title": title,
+            "kind": kind,
+            "description": description or s.config.description[lang],
+            "canonical": s.urls.absolute(path),
+            "hreflangs": hreflangs,
+            "feed": s.urls.href(feed) if feed else None,
+            "switcher": {
+                "lang": target,
+                "label": s.ui[target]["language_name"],
+                "href": s.urls.href(switch_path or s.urls.home(target)),
+                "available": switch_path is not None,
+                "note": ui["switcher_missing"],
+            },
+        },
+    }
+
+
+def summary(article: Article) -> str:
+    text = article.summary
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    return text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def tag_index(archive: Archive, languages: tuple[str, ...]) -> dict[tuple[str, str, str], tuple[Article, ...]]:
+    """(lang, "leader" | "event" | "mention", id) → the entries of `lang` that name it (for
+    "event", that are about it; for "mention", that only name it in passing), in listing order:
+    one pass over the entries instead of one per leader and event."""
+    found: dict[tuple[str, str, str], list[Article]] = {}
+    for lang in languages:
+        for a in archive.entries(lang):
+            for kind, ids in (("leader", a.leaders), ("event", a.events), ("mention", a.mentions)):
+                for tag in dict.fromkeys(ids):
+                    found.setdefault((lang, kind, tag), []).append(a)
+    return {key: tuple(listed) for key, listed in found.items()}
+
+
+def once(make: Callable[[], Any]) -> Callable[[], Any]:
+    """`make()` on the first call, the same value after: what only planned pages need is not
+    computed for pages that are not planned again, and once for all pages of a listing."""
+    return cache(make)
+
+
+def tagged(s: Site, lang: str, kind: str, tag: str) -> tuple[Article, ...]:
+    return s.tagged.get((lang, kind, tag), ())
+
+
+def page_numbers(current: int, total: int) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last and PAGER_NEAR either side of the
+    current one, None where numbers are left out ("1 … 7 8 9 10 11 … 623")."""
+    shown = sorted({1, total} | set(range(max(1, current - PAGER_NEAR), min(total, current + PAGER_NEAR) + 1)))
+    numbers: list[int | None] = []
+    for n in shown:
+        if numbers and n - (numbers[-1] or 0) > 1:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
+
+
+def paginate(
+    s: Site, lang: str, path: str, items: tuple[Article, ...], page_size: int
+) -> list[tuple[str, tuple[Article, ...], View]]:
+    """(path, items, pager view) for each page of a listing; always at least one page."""
+    chunks = [items[i : i + page_size] for i in range(0, len(items), page_size)] or [()]
+    total = len(chunks)
+    paths = [s.urls.page(path, lang, n) for n in range(1, total + 1)]
+    out = []
+    for index, chunk in enumerate(chunks):
+        pager = {
+            "current": index + 1,
+            "total": total,
+            "prev": s.urls.href(paths[index - 1]) if index > 0 else None,
+            "next": s.urls.href(paths[index + 1]) if index + 1 < total else None,
+            "pages": [
+                {"gap": True, "number": None, "href": None, "current": False}
+                if n is None
+                else {"gap": False, "number": n, "href": s.urls.href(paths[n - 1]), "current": n == index + 1}
+                for n in page_numbers(index + 1, total)
+            ],
+        }
+        out.append((paths[index], chunk, pager))
+    return out
+
+
+def listing(
+    s: Site,
+    lang: str,
+    base_of: Callable[[str], str],
+    items: tuple[Article, ...],
+    template: str,
+    title: str,
+    kind: str,
+    view: Callable[[tuple[Article, ...]], View],
+    feed: str | None = None,
+    first_also: tuple[Article, ...] = (),
+) -> list[Page]:
+    """One Page per page of a paginated listing; each shows the articles of its chunk (`view`
+    makes their cards). `base_of(lang)` is the first page's path in a language, so page n in one
+    language has page n in the other as its counterpart. `first_also` are articles the first
+    page shows besides its chunk (an event's passing mentions)."""
+    pages = []
+    for path, chunk, pager in paginate(s, lang, base_of(lang), items, s.config.page_size):
+        n = pager["current"]
+        alternates = {l: s.urls.page(base_of(l), l, n) for l in LANGUAGES}
+        if path in s.unchanged:
+            pages.append(Page(path, template, lang, None, alternates, shows=s.unchanged[path]))
+            continue
+        heading = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
+        context = frame(s, lang, path, heading, alternates, feed=feed, kind=kind)
+        context.update(view(chunk))
+        context["pages_nav"] = pager
+        shown = chunk + first_also if n == 1 else chunk
+        pages.append(Page(path, template, lang, context, alternates, shows=frozenset(a.key for a in shown)))
+    return pages
+
+
+def date_href(s: Site, date: PubDate | None, lang: str) -> str:
+    if date is None:
+        return s.urls.href(s.urls.undated(lang))
+    if date.precision is Precision.YEAR or date.month is None:
+        return s.urls.href(s.urls.year(lang, date.year))
+    return s.urls.href(s.urls.month(lang, date.year, date.month))
+
+
+def leader_link(s: Site, leader_id: str, lang: str, date: PubDate | None = None) -> View:
+    leader = s.registry.leaders[leader_id]
+    roles = [s.registry.titles[r.title].name.get(lang) for r in leader.roles_on(date)]
+    return {
+        "name": leader.name.get(lang),
+        "href": s.urls.href(s.urls.leader(lang, leader_id)),
+        "role": ", ".join(dict.fromkeys(roles)),
+    }
+
+
+def event_link(s: Site, event_id: str, lang: str) -> View:
+    return {"name": s.registry.event(event_id).name.get(lang), "href": s.urls.href(s.urls.event(lang, event_id))}
+
+
+def span_text(start: PubDate | None, end: PubDate | None, lang: str, ui: Mapping[str, str]) -> str:
+    if start is None and end is None:
+        return ""
+    first = format_pubdate(start, lang) if start else "…"
+    if end is None:
+        return f"{ui['since']} {first}" if start else ""
+    if start == end:
+        return first
+    return f"{first} – {format_pubdate(end, lang)}"
+
+
+def ranked(ids: Iterable[str]) -> list[tuple[str, int]]:
+    """(id, count) by count, most first; ties by id, so the order is stable."""
+    return sorted(Counter(ids).items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def years(entries: Iterable[Article]) -> list[tuple[int, int]]:
+    counts = Counter(a.date.year for a in entries if a.date)
+    return sorted(counts.items(), reverse=True)
+
+
+def grouped_by_year(s: Site, chunk: tuple[Article, ...], lang: str) -> list[View]:
+    groups: dict[str, list[Card]] = {}
+    for a in chunk:
+        groups.setdefault(str(a.date.year) if a.date else s.ui[lang]["undated"], []).append(s.card(a, lang))
+    return [{"year": year, "cards": cards} for year, cards in groups.items()]
+
+
+def all_events(s: Site) -> list[Event]:
+    ids = set(s.registry.events) | {e for a in s.archive.articles for e in a.events + a.mentions}
+    return [s.registry.event(e) for e in sorted(ids)]

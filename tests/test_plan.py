@@ -1,0 +1,144 @@
+"""plan_site as a pure function: a few records made here in, page views out. Each page says which
+articles it shows; pages named unchanged are not planned again; the indexed view is the part of
+the article view that article.html puts inside data-pagefind-body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT
+from diparchive.config import config_from_yaml
+from diparchive.plan.archive import make_archive
+from diparchive.plan.i18n import load_catalogs
+from diparchive.plan.search_parts import indexed_view
+from diparchive.plan.site import Page, Plan, plan_site, site_shape
+from diparchive.read.registry import load_registry
+from diparchive.records import Article, Block, BlockKind, PubDate
+from diparchive.yamlsource import parse_yaml
+
+
+def article(
+    key: str,
+    lang: str = "vi",
+    date: PubDate | None = None,
+    leaders: tuple[str, ...] = (),
+    events: tuple[str, ...] = (),
+    text: str = "Nội dung.",
+) -> Article:
+    body = (Block(BlockKind.PARAGRAPH, text, text, 1),)
+    return Article(
+        Path(f"content/{key}.{lang}.md"),
+        key,
+        lang,
+        f"Tin {key} {lang}",
+        f"tin-{key}",
+        date,
+        None,
+        None,
+        body,
+        (),
+        leaders,
+        events,
+        (),
+    )
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    text = "title: {vi: Lưu trữ, en: Archive}\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 2\n"
+    config = config_from_yaml(parse_yaml(text, Path("site.yaml")), Path("/site"), Path("site.yaml"))
+    registry = load_registry(PROJECT / "content" / "registry", PROJECT)
+    return config, registry, load_catalogs(PROJECT / "templates", PROJECT)
+
+
+def plan(inputs, articles, unchanged=None) -> Plan:
+    config, registry, catalogs = inputs
+    return plan_site(config, registry, make_archive(tuple(articles)), catalogs, unchanged)
+
+
+def page(planned: Plan, path: str) -> Page:
+    return next(p for p in planned.pages if p.path == path)
+
+
+ARTICLES = [
+    article("a", date=PubDate(2024, 1, 5), leaders=("to-lam",)),
+    article("b", date=PubDate(2024, 2, 5), leaders=("to-lam",), events=("unga-79",)),
+    article("c", date=PubDate(2024, 3, 5), events=("unga-79",)),
+    article("d", date=PubDate(2024, 4, 5), leaders=("to-lam",)),
+    article("e"),  # undated
+    article("a", lang="en", date=PubDate(2024, 1, 5), leaders=("to-lam",)),
+]
+
+
+def test_a_listing_page_shows_the_articles_of_its_chunk(inputs):
+    planned = plan(inputs, ARTICLES)
+    first, second, third = (page(planned, p) for p in ("vi/bai-viet/", "vi/bai-viet/trang/2/", "vi/bai-viet/trang/3/"))
+    assert [c["title"] for c in first.context["items"]] == ["Tin d vi", "Tin c vi"]  # newest first, two a page
+    assert first.shows == {"d", "c"} and second.shows == {"b", "a"} and third.shows == {"e"}
+    assert second.context["pages_nav"]["prev"] == "/vi/bai-viet/" and second.alternates["en"] == "en/articles/page/2/"
+    leader = page(planned, "vi/lanh-dao/to-lam/")
+    assert leader.shows == {"d", "b"} and page(planned, "vi/lanh-dao/to-lam/trang/2/").shows == {"a"}
+
+
+def test_an_article_page_shows_itself_its_neighbours_and_related_articles(inputs):
+    planned = plan(inputs, ARTICLES)
+    b = page(planned, "vi/bai-viet/tin-b/")
+    assert b.context["prev"]["title"] == "Tin a vi" and b.context["next"]["title"] == "Tin c vi"
+    assert [c["title"] for c in b.context["related"]] == [
+        "Tin c vi",
+        "Tin a vi",
+        "Tin d vi",
+    ]  # an event counts twice a leader
+    assert b.shows == {"a", "b", "c", "d"}
+    assert page(planned, "vi/bai-viet/tin-e/").shows == {"e"}  # undated: no neighbours, nothing related
+
+
+def test_the_indexed_view_is_the_article_view_and_the_translation(inputs):
+    planned = plan(inputs, ARTICLES)
+    a = page(planned, "vi/bai-viet/tin-a/").context
+    assert indexed_view(a) is a["indexed"] and set(a["indexed"]) == {"article", "translation"}
+    assert a["indexed"]["article"] is a["article"]
+    assert a["indexed"]["translation"]["href"] == "/en/articles/tin-a/"
+    assert page(planned, "vi/bai-viet/tin-b/").context["indexed"]["translation"] is None
+    # what only surrounds the article (related, neighbours, the frame) is outside the indexed view
+    changed = plan(inputs, [*ARTICLES, article("f", date=PubDate(2024, 1, 6), leaders=("to-lam",))])
+    a2 = page(changed, "vi/bai-viet/tin-a/").context
+    assert a2["next"] != a["next"] and a2["indexed"] == a["indexed"]
+
+
+def test_pages_named_unchanged_are_not_planned_again(inputs):
+    unchanged = {"vi/bai-viet/tin-a/": frozenset({"a", "b"}), "vi/bai-viet/trang/2/": frozenset({"b", "a"})}
+    planned = plan(inputs, ARTICLES, unchanged)
+    for path, shows in unchanged.items():
+        assert page(planned, path).context is None and page(planned, path).shows == shows
+    assert page(planned, "vi/bai-viet/tin-b/").context is not None
+    assert sum(1 for p in planned.pages if p.context is None) == 2
+    assert [p.path for p in planned.pages] == [
+        p.path for p in plan(inputs, ARTICLES).pages
+    ]  # the same pages either way
+
+
+def test_feeds_hold_dated_articles_of_their_language(inputs):
+    planned = plan(inputs, ARTICLES)
+    feeds = {f.path: [a.key for a in f.articles] for f in planned.feeds}
+    assert feeds["vi/feed.xml"] == ["d", "c"]  # feed_size 2, newest first
+    assert feeds["en/feed.xml"] == ["a"]
+    assert feeds["vi/su-kien/unga-79/feed.xml"] == ["c", "b"]
+    assert "en/events/unga-79/feed.xml" not in feeds  # no English article names it
+
+
+def test_the_site_shape_follows_what_decides_pages_not_the_text():
+    shape = site_shape(make_archive(tuple(ARTICLES)))
+    reworded = [article("a", date=PubDate(2024, 1, 5), leaders=("to-lam",), text="Khác."), *ARTICLES[1:]]
+    assert site_shape(make_archive(tuple(reworded))) == shape
+    redated = [article("a", date=PubDate(2024, 1, 6), leaders=("to-lam",)), *ARTICLES[1:]]
+    assert site_shape(make_archive(tuple(redated))) != shape
+
+
+def test_every_page_of_both_languages_has_a_frame(inputs):
+    planned = plan(inputs, ARTICLES)
+    assert len({p.path for p in planned.pages}) == len(planned.pages)
+    for p in planned.pages:
+        assert p.context is not None and p.context["page"]["canonical"].startswith("https://example.org/")
