@@ -41,7 +41,8 @@ def article(
         (),
         leaders,
         events,
-        (),
+        (),  # mentions
+        (),  # warnings
     )
 
 
