@@ -219,8 +219,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     static_files = sorted("static/" + p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()) if static.is_dir() else []
     duplicates = likely_duplicates(archive.articles)
     links = broken_links(archive.articles, site_paths(plan, config.languages, static_files), config.base_url)
+    from ..errors import Problem
+    dates = [Problem(a.path, a.body[0].line if a.body else None, f"publication date known only as the interval {a.date.edtf}: settle it in front matter"
+                     if a.date else "no publication date: give one in front matter") for a in archive.articles if a.date is None or a.date.is_interval]
     sections = (("warning", found.warnings), ("suggestion", found.suggestions), ("untranslated", found.untranslated),
-                ("duplicate", duplicates), ("broken link", links))
+                ("date", dates), ("duplicate", duplicates), ("broken link", links))
     for label, problems in sections:
         for problem in problems:
             print(f"{problem.path}{f':{problem.line}' if problem.line else ''}: {label}: {problem.message}", file=out)
