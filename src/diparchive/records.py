@@ -73,6 +73,12 @@ class PubDate:
         return self._single_iso()
 
     @property
+    def html_datetime(self) -> str:
+        """A value HTML's `datetime` accepts: the date, or the interval's coarsest true value
+        ("" when its bounds share no year: then no machine-readable claim at all)."""
+        return (self.coarsest or "") if self.until else self._single_iso()
+
+    @property
     def edtf(self) -> str:
         """Library of Congress EDTF: "2023-12-19", "2023-12", "2023" or "2023-12-19/2024-01"."""
         if self.until:

@@ -179,7 +179,8 @@ def _card(s: _Site, article: Article, lang: str) -> dict[str, Any]:
         "foreign": article.lang != lang,
         "only_in": ui[f"only_in_{article.lang}"],
         "date_text": _date_text(s, article.date, lang),
-        "date_iso": article.date.iso if article.date else "",
+        "date_iso": article.date.html_datetime if article.date else "",
+        "date_approx": bool(article.date and article.date.is_interval),  # filed under its first month, marked "≈"
         "summary": _summary(article),
         "outlet": article.outlet or "",
     }
@@ -381,7 +382,7 @@ def _article_view(s: _Site, article: Article, lang: str, ui: dict[str, str]) -> 
         "title": article.title,
         "lang": article.lang,
         "date_text": date_text,
-        "date_iso": article.date.iso if article.date else "",
+        "date_iso": article.date.html_datetime if article.date else "",
         "date_href": _date_href(s, article.date, lang),
         "date_inferred": bool(article.date and article.date.source.value == "inferred"),
         "author": article.author,
