@@ -45,7 +45,9 @@ def test_mentions_carry_span_time_label_and_weekday():
 
 def test_a_weekday_settles_the_month_day_order_or_rejects_the_date():
     assert find_dates("Wed, 03/09/2022 - 10:00")[0].date.iso == "2022-03-09"  # 9 March 2022 was a Wednesday
-    assert find_dates("Monday, 20 May 2022") == ()  # 20 May 2022 was a Friday: trust neither
+    assert find_dates("Monday, 20 May 2022")[0].contradicted  # 20 May 2022 was a Friday: trust neither
+    lines = ["Foreign minister receives new ambassador", "Monday, 20 May 2022 10:00", LEAD_EN]
+    assert publication_date(lines, 0, 2) is None
 
 
 def test_scraper_token_with_body_text_on_the_same_line():

@@ -105,6 +105,7 @@ class DateMention:
     weekday: bool  # a weekday stands before it (and agrees with it)
     label: str | None  # "published" or "updated" when a label says so
     token: bool = False  # a scraper's " date YYYY-MM" token at the start of the line
+    contradicted: bool = False  # the weekday printed before it is not the date's: never a publication date
 
 
 def _weekday_number(text: str) -> int | None:
@@ -122,19 +123,21 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
             continue
         before, after = text[max(0, match.start() - 40):match.start()], text[match.end():match.end() + 30]
         weekday = _WEEKDAY_BEFORE_RE.search(before)
+        contradicted = False
         if weekday and date.day is not None:
             printed = _weekday_number(weekday.group(0))
             if printed is not None and date.first_day.weekday() != printed:
                 # The weekday settles a day/month order the numbers leave open (US "11/06/2018").
                 swapped = _safe_date(date.year, date.day, date.month) if match.group("d1") else None
                 if swapped is None or swapped.weekday() != printed:
-                    continue  # a weekday that contradicts the date: trust neither
-                date = PubDate(date.year, swapped.month, swapped.day, source)
+                    contradicted = True  # a weekday that contradicts the date: a stamp still, but trust neither
+                else:
+                    date = PubDate(date.year, swapped.month, swapped.day, source)
         unclocked = _TIME_BEFORE_RE.sub("", before)  # "Cập nhật: 10:44, 18/09/2023": the label stands before the time
         label = "updated" if _UPDATED_RE.search(unclocked) else "published" if _PUBLISHED_RE.search(unclocked) else None
         clock = bool(_TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(before) or re.search(r"\dT\d", match.group(0)))
         found.append(DateMention(date, match.start(), match.end(), clock, bool(weekday), label,
-                                 bool(token and match.start() == token.end())))
+                                 bool(token and match.start() == token.end()), contradicted))
     return tuple(found)
 
 
@@ -309,9 +312,10 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
         if found is not None and found.mention is not None:
             if _TOKEN_RE.match(text) and index <= 2:
                 return Choice(found.date, index, None)  # the scraper's token: its own record of the date
-            datelines.append((index, found))
+            if not found.mention.contradicted:
+                datelines.append((index, found))
         else:
-            mention = next((m for m in find_dates(text) if m.label == "published"), None)
+            mention = next((m for m in find_dates(text) if m.label == "published" and not m.contradicted), None)
             if mention is not None:
                 labelled.append((index, Dateline(mention.date, None, "", mention)))
             if index == 0 and (lead := _LEAD_DATE_RE.match(text)) and (first := find_dates(text[:lead.end()])):
