@@ -242,14 +242,13 @@ class RecordDate:
 
 
 def record_date(article: Article) -> RecordDate:
-    """The record's date: `date_edtf` when it is an interval, else a PubDate with an `end`, else `date.iso`."""
+    """The record's date: `date_edtf` when it is an interval, else the date's own EDTF interval, else `date.iso`."""
     edtf = getattr(article, "date_edtf", None)
     if isinstance(edtf, str) and "/" in edtf:
         return RecordDate(edtf, True)
     date = article.date
-    end = getattr(date, "end", None)
-    if date is not None and end is not None:
-        return RecordDate(f"{date.iso}/{getattr(end, 'iso', end)}", True)
+    if date is not None and getattr(date, "is_interval", False):
+        return RecordDate(date.edtf, True)
     if date is not None:
         return RecordDate(date.iso, False)
     return RecordDate(edtf if isinstance(edtf, str) and edtf else None, False)

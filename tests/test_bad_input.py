@@ -228,7 +228,7 @@ def test_pagefind_failing(built_site, monkeypatch):
 
 def test_strict_turns_warnings_into_failures(built_site):
     err = fails_cleanly(built_site, "--strict:", args=("--no-search", "--strict"))
-    assert "content/002_d22a4b06eb00ea15.txt: no publication date found" in err
+    assert "content/002_d22a4b06eb00ea15.txt: date known only as the interval 2023-12-19/2024-01" in err
     assert "content/004_6ad065bfd07066d8.txt: date inferred from the text" in err
     assert "content/002_d22a4b06eb00ea15.txt: no version in 'en'" in err
 

@@ -178,7 +178,10 @@ def test_check_suggests_registry_additions(site):
         "content/new.txt:5: suggestion: numbered meeting not in the registry: Hội nghị Hội đồng điều hành ReCAAP lần thứ 18"
         in out
     )
-    assert "content/002_d22a4b06eb00ea15.txt: warning: no publication date found" in out
+    assert (
+        "content/002_d22a4b06eb00ea15.txt:1: date: publication date known only as the interval 2023-12-19/2024-01:"
+        " settle it in front matter" in out
+    )
 
 
 def test_two_files_translating_the_same_article_are_reported(site):

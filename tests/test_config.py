@@ -151,5 +151,16 @@ def test_front_matter_and_registry_agree_on_2024_9(tmp_path):
 
 
 def test_front_matter_keys_documented():
-    assert list(FRONT_MATTER_KEYS) == ["title", "date", "lang", "key", "slug", "author", "outlet", "leaders", "events", "mentions"]
+    assert list(FRONT_MATTER_KEYS) == [
+        "title",
+        "date",
+        "lang",
+        "key",
+        "slug",
+        "author",
+        "outlet",
+        "leaders",
+        "events",
+        "mentions",
+    ]
     assert all(doc.endswith(".") for doc in FRONT_MATTER_KEYS.values())

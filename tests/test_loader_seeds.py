@@ -77,7 +77,9 @@ def test_seed_002_no_headline_no_date_and_unrelated_teasers(registry, recognizer
     a = load("002", registry, recognizer)
     assert a.title == "Hội nghị Ngoại giao lần thứ 32 vào những ngày cuối tháng 12 khép…"
     assert "no headline found: title derived from the opening" in a.warnings
-    assert a.date is None  # late 2023 or early 2024: unsure, so no date rather than a wrong one
+    # The 32nd Diplomatic Conference (from 19/12) "closes the year" 2023: published between its
+    # start and the end of the month after, an interval rather than a guessed day.
+    assert a.date is not None and a.date.edtf == "2023-12-19/2024-01" and a.date.precision is not Precision.DAY
     assert a.body[0].text.startswith("Hội nghị Ngoại giao lần thứ 32 vào những ngày cuối tháng 12")
     assert a.body[-1].text == "Xin cảm ơn Bộ trưởng!"
     captions = kinds(a, BlockKind.CAPTION)
@@ -94,7 +96,9 @@ def test_seed_002_no_headline_no_date_and_unrelated_teasers(registry, recognizer
         "Chủ tịch nước Võ Văn Thưởng: ngành Ngoại giao sẽ phát huy tốt vai trò tiên phong |",
         "(Trực tuyến) Thủ tướng Chính phủ tham dự và phát biểu chỉ đạo tại Phiên toàn thể Ngoại giao Kinh tế phục vụ phát triển đất nước |",
     ]
-    assert a.leaders == ("bui-thanh-son", "nguyen-phu-trong", "vo-van-thuong", "pham-minh-chinh")
+    # With the interval, the bare "Chủ tịch Quốc hội" of a caption resolves to the one holder of
+    # the whole span (19/12/2023 – 31/1/2024).
+    assert a.leaders == ("bui-thanh-son", "nguyen-phu-trong", "vo-van-thuong", "pham-minh-chinh", "vuong-dinh-hue")
     assert (a.events, a.mentions) == (("diplomatic-conference-32",), ("cop-28", "party-congress-13"))
 
 

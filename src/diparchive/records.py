@@ -23,21 +23,69 @@ class DateSource(StrEnum):
 
 @dataclass(frozen=True, slots=True, order=True)
 class PubDate:
-    """A publication date known to a day, a month or only a year; never an invented day."""
+    """A publication date known to a day, a month or only a year; never an invented day.
+
+    When the text bounds the date without fixing it, `until` holds the latest the date can be
+    (year, month[, day]) and the record is an interval from the start (year, month, day) to it:
+    it sorts and is filed by its start, and never claims the start's day as the publication day.
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
     source: DateSource = DateSource.DATELINE
+    until: tuple[int, ...] = ()
+
+    @property
+    def is_interval(self) -> bool:
+        return bool(self.until)
+
+    @property
+    def start(self) -> PubDate:
+        return PubDate(self.year, self.month, self.day, self.source)
+
+    @property
+    def end(self) -> PubDate:
+        return PubDate(*self.until, source=self.source) if self.until else self.start  # type: ignore[misc]
 
     @property
     def precision(self) -> Precision:
+        if self.until:  # never a known day; filed under the month it starts in
+            return Precision.MONTH if self.month is not None else Precision.YEAR
         if self.day is not None:
             return Precision.DAY
         return Precision.MONTH if self.month is not None else Precision.YEAR
 
     @property
+    def coarsest(self) -> str | None:
+        """The finest single value (YYYY-MM or YYYY) true of the whole interval, if any."""
+        first, last = self.first_day, self.end.last_day
+        if (first.year, first.month) == (last.year, last.month) and self.month is not None and len(self.until) > 1:
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{first.year:04d}" if first.year == last.year else None
+
+    @property
     def iso(self) -> str:
+        """ISO 8601 for a single date; for an interval, the coarsest true single value, else
+        the EDTF interval itself (never the start's day)."""
+        if self.until:
+            return self.coarsest or self.edtf
+        return self._single_iso()
+
+    @property
+    def html_datetime(self) -> str:
+        """A value HTML's `datetime` accepts: the date, or the interval's coarsest true value
+        ("" when its bounds share no year: then no machine-readable claim at all)."""
+        return (self.coarsest or "") if self.until else self._single_iso()
+
+    @property
+    def edtf(self) -> str:
+        """Library of Congress EDTF: "2023-12-19", "2023-12", "2023" or "2023-12-19/2024-01"."""
+        if self.until:
+            return f"{self.start._single_iso()}/{self.end._single_iso()}"
+        return self._single_iso()
+
+    def _single_iso(self) -> str:
         if self.day is not None:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month is not None:
@@ -50,6 +98,8 @@ class PubDate:
 
     @property
     def last_day(self) -> dt.date:
+        if self.until:
+            return self.end.last_day
         if self.day is not None:
             return self.first_day
         month = self.month or 12

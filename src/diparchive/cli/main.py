@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .. import __version__
-from ..errors import DiparchiveError, fail
+from ..errors import DiparchiveError, Problem, fail
 
 if TYPE_CHECKING:
     from ..config import SiteConfig
@@ -314,10 +314,22 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     )
     duplicates = likely_duplicates(archive.articles)
     links = broken_links(archive.articles, site_paths(plan, config.languages, static_files), config.base_url)
+    dates = [
+        Problem(
+            a.path,
+            a.body[0].line if a.body else None,
+            f"publication date known only as the interval {a.date.edtf}: settle it in front matter"
+            if a.date
+            else "no publication date: give one in front matter",
+        )
+        for a in archive.articles
+        if a.date is None or a.date.is_interval
+    ]
     sections = (
         ("warning", found.warnings),
         ("suggestion", found.suggestions),
         ("untranslated", found.untranslated),
+        ("date", dates),
         ("duplicate", duplicates),
         ("broken link", links),
     )

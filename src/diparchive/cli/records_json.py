@@ -16,6 +16,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "title": article.title,
         "slug": article.slug,
         "date": article.date.iso if article.date else None,
+        "date_edtf": article.date.edtf if article.date else None,
         "date_precision": article.date.precision.value if article.date else None,
         "date_source": article.date.source.value if article.date else None,
         "author": article.author,
@@ -31,7 +32,7 @@ def article_json(article: Article) -> dict[str, Any]:
 
 def article_text(article: Article) -> str:
     date = (
-        f"{article.date.iso} ({article.date.precision.value} precision, source: {article.date.source.value})"
+        f"{article.date.edtf} ({'interval' if article.date.is_interval else article.date.precision.value + ' precision'}, source: {article.date.source.value})"
         if article.date
         else "none"
     )

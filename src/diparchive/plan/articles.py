@@ -73,7 +73,7 @@ def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) ->
         "title": article.title,
         "lang": article.lang,
         "date_text": date_text,
-        "date_iso": article.date.iso if article.date else "",
+        "date_iso": article.date.html_datetime if article.date else "",
         "date_href": date_href(s, article.date, lang),
         "date_inferred": bool(article.date and article.date.source.value == "inferred"),
         "author": article.author,

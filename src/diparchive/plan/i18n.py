@@ -18,6 +18,7 @@ from ..records import Precision, PubDate
 from ..yamlsource import parse_yaml
 
 LOCALES = {"vi": "vi", "en": "en_GB"}
+INTERVAL_PHRASE = {"vi": "khoảng từ {start} đến {end}", "en": "between {start} and {end}"}
 
 
 def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
@@ -53,6 +54,8 @@ def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
 def format_pubdate(date: PubDate, lang: str) -> str:
     """ "19 tháng 9, 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"."""
     locale = LOCALES[lang]
+    if date.is_interval:  # a span, never its start's day: "between 19 December 2023 and January 2024"
+        return INTERVAL_PHRASE[lang].format(start=format_pubdate(date.start, lang), end=format_pubdate(date.end, lang))
     if date.precision is Precision.DAY:
         return format_date(date.first_day, "long", locale=locale)
     if date.precision is Precision.MONTH:

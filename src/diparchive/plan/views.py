@@ -98,7 +98,10 @@ def make_site(
                 "foreign": article.lang != lang,
                 "only_in": ui[lang][f"only_in_{article.lang}"],
                 "date_text": date_text(article.date, lang),
-                "date_iso": article.date.iso if article.date else "",
+                "date_iso": article.date.html_datetime if article.date else "",
+                "date_approx": bool(
+                    article.date and article.date.is_interval
+                ),  # filed under its first month, marked "≈"
                 "summary": summary(article),
                 "outlet": article.outlet or "",
             }

@@ -22,7 +22,7 @@ from ..errors import fail
 from ..records import Article, Block, BlockKind, PubDate, Removed
 from . import boilerplate
 from .blocks import RawBlock, markdown_blocks
-from .dates import infer_date, parse_dateline
+from .dates import date_of_scrape, parse_dateline
 from .decode import read_text, split_front_matter
 from .folding import fold
 from .frontmatter import front_matter, slug_of
@@ -80,6 +80,10 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
         if dateline:
             if dateline.rest and title is None and _is_headline(dateline.rest):
                 title = dateline.rest  # " date 2024-09 Title": the marker and the headline share a line
+            elif dateline.rest and len(dateline.rest.split()) > TITLE_WORDS:  # " date 2017-12 Body text…": keep the text
+                blocks[index] = replace(block, text=dateline.rest, html=str(escape(dateline.rest)))
+                removed.append(Removed(text[:len(text) - len(dateline.rest)].strip(), block.line, "dateline"))
+                break
             entry = Removed(text, block.line, "dateline")
             if title is None:
                 above_title.append((entry, dateline.date, dateline.author))
@@ -292,11 +296,13 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
     header: Header | ScrapeHeader
     if path.suffix == ".md":
         raw = markdown_blocks(body, first_line)
+        printed = tuple(b.text for b in raw)  # as printed, before the header takes a date marker off a line
         header = read_header(raw, registry)
-        raw = raw[header.consumed:]
+        body_at = header.consumed
+        raw = raw[header.consumed :]
     else:
         header, raw = read_scrape(body, first_line, registry, segmenter or Segmenter.open())
-
+        printed, body_at = header.printed, header.body_at
     warnings: list[str] = []
     title = meta.get("title") or header.title
     blocks, removed = classify(raw, title or "", cut_at_markers=path.suffix == ".md")
@@ -317,15 +323,12 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
     if dropped > BOILERPLATE_WARN_SHARE * (kept + dropped):
         warnings.append(f"{dropped} of {kept + dropped} characters were left out as boilerplate: check with `diparchive parse {shown}`")
 
-    date = meta.get("date") or header.date
-    if date is None:
-        paragraphs = [b.text for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
-        date, reason = infer_date(paragraphs[:2], paragraphs)
-        if date is not None:
-            warnings.append(f"date inferred from the text ({reason})")
-        else:
-            warnings.append("no publication date found")
-    author = meta.get("author") or header.author or signature
+    paragraphs = [b.text for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
+    dated = date_of_scrape(printed, header.title, body_at, paragraphs, [b.text for b in blocks if b.kind is BlockKind.CAPTION])
+    date = meta.get("date") or dated.date
+    if "date" not in meta and dated.note:
+        warnings.append(dated.note)
+    author = meta.get("author") or header.author or dated.author or signature
 
     found = recognise(recognizer, passages(title, first_line, blocks), date)
     article = Article(

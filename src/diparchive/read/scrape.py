@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from markupsafe import escape
 
-from ..records import BlockKind, PubDate, Removed
+from ..records import BlockKind, Removed
 from .blocks import RawBlock
 from .boilerplate import is_section_marker
 from .dates import DATE_RE, parse_dateline
@@ -55,10 +55,11 @@ _REASONS = {
 @dataclass(frozen=True, slots=True)
 class ScrapeHeader:
     title: str | None
-    date: PubDate | None
     author: str | None
     outlet: str | None
     removed: tuple[Removed, ...]
+    printed: tuple[str, ...]  # every line as the scrape prints it (glued lines cut), where dates are read
+    body_at: int  # the index in `printed` of the body's first line
 
 
 def outlet_of(text: str, registry: Registry) -> str | None:
@@ -170,11 +171,13 @@ def read_scrape(
             section = block.text.strip().rstrip(":")
         reason = f"site section: {section}" if section and label in (Label.TAIL, Label.CHROME) else _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
-    date, dateline_author = _publication_date(datelines, title_at, removed)
+    dateline_author = _mark_datelines(datelines, title_at, removed)
     author = next((name for line in bylines if (name := byline_name(line))), None)
     if author is None and dateline_author:
         author = byline_name(dateline_author)
-    return ScrapeHeader(title, date, author, outlet, tuple(removed)), body_blocks
+    body_at = next((i for i, b in enumerate(blocks) if first_body < len(lines) and b is lines[first_body]), len(blocks))
+    printed = tuple(b.text for b in blocks)
+    return ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at), body_blocks
 
 
 def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> int | None:
@@ -256,20 +259,18 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     return tags
 
 
-def _publication_date(
-    datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]
-) -> tuple[PubDate | None, str | None]:
-    """The date of the datelines around the headline. A date above the headline with another
-    below it is the site's chrome (a clock, the day the page was read): the lower one wins."""
-    read = [(position, block, parse_dateline(block.text)) for position, block in datelines]
-    dated = [(position, block, found) for position, block, found in read if found is not None]
+def _mark_datelines(datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]) -> str | None:
+    """The byline name a dateline carries ("Hà Thu 19/09/2024 15:00"), if any; a date above
+    the headline with another below it is marked as the site's chrome (a clock, the day the
+    page was read). Which date is the article's is `dates.date_of_scrape`'s to say."""
+    dated = [
+        (position, block, found) for position, block in datelines if (found := parse_dateline(block.text)) is not None
+    ]
     if not dated:
-        return None, None
+        return None
     below = [item for item in dated if title_at is None or item[0] > title_at]
-    position, block, found = (below or dated)[0]
     if below and len(dated) > len(below):
-        for _, other, _ in dated:
-            if other not in [b for _, b, _ in below]:
-                at = next(i for i, r in enumerate(removed) if r.line == other.line and r.text == other.text)
-                removed[at] = replace(removed[at], reason="site chrome date")
-    return found.date, found.author
+        for _, other, _ in (item for item in dated if item not in below):
+            at = next(i for i, r in enumerate(removed) if r.line == other.line and r.text == other.text)
+            removed[at] = replace(removed[at], reason="site chrome date")
+    return (below or dated)[0][2].author

@@ -1,0 +1,153 @@
+"""Publication dates: the grammar of printed shapes, the choice of the article's own date, and
+intervals. Every example is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from edtf import parse_edtf
+
+from diparchive.plan.i18n import format_pubdate
+from diparchive.read.dates import date_of_scrape, find_dates, publication_date, read_dateline, trailing_stamp
+from diparchive.records import Precision, PubDate
+
+LEAD_VI = "Sáng nay, Bộ trưởng Ngoại giao đã tiếp Đại sứ một nước láng giềng đến chào xã giao nhân dịp bắt đầu nhiệm kỳ công tác tại Hà Nội, hai bên trao đổi nhiều vấn đề."
+LEAD_EN = "The foreign minister received the new ambassador of a neighbouring country in Hanoi this morning, and the two sides discussed ways to deepen their cooperation further."
+MORE = "Hai bên nhất trí tiếp tục thúc đẩy hợp tác trên các lĩnh vực kinh tế, thương mại, đầu tư, giáo dục và giao lưu nhân dân trong thời gian tới, vì lợi ích của nhân dân hai nước."
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("PV - 08:15, 14/02/2022", "2022-02-14"),
+        ("07:30 | 02/03/2021", "2021-03-02"),
+        ("Cập nhật: 16:05, 21/10/2020", "2020-10-21"),
+        ("March 3, 2022 4:10 PM GMT+7", "2022-03-03"),
+        ("tv| 05/04/2019 11:20", "2019-04-05"),
+        ("Chính trịThứ Hai, 04/03/2019 09:10:00 +07:00Zalo", "2019-03-04"),
+        ("Thứ 4, 06/07/2022 | 10:11:12", "2022-07-06"),
+        ("06/07/2022, 10:11[GMT+7]", "2022-07-06"),
+        ("2016-08-09T07:45:00+07:00", "2016-08-09"),
+        ("ngày 7 tháng 8 năm 2020", "2020-08-07"),
+        ("9 August 2020", "2020-08-09"),
+        ("Sunday, August 9, 2020", "2020-08-09"),
+        ("Tháng Tám 9, 2020", "2020-08-09"),
+    ],
+)
+def test_every_printed_shape_is_a_dateline(line, iso):
+    found = read_dateline(line)
+    assert found is not None and found.date.iso == iso
+
+
+def test_mentions_carry_span_time_label_and_weekday():
+    text = "Ngày đăng: 09:05, 12/05/2021 · Cập nhật: 10:00, 13/05/2021"
+    first, second = find_dates(text)
+    assert text[first.start : first.end] == "12/05/2021" and first.time and first.label == "published"
+    assert second.label == "updated" and second.date.iso == "2021-05-13"
+    assert find_dates("Thứ Năm, 03/06/2021")[0].weekday
+
+
+def test_a_weekday_settles_the_month_day_order_or_rejects_the_date():
+    assert find_dates("Wed, 03/09/2022 - 10:00")[0].date.iso == "2022-03-09"  # 9 March 2022 was a Wednesday
+    assert find_dates("Monday, 20 May 2022")[0].contradicted  # 20 May 2022 was a Friday: trust neither
+    lines = ["Foreign minister receives new ambassador", "Monday, 20 May 2022 10:00", LEAD_EN]
+    assert publication_date(lines, 0, 2) is None
+
+
+def test_scraper_token_with_body_text_on_the_same_line():
+    found = read_dateline(
+        " date 2019-04 Hôm qua, đoàn đại biểu đã tới thủ đô của nước bạn, bắt đầu chuyến thăm chính thức kéo dài ba ngày theo lời mời của nước chủ nhà."
+    )
+    assert found is not None and found.date.iso == "2019-04" and found.rest.startswith("Hôm qua")
+
+
+def test_a_stamp_glued_to_the_end_of_a_title():
+    head, mention = trailing_stamp("Thủ tướng tiếp Đại sứ nước bạn14/02/2022 08:15")
+    assert head == "Thủ tướng tiếp Đại sứ nước bạn" and mention.date.iso == "2022-02-14"
+    lines = ["Thủ tướng tiếp Đại sứ nước bạn14/02/2022 08:15", LEAD_VI, MORE]
+    assert publication_date(lines, 0, 1).date.iso == "2022-02-14"
+
+
+def test_a_dateline_below_the_title_is_the_articles():
+    lines = ["Bộ trưởng tiếp Đại sứ nước láng giềng", "Minh An", "10:20, 08/09/2022", LEAD_VI, MORE]
+    choice = publication_date(lines, 0, 3)
+    assert choice.date.iso == "2022-09-08" and choice.index == 2
+
+
+def test_a_clock_above_the_title_with_a_date_below_is_chrome():
+    lines = ["Thứ Hai, 06/01/2025 07:00", "Bộ trưởng tiếp Đại sứ nước láng giềng", "08/09/2022 10:20", LEAD_VI, MORE]
+    assert publication_date(lines, 1, 3).date.iso == "2022-09-08"
+
+
+def test_a_masthead_clock_alone_above_the_title_is_no_date():
+    lines = ["Thứ Hai, 06/01/2025", "Bộ trưởng tiếp Đại sứ nước láng giềng", LEAD_VI, MORE]
+    assert publication_date(lines, 1, 2) is None
+    lines = ["06/01/2025 07:00", "Hotline: 0123 456 789", "Thời sự", "Bộ trưởng tiếp Đại sứ nước láng giềng", LEAD_VI]
+    assert publication_date(lines, 3, 4) is None  # chrome between the stamp and the headline
+
+
+def test_a_date_stamp_right_over_the_title_is_the_articles():
+    lines = ["March 3, 2022 | 16:10 (GMT+7)", "Foreign minister receives new ambassador", LEAD_EN]
+    assert publication_date(lines, 1, 2).date.iso == "2022-03-03"
+
+
+def test_dates_in_the_body_captions_and_teasers_are_never_the_publication():
+    lines = [
+        "Bộ trưởng tiếp Đại sứ nước láng giềng",
+        "Ngày 5/9/2022, tại Hà Nội, " + LEAD_VI,
+        "Bộ trưởng và Đại sứ (ảnh chụp ngày 05/09/2022).",
+        MORE,
+        MORE,
+        "Tin khác",
+        "Thủ tướng dự hội nghị cấp cao",
+        "12/09/2022 08:00",
+    ]
+    assert publication_date(lines, 0, 1) is None
+
+
+def test_published_beats_updated():
+    lines = [
+        "Foreign minister receives new ambassador",
+        "Updated: 10:00, 13/05/2021",
+        "Published: 09:05, 12/05/2021",
+        LEAD_EN,
+    ]
+    assert publication_date(lines, 0, 3).date.iso == "2021-05-12"
+
+
+def test_a_stamp_years_after_everything_the_text_names_is_a_crawl_clock():
+    lines = [
+        "03/02/2024 09:00",
+        "Bộ trưởng tiếp Đại sứ nước láng giềng",
+        "Trong năm 2015 và 2016, hai nước đã " + LEAD_VI,
+    ]
+    assert publication_date(lines, 1, 2) is None
+
+
+def test_interval_when_the_text_bounds_the_date():
+    paragraphs = [
+        "Hội nghị tổng kết công tác đối ngoại vào cuối tháng 11 khép lại một năm nhiều dấu ấn.",
+        "Năm 2022 là một năm sôi động; năm nay ngành đã hoàn thành các nhiệm vụ.",
+    ]
+    dated = date_of_scrape(paragraphs, None, 0, paragraphs, ["Toàn cảnh hội nghị, ngày 25/11."])
+    assert dated.date is not None and dated.date.edtf == "2022-11-25/2022-12"
+    assert "interval" in dated.note
+    interval = dated.date
+    assert str(parse_edtf(interval.edtf)) == "2022-11-25/2022-12"
+    assert interval.precision is not Precision.DAY and interval.iso == "2022"  # the coarsest true value
+    assert (interval.year, interval.month) == (2022, 11)  # sorted and filed by its start
+
+
+def test_no_interval_without_a_concluded_event_or_a_year_of_its_own():
+    paragraphs = ["Hội nghị sẽ diễn ra vào cuối tháng 11 tới.", "Các bên đang chuẩn bị."]
+    assert date_of_scrape(paragraphs, None, 0, paragraphs, []).date is None
+
+
+def test_interval_display_in_both_languages():
+    interval = PubDate(2023, 12, 19, until=(2024, 1))
+    assert format_pubdate(interval, "en") == "between 19 December 2023 and January 2024"
+    assert format_pubdate(interval, "vi").startswith("khoảng từ 19 tháng 12") and format_pubdate(
+        interval, "vi"
+    ).endswith("đến tháng 1 năm 2024")
+    assert interval.iso == interval.edtf == "2023-12-19/2024-01" and interval.html_datetime == ""
+    assert PubDate(2023, 12, 2, until=(2023, 12, 20)).html_datetime == "2023-12"
+    assert interval.first_day.isoformat() == "2023-12-19" and interval.last_day.isoformat() == "2024-01-31"
