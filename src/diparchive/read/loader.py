@@ -132,6 +132,10 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
 _QUESTION_LABEL = re.compile(r"^(?:\d+[.)]\s*)?(?:câu hỏi|hỏi|pv|phóng viên|question|q)\s*[:.]\s*", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\d+[.)]\s+")
 _PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:ảnh|photo|nguồn|source|video)\s*:[^)]{1,60}\)|(?:^|[.\s])(?:ảnh|photo)\s*:\s*[^.!?]{1,40}\.?)\s*\|?\s*$", re.IGNORECASE)
+# A line that only credits a source: "Source: VNA", "Nguồn: …/https://…", "TTXVN/Tin Tức".
+_SOURCE_CREDIT = re.compile(r"^(?:nguồn(?:\s+tin)?|source|credit|theo nguồn)\b[^.!?]{0,40}(?::\s*(?:\S+\s*){1,6}|:?\s*https?://\S+)$", re.IGNORECASE)
+_AGENCY_CREDIT = re.compile(r"^[A-ZĐ]{2,10}\s*/\s*[^\W\d_][^/.!?]{1,25}$")
+_ASIDE = re.compile(r"^\(.*\)$")  # "(placeholder image)", "(04/06/2017)": a bracketed line on its own
 _ALT_TEXT = re.compile(r"^[a-z0-9 ]+$")
 _PLACEHOLDER_SUFFIX = re.compile(r"\s*-\s*\d+$")
 
@@ -191,6 +195,13 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         if _PLACEHOLDER_SUFFIX.search(text) and _normal(_PLACEHOLDER_SUFFIX.sub("", text)) == _normal(title):
             removed.append(Removed(text, block.line, "image placeholder"))
             after_image = True
+            continue
+        credit = _SOURCE_CREDIT.match(text) or (_AGENCY_CREDIT.match(text) and _words(text) <= 5)
+        if block.kind is BlockKind.PARAGRAPH and credit:
+            removed.append(Removed(text, block.line, "source credit"))
+            continue
+        if block.kind is BlockKind.PARAGRAPH and _ASIDE.match(text) and _words(text) <= 6 and not _PHOTO_CREDIT.search(text):
+            removed.append(Removed(text, block.line, "site chrome (a bracketed aside)"))
             continue
         if PLACEHOLDER.search(text) and block.kind is BlockKind.PARAGRAPH:
             removed.append(Removed(text, block.line, "image placeholder"))

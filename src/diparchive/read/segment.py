@@ -97,7 +97,7 @@ def _unglue(text: str) -> list[str]:
 
 # A short mark at the start of a lead: "(Ngày Nay) - ", "TBV - ", "(TTXVN)- ", "HANOI -- ", "VTV.vn - ".
 _LEAD_PREFIX = re.compile(
-    r"^(\([^\W\d_][^\W\d]*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])"
+    r"^(\([^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])"
 )
 
 
