@@ -18,7 +18,7 @@ from .boilerplate import is_section_marker
 from .dates import DATE_RE, parse_dateline
 from .folding import fold, words
 from .registry import Registry
-from .segment import Label, Labelled, Segmenter, split_glued
+from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
 OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
@@ -220,7 +220,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     """The segmenter's labels, with the constraints it cannot learn from few examples:
     - a line that cannot be a headline (a full sentence, a date, a mark) is not labelled one;
     - the first line of the body is the lead, not a caption, unless it credits a photo;
-    - a file with no body line at all has one: its sentences, else its longest line;
+    - a file with no body line at all has one: its long lines (the longest at least);
     - the article does not end while whole sentences go on with no marker, headline or teaser
       cut short ("…") between them: related news comes under a headline, and a scrape cut off
       in the middle of its body ends in body. (Sharing words with the article tells nothing
@@ -230,6 +230,12 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         if tag is Label.TITLE and not _could_be_headline(lines[i].text):
             tags[i] = Label.BODY if _sentence_like(lines[i].text) else Label.CHROME
     kept = (Label.BODY, Label.CAPTION)
+    if not any(tag is Label.BODY for tag in tags):
+        longest = max((len(b.text) for b in lines), default=0)
+        tags = [
+            Label.BODY if tag is not Label.TITLE and (len(b.text) >= LONG or len(b.text) == longest) else tag
+            for b, tag in zip(lines, tags)
+        ]
     if not any(tag is Label.BODY for tag in tags):
         tags = [Label.BODY if _sentence_like(b.text) and tag is not Label.TITLE else tag for b, tag in zip(lines, tags)]
     if not any(tag is Label.BODY for tag in tags) and len(lines) > 1:

@@ -117,8 +117,8 @@ def _is_mark(prefix: str) -> bool:
 def _dated_span(text: str) -> tuple[int, int] | None:
     """The span of a full date with a clock time glued to other text, as chrome prints it
     ("Thế giớiThứ Sáu, 01/11/2019 20:31:00 +07:00Google News", "Headline29/10/2021 05:24")."""
-    match = DATE_RE.search(text)
-    if match is None or len(text) > 240:
+    match = DATE_RE.search(text) if len(text) <= 240 and any(c.isdigit() for c in text) else None
+    if match is None:
         return None
     start, end = match.start(), match.end()
     after = text[end:]
@@ -218,8 +218,8 @@ def _shape(line: _Line) -> dict[str, float | str]:
         "upper": _bucket(upper / len(letters) if letters else 0, (0.05, 0.2, 0.5, 0.9)),
         "capitalised": _bucket(capitalised / n_words, (0.2, 0.4, 0.6, 0.85)),
         "digits": _bucket(digits / max(1, line.chars), (0.01, 0.08, 0.2, 0.4)),
-        "date": "yes" if DATE_RE.search(text) else "no",
-        "time": "yes" if _TIME_RE.search(text) else "no",
+        "date": "yes" if digits and DATE_RE.search(text) else "no",  # every date has a digit: skip the search
+        "time": "yes" if digits and _TIME_RE.search(text) else "no",
         "credit": "yes" if _CREDIT.search(text) else "no",
         "byline": "yes" if _BYLINE.match(text) else "no",
         "bullet": "yes" if _BULLET.match(text) else "no",
