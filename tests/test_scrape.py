@@ -1,0 +1,163 @@
+"""Reading raw scrapes: glued lines cut apart, bylines, the segmenter's labels and the constraints
+on them, on scrapes written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diparchive.read.blocks import RawBlock
+from diparchive.read.loader import load_article
+from diparchive.read.scrape import _settled, byline_name
+from diparchive.read.segment import Label, Labelled, Segmenter, split_glued
+from diparchive.records import BlockKind
+
+LEAD = (
+    "Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao đã hội đàm với Bộ trưởng Ngoại giao Phần Lan về hợp tác "
+    "giáo dục, năng lượng tái tạo và đổi mới sáng tạo giữa hai nước trong thời gian tới."
+)
+BODY = (
+    "Hai bên nhất trí tăng cường trao đổi đoàn ở mọi cấp, thúc đẩy hợp tác thương mại và đầu tư, đồng thời "
+    "phối hợp chặt chẽ tại các diễn đàn đa phương như Liên hợp quốc và ASEAN-EU."
+)
+MORE = (
+    "Nhân dịp này, hai bộ trưởng đã chứng kiến lễ ký bản ghi nhớ về hợp tác giáo dục đại học và trao đổi "
+    "sinh viên, mở ra nhiều cơ hội mới cho thanh niên hai nước."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        (
+            "Thế giớiThứ Sáu, 01/11/2019 20:31:00 +07:00Google News",
+            ["Thế giới", "Thứ Sáu, 01/11/2019 20:31:00 +07:00", "Google News"],
+        ),
+        ("Thủ tướng thăm Nhật Bản29/10/2021 05:24", ["Thủ tướng thăm Nhật Bản", "29/10/2021 05:24"]),
+        (" date 2017-12 1. Nhận lời mời của Tổng thống", ["date 2017-12", "1. Nhận lời mời của Tổng thống"]),
+        (
+            "(TTXVN) - Nhận lời mời của Bộ trưởng Ngoại giao, đoàn đã lên đường thăm chính thức",
+            ["(TTXVN) -", "Nhận lời mời của Bộ trưởng Ngoại giao, đoàn đã lên đường thăm chính thức"],
+        ),
+        (
+            "HANOI -- Vietnam will work with Japan and other partners to keep trade open",
+            ["HANOI --", "Vietnam will work with Japan and other partners to keep trade open"],
+        ),
+        ("Ngày 23/5, Bộ Ngoại giao ra thông cáo về chuyến thăm của đoàn đại biểu cấp cao.", None),
+        ("Việt Nam - Trung Quốc đã ký nhiều văn kiện hợp tác quan trọng trong chuyến thăm", None),
+        ("A 72-year-old woman demanded that a casino honour a jackpot after a tilt", None),
+        ("iPhone và McCain", None),
+    ],
+)
+def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
+    assert split_glued(line) == (pieces if pieces is not None else [line.strip()])
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Theo Hải Minh /VGP", "Hải Minh"),
+        ("By Khanh Vu and Phuong Nguyen", "Khanh Vu and Phuong Nguyen"),
+        ("Tác giả: Chung Hoàng (ghi)", "Chung Hoàng"),
+        ("Nhóm PV - Ảnh: Viết Thành", "Nhóm PV"),
+        ("H.Triều", "H.Triều"),
+        ("Minh Anh Theo Reuters", "Minh Anh"),
+        ("Thứ Tư", None),
+        ("CPV", None),
+        ("Chính trị", None),
+        ("Agence France-Presse in Hanoi", None),
+        ("Hai bên nhất trí tăng cường hợp tác.", None),
+    ],
+)
+def test_byline_names(line, name):
+    assert byline_name(line) == name
+
+
+def test_a_file_labelled_all_chrome_still_has_a_body():
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(["Menu", LEAD + " " + BODY, "Trang chủ"])]
+    tags = _settled(lines, [Labelled(Label.TAIL, {}) for _ in lines])
+    assert tags[1] is Label.BODY
+
+
+def test_the_body_goes_on_over_whole_sentences_and_stops_at_a_headline():
+    texts = [LEAD, BODY, MORE, "Tin liên quan", "Giá rau tăng mạnh sau mưa lớn"]
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    read = [Labelled(Label.BODY, {})] + [Labelled(Label.TAIL, {}) for _ in texts[1:]]
+    assert _settled(lines, read) == [Label.BODY, Label.BODY, Label.BODY, Label.TAIL, Label.TAIL]
+
+
+def test_a_teaser_cut_short_does_not_end_the_article():
+    texts = [LEAD, BODY, "Một cụ bà 72 tuổi đòi sòng bạc trả thưởng sau khi máy báo lỗi..."]
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    assert _settled(lines, [Labelled(Label.BODY, {}) for _ in texts])[-1] is Label.TAIL
+
+
+def test_a_lead_is_never_taken_as_the_headline():
+    texts = ["Hội đàm Việt Nam - Phần Lan", LEAD, BODY]
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    read = [Labelled(Label.CHROME, {}), Labelled(Label.TITLE, {Label.TITLE: 0.9}), Labelled(Label.BODY, {})]
+    assert _settled(lines, read)[1] is Label.BODY
+
+
+@pytest.fixture(scope="module")
+def reader():
+    from diparchive.read.recognition import build_recognizer
+    from diparchive.read.registry import load_registry
+
+    root = Path(__file__).resolve().parent.parent
+    registry = load_registry(root / "content" / "registry", root)
+    return registry, build_recognizer(registry), Segmenter.open()
+
+
+def _read(tmp_path, reader, text):
+    path = tmp_path / "scrape.txt"
+    path.write_text(text, encoding="utf-8")
+    registry, recognizer, segmenter = reader
+    return load_article(path, tmp_path, registry, recognizer, segmenter).article
+
+
+def test_a_whole_page_with_chrome_around_the_article(tmp_path, reader):
+    text = "\n".join(
+        [
+            "Trang chủ",
+            "Thời sự",
+            "Thế giới",
+            "Kinh tế",
+            "Chính trị",
+            "Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan",
+            "Thứ Ba, 12/05/2026 18:30",
+            LEAD,
+            BODY,
+            "\u00a0",
+            "Hai bộ trưởng tại cuộc hội đàm. (Ảnh: Minh Anh)",
+            MORE,
+            "Tin liên quan",
+            "Giá rau tăng mạnh sau mưa lớn kéo dài",
+            "Khai mạc giải chạy vì cộng đồng tại thành phố biển",
+        ]
+    )
+    a = _read(tmp_path, reader, text)
+    assert a.title == "Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan" and not a.title_supplied
+    assert a.date is not None and a.date.iso == "2026-05-12"
+    assert a.body[0].text == LEAD and a.body[-1].text == MORE
+    assert [b.text for b in a.body if b.kind is BlockKind.CAPTION] == [
+        "Hai bộ trưởng tại cuộc hội đàm. (Ảnh: Minh Anh)"
+    ]
+    left_out = {r.text for r in a.removed}
+    assert {"Trang chủ", "Thế giới", "Tin liên quan", "Giá rau tăng mạnh sau mưa lớn kéo dài"} <= left_out
+    assert not any("Giá rau" in b.text for b in a.body)
+
+
+def test_a_two_line_file_is_a_headline_and_its_text(tmp_path, reader):
+    a = _read(
+        tmp_path,
+        reader,
+        "Tiêu đề bài viết thử nghiệm\nHà Nội (NDO) - Nội dung bài viết về ngoại giao đa phương của Việt Nam.\n",
+    )
+    assert a.title == "Tiêu đề bài viết thử nghiệm" and len(a.body) == 1
+
+
+def test_no_title_line_gives_a_supplied_title_from_the_lead(tmp_path, reader):
+    a = _read(tmp_path, reader, f"{LEAD}\n\n{BODY}\n")
+    assert a.title_supplied and a.title.startswith("Chiều 12/5, tại Hà Nội")
