@@ -158,9 +158,9 @@ def read_scrape(
             outlet = found_outlet
             removed.append(Removed(block.text, block.line, "outlet marker"))
             continue
-        closing = position == last_kept + 1 and (
-            position == len(lines) - 1 or is_section_marker(lines[position + 1].text)
-        )
+        closing = position == len(lines) - 1 or (
+            position == last_kept + 1 and is_section_marker(lines[position + 1].text)
+        )  # the line right after the body, or the file's last line: where a signature stands
         explicit = position <= first_body and _BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
@@ -208,6 +208,8 @@ def _could_be_headline(text: str) -> bool:
         return False
     if text.rstrip().endswith(".") and len(text.split()) >= 10:
         return False  # a sentence with its full stop: a lead, not a headline
+    if _BYLINE_HEAD.match(text) and byline_name(text):
+        return False  # "Tác giả: …", "By …": a byline
     found = parse_dateline(text)
     return found is None or bool(found.rest)
 
