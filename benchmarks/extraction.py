@@ -176,7 +176,9 @@ def model_hooks() -> tuple[ModelHooks | None, str]:
     def load(path: Path, root: Path, registry: Any, recognizer: Any, *, model: Segmenter) -> Any:
         return load_article(path, root, registry, recognizer, segmenter=model)
 
-    return ModelHooks(train, load, keep=scratch), "the segmenter retrained on the other outlets' files (benchmarks/train_segmenter.py)"
+    return ModelHooks(
+        train, load, keep=scratch
+    ), "the segmenter retrained on the other outlets' files (benchmarks/train_segmenter.py)"
 
 
 def training_examples(train: dict[str, Truth], folder: Path) -> list[tuple[str, Truth]]:
@@ -596,7 +598,12 @@ def score_file(key: str, truth: Truth, path: Path, reader: Reader, group: str) -
 
 
 def run(
-    folder: Path, truth: dict[str, Truth], keys: Sequence[str], stock: Stock, cv: bool, hooks: ModelHooks | None,
+    folder: Path,
+    truth: dict[str, Truth],
+    keys: Sequence[str],
+    stock: Stock,
+    cv: bool,
+    hooks: ModelHooks | None,
     folds: int = 0,
 ) -> list[FileScore]:
     """Score `keys`: all with the stock loader, or (cv) each outlet group with a reader trained on the others.
@@ -821,7 +828,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the loader against real scrapes with their truth.")
     parser.add_argument("folder", type=Path, help="a folder holding NNN.txt files and truth.json")
     parser.add_argument("--cv", choices=["outlet"], help="leave one outlet out")
-    parser.add_argument("--folds", type=int, default=0, help="with --cv: deal the outlets into this many folds (faster)")
+    parser.add_argument(
+        "--folds", type=int, default=0, help="with --cv: deal the outlets into this many folds (faster)"
+    )
     parser.add_argument("--json", type=Path, help="write every figure and failure to this file")
     parser.add_argument("--quiet", action="store_true", help="leave out the list of failures")
     parser.add_argument("--only", help="comma-separated file numbers (001,017)")

@@ -46,7 +46,11 @@ class PubDate:
 
     @property
     def end(self) -> PubDate:
-        return PubDate(*self.until, source=self.source) if self.until else self.start  # type: ignore[misc]
+        if not self.until:
+            return self.start
+        month = self.until[1] if len(self.until) > 1 else None
+        day = self.until[2] if len(self.until) > 2 else None
+        return PubDate(self.until[0], month, day, self.source)
 
     @property
     def precision(self) -> Precision:
@@ -160,7 +164,7 @@ class Article:
         return ""
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, int, int, str]:
         """Newest first when sorted in reverse; undated articles last; ties broken by key."""
         if self.date is None:
             return (0, 0, 0, self.key)

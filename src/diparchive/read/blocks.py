@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import escape
 
 from ..records import BlockKind
@@ -39,21 +40,33 @@ def markdown_blocks(body: str, first_line: int) -> list[RawBlock]:
                 if depth == 0:
                     break
         line = first_line + (token.map[0] if token.map else 0)
-        inline = [t for t in tokens[index:end + 1] if t.type == "inline"]
+        inline = [t for t in tokens[index : end + 1] if t.type == "inline"]
         text = " ".join(_plain(t) for t in inline).strip()
         if token.type == "paragraph_open":
             children = inline[0].children or []
             # A paragraph wholly in emphasis is how curated Markdown marks a photo caption.
             if len(children) >= 3 and children[0].type == "em_open" and children[-1].type == "em_close":
-                blocks.append(RawBlock(text, _MD.renderer.render(children[1:-1], _MD.options, {}), line, BlockKind.CAPTION))
+                blocks.append(
+                    RawBlock(text, _MD.renderer.render(children[1:-1], _MD.options, {}), line, BlockKind.CAPTION)
+                )
             else:
                 blocks.append(RawBlock(text, _MD.renderer.render(children, _MD.options, {}), line))
         elif token.type == "heading_open" and text:
-            blocks.append(RawBlock(text, _MD.renderer.render(inline[0].children, _MD.options, {}), line, BlockKind.HEADING, int(token.tag[1])))
+            blocks.append(
+                RawBlock(
+                    text,
+                    _MD.renderer.render(inline[0].children or [], _MD.options, {}),
+                    line,
+                    BlockKind.HEADING,
+                    int(token.tag[1]),
+                )
+            )
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            blocks.append(RawBlock(text, _MD.renderer.render(tokens[index:end + 1], _MD.options, {}), line, BlockKind.LIST))
+            blocks.append(
+                RawBlock(text, _MD.renderer.render(tokens[index : end + 1], _MD.options, {}), line, BlockKind.LIST)
+            )
         elif token.type == "blockquote_open":
-            inner = _MD.renderer.render(tokens[index + 1:end], _MD.options, {})
+            inner = _MD.renderer.render(tokens[index + 1 : end], _MD.options, {})
             blocks.append(RawBlock(text, inner, line, BlockKind.QUOTE))
         elif token.type in ("fence", "code_block", "html_block"):
             blocks.append(RawBlock(token.content.strip(), str(escape(token.content.strip())), line))
@@ -61,5 +74,5 @@ def markdown_blocks(body: str, first_line: int) -> list[RawBlock]:
     return blocks
 
 
-def _plain(inline) -> str:
+def _plain(inline: Token) -> str:
     return "".join(" " if c.type in ("softbreak", "hardbreak") else c.content for c in inline.children or [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .folding import fold, words
 
@@ -17,11 +18,35 @@ from .folding import fold, words
 SECTION_MARKERS = frozenset(
     fold(m)
     for m in (
-        "Cùng chuyên mục", "Tin cùng chuyên mục", "Tin đọc nhiều", "Đọc nhiều", "Tin liên quan",
-        "Bài liên quan", "Tin khác", "Tin mới", "Tin mới nhất", "Xem thêm", "Đọc thêm",
-        "Có thể bạn quan tâm", "Bài viết liên quan", "Từ khóa", "Tags", "Chia sẻ", "Bình luận",
-        "Related news", "Related articles", "Related stories", "Read more", "Read next", "More news",
-        "Most read", "Most popular", "See also", "You may also like", "Latest news", "Share",
+        "Cùng chuyên mục",
+        "Tin cùng chuyên mục",
+        "Tin đọc nhiều",
+        "Đọc nhiều",
+        "Tin liên quan",
+        "Bài liên quan",
+        "Tin khác",
+        "Tin mới",
+        "Tin mới nhất",
+        "Xem thêm",
+        "Đọc thêm",
+        "Có thể bạn quan tâm",
+        "Bài viết liên quan",
+        "Từ khóa",
+        "Tags",
+        "Chia sẻ",
+        "Bình luận",
+        "Related news",
+        "Related articles",
+        "Related stories",
+        "Read more",
+        "Read next",
+        "More news",
+        "Most read",
+        "Most popular",
+        "See also",
+        "You may also like",
+        "Latest news",
+        "Share",
     )
 )
 
@@ -30,7 +55,10 @@ def is_section_marker(text: str) -> bool:
     return fold(text.strip().rstrip(":").strip()) in SECTION_MARKERS
 
 
-def vocabulary(text: str, lang: str) -> set:
+Unit = str | tuple[str, str]  # a word, or a pair of neighbouring syllables
+
+
+def vocabulary(text: str, lang: str) -> set[Unit]:
     """The units two paragraphs on one subject share.
 
     Vietnamese: pairs of neighbouring syllables (words are mostly two syllables, so a shared
@@ -39,15 +67,15 @@ def vocabulary(text: str, lang: str) -> set:
     """
     tokens = [w for w in words(fold(text)) if not w.isdigit()]
     if lang == "vi":
-        return set(zip(tokens, tokens[1:]))
+        return set(zip(tokens, tokens[1:], strict=False))
     return {w for w in tokens if len(w) >= 5}
 
 
-def relevance(paragraph: str, article: set, lang: str) -> float:
+def relevance(paragraph: str, article: set[Unit], lang: str) -> float:
     return _share(vocabulary(paragraph, lang), article.__contains__)
 
 
-def _share(own: set, known) -> float:
+def _share(own: set[Unit], known: Callable[[Unit], bool]) -> float:
     """The share of `own` for which `known(unit)` holds; an empty paragraph counts as related."""
     if not own:
         return 1.0

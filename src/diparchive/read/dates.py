@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from babel import Locale
@@ -20,7 +20,7 @@ _EN = Locale.parse("en")
 _VI = Locale.parse("vi")
 
 
-def _names(table: dict) -> dict[str, int]:
+def _names(table: Mapping[int, str]) -> dict[str, int]:
     return {name.lower().rstrip("."): number for number, name in table.items()}
 
 
@@ -30,19 +30,40 @@ for _width in ("wide", "abbreviated"):
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 
+
+def _by_length(names: set[str]) -> list[str]:
+    return sorted(map(re.escape, names), key=len, reverse=True)
+
+
 def _weekday_re() -> str:
     # Abbreviations only before "," or "." so a name like "Hà Thu" is not read as Thursday.
     wide = {n.lower() for loc in (_EN, _VI) for n in loc.days["format"]["wide"].values()}
     short = {n.lower().rstrip(".") for loc in (_EN, _VI) for n in loc.days["format"]["abbreviated"].values()}
-    by_length = lambda names: sorted(map(re.escape, names), key=len, reverse=True)  # noqa: E731
-    return "|".join(by_length(wide)) + r"|thứ\s*[2-7]|chủ\s*nhật|(?:" + "|".join(by_length(short - wide)) + r")(?=[.,])"
+    return (
+        "|".join(_by_length(wide)) + r"|thứ\s*[2-7]|chủ\s*nhật|(?:" + "|".join(_by_length(short - wide)) + r")(?=[.,])"
+    )
 
 
 _WEEKDAY_RE = _weekday_re()
 
 # Vietnamese month names spelt out ("Tháng Năm 27, 2021" = May 27), as some sites print them.
-_VI_MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                   "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_VI_MONTH_WORDS = {
+    "một": 1,
+    "giêng": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+    "chạp": 12,
+}
 _VI_MONTH_WORD_RE = "|".join(sorted(map(re.escape, _VI_MONTH_WORDS), key=len, reverse=True))
 
 # Each alternative names its groups d, m, y (mn: a month name, mw: a Vietnamese month word);
@@ -72,8 +93,13 @@ _FILLER_RE = re.compile(
 _CHROME_RE = re.compile(r"hôm nay|today|truy cập|accessed|retrieved|fetched|lấy về|crawled", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.]*\.?$")
 # What a label just before a date says the date is.
-_UPDATED_RE = re.compile(r"(?:cập nhật|sửa lần cuối|last\s+updated|updated|modified)\s*(?:lúc|ngày|on|at)?\s*[:\-–]?\s*$", re.IGNORECASE)
-_PUBLISHED_RE = re.compile(r"(?:ngày đăng|đăng lúc|đăng ngày|đăng|xuất bản|phát hành|published|posted|post on [\w.]+ at|post)\s*(?:lúc|ngày|on|at)?\s*[:\-–]?\s*$", re.IGNORECASE)
+_UPDATED_RE = re.compile(
+    r"(?:cập nhật|sửa lần cuối|last\s+updated|updated|modified)\s*(?:lúc|ngày|on|at)?\s*[:\-–]?\s*$", re.IGNORECASE
+)
+_PUBLISHED_RE = re.compile(
+    r"(?:ngày đăng|đăng lúc|đăng ngày|đăng|xuất bản|phát hành|published|posted|post on [\w.]+ at|post)\s*(?:lúc|ngày|on|at)?\s*[:\-–]?\s*$",
+    re.IGNORECASE,
+)
 _WEEKDAY_BEFORE_RE = re.compile(rf"(?:{_WEEKDAY_RE})\.?\s*[,|\-–]?\s*(?:ngày\s*)?$", re.IGNORECASE)
 # A scraper's own token ahead of the text: " date 2017-12 …" (the date the page was published).
 _TOKEN_RE = re.compile(r"^\s*date\s+(?=\d{4}-\d{2})")
@@ -121,23 +147,35 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
         date = _to_date(match, source)
         if date is None:
             continue
-        before, after = text[max(0, match.start() - 40):match.start()], text[match.end():match.end() + 30]
+        before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 30]
         weekday = _WEEKDAY_BEFORE_RE.search(before)
         contradicted = False
         if weekday and date.day is not None:
             printed = _weekday_number(weekday.group(0))
             if printed is not None and date.first_day.weekday() != printed:
                 # The weekday settles a day/month order the numbers leave open (US "11/06/2018").
-                swapped = _safe_date(date.year, date.day, date.month) if match.group("d1") else None
+                swapped = _safe_date(date.year, date.day, date.month) if match.group("d1") and date.month else None
                 if swapped is None or swapped.weekday() != printed:
                     contradicted = True  # a weekday that contradicts the date: a stamp still, but trust neither
                 else:
                     date = PubDate(date.year, swapped.month, swapped.day, source)
         unclocked = _TIME_BEFORE_RE.sub("", before)  # "Cập nhật: 10:44, 18/09/2023": the label stands before the time
         label = "updated" if _UPDATED_RE.search(unclocked) else "published" if _PUBLISHED_RE.search(unclocked) else None
-        clock = bool(_TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(before) or re.search(r"\dT\d", match.group(0)))
-        found.append(DateMention(date, match.start(), match.end(), clock, bool(weekday), label,
-                                 bool(token and match.start() == token.end()), contradicted))
+        clock = bool(
+            _TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(before) or re.search(r"\dT\d", match.group(0))
+        )
+        found.append(
+            DateMention(
+                date,
+                match.start(),
+                match.end(),
+                clock,
+                bool(weekday),
+                label,
+                bool(token and match.start() == token.end()),
+                contradicted,
+            )
+        )
     return tuple(found)
 
 
@@ -152,7 +190,10 @@ class Dateline:
 
 def _to_date(match: re.Match[str], source: DateSource) -> PubDate | None:
     g = {k: v for k, v in match.groupdict().items() if v is not None}
-    pick = lambda name: next((v for k, v in g.items() if k.rstrip("0123456789") == name), None)  # noqa: E731
+
+    def pick(name: str) -> str | None:
+        return next((v for k, v in g.items() if k.rstrip("0123456789") == name), None)
+
     year, month, day, month_name, month_word = pick("y"), pick("m"), pick("d"), pick("mn"), pick("mw")
     if year is None:
         return None
@@ -188,17 +229,17 @@ def read_dateline(line: str) -> Dateline | None:
     first = mentions[0]
     if first.token:
         # The scraper's token: its date, or a finer one printed right after it that agrees.
-        rest = text[first.end:]
+        rest = text[first.end :]
         chosen = first
         if len(mentions) > 1 and mentions[1].start - first.end <= 2 and mentions[1].date.iso.startswith(first.date.iso):
-            chosen, rest = mentions[1], text[mentions[1].end:]
+            chosen, rest = mentions[1], text[mentions[1].end :]
         rest = rest.strip()
         if _TIME_RE.match(rest):
-            rest = rest[_TIME_RE.match(rest).end():]  # type: ignore[union-attr]
+            rest = rest[_TIME_RE.match(rest).end() :]  # type: ignore[union-attr]
         return Dateline(chosen.date, None, rest.strip(" |-–—,:"), chosen)
     leftover = text
     for m in reversed(mentions):
-        leftover = leftover[:m.start] + " " + leftover[m.end:]
+        leftover = leftover[: m.start] + " " + leftover[m.end :]
     leftover = _FILLER_RE.sub(" ", _TIME_RE.sub(" ", _unglue(leftover)))
     words = leftover.split()
     if not words:
@@ -228,7 +269,7 @@ def parse_dateline(line: str) -> Dateline | None:
     head = re.match(r"^\s*(?:date|ngày)?\s*[:\-]?\s*", text, re.IGNORECASE)
     first = matches[0]
     if date is not None and head and head.group(0).strip() and first.start() == head.end():
-        rest = text[first.end():]
+        rest = text[first.end() :]
         rest = _TIME_RE.sub(" ", rest[:12]) + rest[12:] if _TIME_RE.match(rest.strip()) else rest
         rest = rest.strip(" |-–—,:")
         if rest:
@@ -264,8 +305,8 @@ def trailing_stamp(line: str) -> tuple[str, DateMention] | None:
     if not mentions or not mentions[-1].time:
         return None
     last = mentions[-1]
-    after = _TIME_RE.sub("", line[last.end:]).strip(" |-–—,:()[]")
-    head = line[:last.start].rstrip(" |-–—,:")
+    after = _TIME_RE.sub("", line[last.end :]).strip(" |-–—,:()[]")
+    head = line[: last.start].rstrip(" |-–—,:")
     if after or not head or _TIME_RE.search(head[-8:]):
         return None
     return head, last
@@ -276,7 +317,12 @@ _LEAD = "lead"  # `Dateline.other` of a date that opens the lead itself
 
 
 def _is_headline_like(text: str) -> bool:
-    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 4 and len(text) <= 220 and not re.search(r"[.!?;:…]$", text) and read_dateline(text) is None
+    return (
+        len(re.findall(r"[^\W\d_]{2,}", text)) >= 4
+        and len(text) <= 220
+        and not re.search(r"[.!?;:…]$", text)
+        and read_dateline(text) is None
+    )
 
 
 def _headline_above(lines: Sequence[str], index: int) -> list[int]:
@@ -318,8 +364,10 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
             mention = next((m for m in find_dates(text) if m.label == "published" and not m.contradicted), None)
             if mention is not None:
                 labelled.append((index, Dateline(mention.date, None, "", mention)))
-            if index == 0 and (lead := _LEAD_DATE_RE.match(text)) and (first := find_dates(text[:lead.end()])):
-                datelines.append((index, Dateline(first[0].date, None, "", first[0], _LEAD)))  # "May 2, 2024 – Text…", a wire dateline
+            if index == 0 and (lead := _LEAD_DATE_RE.match(text)) and (first := find_dates(text[: lead.end()])):
+                datelines.append(
+                    (index, Dateline(first[0].date, None, "", first[0], _LEAD))
+                )  # "May 2, 2024 – Text…", a wire dateline
             if _is_long(text):
                 long_before += 1
     if not datelines and not labelled:
@@ -333,8 +381,13 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
         title_at = next((h for i, _ in datelines for h in _headline_above(lines, i)), None)
     if title_at is None:
         top = [(i, d) for i, d in datelines if not any(t.strip() for t in lines[:i])]
-        following = next((t for t in lines[top[0][0] + (top[0][1].other != _LEAD):] if t.strip()), "") if top else ""
-        if top and _is_long(following) and not (top[0][1].mention and top[0][1].mention.weekday) and plausible(top[0][1]):
+        following = next((t for t in lines[top[0][0] + (top[0][1].other != _LEAD) :] if t.strip()), "") if top else ""
+        if (
+            top
+            and _is_long(following)
+            and not (top[0][1].mention and top[0][1].mention.weekday)
+            and plausible(top[0][1])
+        ):
             return Choice(top[0][1].date, top[0][0], top[0][1].author)  # the page opens with its date, then the lead
         chosen = next(((i, d) for i, d in labelled if plausible(d)), None)
         return Choice(chosen[1].date, chosen[0], None) if chosen else None
@@ -351,7 +404,7 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     if not above:
         return None
     index, found = above[-1]
-    between = [t for t in lines[index + 1:title_at] if t.strip()]
+    between = [t for t in lines[index + 1 : title_at] if t.strip()]
     headline = lines[title_at]
     if len(re.findall(r"[^\W\d_]{2,}", headline)) < 4:
         return None  # what stands below is no headline (a hotline, a menu): the date is the page's
@@ -369,7 +422,9 @@ _LEAD_DAY_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
-_CONCLUDED_RE = re.compile(r"tổng kết|nhìn lại|kết thúc|khép lại|vừa qua|review|concluded|looking back|wrap", re.IGNORECASE)
+_CONCLUDED_RE = re.compile(
+    r"tổng kết|nhìn lại|kết thúc|khép lại|vừa qua|review|concluded|looking back|wrap", re.IGNORECASE
+)
 
 
 def infer_date(lead: list[str], body: list[str]) -> tuple[PubDate | None, str | None]:
@@ -402,7 +457,9 @@ def infer_date(lead: list[str], body: list[str]) -> tuple[PubDate | None, str | 
                 continue  # the text names a later year: the full date is history, not this news cycle
             candidate = _safe_date(year, month, day)
             if candidate and 0 <= (candidate - full.first_day).days <= 60:
-                return PubDate(year, month, day, DateSource.INFERRED), f"day {day}/{month} in the lead, year from {full.iso} in the text"
+                return PubDate(
+                    year, month, day, DateSource.INFERRED
+                ), f"day {day}/{month} in the lead, year from {full.iso} in the text"
 
     # A period reviewed as concluded ("tổng kết … nhiệm kỳ 2020-2021"): the day falls after it.
     for sentence in re.split(r"(?<=[.!?])\s+", text):
@@ -412,7 +469,9 @@ def infer_date(lead: list[str], body: list[str]) -> tuple[PubDate | None, str | 
         if ends:
             year = max(ends) + 1
             if _safe_date(year, month, day):
-                return PubDate(year, month, day, DateSource.INFERRED), f"day {day}/{month} in the lead, after the concluded period ending {max(ends)}"
+                return PubDate(
+                    year, month, day, DateSource.INFERRED
+                ), f"day {day}/{month} in the lead, after the concluded period ending {max(ends)}"
     return None, None
 
 
@@ -426,7 +485,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 # Intervals --------------------------------------------------------------------------------
 
 _THIS_YEAR_RE = re.compile(r"năm nay|năm qua|this year|the past year|the year", re.IGNORECASE)
-_MONTH_IN_SENTENCE_RE = re.compile(rf"tháng\s+(\d{{1,2}})(?!\s*(?:/|năm|,)\s*\d{{4}})(?!\d)|\b({_MONTH_RE})\b(?!\.?,?\s+\d)", re.IGNORECASE)
+_MONTH_IN_SENTENCE_RE = re.compile(
+    rf"tháng\s+(\d{{1,2}})(?!\s*(?:/|năm|,)\s*\d{{4}})(?!\d)|\b({_MONTH_RE})\b(?!\.?,?\s+\d)", re.IGNORECASE
+)
 _DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|\.\d|\s*/\s*\d)")
 
 
@@ -462,7 +523,12 @@ def infer_interval(paragraphs: Sequence[str], captions: Sequence[str]) -> tuple[
                 break
     if month is None or not 1 <= month <= 12:
         return None, None
-    days = [int(m.group(1)) for text in [*paragraphs[:2], *captions] for m in _DAY_MONTH_RE.finditer(text) if int(m.group(2)) == month]
+    days = [
+        int(m.group(1))
+        for text in [*paragraphs[:2], *captions]
+        for m in _DAY_MONTH_RE.finditer(text)
+        if int(m.group(2)) == month
+    ]
     day = min((d for d in days if _safe_date(year, month, d)), default=None)
     until = (year + 1, 1) if month == 12 else (year, month + 1)
     interval = PubDate(year, month, day, DateSource.INFERRED, until)
@@ -486,12 +552,14 @@ class Dated:
     note: str | None  # a warning for `check`: inferred, an interval, or none found
 
 
-def date_of_scrape(lines: Sequence[str], title: str | None, body_at: int, paragraphs: Sequence[str], captions: Sequence[str]) -> Dated:
+def date_of_scrape(
+    lines: Sequence[str], title: str | None, body_at: int, paragraphs: Sequence[str], captions: Sequence[str]
+) -> Dated:
     """The publication date of a scrape: its own dateline, else a day the text settles, else an
     interval the text bounds, else none. `lines` are the scrape's blocks, `title` the headline
     found among them (None when it prints none), `body_at` the first body block; `paragraphs`
     and `captions` the body as kept."""
-    title_at = next((i for i, t in enumerate(lines[:body_at + 1]) if title and title in t), None)
+    title_at = next((i for i, t in enumerate(lines[: body_at + 1]) if title and title in t), None)
     choice = publication_date(lines, title_at, body_at)
     if choice is not None:
         return Dated(choice.date, choice.author, choice.index, None)
@@ -500,5 +568,10 @@ def date_of_scrape(lines: Sequence[str], title: str | None, body_at: int, paragr
         return Dated(date, None, None, f"date inferred from the text ({reason})")
     interval, reason = infer_interval(paragraphs, captions)
     if interval is not None:
-        return Dated(interval, None, None, f"date known only as the interval {interval.edtf} ({reason}): settle it in front matter")
+        return Dated(
+            interval,
+            None,
+            None,
+            f"date known only as the interval {interval.edtf} ({reason}): settle it in front matter",
+        )
     return Dated(None, None, None, "no publication date found")

@@ -59,7 +59,9 @@ _SENTENCE_END = re.compile(r"[.!;:]$|[.!?][\"”’»)]*$")
 
 
 def _is_headline(text: str) -> bool:
-    return 3 <= len(text) <= 220 and not _SENTENCE_END.search(text) and len(text.split()) >= 2 and not text.endswith("|")
+    return (
+        3 <= len(text) <= 220 and not _SENTENCE_END.search(text) and len(text.split()) >= 2 and not text.endswith("|")
+    )
 
 
 def _is_label(text: str) -> bool:
@@ -80,9 +82,11 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
         if dateline:
             if dateline.rest and title is None and _is_headline(dateline.rest):
                 title = dateline.rest  # " date 2024-09 Title": the marker and the headline share a line
-            elif dateline.rest and len(dateline.rest.split()) > TITLE_WORDS:  # " date 2017-12 Body text…": keep the text
+            elif (
+                dateline.rest and len(dateline.rest.split()) > TITLE_WORDS
+            ):  # " date 2017-12 Body text…": keep the text
                 blocks[index] = replace(block, text=dateline.rest, html=str(escape(dateline.rest)))
-                removed.append(Removed(text[:len(text) - len(dateline.rest)].strip(), block.line, "dateline"))
+                removed.append(Removed(text[: len(text) - len(dateline.rest)].strip(), block.line, "dateline"))
                 break
             entry = Removed(text, block.line, "dateline")
             if title is None:
@@ -131,9 +135,15 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
 
 _QUESTION_LABEL = re.compile(r"^(?:\d+[.)]\s*)?(?:câu hỏi|hỏi|pv|phóng viên|question|q)\s*[:.]\s*", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\d+[.)]\s+")
-_PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:ảnh|photo|nguồn|source|video)\s*:[^)]{1,60}\)|(?:^|[.\s])(?:ảnh|photo)\s*:\s*[^.!?]{1,40}\.?)\s*\|?\s*$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:\(\s*(?:ảnh|photo|nguồn|source|video)\s*:[^)]{1,60}\)|(?:^|[.\s])(?:ảnh|photo)\s*:\s*[^.!?]{1,40}\.?)\s*\|?\s*$",
+    re.IGNORECASE,
+)
 # A line that only credits a source: "Source: VNA", "Nguồn: …/https://…", "TTXVN/Tin Tức".
-_SOURCE_CREDIT = re.compile(r"^(?:nguồn(?:\s+tin)?|source|credit|theo nguồn)\b[^.!?]{0,40}(?::\s*(?:\S+\s*){1,6}|:?\s*https?://\S+)$", re.IGNORECASE)
+_SOURCE_CREDIT = re.compile(
+    r"^(?:nguồn(?:\s+tin)?|source|credit|theo nguồn)\b[^.!?]{0,40}(?::\s*(?:\S+\s*){1,6}|:?\s*https?://\S+)$",
+    re.IGNORECASE,
+)
 _AGENCY_CREDIT = re.compile(r"^[A-ZĐ]{2,10}\s*/\s*[^\W\d_][^/.!?]{1,25}$")
 _ASIDE = re.compile(r"^\(.*\)$")  # "(placeholder image)", "(04/06/2017)": a bracketed line on its own
 _ALT_TEXT = re.compile(r"^[a-z0-9 ]+$")
@@ -161,8 +171,11 @@ def _is_subheading(text: str, rest: list[RawBlock]) -> bool:
     """A short line with no closing punctuation, followed by a paragraph of the article."""
     following = next((b for b in rest if not b.image_slot), None)
     return (
-        _words(text) <= 15 and not re.search(r"[.!?:;…\"”’)\]]$", text) and not re.search(r"\d$", text)
-        and following is not None and _words(following.text) > 15
+        _words(text) <= 15
+        and not re.search(r"[.!?:;…\"”’)\]]$", text)
+        and not re.search(r"\d$", text)
+        and following is not None
+        and _words(following.text) > 15
     )
 
 
@@ -172,7 +185,9 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
     lines already, and its article may go on after one."""
     kept: list[RawBlock] = []
     removed: list[Removed] = []
-    interview = sum(1 for b in blocks if b.text.endswith("?")) >= 2 or any(_QUESTION_LABEL.match(b.text) for b in blocks)
+    interview = sum(1 for b in blocks if b.text.endswith("?")) >= 2 or any(
+        _QUESTION_LABEL.match(b.text) for b in blocks
+    )
     after_image = False
     previous: RawBlock | None = None
     normals = [_normal(b.text) for b in blocks]
@@ -183,7 +198,11 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
             after_image = True
             continue
         if cut_at_markers and boilerplate.is_section_marker(text):
-            removed.extend(Removed(b.text, b.line, f"site section: {text.strip().rstrip(':')}") for b in blocks[index:] if not b.image_slot)
+            removed.extend(
+                Removed(b.text, b.line, f"site section: {text.strip().rstrip(':')}")
+                for b in blocks[index:]
+                if not b.image_slot
+            )
             break
         if block.kind is BlockKind.CAPTION and previous is not None and repeated:
             removed.append(Removed(text, block.line, "repeated line"))
@@ -200,7 +219,12 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         if block.kind is BlockKind.PARAGRAPH and credit:
             removed.append(Removed(text, block.line, "source credit"))
             continue
-        if block.kind is BlockKind.PARAGRAPH and _ASIDE.match(text) and _words(text) <= 6 and not _PHOTO_CREDIT.search(text):
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and _ASIDE.match(text)
+            and _words(text) <= 6
+            and not _PHOTO_CREDIT.search(text)
+        ):
             removed.append(Removed(text, block.line, "site chrome (a bracketed aside)"))
             continue
         if PLACEHOLDER.search(text) and block.kind is BlockKind.PARAGRAPH:
@@ -216,7 +240,11 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
             if previous.kind is BlockKind.PARAGRAPH and _words(text) <= 30 and kept and kept[-1] is previous:
                 kept[-1] = previous = replace(previous, kind=BlockKind.CAPTION)
             continue
-        if previous is not None and previous.kind is BlockKind.PARAGRAPH and _repeats(text, normals[index], previous.text):
+        if (
+            previous is not None
+            and previous.kind is BlockKind.PARAGRAPH
+            and _repeats(text, normals[index], previous.text)
+        ):
             if len(text) <= len(previous.text) or kept[-1] is not previous:
                 removed.append(Removed(text, block.line, "pull quote repeating the previous paragraph"))
                 continue
@@ -225,7 +253,11 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
             kept.pop()
             removed.append(Removed(previous.text, previous.line, "summary repeated by the next paragraph"))
         if block.chrome:
-            reason = "link to another article" if text.endswith("|") else "site chrome (menu, widget, clock, counter, credit or link)"
+            reason = (
+                "link to another article"
+                if text.endswith("|")
+                else "site chrome (menu, widget, clock, counter, credit or link)"
+            )
             removed.append(Removed(text, block.line, reason))
             continue
         kind = BlockKind.PARAGRAPH
@@ -237,7 +269,7 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
             continue
         elif after_image and _words(text) <= 40:
             kind = BlockKind.CAPTION
-        elif _is_subheading(text, blocks[index + 1:]):
+        elif _is_subheading(text, blocks[index + 1 :]):
             kind = BlockKind.HEADING
         elif _QUESTION_LABEL.match(text) or (interview and text.endswith("?")):
             kind = BlockKind.QUESTION
@@ -254,11 +286,18 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
     return kept, removed
 
 
-def drop_tail(blocks: list[RawBlock], title: str, lang: str, scraped: bool) -> tuple[list[RawBlock], list[Removed], str | None]:
+def drop_tail(
+    blocks: list[RawBlock], title: str, lang: str, scraped: bool
+) -> tuple[list[RawBlock], list[Removed], str | None]:
     """A closing signature (returned as a byline), then trailing teasers of unrelated news."""
     removed: list[Removed] = []
     signature = None
-    if len(blocks) > 1 and blocks[-1].kind is BlockKind.PARAGRAPH and _words(blocks[-1].text) <= 6 and byline_name(blocks[-1].text):
+    if (
+        len(blocks) > 1
+        and blocks[-1].kind is BlockKind.PARAGRAPH
+        and _words(blocks[-1].text) <= 6
+        and byline_name(blocks[-1].text)
+    ):
         signature = blocks[-1].text.strip()
         removed.append(Removed(blocks[-1].text, blocks[-1].line, "byline"))
         blocks = blocks[:-1]
@@ -297,7 +336,9 @@ def detect_language(text: str) -> str:
 # The whole article ------------------------------------------------------------------------
 
 
-def load_article(path: Path, root: Path, registry: Registry, recognizer: Recognizer, segmenter: Segmenter | None = None) -> Loaded:
+def load_article(
+    path: Path, root: Path, registry: Registry, recognizer: Recognizer, segmenter: Segmenter | None = None
+) -> Loaded:
     """One file → its record. Scrapes (.txt) are read by `segmenter` (the shipped model unless
     one is given); curated Markdown by its own structure."""
     shown = path.relative_to(root) if path.is_relative_to(root) else path
@@ -332,10 +373,14 @@ def load_article(path: Path, root: Path, registry: Registry, recognizer: Recogni
     kept = sum(len(b.text) for b in blocks)
     dropped = sum(len(r.text) for r in removed)
     if dropped > BOILERPLATE_WARN_SHARE * (kept + dropped):
-        warnings.append(f"{dropped} of {kept + dropped} characters were left out as boilerplate: check with `diparchive parse {shown}`")
+        warnings.append(
+            f"{dropped} of {kept + dropped} characters were left out as boilerplate: check with `diparchive parse {shown}`"
+        )
 
     paragraphs = [b.text for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
-    dated = date_of_scrape(printed, header.title, body_at, paragraphs, [b.text for b in blocks if b.kind is BlockKind.CAPTION])
+    dated = date_of_scrape(
+        printed, header.title, body_at, paragraphs, [b.text for b in blocks if b.kind is BlockKind.CAPTION]
+    )
     date = meta.get("date") or dated.date
     if "date" not in meta and dated.note:
         warnings.append(dated.note)

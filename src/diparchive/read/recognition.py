@@ -68,7 +68,9 @@ _PASSING_AFTER = re.compile(
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\"“”,–]|(?<![^\W_])(?:va|and|but|nhung)(?![^\W_])")
 _WINDOW_WORDS = 5
 # "Trung Quốc tổ chức thành công Đại hội Đảng lần thứ XX": another country holds it.
-_HOST_VERB = re.compile(r"(?:(?:da|vua|se|cung)\s+)?(?:to chuc|tien hanh|held|hosted|convened)(?:\s+(?:thanh cong|successfully|its))?\s*$")
+_HOST_VERB = re.compile(
+    r"(?:(?:da|vua|se|cung)\s+)?(?:to chuc|tien hanh|held|hosted|convened)(?:\s+(?:thanh cong|successfully|its))?\s*$"
+)
 _DEMONYM = re.compile(r"(?<![^\W_])[A-Z][a-z]+(?:ese|ian|ean|an|ish|ch|i)$")
 _NUMBER_LIST = re.compile(r"\s*(?:,|và|va|and|&)\s*(\d{1,3}|[IVXLC]{1,7})(?:st|nd|rd|th)?(?![^\W_])")
 # CLDR codes that are not countries (or are Viet Nam itself).
@@ -184,7 +186,9 @@ def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tupl
         elif token.startswith("{"):
             name = token[1:-1]
             if name not in variants:
-                raise ValueError(f"unknown placeholder {token} (use {{n}}, {{ord}}, {{roman}} or a name under 'variants')")
+                raise ValueError(
+                    f"unknown placeholder {token} (use {{n}}, {{ord}}, {{roman}} or a name under 'variants')"
+                )
             # A variant may be followed by its abbreviation in brackets: "Liên Hiệp Quốc (LHQ)".
             parts.append(rf"(?:{_alternation(variants[name])})(?:\s*\([^)]{{1,20}}\))?[\s,\-–]*")
         else:
@@ -241,19 +245,44 @@ def build_recognizer(registry: Registry) -> Recognizer:
         raise DiparchiveError(problems, heading="invalid event patterns in the registry")
     return Recognizer(
         registry,
-        re.compile(_WORD_EDGE_L + "(?:" + _alternation(a for l in registry.leaders.values() for a in l.aliases) + ")" + _WORD_EDGE_R),
-        name_owner, marked,
-        re.compile(_WORD_EDGE_L + "(?:" + _alternation(f for t in registry.titles.values() for f in t.forms) + ")" + _WORD_EDGE_R),
-        title_of_form, marked_forms, ascii_forms, shorts, tuple(events), _country_pattern(),
-        tuple((s.id, re.compile(_WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + _WORD_EDGE_R)) for s in registry.series.values()),
+        re.compile(
+            _WORD_EDGE_L
+            + "(?:"
+            + _alternation(a for l in registry.leaders.values() for a in l.aliases)
+            + ")"
+            + _WORD_EDGE_R
+        ),
+        name_owner,
+        marked,
+        re.compile(
+            _WORD_EDGE_L
+            + "(?:"
+            + _alternation(f for t in registry.titles.values() for f in t.forms)
+            + ")"
+            + _WORD_EDGE_R
+        ),
+        title_of_form,
+        marked_forms,
+        ascii_forms,
+        shorts,
+        tuple(events),
+        _country_pattern(),
+        tuple(
+            (s.id, re.compile(_WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + _WORD_EDGE_R))
+            for s in registry.series.values()
+        ),
     )
 
 
 def _country_pattern() -> re.Pattern[str]:
     """Other countries' names in Vietnamese and English, from CLDR (Babel): the qualifiers that
     make a numbered meeting or an office someone else's."""
-    names = [name for lang in ("vi", "en") for code, name in Locale(lang).territories.items()
-             if len(code) == 2 and code.isalpha() and code not in _NOT_FOREIGN]
+    names = [
+        name
+        for lang in ("vi", "en")
+        for code, name in Locale(lang).territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_FOREIGN
+    ]
     return re.compile(_WORD_EDGE_L + "(?:" + _alternation(names + list(_MORE_COUNTRY_NAMES)) + ")" + _WORD_EDGE_R)
 
 
@@ -269,8 +298,6 @@ def _roman(text: str) -> int | None:
     values = [_ROMAN[c] for c in text.lower()]
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return total if total > 0 else None
-
-
 
 
 def _country_at(rec: Recognizer, text: str, folded: str, start: int, end: int | None = None) -> bool:
@@ -329,15 +356,22 @@ def _leaders(rec: Recognizer, found: list[tuple[str, tuple[str, ...] | None]]) -
     named = {leader_id for leader_id, bare in found if bare is None}
     leaders: dict[str, None] = {}
     for leader_id, bare in found:
-        if bare is not None and leader_id not in named and any(
-            other != leader_id and any(r.title in bare for r in rec.registry.leaders[other].roles) for other in named
+        if (
+            bare is not None
+            and leader_id not in named
+            and any(
+                other != leader_id and any(r.title in bare for r in rec.registry.leaders[other].roles)
+                for other in named
+            )
         ):
             continue
         leaders.setdefault(leader_id, None)
     return tuple(leaders)
 
 
-def _weigh(rec: Recognizer, occurrences: list[_Occurrence], date: PubDate | None, series_named: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _weigh(
+    rec: Recognizer, occurrences: list[_Occurrence], date: PubDate | None, series_named: set[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Subjects and mentions, each in order of first mention."""
     order = list(dict.fromkeys(o.event for o in occurrences))
     reported = [o for o in occurrences if not o.passing and o.place is not Place.CAPTION]
@@ -354,7 +388,8 @@ def _weigh(rec: Recognizer, occurrences: list[_Occurrence], date: PubDate | None
         own = by_event.get(event_id, [])
         series = event_id.rsplit("-", 1)[0]
         salient = any(
-            o.place in (Place.TITLE, Place.LEAD) or (o.place is Place.NEXT and o.action)
+            o.place in (Place.TITLE, Place.LEAD)
+            or (o.place is Place.NEXT and o.action)
             or (series in series_named and first_of_series.get(series) == (o.passage, o.first))
             for o in own
         ) or (own and _held_on(rec, event_id, date))
@@ -371,7 +406,9 @@ def _held_on(rec: Recognizer, event_id: str, date: PubDate | None) -> bool:
         return False
     start, end = event.start.first_day, event.end.last_day
     margin = dt.timedelta(days=CURRENT_MARGIN_DAYS)
-    return (end - start).days <= CURRENT_SPAN_DAYS and start - margin <= date.first_day and date.last_day <= end + margin
+    return (
+        (end - start).days <= CURRENT_SPAN_DAYS and start - margin <= date.first_day and date.last_day <= end + margin
+    )
 
 
 def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
@@ -382,7 +419,7 @@ def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
 def _names(rec: Recognizer, text: str, folded: str) -> list[tuple[int, int, str]]:
     found = []
     for m in rec.names.finditer(folded):
-        span = text[m.start():m.end()]
+        span = text[m.start() : m.end()]
         leader_id = rec.name_owner[_space(m.group(0))]
         if not _capitalised(span):
             continue
@@ -393,16 +430,23 @@ def _names(rec: Recognizer, text: str, folded: str) -> list[tuple[int, int, str]
 
 
 def _title_at(rec: Recognizer, text: str, m: re.Match[str]) -> tuple[str, ...]:
-    span = text[m.start():m.end()]
+    span = text[m.start() : m.end()]
     if not span[0].isupper():
         return ()
     key = _space(m.group(0))
     if has_marks(span) and _space(fold(span)) not in rec.marked_forms:
         return ()
-    if not has_marks(span) and key in rec.ascii_forms and key not in {_space(fold(f)) for f in rec.marked_forms if ascii_fold(f) == key}:
+    if (
+        not has_marks(span)
+        and key in rec.ascii_forms
+        and key not in {_space(fold(f)) for f in rec.marked_forms if ascii_fold(f) == key}
+    ):
         # An English title is capitalised word for word: "the National Assembly chairman" names the office, not its holder.
         words = span.split()
-        if not any(all(w[0].isupper() or not f[0].isupper() for w, f in zip(words, form.split())) for form in rec.ascii_forms[key]):
+        if not any(
+            all(w[0].isupper() or not f[0].isupper() for w, f in zip(words, form.split()))
+            for form in rec.ascii_forms[key]
+        ):
             return ()
     return rec.title_of_form[key]
 
@@ -420,7 +464,7 @@ def _titles(
     while i < len(matches):
         # A chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao" — titles joined by commas or "và"/"and".
         chain = [matches[i]]
-        while i + 1 < len(matches) and re.fullmatch(r"[\s,]*", folded[chain[-1].end():matches[i + 1].start()]):
+        while i + 1 < len(matches) and re.fullmatch(r"[\s,]*", folded[chain[-1].end() : matches[i + 1].start()]):
             i += 1
             chain.append(matches[i])
         i += 1
@@ -428,9 +472,9 @@ def _titles(
         if not title_ids:
             continue
         start, end = chain[0].start(), chain[-1].end()
-        if _FORMER.search(text[max(0, start - _NEAR):start]):
+        if _FORMER.search(text[max(0, start - _NEAR) : start]):
             continue
-        after = text[end:end + _NEAR]  # bounded: a long line costs linear time, not quadratic
+        after = text[end : end + _NEAR]  # bounded: a long line costs linear time, not quadratic
         gap = len(after) - len(after.lstrip())
         next_word = re.match(r"[^\W_][\w\-]*", after[gap:])
         if end + gap in name_at:
@@ -439,12 +483,20 @@ def _titles(
             word = next_word.group(0)
             short_ids = rec.shorts.get(ascii_fold(word), ())
             # A short name ends the capitalised run: "Thủ tướng Trung Quốc" is China's premier, not "Trung".
-            run_goes_on = re.match(r"[ \t]+[A-ZĐÀ-Ỹ]", after[gap + len(word):]) is not None
+            run_goes_on = re.match(r"[ \t]+[A-ZĐÀ-Ỹ]", after[gap + len(word) :]) is not None
             # Prefer people who held one of these titles; "President Biden" still finds the one Biden.
-            holders = [l for l in short_ids if any(r.title in title_ids for r in rec.registry.leaders[l].roles)] or list(short_ids)
+            holders = [
+                l for l in short_ids if any(r.title in title_ids for r in rec.registry.leaders[l].roles)
+            ] or list(short_ids)
             if len(holders) > 1 and date is not None:
-                holders = [l for l in holders if any(r.title in title_ids for r in rec.registry.leaders[l].roles_on(date))]
-            if len(holders) == 1 and not run_goes_on and (has_marks(word) is False or word in rec.registry.leaders[holders[0]].short):
+                holders = [
+                    l for l in holders if any(r.title in title_ids for r in rec.registry.leaders[l].roles_on(date))
+                ]
+            if (
+                len(holders) == 1
+                and not run_goes_on
+                and (has_marks(word) is False or word in rec.registry.leaders[holders[0]].short)
+            ):
                 yield holders[0], None, None
                 continue
             # A capitalised run after a title: a person (or a country) the registry may lack.
@@ -461,12 +513,15 @@ def _titles(
             continue
         if re.match(r"\s*(?:of|của)\s+[A-ZĐ]", after):
             continue  # "Prime Minister of Australia": someone else's office
-        before = text[max(0, start - 40):start]
-        if any(start - k in name_ends and re.fullmatch(r"[\s,(]*", text[start - k:start]) for k in range(4)):
+        before = text[max(0, start - 40) : start]
+        if any(start - k in name_ends and re.fullmatch(r"[\s,(]*", text[start - k : start]) for k in range(4)):
             continue  # "Nguyen Phu Trong, General Secretary of …": the title describes the name before it
         previous = re.search(r"([^\W\d_][\w'’]*)\s+$", before)
-        if previous and (_DEMONYM.search(previous.group(1)) and not previous.group(1).startswith("Vietnam")
-                         or _country_at(rec, text, folded, start - len(previous.group(0)))):
+        if previous and (
+            _DEMONYM.search(previous.group(1))
+            and not previous.group(1).startswith("Vietnam")
+            or _country_at(rec, text, folded, start - len(previous.group(0)))
+        ):
             continue  # "the Chinese Premier", "Lào Thủ tướng": another country's office
         if date is None:
             continue
@@ -493,7 +548,7 @@ def _events(rec: Recognizer, text: str, folded: str) -> Iterator[tuple[str, tupl
             if not pattern.numbered:
                 yield pattern.target, (start, end), passing
                 continue
-            number = _number(text[m.start("n"):m.end("n")], pattern.roman)
+            number = _number(text[m.start("n") : m.end("n")], pattern.roman)
             if not number:
                 continue
             yield f"{pattern.target}-{number}", (start, end), passing
@@ -517,46 +572,54 @@ def _number(raw: str, roman: bool) -> int | None:
 
 
 _OUR_PARTY = ("viet nam", "vietnam", "csvn", "dcsvn", "cong san viet nam", "communist party of viet")
-_GENITIVE = re.compile(r"[\s,]*(?:(?:cua|of)\s+(?:the\s+)?)?(?:(?:dang\s+cong\s+san|communist\s+party(?:\s+of)?|dang)\s+)?")
+_GENITIVE = re.compile(
+    r"[\s,]*(?:(?:cua|of)\s+(?:the\s+)?)?(?:(?:dang\s+cong\s+san|communist\s+party(?:\s+of)?|dang)\s+)?"
+)
 
 
 def _clause_before(folded: str, start: int, words: int = _WINDOW_WORDS) -> str:
     """The last few words before `start` in the same clause."""
-    window = folded[max(0, start - 120):start]
+    window = folded[max(0, start - 120) : start]
     ends = [m.end() for m in _CLAUSE_END.finditer(window)]
     if ends:
-        window = window[ends[-1]:]
+        window = window[ends[-1] :]
     return " ".join(window.split()[-words:])
 
 
 def _passing(folded: str, start: int, end: int) -> bool:
     if _PASSING_BEFORE.search(_clause_before(folded, start)):
         return True
-    return bool(_PASSING_AFTER.match(folded[end:end + 60].lstrip(" ,")))
+    return bool(_PASSING_AFTER.match(folded[end : end + 60].lstrip(" ,")))
 
 
 def _foreign(rec: Recognizer, text: str, folded: str, start: int, end: int, number_start: int) -> bool:
     """The meeting is another country's or body's: "Đại hội XIX Đảng Cộng sản Trung Quốc",
     "Đại hội lần thứ 5 của Đảng bộ tỉnh", "China's 19th Party Congress", "Lào tổ chức Hội nghị Ngoại giao lần thứ 30"."""
-    after = folded[end:end + 80]
+    after = folded[end : end + 80]
     # A genitive naming another country or party: "(của) (Đảng Cộng sản) Trung Quốc", "of (the Communist Party of) China".
     q = _GENITIVE.match(after)
     if q and _country_at(rec, text, folded, end + q.end()):
         return True
     named = end + q.end() if q else end
-    if q and re.search(r"(?:dang|party)\s+$", q.group(0)) and text[named:named + 1].isupper() and not folded.startswith(_OUR_PARTY, named):
+    if (
+        q
+        and re.search(r"(?:dang|party)\s+$", q.group(0))
+        and text[named : named + 1].isupper()
+        and not folded.startswith(_OUR_PARTY, named)
+    ):
         return True  # "… của Đảng Nhân dân Cách mạng Lào": another party
     if folded.endswith("dang", 0, end):
         if re.match(r"\s+(?:bo|uy)(?![^\W_])", after):
             return True  # "Đảng bộ tỉnh": a local party committee
-        if text[end:end + 2].strip()[:1].isupper():
+        if text[end : end + 2].strip()[:1].isupper():
             return True  # "… của Đảng Nhân dân Cách mạng Lào": another party (ours is a variant, matched whole)
-    previous = re.search(r"([^\W\d_][\w'’.]*)\s+(?:the\s+)?$", text[max(0, start - 40):start])
+    previous = re.search(r"([^\W\d_][\w'’.]*)\s+(?:the\s+)?$", text[max(0, start - 40) : start])
     if previous:
         word = previous.group(1)
         owner = re.sub(r"['’]s?$", "", word)
         if not owner.startswith("Viet") and (
-            _DEMONYM.search(word) or (owner != word and owner[:1].isupper() and rec.countries.fullmatch(ascii_fold(owner)))
+            _DEMONYM.search(word)
+            or (owner != word and owner[:1].isupper() and rec.countries.fullmatch(ascii_fold(owner)))
         ):
             return True  # "China's 19th Party Congress", "the Chinese 19th Party Congress"
     # A host country before a meeting named in generic words; one named after its organisation
@@ -564,8 +627,10 @@ def _foreign(rec: Recognizer, text: str, folded: str, start: int, end: int, numb
     if not re.search(r"(?<![^\W_])[A-Z]{2,}(?![^\W_])", text[start:number_start]):
         window = max(0, start - 80)
         host = _HOST_VERB.search(folded, window, start)
-        if host and any(text[m.start()].isupper() and not folded[m.end():host.start()].strip()
-                        for m in rec.countries.finditer(folded, window, host.start())):
+        if host and any(
+            text[m.start()].isupper() and not folded[m.end() : host.start()].strip()
+            for m in rec.countries.finditer(folded, window, host.start())
+        ):
             return True
     return False
 
@@ -592,5 +657,5 @@ def _numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
         # Start the phrase at its meeting word ("Hội nghị … lần thứ 18"), else its first capital.
         starts = [k.start() for k in _MEETING_WORD.finditer(phrase)]
         first = re.search(r"[A-ZĐ]", phrase)
-        out.append(phrase[starts[-1]:] if starts else phrase[first.start():] if first else phrase)
+        out.append(phrase[starts[-1] :] if starts else phrase[first.start() :] if first else phrase)
     return out
