@@ -7,7 +7,8 @@ import pytest
 from edtf import parse_edtf
 
 from diparchive.plan.i18n import format_pubdate
-from diparchive.read.dates import date_of_scrape, find_dates, publication_date, read_dateline, trailing_stamp
+from diparchive.read.dates import find_dates, read_dateline
+from diparchive.read.dating import date_of_scrape, publication_date, trailing_stamp
 from diparchive.records import Precision, PubDate
 
 LEAD_VI = "Sáng nay, Bộ trưởng Ngoại giao đã tiếp Đại sứ một nước láng giềng đến chào xã giao nhân dịp bắt đầu nhiệm kỳ công tác tại Hà Nội, hai bên trao đổi nhiều vấn đề."

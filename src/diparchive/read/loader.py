@@ -22,7 +22,8 @@ from ..errors import fail
 from ..records import Article, Block, BlockKind, PubDate, Removed
 from . import boilerplate
 from .blocks import RawBlock, markdown_blocks
-from .dates import date_of_scrape, parse_dateline
+from .dates import parse_dateline
+from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
 from .folding import fold
 from .frontmatter import front_matter, slug_of

@@ -270,7 +270,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
 def _mark_datelines(datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]) -> str | None:
     """The byline name a dateline carries ("Hà Thu 19/09/2024 15:00"), if any; a date above
     the headline with another below it is marked as the site's chrome (a clock, the day the
-    page was read). Which date is the article's is `dates.date_of_scrape`'s to say."""
+    page was read). Which date is the article's is `dating.date_of_scrape`'s to say."""
     dated = [
         (position, block, found) for position, block in datelines if (found := parse_dateline(block.text)) is not None
     ]

@@ -1,0 +1,315 @@
+"""The article's own publication date among a scrape's lines (never a clock, a caption or a
+teaser), inference from the text, and EDTF intervals when the text only bounds it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import DateSource, PubDate
+from .dates import (
+    DATE_RE,
+    MONTH_RE,
+    MONTHS,
+    TIME_RE,
+    TOKEN_RE,
+    Dateline,
+    DateMention,
+    find_dates,
+    read_dateline,
+    safe_date,
+    to_date,
+)
+
+# Choosing the publication date ------------------------------------------------------------
+
+LONG_PARAGRAPH_WORDS = 20  # a paragraph this long is article text, not a header line
+_TITLE_GAP = 2  # blocks (besides blank ones) that may stand between a date above the title and it
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    date: PubDate
+    index: int  # which of the given lines printed it
+    author: str | None
+
+
+def _is_long(text: str) -> bool:
+    return len(text.split()) >= LONG_PARAGRAPH_WORDS
+
+
+def _years_in(texts: Sequence[str]) -> list[int]:
+    return [int(y) for t in texts for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t)]
+
+
+def trailing_stamp(line: str) -> tuple[str, DateMention] | None:
+    """A page stamp (a date with its clock time) stuck to the end of a line of text:
+    "Headline29/10/2021 05:24" → ("Headline", the mention); None if the line does not end so."""
+    mentions = find_dates(line)
+    if not mentions or not mentions[-1].time:
+        return None
+    last = mentions[-1]
+    after = TIME_RE.sub("", line[last.end :]).strip(" |-–—,:()[]")
+    head = line[: last.start].rstrip(" |-–—,:")
+    if after or not head or TIME_RE.search(head[-8:]):
+        return None
+    return head, last
+
+
+_LEAD_DATE_RE = re.compile(rf"^(?:{MONTH_RE}|\d)[^_–—]{{4,18}}?\d{{4}}\s*[_–—]\s*(?=\w)", re.IGNORECASE)
+_LEAD = "lead"  # `Dateline.other` of a date that opens the lead itself
+
+
+def _is_headline_like(text: str) -> bool:
+    return (
+        len(re.findall(r"[^\W\d_]{2,}", text)) >= 4
+        and len(text) <= 220
+        and not re.search(r"[.!?;:…]$", text)
+        and read_dateline(text) is None
+    )
+
+
+def _headline_above(lines: Sequence[str], index: int) -> list[int]:
+    """The headline standing over a dateline at `index`: the block just above, or the one above
+    a lead paragraph just above (headline, lead, dateline)."""
+    above = [i for i in range(index - 1, -1, -1) if lines[i].strip()][:2]
+    if above and _is_headline_like(lines[above[0]]):
+        return [above[0]]
+    if len(above) == 2 and _is_long(lines[above[0]]) and _is_headline_like(lines[above[1]]):
+        return [above[1]]
+    return []
+
+
+def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -> Choice | None:
+    """The article's own publication date among the scrape's lines, or None when unsure.
+
+    `lines` are the scrape's text blocks in order, `title_at` the index of the headline (None
+    when the page prints none) and `body_at` where the body starts. A dateline below the
+    headline (beside the byline or the lead) is the article's. One above it is the article's only
+    when it stands right over the headline, prints no weekday (a masthead clock's mark) and no
+    date stands below. Dates in body paragraphs, captions and teasers are events, never the
+    publication: a dateline counts only before the article's second long paragraph. A
+    "published" label beats an "updated" one. A date years later than every year the text
+    names is a crawl or widget clock.
+    """
+    datelines: list[tuple[int, Dateline]] = []
+    labelled: list[tuple[int, Dateline]] = []  # "posted on … at <date>" inside a longer line
+    long_before = 0
+    for index, text in enumerate(lines):
+        if long_before >= 2:
+            break
+        found = read_dateline(text)
+        if found is not None and found.mention is not None:
+            if TOKEN_RE.match(text) and index <= 2:
+                return Choice(found.date, index, None)  # the scraper's token: its own record of the date
+            if not found.mention.contradicted:
+                datelines.append((index, found))
+        else:
+            mention = next((m for m in find_dates(text) if m.label == "published" and not m.contradicted), None)
+            if mention is not None:
+                labelled.append((index, Dateline(mention.date, None, "", mention)))
+            if index == 0 and (lead := _LEAD_DATE_RE.match(text)) and (first := find_dates(text[: lead.end()])):
+                datelines.append(
+                    (index, Dateline(first[0].date, None, "", first[0], _LEAD))
+                )  # "May 2, 2024 – Text…", a wire dateline
+            if _is_long(text):
+                long_before += 1
+    if not datelines and not labelled:
+        return None
+    years = _years_in([t for i, t in enumerate(lines) if i >= body_at and not any(i == j for j, _ in datelines)])
+
+    def plausible(found: Dateline) -> bool:
+        return not years or found.date.year <= max(years) + 1
+
+    if title_at is None:  # no headline found: anchor on one standing right above the date
+        title_at = next((h for i, _ in datelines for h in _headline_above(lines, i)), None)
+    if title_at is None:
+        top = [(i, d) for i, d in datelines if not any(t.strip() for t in lines[:i])]
+        following = next((t for t in lines[top[0][0] + (top[0][1].other != _LEAD) :] if t.strip()), "") if top else ""
+        if (
+            top
+            and _is_long(following)
+            and not (top[0][1].mention and top[0][1].mention.weekday)
+            and plausible(top[0][1])
+        ):
+            return Choice(top[0][1].date, top[0][0], top[0][1].author)  # the page opens with its date, then the lead
+        chosen = next(((i, d) for i, d in labelled if plausible(d)), None)
+        return Choice(chosen[1].date, chosen[0], None) if chosen else None
+    below = [(i, d) for i, d in datelines + labelled if i > title_at and plausible(d)]
+    below.sort(key=lambda item: item[0])
+    stamp = trailing_stamp(lines[title_at]) if title_at < len(lines) else None
+    if stamp is not None:  # "Headline29/10/2021 05:24": the headline carries its own stamp
+        below.insert(0, (title_at, Dateline(stamp[1].date, None, "", stamp[1])))
+    if below:
+        published = [(i, d) for i, d in below if d.mention and d.mention.label != "updated"]
+        index, found = (published or below)[0]
+        return Choice(found.date, index, found.author)
+    above = [(i, d) for i, d in datelines if i < title_at]
+    if not above:
+        return None
+    index, found = above[-1]
+    between = [t for t in lines[index + 1 : title_at] if t.strip()]
+    headline = lines[title_at]
+    if len(re.findall(r"[^\W\d_]{2,}", headline)) < 4:
+        return None  # what stands below is no headline (a hotline, a menu): the date is the page's
+    if found.mention and found.mention.weekday or len(between) > _TITLE_GAP - 1 or not plausible(found):
+        return None
+    if any(d.date != found.date for _, d in datelines if _ < index):
+        return None  # two different stamps over the headline: a clock and something else
+    return Choice(found.date, index, found.author)
+
+
+# Inference --------------------------------------------------------------------------------
+
+_LEAD_DAY_RE = re.compile(
+    r"(?:^|[.;]\s+)(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])",
+    re.IGNORECASE,
+)
+_YEAR_RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
+_CONCLUDED_RE = re.compile(
+    r"tổng kết|nhìn lại|kết thúc|khép lại|vừa qua|review|concluded|looking back|wrap", re.IGNORECASE
+)
+
+
+def infer_date(lead: list[str], body: list[str]) -> tuple[PubDate | None, str | None]:
+    """Infer a date from the text, or give none. Returns the date and how it was reached.
+
+    `lead` is the opening paragraphs (where news states the day of the event it reports),
+    `body` all kept paragraphs. A day and month in the lead become a full date only when the
+    text settles the year: a full date shortly before it, or a period it reviews as concluded.
+    """
+    day_month = None
+    for paragraph in lead:
+        found = _LEAD_DAY_RE.search(paragraph)
+        if found:
+            day_month = (int(found.group(1)), int(found.group(2)))
+            break
+    if day_month is None:
+        return None, None
+    day, month = day_month
+    text = "\n".join(body)
+    named = _years_in(body)
+
+    # A full date in the opening up to 60 days before the lead's day: same news cycle. (Further
+    # down, a full date that near the day is as often the anniversary's origin, years back.)
+    for match in DATE_RE.finditer("\n".join(body[:3])):
+        full = to_date(match, DateSource.INFERRED)
+        if full is None or full.day is None:
+            continue
+        for year in (full.year, full.year + 1):
+            if any(y > year for y in named):
+                continue  # the text names a later year: the full date is history, not this news cycle
+            candidate = safe_date(year, month, day)
+            if candidate and 0 <= (candidate - full.first_day).days <= 60:
+                return PubDate(
+                    year, month, day, DateSource.INFERRED
+                ), f"day {day}/{month} in the lead, year from {full.iso} in the text"
+
+    # A period reviewed as concluded ("tổng kết … nhiệm kỳ 2020-2021"): the day falls after it.
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not _CONCLUDED_RE.search(sentence):
+            continue
+        ends = [int(m.group(2)) for m in _YEAR_RANGE_RE.finditer(sentence)]
+        if ends:
+            year = max(ends) + 1
+            if safe_date(year, month, day):
+                return PubDate(
+                    year, month, day, DateSource.INFERRED
+                ), f"day {day}/{month} in the lead, after the concluded period ending {max(ends)}"
+    return None, None
+
+
+# Intervals --------------------------------------------------------------------------------
+
+_THIS_YEAR_RE = re.compile(r"năm nay|năm qua|this year|the past year|the year", re.IGNORECASE)
+_MONTH_IN_SENTENCE_RE = re.compile(
+    rf"tháng\s+(\d{{1,2}})(?!\s*(?:/|năm|,)\s*\d{{4}})(?!\d)|\b({MONTH_RE})\b(?!\.?,?\s+\d)", re.IGNORECASE
+)
+_DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|\.\d|\s*/\s*\d)")
+
+
+def _current_year(paragraphs: Sequence[str]) -> int | None:
+    """The year a text calls its own ("Năm 2023 … năm nay"): one paragraph names it, and only it,
+    beside "this year"."""
+    found = set()
+    for paragraph in paragraphs:
+        years = set(_years_in([paragraph]))
+        if len(years) == 1 and _THIS_YEAR_RE.search(paragraph):
+            found |= years
+    return found.pop() if len(found) == 1 else None
+
+
+def infer_interval(paragraphs: Sequence[str], captions: Sequence[str]) -> tuple[PubDate | None, str | None]:
+    """Bound the publication when the text reports a dated event as concluded but prints no date.
+
+    The opening tells of an event of month M as over ("… cuối tháng 12 khép lại một năm"), the
+    text calls a year its own, and the opening or a caption may give the event's day ("ngày
+    19/12"). The article appeared after the event began and, as news, by the end of the month
+    after it: an interval from the event's start to that month, unless the text names a date
+    later than that (then it says nothing sure). Returns the interval and how it was reached.
+    """
+    year = _current_year(paragraphs)
+    if year is None:
+        return None, None
+    month = None
+    for sentence in re.split(r"(?<=[.!?])\s+", "\n".join(paragraphs[:2])):
+        if _CONCLUDED_RE.search(sentence):
+            found = _MONTH_IN_SENTENCE_RE.search(sentence)
+            if found:
+                month = int(found.group(1)) if found.group(1) else MONTHS[found.group(2).lower().rstrip(".")]
+                break
+    if month is None or not 1 <= month <= 12:
+        return None, None
+    days = [
+        int(m.group(1))
+        for text in [*paragraphs[:2], *captions]
+        for m in _DAY_MONTH_RE.finditer(text)
+        if int(m.group(2)) == month
+    ]
+    day = min((d for d in days if safe_date(year, month, d)), default=None)
+    until = (year + 1, 1) if month == 12 else (year, month + 1)
+    interval = PubDate(year, month, day, DateSource.INFERRED, until)
+    for mention in find_dates("\n".join([*paragraphs, *captions]), DateSource.INFERRED):
+        if mention.date.first_day > interval.last_day:
+            return None, None
+    shown = f"{day}/{month}" if day else f"month {month}"
+    return interval, f"the opening reports the event of {shown} as concluded, in the text's year {year}"
+
+
+# The loader's entry point -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """What the scrape says of its publication date, and what an editor should be told."""
+
+    date: PubDate | None
+    author: str | None  # a byline printed beside the date
+    index: int | None  # the line (of those given) that printed it
+    note: str | None  # a warning for `check`: inferred, an interval, or none found
+
+
+def date_of_scrape(
+    lines: Sequence[str], title: str | None, body_at: int, paragraphs: Sequence[str], captions: Sequence[str]
+) -> Dated:
+    """The publication date of a scrape: its own dateline, else a day the text settles, else an
+    interval the text bounds, else none. `lines` are the scrape's blocks, `title` the headline
+    found among them (None when it prints none), `body_at` the first body block; `paragraphs`
+    and `captions` the body as kept."""
+    title_at = next((i for i, t in enumerate(lines[: body_at + 1]) if title and title in t), None)
+    choice = publication_date(lines, title_at, body_at)
+    if choice is not None:
+        return Dated(choice.date, choice.author, choice.index, None)
+    date, reason = infer_date(list(paragraphs[:2]), list(paragraphs))
+    if date is not None:
+        return Dated(date, None, None, f"date inferred from the text ({reason})")
+    interval, reason = infer_interval(paragraphs, captions)
+    if interval is not None:
+        return Dated(
+            interval,
+            None,
+            None,
+            f"date known only as the interval {interval.edtf} ({reason}): settle it in front matter",
+        )
+    return Dated(None, None, None, "no publication date found")
