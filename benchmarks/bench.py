@@ -71,7 +71,7 @@ def run_hugo(root: Path, work: Path) -> dict | None:
     from diparchive.build.loading import article_files, load_articles
     from diparchive.config import load_config
     from diparchive.plan.archive import make_archive
-    from diparchive.read.recognition import build_recognizer
+    from diparchive.read.recognizer import build_recognizer
     from diparchive.read.registry import load_registry
     from hugo_export import export
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diparchive.read.loader import load_article
-from diparchive.read.recognition import build_recognizer
+from diparchive.read.recognizer import build_recognizer
 from diparchive.read.registry import Registry, instance_event, load_registry
 from diparchive.records import PubDate
 

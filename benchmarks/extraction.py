@@ -32,7 +32,7 @@ from typing import Any
 
 from diparchive.errors import DiparchiveError
 from diparchive.read.loader import load_article
-from diparchive.read.recognition import build_recognizer
+from diparchive.read.recognizer import build_recognizer
 from diparchive.read.registry import load_registry
 from diparchive.read.segment import Segmenter
 from diparchive.read.segment import train as fit_segmenter

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from diparchive.build.pipeline import build
-from diparchive.read.recognition import build_recognizer
+from diparchive.read.recognizer import build_recognizer
 from diparchive.read.registry import load_registry
 
 PROJECT = Path(__file__).resolve().parent.parent

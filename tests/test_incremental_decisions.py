@@ -13,7 +13,7 @@ from diparchive.config import load_config
 from diparchive.plan.archive import make_archive
 from diparchive.plan.i18n import load_catalogs
 from diparchive.plan.site import Plan, plan_site
-from diparchive.read.recognition import build_recognizer
+from diparchive.read.recognizer import build_recognizer
 from diparchive.read.registry import load_registry
 
 

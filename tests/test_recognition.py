@@ -8,7 +8,8 @@ import pytest
 
 from diparchive.errors import DiparchiveError
 from diparchive.read.loader import load_article
-from diparchive.read.recognition import Passage, Place, build_recognizer, recognise
+from diparchive.read.recognition import Passage, Place, recognise
+from diparchive.read.recognizer import build_recognizer
 from diparchive.read.registry import load_registry
 from diparchive.records import PubDate
 

@@ -102,7 +102,7 @@ def test_a_lead_is_never_taken_as_the_headline():
 
 @pytest.fixture(scope="module")
 def reader():
-    from diparchive.read.recognition import build_recognizer
+    from diparchive.read.recognizer import build_recognizer
     from diparchive.read.registry import load_registry
 
     root = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import DiparchiveError, Problem
 from ..read.loader import ARTICLE_SUFFIXES, Loaded, load_article
-from ..read.recognition import Recognizer
+from ..read.recognizer import Recognizer
 from ..read.registry import Registry
 from ..read.segment import Segmenter
 from ..workers import fork_map

@@ -14,7 +14,7 @@ from ..plan.site import Plan, plan_site
 from ..publish.output import Written, check_output_dir, write_site
 from ..publish.render import make_environment, render_site
 from ..publish.search import index_site
-from ..read.recognition import build_recognizer
+from ..read.recognizer import build_recognizer
 from ..read.registry import load_registry
 from ..workers import default_workers
 from .incremental import Incremental, IndexReuse

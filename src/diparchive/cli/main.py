@@ -16,7 +16,7 @@ from ..errors import DiparchiveError, Problem, fail
 
 if TYPE_CHECKING:
     from ..config import SiteConfig
-    from ..read.recognition import Recognizer
+    from ..read.recognizer import Recognizer
     from ..read.registry import Registry
 
 
@@ -216,7 +216,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _site(root: Path) -> tuple[SiteConfig, Registry, Recognizer]:
     from ..config import load_config
-    from ..read.recognition import build_recognizer
+    from ..read.recognizer import build_recognizer
     from ..read.registry import load_registry
 
     config = load_config(root)

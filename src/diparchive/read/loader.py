@@ -27,7 +27,8 @@ from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
 from .folding import fold
 from .frontmatter import front_matter, slug_of
-from .recognition import Candidate, Recognizer, passages, recognise
+from .recognition import Candidate, passages, recognise
+from .recognizer import Recognizer
 from .registry import Registry
 from .scrape import OUTLET_MARK, ScrapeHeader, byline_name, read_scrape
 from .segment import PLACEHOLDER, Segmenter

@@ -22,18 +22,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate
 
-from babel import Locale
-
-from ..errors import DiparchiveError, Problem
 from ..records import Block, BlockKind, PubDate
 from .blocks import RawBlock
 from .folding import ascii_fold, fold, has_marks
-from .registry import Registry
+from .meetings import DEMONYM, cited_in_passing, clause_before, country_at, foreign, numbered_meetings
+from .recognizer import Recognizer, space
 
-_WORD_EDGE_L = r"(?<![^\W_])"
-_WORD_EDGE_R = r"(?![^\W_])"
 _FORMER = re.compile(r"(?:nguyên|cựu|former|late|ex-|acting|quyền)\s*$", re.IGNORECASE)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -42,17 +37,6 @@ LEAD_WORDS = 12  # the lead is the first paragraph at least this long (shorter o
 CURRENT_SPAN_DAYS = 31  # an event this short, named while it is held, is what the article is about
 CURRENT_MARGIN_DAYS = 3
 
-# Words that cite an event as context rather than report it, in ASCII-folded text. Before the
-# name, in the same clause, within a few words: its resolution, documents, line or spirit; since,
-# after or as agreed at it; its success (a past event); preparing or implementing it.
-_PASSING_BEFORE = re.compile(
-    r"(?<![^\W_])(?:nghi quyet|van kien|tinh than|duong loi|chu truong|quan diem|bao cao chinh tri|cuong linh"
-    r"|dinh huong|quyet dinh|ket qua|thanh cong|thanh tuu|thuc hien|trien khai|quan triet|chuan bi|sau"
-    r"|ke tu|thoa thuan tai|cam ket tai|nhat tri tai|nhu da"
-    r"|resolutions?|documents?|line|polic(?:y|ies)|spirit|guidelines?|orientations?|decisions?|outcomes?|results?"
-    r"|success(?:ful(?:ly)?)?|implement\w*|prepar\w*|since|after|following|agreed at|adopted at|previous|last)"
-    r"(?![^\W_])"
-)
 # The article's own verbs before the name: it attends, opens, chairs, speaks at the event.
 _ACTION = re.compile(
     r"(?<![^\W_])(?:tham du|du|khai mac|be mac|chu tri|ben le|trong khuon kho|phat bieu tai|dan dau doan"
@@ -60,22 +44,7 @@ _ACTION = re.compile(
     r"(?![^\W_])"
 )
 _ACTION_WORDS = 10
-# After the name: "… đến nay" (since … until now), "…'s resolution".
-_PASSING_AFTER = re.compile(
-    r"^(?:['’]s?\s+)?(?:\S+\s+){0,3}?(?:den nay|truoc day)(?![^\W_])"
-    r"|^(?:['’]s?\s+)?(?:resolutions?|documents?|guidelines|policy|line)(?![^\W_])"
-)
-_CLAUSE_END = re.compile(r"[.;:!?()\[\]\"“”,–]|(?<![^\W_])(?:va|and|but|nhung)(?![^\W_])")
-_WINDOW_WORDS = 5
-# "Trung Quốc tổ chức thành công Đại hội Đảng lần thứ XX": another country holds it.
-_HOST_VERB = re.compile(
-    r"(?:(?:da|vua|se|cung)\s+)?(?:to chuc|tien hanh|held|hosted|convened)(?:\s+(?:thanh cong|successfully|its))?\s*$"
-)
-_DEMONYM = re.compile(r"(?<![^\W_])[A-Z][a-z]+(?:ese|ian|ean|an|ish|ch|i)$")
 _NUMBER_LIST = re.compile(r"\s*(?:,|và|va|and|&)\s*(\d{1,3}|[IVXLC]{1,7})(?:st|nd|rd|th)?(?![^\W_])")
-# CLDR codes that are not countries (or are Viet Nam itself).
-_NOT_FOREIGN = {"VN", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}
-_MORE_COUNTRY_NAMES = ("Mỹ", "Úc", "Trung Hoa", "America", "Britain")
 
 
 class Place(StrEnum):
@@ -127,169 +96,6 @@ class Recognition:
     candidates: tuple[Candidate, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _EventPattern:
-    regex: re.Pattern[str]
-    target: str  # event id, or series id when the pattern has a number
-    numbered: bool
-    roman: bool
-    required: tuple[str, ...]  # folded words every match contains: a cheap test before the regex
-
-
-@dataclass(frozen=True, slots=True)
-class Recognizer:
-    registry: Registry
-    names: re.Pattern[str]  # every full-name alias
-    name_owner: dict[str, str]  # folded alias → leader id
-    marked_names: dict[str, set[str]]  # leader id → fold() of aliases with diacritics
-    titles: re.Pattern[str]
-    title_of_form: dict[str, tuple[str, ...]]  # ascii-folded form → title ids
-    marked_forms: set[str]
-    ascii_forms: dict[str, tuple[str, ...]]  # ascii-folded form → forms written without marks (English), as cased
-    shorts: dict[str, tuple[str, ...]]  # ascii-folded short name → leader ids
-    events: tuple[_EventPattern, ...]
-    countries: re.Pattern[str]  # other countries' names (CLDR, vi and en), ASCII-folded
-    series_names: tuple[tuple[str, re.Pattern[str]], ...]  # series id → its name without a number
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    unique = sorted({ascii_fold(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique)
-
-
-def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tuple[str, bool, bool, tuple[str, ...]]:
-    """Turn "Đại hội đồng {un} (khóa) {n}" into a regex over ASCII-folded text, and the words
-    outside brackets that every match contains."""
-    tokens = re.findall(r"\{\w+\}|\(|\)|[^\s(){}]+", pattern)
-    parts: list[str] = []
-    required: list[str] = []
-    numbered = roman = False
-    depth = 0
-    for token in tokens:
-        if token == "(":
-            parts.append("(?:")
-            depth += 1
-        elif token == ")":
-            if depth == 0:
-                raise ValueError("unbalanced ')'")
-            parts.append(r"[\s,\-–]*)?")
-            depth -= 1
-        elif token == "{n}":
-            parts.append(r"(?P<n>\d{1,3})(?!\d)[\s,\-–]*")
-            numbered = True
-        elif token == "{ord}":
-            parts.append(r"(?P<n>\d{1,3})(?:st|nd|rd|th)[\s,\-–]*")
-            numbered = True
-        elif token == "{roman}":
-            parts.append(r"(?P<n>[ivxlc]{1,7})" + _WORD_EDGE_R + r"[\s,\-–]*")
-            numbered = roman = True
-        elif token.startswith("{"):
-            name = token[1:-1]
-            if name not in variants:
-                raise ValueError(
-                    f"unknown placeholder {token} (use {{n}}, {{ord}}, {{roman}} or a name under 'variants')"
-                )
-            # A variant may be followed by its abbreviation in brackets: "Liên Hiệp Quốc (LHQ)".
-            parts.append(rf"(?:{_alternation(variants[name])})(?:\s*\([^)]{{1,20}}\))?[\s,\-–]*")
-        else:
-            if depth == 0 and "-" not in token:
-                required.append(ascii_fold(token))
-            word = re.escape(ascii_fold(token)).replace(r"\-", r"[\-–]")
-            parts.append(word + r"[\s,\-–]*")
-    if depth:
-        raise ValueError("unbalanced '('")
-    body = "".join(parts)
-    body = re.sub(r"(\[\\s,\\-–\]\*)+(\)\?)?$", lambda m: m.group(2) or "", body)
-    return _WORD_EDGE_L + "(?:" + body + ")" + r"(?![^\W_])", numbered, roman, tuple(required)
-
-
-def build_recognizer(registry: Registry) -> Recognizer:
-    name_owner: dict[str, str] = {}
-    marked: dict[str, set[str]] = {}
-    for leader in registry.leaders.values():
-        for alias in leader.aliases:
-            name_owner[_space(ascii_fold(alias))] = leader.id
-            if has_marks(alias):
-                marked.setdefault(leader.id, set()).add(_space(fold(alias)))
-    title_of_form: dict[str, tuple[str, ...]] = {}
-    marked_forms: set[str] = set()
-    ascii_forms: dict[str, tuple[str, ...]] = {}
-    for title in registry.titles.values():
-        for form in title.forms:
-            key = _space(ascii_fold(form))
-            title_of_form[key] = title_of_form.get(key, ()) + (title.id,)
-            if has_marks(form):
-                marked_forms.add(_space(fold(form)))
-            else:
-                ascii_forms[key] = ascii_forms.get(key, ()) + (_space(form),)
-    shorts: dict[str, tuple[str, ...]] = {}
-    for leader in registry.leaders.values():
-        for short in leader.short:
-            key = ascii_fold(short)
-            if leader.id not in shorts.get(key, ()):
-                shorts[key] = shorts.get(key, ()) + (leader.id,)
-
-    problems: list[Problem] = []
-    events: list[_EventPattern] = []
-    owners = [(s.id, s.patterns, s.pattern_lines) for s in registry.series.values()]
-    owners += [(e.id, e.patterns, e.pattern_lines) for e in registry.events.values() if e.patterns]
-    for target, patterns, lines in owners:
-        for pattern, line in zip(patterns, lines or (None,) * len(patterns)):
-            try:
-                regex, numbered, roman, required = _compile_pattern(pattern, registry.variants)
-            except ValueError as exc:
-                problems.append(Problem(registry.events_path, line, f"pattern '{pattern}' of '{target}': {exc}"))
-                continue
-            events.append(_EventPattern(re.compile(regex), target, numbered, roman, required))
-    if problems:
-        raise DiparchiveError(problems, heading="invalid event patterns in the registry")
-    return Recognizer(
-        registry,
-        re.compile(
-            _WORD_EDGE_L
-            + "(?:"
-            + _alternation(a for l in registry.leaders.values() for a in l.aliases)
-            + ")"
-            + _WORD_EDGE_R
-        ),
-        name_owner,
-        marked,
-        re.compile(
-            _WORD_EDGE_L
-            + "(?:"
-            + _alternation(f for t in registry.titles.values() for f in t.forms)
-            + ")"
-            + _WORD_EDGE_R
-        ),
-        title_of_form,
-        marked_forms,
-        ascii_forms,
-        shorts,
-        tuple(events),
-        _country_pattern(),
-        tuple(
-            (s.id, re.compile(_WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + _WORD_EDGE_R))
-            for s in registry.series.values()
-        ),
-    )
-
-
-def _country_pattern() -> re.Pattern[str]:
-    """Other countries' names in Vietnamese and English, from CLDR (Babel): the qualifiers that
-    make a numbered meeting or an office someone else's."""
-    names = [
-        name
-        for lang in ("vi", "en")
-        for code, name in Locale(lang).territories.items()
-        if len(code) == 2 and code.isalpha() and code not in _NOT_FOREIGN
-    ]
-    return re.compile(_WORD_EDGE_L + "(?:" + _alternation(names + list(_MORE_COUNTRY_NAMES)) + ")" + _WORD_EDGE_R)
-
-
-def _space(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _capitalised(span: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in span.split())
 
@@ -298,14 +104,6 @@ def _roman(text: str) -> int | None:
     values = [_ROMAN[c] for c in text.lower()]
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return total if total > 0 else None
-
-
-def _country_at(rec: Recognizer, text: str, folded: str, start: int, end: int | None = None) -> bool:
-    """A capitalised name of another country starts at `start` (or lies in [start, end))."""
-    if end is None:
-        m = rec.countries.match(folded, start)
-        return bool(m) and text[start].isupper()
-    return any(text[m.start()].isupper() for m in rec.countries.finditer(folded, start, end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,12 +137,12 @@ def recognise(rec: Recognizer, texts: Iterable[Passage], date: PubDate | None) -
                 candidates.append(Candidate("leader", candidate, line))
         spans = []
         for event_id, span, passing in _events(rec, text, folded):
-            action = bool(_ACTION.search(_clause_before(folded, span[0], _ACTION_WORDS)))
+            action = bool(_ACTION.search(clause_before(folded, span[0], _ACTION_WORDS)))
             occurrences.append(_Occurrence(event_id, index, passage.place, passing, action, span[0]))
             spans.append(span)
         if passage.place in (Place.TITLE, Place.LEAD):
             series_named.update(s for s, regex in rec.series_names if regex.search(folded))
-        candidates.extend(Candidate("event", c, line) for c in _numbered_meetings(text, spans))
+        candidates.extend(Candidate("event", c, line) for c in numbered_meetings(text, spans))
     events, mentions = _weigh(rec, occurrences, date, series_named)
     return Recognition(_leaders(rec, found), events, mentions, tuple(dict.fromkeys(candidates)))
 
@@ -420,10 +218,10 @@ def _names(rec: Recognizer, text: str, folded: str) -> list[tuple[int, int, str]
     found = []
     for m in rec.names.finditer(folded):
         span = text[m.start() : m.end()]
-        leader_id = rec.name_owner[_space(m.group(0))]
+        leader_id = rec.name_owner[space(m.group(0))]
         if not _capitalised(span):
             continue
-        if has_marks(span) and _space(fold(span)) not in rec.marked_names.get(leader_id, set()):
+        if has_marks(span) and space(fold(span)) not in rec.marked_names.get(leader_id, set()):
             continue
         found.append((m.start(), m.end(), leader_id))
     return found
@@ -433,13 +231,13 @@ def _title_at(rec: Recognizer, text: str, m: re.Match[str]) -> tuple[str, ...]:
     span = text[m.start() : m.end()]
     if not span[0].isupper():
         return ()
-    key = _space(m.group(0))
-    if has_marks(span) and _space(fold(span)) not in rec.marked_forms:
+    key = space(m.group(0))
+    if has_marks(span) and space(fold(span)) not in rec.marked_forms:
         return ()
     if (
         not has_marks(span)
         and key in rec.ascii_forms
-        and key not in {_space(fold(f)) for f in rec.marked_forms if ascii_fold(f) == key}
+        and key not in {space(fold(f)) for f in rec.marked_forms if ascii_fold(f) == key}
     ):
         # An English title is capitalised word for word: "the National Assembly chairman" names the office, not its holder.
         words = span.split()
@@ -518,9 +316,9 @@ def _titles(
             continue  # "Nguyen Phu Trong, General Secretary of …": the title describes the name before it
         previous = re.search(r"([^\W\d_][\w'’]*)\s+$", before)
         if previous and (
-            _DEMONYM.search(previous.group(1))
+            DEMONYM.search(previous.group(1))
             and not previous.group(1).startswith("Vietnam")
-            or _country_at(rec, text, folded, start - len(previous.group(0)))
+            or country_at(rec, text, folded, start - len(previous.group(0)))
         ):
             continue  # "the Chinese Premier", "Lào Thủ tướng": another country's office
         if date is None:
@@ -542,9 +340,9 @@ def _events(rec: Recognizer, text: str, folded: str) -> Iterator[tuple[str, tupl
             continue
         for m in pattern.regex.finditer(folded):
             start, end = m.start(), m.end()
-            if _foreign(rec, text, folded, start, end, m.start("n") if pattern.numbered else end):
+            if foreign(rec, text, folded, start, end, m.start("n") if pattern.numbered else end):
                 continue
-            passing = _passing(folded, start, end)
+            passing = cited_in_passing(folded, start, end)
             if not pattern.numbered:
                 yield pattern.target, (start, end), passing
                 continue
@@ -569,93 +367,3 @@ def _number(raw: str, roman: bool) -> int | None:
     if roman:
         return _roman(raw) if raw.isupper() and not raw.isdigit() else None
     return int(raw) if raw.isdigit() else None
-
-
-_OUR_PARTY = ("viet nam", "vietnam", "csvn", "dcsvn", "cong san viet nam", "communist party of viet")
-_GENITIVE = re.compile(
-    r"[\s,]*(?:(?:cua|of)\s+(?:the\s+)?)?(?:(?:dang\s+cong\s+san|communist\s+party(?:\s+of)?|dang)\s+)?"
-)
-
-
-def _clause_before(folded: str, start: int, words: int = _WINDOW_WORDS) -> str:
-    """The last few words before `start` in the same clause."""
-    window = folded[max(0, start - 120) : start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
-    if ends:
-        window = window[ends[-1] :]
-    return " ".join(window.split()[-words:])
-
-
-def _passing(folded: str, start: int, end: int) -> bool:
-    if _PASSING_BEFORE.search(_clause_before(folded, start)):
-        return True
-    return bool(_PASSING_AFTER.match(folded[end : end + 60].lstrip(" ,")))
-
-
-def _foreign(rec: Recognizer, text: str, folded: str, start: int, end: int, number_start: int) -> bool:
-    """The meeting is another country's or body's: "Đại hội XIX Đảng Cộng sản Trung Quốc",
-    "Đại hội lần thứ 5 của Đảng bộ tỉnh", "China's 19th Party Congress", "Lào tổ chức Hội nghị Ngoại giao lần thứ 30"."""
-    after = folded[end : end + 80]
-    # A genitive naming another country or party: "(của) (Đảng Cộng sản) Trung Quốc", "of (the Communist Party of) China".
-    q = _GENITIVE.match(after)
-    if q and _country_at(rec, text, folded, end + q.end()):
-        return True
-    named = end + q.end() if q else end
-    if (
-        q
-        and re.search(r"(?:dang|party)\s+$", q.group(0))
-        and text[named : named + 1].isupper()
-        and not folded.startswith(_OUR_PARTY, named)
-    ):
-        return True  # "… của Đảng Nhân dân Cách mạng Lào": another party
-    if folded.endswith("dang", 0, end):
-        if re.match(r"\s+(?:bo|uy)(?![^\W_])", after):
-            return True  # "Đảng bộ tỉnh": a local party committee
-        if text[end : end + 2].strip()[:1].isupper():
-            return True  # "… của Đảng Nhân dân Cách mạng Lào": another party (ours is a variant, matched whole)
-    previous = re.search(r"([^\W\d_][\w'’.]*)\s+(?:the\s+)?$", text[max(0, start - 40) : start])
-    if previous:
-        word = previous.group(1)
-        owner = re.sub(r"['’]s?$", "", word)
-        if not owner.startswith("Viet") and (
-            _DEMONYM.search(word)
-            or (owner != word and owner[:1].isupper() and rec.countries.fullmatch(ascii_fold(owner)))
-        ):
-            return True  # "China's 19th Party Congress", "the Chinese 19th Party Congress"
-    # A host country before a meeting named in generic words; one named after its organisation
-    # (ASEAN, UN) is that organisation's wherever it meets.
-    if not re.search(r"(?<![^\W_])[A-Z]{2,}(?![^\W_])", text[start:number_start]):
-        window = max(0, start - 80)
-        host = _HOST_VERB.search(folded, window, start)
-        if host and any(
-            text[m.start()].isupper() and not folded[m.end() : host.start()].strip()
-            for m in rec.countries.finditer(folded, window, host.start())
-        ):
-            return True
-    return False
-
-
-_NUMBERED = re.compile(
-    r"[A-ZĐ][\w\-&]*\s+(?:[\w\-&]+\s+){0,9}?(?:lần thứ|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,7})(?![\w])"
-    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,6}(?:Summit|Conference|Session|Meeting|Dialogue|Forum|Congress)\b"
-)
-
-
-_MEETING_WORD = re.compile(r"(?:Hội nghị|Hội thảo|Đối thoại|Diễn đàn|Kỳ họp|Phiên họp|Đại hội|Hội đàm|Tham vấn)(?!\w)")
-
-
-def _numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
-    out = []
-    spans = sorted(known)
-    starts = [s for s, _ in spans]
-    reach = list(accumulate((e for _, e in spans), max))  # the furthest end among spans starting so far
-    for m in _NUMBERED.finditer(text):
-        before = bisect_left(starts, m.end())
-        if before and reach[before - 1] > m.start():
-            continue  # overlaps a recognised event
-        phrase = m.group(0)
-        # Start the phrase at its meeting word ("Hội nghị … lần thứ 18"), else its first capital.
-        starts = [k.start() for k in _MEETING_WORD.finditer(phrase)]
-        first = re.search(r"[A-ZĐ]", phrase)
-        out.append(phrase[starts[-1] :] if starts else phrase[first.start() :] if first else phrase)
-    return out

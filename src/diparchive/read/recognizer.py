@@ -1,0 +1,180 @@
+"""The registry compiled for recognition: one alternation of every leader's names, one of every
+title's forms, each event's patterns with their numbered variants, and the names of other
+countries (CLDR through Babel, plus the press's own forms)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from babel import Locale
+
+from ..errors import DiparchiveError, Problem
+from .folding import ascii_fold, fold, has_marks
+from .registry import Registry
+
+WORD_EDGE_L = r"(?<![^\W_])"
+WORD_EDGE_R = r"(?![^\W_])"
+# CLDR codes that are not countries (or are Viet Nam itself).
+_NOT_FOREIGN = {"VN", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}
+_MORE_COUNTRY_NAMES = ("Mỹ", "Úc", "Trung Hoa", "America", "Britain")
+
+
+def space(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _EventPattern:
+    regex: re.Pattern[str]
+    target: str  # event id, or series id when the pattern has a number
+    numbered: bool
+    roman: bool
+    required: tuple[str, ...]  # folded words every match contains: a cheap test before the regex
+
+
+@dataclass(frozen=True, slots=True)
+class Recognizer:
+    registry: Registry
+    names: re.Pattern[str]  # every full-name alias
+    name_owner: dict[str, str]  # folded alias → leader id
+    marked_names: dict[str, set[str]]  # leader id → fold() of aliases with diacritics
+    titles: re.Pattern[str]
+    title_of_form: dict[str, tuple[str, ...]]  # ascii-folded form → title ids
+    marked_forms: set[str]
+    ascii_forms: dict[str, tuple[str, ...]]  # ascii-folded form → forms written without marks (English), as cased
+    shorts: dict[str, tuple[str, ...]]  # ascii-folded short name → leader ids
+    events: tuple[_EventPattern, ...]
+    countries: re.Pattern[str]  # other countries' names (CLDR, vi and en), ASCII-folded
+    series_names: tuple[tuple[str, re.Pattern[str]], ...]  # series id → its name without a number
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    unique = sorted({ascii_fold(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique)
+
+
+def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tuple[str, bool, bool, tuple[str, ...]]:
+    """Turn "Đại hội đồng {un} (khóa) {n}" into a regex over ASCII-folded text, and the words
+    outside brackets that every match contains."""
+    tokens = re.findall(r"\{\w+\}|\(|\)|[^\s(){}]+", pattern)
+    parts: list[str] = []
+    required: list[str] = []
+    numbered = roman = False
+    depth = 0
+    for token in tokens:
+        if token == "(":
+            parts.append("(?:")
+            depth += 1
+        elif token == ")":
+            if depth == 0:
+                raise ValueError("unbalanced ')'")
+            parts.append(r"[\s,\-–]*)?")
+            depth -= 1
+        elif token == "{n}":
+            parts.append(r"(?P<n>\d{1,3})(?!\d)[\s,\-–]*")
+            numbered = True
+        elif token == "{ord}":
+            parts.append(r"(?P<n>\d{1,3})(?:st|nd|rd|th)[\s,\-–]*")
+            numbered = True
+        elif token == "{roman}":
+            parts.append(r"(?P<n>[ivxlc]{1,7})" + WORD_EDGE_R + r"[\s,\-–]*")
+            numbered = roman = True
+        elif token.startswith("{"):
+            name = token[1:-1]
+            if name not in variants:
+                raise ValueError(
+                    f"unknown placeholder {token} (use {{n}}, {{ord}}, {{roman}} or a name under 'variants')"
+                )
+            # A variant may be followed by its abbreviation in brackets: "Liên Hiệp Quốc (LHQ)".
+            parts.append(rf"(?:{_alternation(variants[name])})(?:\s*\([^)]{{1,20}}\))?[\s,\-–]*")
+        else:
+            if depth == 0 and "-" not in token:
+                required.append(ascii_fold(token))
+            word = re.escape(ascii_fold(token)).replace(r"\-", r"[\-–]")
+            parts.append(word + r"[\s,\-–]*")
+    if depth:
+        raise ValueError("unbalanced '('")
+    body = "".join(parts)
+    body = re.sub(r"(\[\\s,\\-–\]\*)+(\)\?)?$", lambda m: m.group(2) or "", body)
+    return WORD_EDGE_L + "(?:" + body + ")" + r"(?![^\W_])", numbered, roman, tuple(required)
+
+
+def build_recognizer(registry: Registry) -> Recognizer:
+    name_owner: dict[str, str] = {}
+    marked: dict[str, set[str]] = {}
+    for leader in registry.leaders.values():
+        for alias in leader.aliases:
+            name_owner[space(ascii_fold(alias))] = leader.id
+            if has_marks(alias):
+                marked.setdefault(leader.id, set()).add(space(fold(alias)))
+    title_of_form: dict[str, tuple[str, ...]] = {}
+    marked_forms: set[str] = set()
+    ascii_forms: dict[str, tuple[str, ...]] = {}
+    for title in registry.titles.values():
+        for form in title.forms:
+            key = space(ascii_fold(form))
+            title_of_form[key] = title_of_form.get(key, ()) + (title.id,)
+            if has_marks(form):
+                marked_forms.add(space(fold(form)))
+            else:
+                ascii_forms[key] = ascii_forms.get(key, ()) + (space(form),)
+    shorts: dict[str, tuple[str, ...]] = {}
+    for leader in registry.leaders.values():
+        for short in leader.short:
+            key = ascii_fold(short)
+            if leader.id not in shorts.get(key, ()):
+                shorts[key] = shorts.get(key, ()) + (leader.id,)
+
+    problems: list[Problem] = []
+    events: list[_EventPattern] = []
+    owners = [(s.id, s.patterns, s.pattern_lines) for s in registry.series.values()]
+    owners += [(e.id, e.patterns, e.pattern_lines) for e in registry.events.values() if e.patterns]
+    for target, patterns, lines in owners:
+        for pattern, line in zip(patterns, lines or (None,) * len(patterns)):
+            try:
+                regex, numbered, roman, required = _compile_pattern(pattern, registry.variants)
+            except ValueError as exc:
+                problems.append(Problem(registry.events_path, line, f"pattern '{pattern}' of '{target}': {exc}"))
+                continue
+            events.append(_EventPattern(re.compile(regex), target, numbered, roman, required))
+    if problems:
+        raise DiparchiveError(problems, heading="invalid event patterns in the registry")
+    return Recognizer(
+        registry,
+        re.compile(
+            WORD_EDGE_L
+            + "(?:"
+            + _alternation(a for l in registry.leaders.values() for a in l.aliases)
+            + ")"
+            + WORD_EDGE_R
+        ),
+        name_owner,
+        marked,
+        re.compile(
+            WORD_EDGE_L + "(?:" + _alternation(f for t in registry.titles.values() for f in t.forms) + ")" + WORD_EDGE_R
+        ),
+        title_of_form,
+        marked_forms,
+        ascii_forms,
+        shorts,
+        tuple(events),
+        _country_pattern(),
+        tuple(
+            (s.id, re.compile(WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + WORD_EDGE_R))
+            for s in registry.series.values()
+        ),
+    )
+
+
+def _country_pattern() -> re.Pattern[str]:
+    """Other countries' names in Vietnamese and English, from CLDR (Babel): the qualifiers that
+    make a numbered meeting or an office someone else's."""
+    names = [
+        name
+        for lang in ("vi", "en")
+        for code, name in Locale(lang).territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_FOREIGN
+    ]
+    return re.compile(WORD_EDGE_L + "(?:" + _alternation(names + list(_MORE_COUNTRY_NAMES)) + ")" + WORD_EDGE_R)
