@@ -1,11 +1,12 @@
 """Article files → complete, typed `Article` records.
 
 A file is UTF-8 text (BOM, CRLF and CR accepted), optionally topped by YAML front matter that
-overrides anything the loader would find. `.md` bodies are Markdown (CommonMark); `.txt` bodies
-are raw scrapes, read a line at a time. Both go through the same reading:
+overrides anything the loader would find. `.md` bodies are Markdown (CommonMark), read by their
+own structure (`read_header`); `.txt` bodies are raw scrapes, read line by line by the segmenter
+(`scrape.read_scrape`). Both then go through the same reading:
 
-    header (category label, headline, dateline, outlet)  →  blocks (paragraph, question,
-    caption…)  →  boilerplate (section markers, unrelated trailing teasers)  →  recognition.
+    body rules (question, caption, subheading, repeated line, pull quote, placeholder, credit)
+    →  closing signature  →  the article's date (`dating`)  →  recognition.
 
 Whatever is left out of the body is kept in `Article.removed` with the reason.
 """
@@ -288,29 +289,16 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
     return kept, removed
 
 
-def drop_tail(
-    blocks: list[RawBlock], title: str, lang: str, scraped: bool
-) -> tuple[list[RawBlock], list[Removed], str | None]:
-    """A closing signature (returned as a byline), then trailing teasers of unrelated news."""
-    removed: list[Removed] = []
-    signature = None
-    if (
-        len(blocks) > 1
-        and blocks[-1].kind is BlockKind.PARAGRAPH
-        and _words(blocks[-1].text) <= 6
-        and byline_name(blocks[-1].text)
-    ):
-        signature = blocks[-1].text.strip()
-        removed.append(Removed(blocks[-1].text, blocks[-1].line, "byline"))
-        blocks = blocks[:-1]
-    paragraphs = [b for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
-    # Teasers of other news are scrape debris; curated Markdown is taken as the editor left it.
-    cut = boilerplate.unrelated_tail([b.text for b in paragraphs], title, lang) if scraped else 0
-    if cut:
-        position = blocks.index(paragraphs[-cut])
-        removed.extend(Removed(b.text, b.line, "trailing text unrelated to the article") for b in blocks[position:])
-        blocks = blocks[:position]
-    return blocks, removed, signature
+def closing_signature(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[Removed], str | None]:
+    """A closing signature (a byline after the body): the blocks without it, it as removed,
+    and the name. (Trailing teasers are the segmenter's to tell: a teaser shares as many words
+    with the article as its own paragraphs do, so vocabulary cannot tell them apart.)"""
+    last = blocks[-1] if blocks else None
+    if len(blocks) > 1 and last is not None and last.kind is BlockKind.PARAGRAPH and _words(last.text) <= 6:
+        name = byline_name(last.text)
+        if name:
+            return blocks[:-1], [Removed(last.text, last.line, "byline")], last.text.strip()
+    return blocks, [], None
 
 
 def derive_title(blocks: list[RawBlock]) -> str | None:
@@ -367,7 +355,7 @@ def load_article(
             raise fail(shown, first_line, "no text: the file has neither a title nor a body")
         warnings.append("no headline found: title derived from the opening")
     lang = meta.get("lang") or detect_language(title + " " + " ".join(b.text for b in blocks[:5]))
-    blocks, tail_removed, signature = drop_tail(blocks, title, lang, scraped=False)
+    blocks, tail_removed, signature = closing_signature(blocks)
     removed = list(header.removed) + removed + tail_removed
     if not blocks:
         raise fail(shown, first_line, "no body text left after reading the header")
