@@ -41,7 +41,7 @@ from diparchive.records import Article
 REPOSITORY = Path(__file__).resolve().parent.parent
 EDGE_CHARS = 60  # body_first / body_last are looked for by their first characters
 LONG_CHROME = 25  # a must-not line this long counts as kept wherever it appears in a block
-NEW_FIELDS = ("title_supplied", "mentions", "date_edtf")  # read with getattr: scored before and after they exist
+NEW_FIELDS = ("title_supplied", "mentions", "date_edtf", "title_doubt")  # read with getattr: scored before and after they exist
 CAPTION_REASON = re.compile(r"caption|image|photo|ảnh|alt text|credit", re.IGNORECASE)
 
 # headline targets of issue 16: shares at least this, or counts (wrong dates, false ids) at most this
@@ -342,6 +342,7 @@ class FileScore:
     title_ok: bool  # printed: exact; not printed: supplied and not chrome
     title_supplied: bool
     title_chrome: bool
+    title_doubted: bool  # the record says an editor should check its title
     date_printed: bool
     date_class: str
     date_got: str | None
@@ -512,6 +513,7 @@ def score_article(key: str, truth: Truth, article: Article, ms: float, group: st
         title_ok=title_ok,
         title_supplied=supplied,
         title_chrome=chrome_title is not None,
+        title_doubted=bool(getattr(article, "title_doubt", None)),
         date_printed=None not in accepted,
         date_class=klass,
         date_got=got.text,
@@ -557,6 +559,7 @@ def score_refused(key: str, truth: Truth, message: str, ms: float, group: str) -
         title_ok=False,
         title_supplied=False,
         title_chrome=False,
+        title_doubted=False,
         date_printed=None not in accepted,
         date_class="refused",
         date_got=None,
@@ -660,6 +663,8 @@ def summarise(scores: Sequence[FileScore]) -> dict[str, Any]:
             "supplied": count(lambda s: not s.title_printed and s.title_supplied),
             "chrome": count(lambda s: not s.title_printed and s.title_chrome),
             "supplied_not_chrome": count(lambda s: not s.title_printed and s.title_ok),
+            "wrong_doubted": count(lambda s: s.title_printed and not s.title_ok and s.title_doubted),
+            "right_doubted": count(lambda s: s.title_printed and s.title_ok and s.title_doubted),
         },
         "date": {
             "classes": classes,
@@ -746,6 +751,8 @@ def tables(figures: dict[str, Any]) -> list[str]:
     cls = d["classes"]
     rows = [
         ("title", "exact (files printing a title)", _frac(t["exact"], t["printed"])),
+        ("", "wrong titles `check` flags", _frac(t["wrong_doubted"], t["printed"] - t["exact"])),
+        ("", "right titles `check` flags", _frac(t["right_doubted"], t["exact"])),
         ("", "no title line: marked supplied", _frac(t["supplied"], t["not_printed"])),
         ("", "no title line: title is chrome/caption", _frac(t["chrome"], t["not_printed"])),
         ("", "no title line: supplied and not chrome", _frac(t["supplied_not_chrome"], t["not_printed"])),

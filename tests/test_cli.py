@@ -35,7 +35,7 @@ def test_build_from_root_option(site, tmp_path):
     assert "Built 9 articles" in out
     assert "Search: skipped" in out
     assert (site / "public" / "vi" / "index.html").is_file()
-    assert "content/002_d22a4b06eb00ea15.txt: no headline found" in err
+    assert "content/002_d22a4b06eb00ea15.txt:1: no headline found" in err
 
 
 def test_build_from_the_site_root(site, monkeypatch):
@@ -194,3 +194,29 @@ def test_two_files_translating_the_same_article_are_reported(site):
         "content/en/copy.md: content/en/all-objectives-achieved-at-a-high-level.md and this file both translate "
         "content/001_72010875ac9022ad.txt into 'en' (key '001_72010875ac9022ad'); keep one"
     ) in err
+
+
+_BANNER_SCRAPE = """Báo Điện tử Thời Sự Phương Nam
+Cơ quan chủ quản: Công ty Truyền thông Phương Nam
+{lead}
+Hai bên nhất trí tăng cường giao lưu nhân dân, mở rộng hợp tác giữa các địa phương có chung đường biên giới.
+"""
+
+
+def test_check_lists_doubtful_and_repeated_titles_with_their_lines(site):
+    leads = (
+        "Chiều 12/3, tại Trụ sở Chính phủ, Phó Thủ tướng tiếp Đoàn đại biểu hữu nghị của tỉnh bạn sang thăm và làm việc.",
+        "Sáng 14/3, Bộ trưởng Bộ Ngoại giao chủ trì buổi gặp mặt các Đại sứ, Trưởng Cơ quan đại diện nhiệm kỳ mới.",
+    )
+    for name, lead in zip(("x1", "x2"), leads):
+        own_slug = f"---\nslug: {name}\n---\n"  # the two titles are one: their URLs would clash
+        (site / "content" / f"{name}.txt").write_text(own_slug + _BANNER_SCRAPE.format(lead=lead), encoding="utf-8")
+    code, out, _ = run("check", "--root", str(site))
+    assert code == 0
+    for name, other in (("x1", "x2"), ("x2", "x1")):
+        assert f"content/{name}.txt:5: warning: the title may be a line of the site, not the headline (" in out
+        assert "it shares no word with the lead" in out
+        assert f"content/{name}.txt:5: title: the title is printed in content/{other}.txt too" in out
+    assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found: title supplied from the opening" in out
+    assert "2 repeated title(s)" in out
+    assert run("check", "--root", str(site), "--strict")[0] == 1

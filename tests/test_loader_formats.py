@@ -130,7 +130,7 @@ def test_no_title_line_gets_a_derived_title_and_a_warning(tmp_path, registry, re
     a = read(write(tmp_path, "notitle.txt", f"{LEAD_VI}\n{BODY_VI}\n"), registry, recognizer)
     assert a.title.startswith("Chiều nay, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc hội đàm")
     assert a.title.endswith("…")
-    assert "no headline found: title derived from the opening" in a.warnings
+    assert a.title_supplied and a.title_doubt is None
 
 
 def test_caption_in_the_middle_after_an_image_slot(tmp_path, registry, recognizer):

@@ -155,6 +155,8 @@ class Article:
     mentions: tuple[str, ...]  # events only named in passing
     warnings: tuple[str, ...]
     title_supplied: bool = False  # no title line: the title was made from the opening
+    title_line: int | None = None  # the line a scrape's headline was read from
+    title_doubt: str | None = None  # why that line may be the site's, not the headline
 
     @property
     def summary(self) -> str:

@@ -12,7 +12,7 @@ from ..errors import DiparchiveError, Problem
 from ..plan.archive import Archive, missing_translations, translation_warnings
 from ..plan.site import Plan
 from ..read.loader import Loaded
-from ..records import DateSource
+from ..records import Article, DateSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ def findings(
     loaded: tuple[Loaded, ...], archive: Archive, languages: tuple[str, ...], default_language: str
 ) -> Findings:
     warnings = [Problem(item.article.path, None, w) for item in loaded for w in item.article.warnings]
+    warnings += [problem for item in loaded if (problem := title_problem(item.article))]
     warnings += translation_warnings(archive, default_language)
     suggestions = [
         Problem(
@@ -47,6 +48,23 @@ def findings(
         for a in sorted(articles, key=lambda a: str(a.path))
     ]
     return Findings(tuple(warnings), tuple(suggestions), tuple(untranslated))
+
+
+def title_problem(article: Article) -> Problem | None:
+    """A title an editor should settle in front matter: supplied from the opening (no line of
+    the file was a headline), or read from a line that may be the site's own."""
+    if article.title_supplied:
+        line = article.body[0].line if article.body else None
+        return Problem(
+            article.path, line, f"no headline found: title supplied from the opening, shown as [{article.title}]"
+        )
+    if article.title_doubt:
+        return Problem(
+            article.path,
+            article.title_line,
+            f"the title may be a line of the site, not the headline ({article.title_doubt})",
+        )
+    return None
 
 
 def stop_if_strict(strict: bool, found: Findings) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import Problem
@@ -56,6 +57,39 @@ def likely_duplicates(articles: tuple[Article, ...]) -> list[Problem]:
                     )
                 )
     return sorted(problems, key=lambda p: (str(p.path), p.message))
+
+
+def repeated_titles(articles: tuple[Article, ...]) -> list[Problem]:
+    """Titles read from a scrape that other files of the same language print too, as their
+    title or as a line left out: a line of the site (a banner, a section name) rather than
+    an article's headline, or the same story twice. Titles given in front matter are the editor's."""
+    by_lang: dict[str, dict[str, list[Path]]] = {}
+    for article in articles:
+        lines = by_lang.setdefault(article.lang, {})
+        seen = {_bare(article.title)} if article.title_line is not None else set()
+        seen |= {_bare(r.text) for r in article.removed}
+        for text in seen:
+            lines.setdefault(text, []).append(article.path)
+    problems = []
+    for article in sorted(articles, key=lambda a: str(a.path)):
+        if article.title_line is None:
+            continue
+        others = sorted({str(p) for p in by_lang[article.lang][_bare(article.title)] if p != article.path})
+        if others:
+            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            problems.append(
+                Problem(
+                    article.path,
+                    article.title_line,
+                    f"the title is printed in {shown} too: a line of the site, not the headline? "
+                    "Give `title:` in front matter if so",
+                )
+            )
+    return problems
+
+
+def _bare(text: str) -> str:
+    return " ".join(ascii_fold(text).lower().split())
 
 
 def site_paths(plan: Plan, languages: tuple[str, ...], static_files: list[str]) -> set[str]:

@@ -303,7 +303,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from ..plan.archive import make_archive
     from ..plan.i18n import load_catalogs
     from ..plan.site import plan_site
-    from .audit import broken_links, likely_duplicates, site_paths
+    from .audit import broken_links, likely_duplicates, repeated_titles, site_paths
 
     config, registry, recognizer = _site(args.root)
     root = args.root.resolve()
@@ -318,6 +318,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         else []
     )
     duplicates = likely_duplicates(archive.articles)
+    titles = repeated_titles(archive.articles)
     links = broken_links(archive.articles, site_paths(plan, config.languages, static_files), config.base_url)
     dates = [
         Problem(
@@ -334,6 +335,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         ("warning", found.warnings),
         ("suggestion", found.suggestions),
         ("untranslated", found.untranslated),
+        ("title", titles),
         ("date", dates),
         ("duplicate", duplicates),
         ("broken link", links),
@@ -343,10 +345,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             print(f"{problem.path}{f':{problem.line}' if problem.line else ''}: {label}: {problem.message}", file=out)
     print(
         f"{len(loaded)} articles checked: {len(found.warnings)} warning(s), {len(found.suggestions)} suggestion(s) for the registry, "
-        f"{len(found.untranslated)} missing translation(s), {len(duplicates)} likely duplicate(s), {len(links)} broken link(s)",
+        f"{len(found.untranslated)} missing translation(s), {len(titles)} repeated title(s), "
+        f"{len(duplicates)} likely duplicate(s), {len(links)} broken link(s)",
         file=out,
     )
-    return 1 if args.strict and (found.all() or duplicates or links) else 0
+    return 1 if args.strict and (found.all() or titles or duplicates or links) else 0
 
 
 if __name__ == "__main__":

@@ -353,7 +353,6 @@ def load_article(
         title = derive_title(blocks)
         if title is None:
             raise fail(shown, first_line, "no text: the file has neither a title nor a body")
-        warnings.append("no headline found: title derived from the opening")
     lang = meta.get("lang") or detect_language(title + " " + " ".join(b.text for b in blocks[:5]))
     blocks, tail_removed, signature = closing_signature(blocks)
     removed = list(header.removed) + removed + tail_removed
@@ -383,6 +382,8 @@ def load_article(
         lang=lang,
         title=title,
         title_supplied=title_supplied,
+        title_line=header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None,
+        title_doubt=header.title_doubt if isinstance(header, ScrapeHeader) and "title" not in meta else None,
         slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
         date=date,
         author=author,

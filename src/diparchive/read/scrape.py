@@ -42,6 +42,7 @@ TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap
 SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
 LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's score
+SURE_TITLE = 0.5  # below this probability of "title", a headline is reported for an editor to check
 _PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
@@ -60,6 +61,8 @@ class ScrapeHeader:
     removed: tuple[Removed, ...]
     printed: tuple[str, ...]  # every line as the scrape prints it (glued lines cut), where dates are read
     body_at: int  # the index in `printed` of the body's first line
+    title_line: int | None = None  # where the headline was read
+    title_doubt: str | None = None  # why the headline may be a line of the site instead
 
 
 def outlet_of(text: str, registry: Registry) -> str | None:
@@ -114,7 +117,7 @@ def read_scrape(
     labels = {id(b): tag for b, tag in zip(lines, tags)}
     positions = {id(b): i for i, b in enumerate(lines)}
     first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
-    title_at = _headline_at(lines, read, first_body)
+    title_at, title_doubt = _headline_at(lines, read, first_body)
     if title_at is None and first_body == 1 and _could_be_headline(lines[0].text) and not _sentence_like(lines[0].text):
         title_at = 0  # the plainest shape, a headline line over the lead, needs no model to read
     title = lines[title_at].text if title_at is not None else None
@@ -177,14 +180,17 @@ def read_scrape(
         author = byline_name(dateline_author)
     body_at = next((i for i, b in enumerate(blocks) if first_body < len(lines) and b is lines[first_body]), len(blocks))
     printed = tuple(b.text for b in blocks)
-    return ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at), body_blocks
+    title_line = lines[title_at].line if title_at is not None else None
+    header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt)
+    return header, body_blocks
 
 
-def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> int | None:
+def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> tuple[int | None, str | None]:
     """The headline: of the lines above the body that could be one, the likeliest by the
-    model, helped by the words it shares with the lead (a site's name or banner shares none)."""
+    model, helped by the words it shares with the lead (a site's name or banner shares none).
+    With it, why an editor should check it: the model unsure, or no word in common with the lead."""
     lead = set(_tokens(lines[first_body].text)) if first_body < len(lines) else set()
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, float, float] | None = None
     for i in range(first_body):
         text = lines[i].text
         chance = read[i].chance(Label.TITLE)
@@ -194,8 +200,16 @@ def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
         score = chance + LEAD_WEIGHT * shared
         if best is None or score > best[0]:
-            best = (score, i)
-    return best[1] if best is not None and best[0] >= TITLE_CHANCE else None
+            best = (score, i, chance, shared)
+    if best is None or best[0] < TITLE_CHANCE:
+        return None, None
+    _, at, chance, shared = best
+    doubts = []
+    if chance < SURE_TITLE:
+        doubts.append(f"the reader gives it {chance:.0%}")
+    if lead and not shared:
+        doubts.append("it shares no word with the lead")
+    return at, "; ".join(doubts) or None
 
 
 def _tokens(text: str) -> list[str]:
