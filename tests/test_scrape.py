@@ -161,3 +161,10 @@ def test_a_two_line_file_is_a_headline_and_its_text(tmp_path, reader):
 def test_no_title_line_gives_a_supplied_title_from_the_lead(tmp_path, reader):
     a = _read(tmp_path, reader, f"{LEAD}\n\n{BODY}\n")
     assert a.title_supplied and a.title.startswith("Chiều 12/5, tại Hà Nội")
+
+
+def test_a_vietnamese_page_never_takes_the_sites_english_banner_as_its_title(tmp_path, reader):
+    text = "\n".join(["The Voice of Southern Provinces Online", LEAD, BODY, MORE])
+    a = _read(tmp_path, reader, text)
+    assert a.title != "The Voice of Southern Provinces Online"
+    assert a.title_supplied and a.body[0].text == LEAD

@@ -63,6 +63,12 @@ def has_marks(text: str) -> bool:
     return any(not c.isascii() and c.isalpha() for c in text)
 
 
+def marked_share(text: str) -> float:
+    """The share of letters with diacritics (or đ): above a few percent, the text is Vietnamese."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if not c.isascii()) / len(letters) if letters else 0.0
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters and digits) of already-folded text."""
     return re.findall(r"[^\W_]+", text)

@@ -26,12 +26,12 @@ from .blocks import RawBlock, markdown_blocks
 from .dates import parse_dateline
 from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
-from .folding import fold
+from .folding import fold, marked_share
 from .frontmatter import front_matter, slug_of
 from .recognition import Candidate, passages, recognise
 from .recognizer import Recognizer
 from .registry import Registry
-from .scrape import OUTLET_MARK, ScrapeHeader, byline_name, read_scrape
+from .scrape import OUTLET_MARK, VIETNAMESE_SHARE, ScrapeHeader, byline_name, read_scrape
 from .segment import PLACEHOLDER, Segmenter
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -318,9 +318,7 @@ def derive_title(blocks: list[RawBlock]) -> str | None:
 
 
 def detect_language(text: str) -> str:
-    letters = [c for c in text[:4000] if c.isalpha()]
-    marked = sum(1 for c in letters if not c.isascii())
-    return "vi" if letters and marked / len(letters) > 0.04 else "en"
+    return "vi" if marked_share(text[:4000]) > VIETNAMESE_SHARE else "en"
 
 
 # The whole article ------------------------------------------------------------------------

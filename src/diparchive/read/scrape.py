@@ -16,7 +16,7 @@ from ..records import BlockKind, Removed
 from .blocks import RawBlock
 from .boilerplate import is_section_marker
 from .dates import DATE_RE, parse_dateline
-from .folding import fold, words
+from .folding import fold, has_marks, marked_share, words
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
@@ -42,6 +42,7 @@ TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap
 SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
 LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's score
+VIETNAMESE_SHARE = 0.04  # of letters with marks, above which a text is Vietnamese
 SURE_TITLE = 0.5  # below this probability of "title", a headline is reported for an editor to check
 _PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
 _REASONS = {
@@ -118,7 +119,13 @@ def read_scrape(
     positions = {id(b): i for i, b in enumerate(lines)}
     first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
     title_at, title_doubt = _headline_at(lines, read, first_body)
-    if title_at is None and first_body == 1 and _could_be_headline(lines[0].text) and not _sentence_like(lines[0].text):
+    if (
+        title_at is None
+        and first_body == 1
+        and _could_be_headline(lines[0].text)
+        and not _sentence_like(lines[0].text)
+        and not _unmarked_over_marked(lines[0].text, lines[1].text)
+    ):
         title_at = 0  # the plainest shape, a headline line over the lead, needs no model to read
     title = lines[title_at].text if title_at is not None else None
 
@@ -189,12 +196,15 @@ def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -
     """The headline: of the lines above the body that could be one, the likeliest by the
     model, helped by the words it shares with the lead (a site's name or banner shares none).
     With it, why an editor should check it: the model unsure, or no word in common with the lead."""
-    lead = set(_tokens(lines[first_body].text)) if first_body < len(lines) else set()
+    lead_text = lines[first_body].text if first_body < len(lines) else ""
+    lead = set(_tokens(lead_text))
     best: tuple[float, int, float, float] | None = None
     for i in range(first_body):
         text = lines[i].text
         chance = read[i].chance(Label.TITLE)
         if chance < TITLE_CHANCE / 2 or not _could_be_headline(text):
+            continue
+        if _unmarked_over_marked(text, lead_text):
             continue
         own = _tokens(text)
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
@@ -210,6 +220,12 @@ def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -
     if lead and not shared:
         doubts.append("it shares no word with the lead")
     return at, "; ".join(doubts) or None
+
+
+def _unmarked_over_marked(text: str, lead: str) -> bool:
+    """A line of several words without a diacritic over a Vietnamese lead: a site's English
+    banner, not the headline (a Vietnamese article's headline is written with its marks)."""
+    return marked_share(lead) > VIETNAMESE_SHARE and not has_marks(text) and len(text.split()) >= 3
 
 
 def _tokens(text: str) -> list[str]:
