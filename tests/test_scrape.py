@@ -68,6 +68,10 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("Chính trị", None),
         ("Agence France-Presse in Hanoi", None),
         ("Hai bên nhất trí tăng cường hợp tác.", None),
+        ("Ban Quốc tế", "Ban Quốc tế"),  # a newsroom desk
+        ("PV", "PV"),  # "the reporter": what a newsroom signs when it names no one
+        ("Ban hành Nghị định", None),
+        ("Tiêu điểm", None),  # a section's name: "điểm" is not a name's word
     ],
 )
 def test_byline_names(line, name):
@@ -168,3 +172,15 @@ def test_a_vietnamese_page_never_takes_the_sites_english_banner_as_its_title(tmp
     a = _read(tmp_path, reader, text)
     assert a.title != "The Voice of Southern Provinces Online"
     assert a.title_supplied and a.body[0].text == LEAD
+
+
+def test_a_signature_after_the_end_mark_is_the_byline(tmp_path, reader):
+    a = _read(
+        tmp_path,
+        reader,
+        "\n".join(
+            ["Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan", LEAD, BODY, MORE, "./.", "Hoàng Minh"]
+        ),
+    )
+    assert a.author == "Hoàng Minh"
+    assert a.body[-1].text == MORE

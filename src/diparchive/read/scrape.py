@@ -33,6 +33,15 @@ _BYLINE_TAILS = (
     re.compile(r"\s*[-–—|,]\s*$"),
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
+_DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
+_END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text
+_STAFF = {
+    "PV",
+    "CTV",
+    "BTV",
+    "PV.",
+    "CTV.",
+}  # reporter, contributor, editor: what a newsroom signs when it names no one
 _JOINERS = {"and", "và", "&", "-", "–", ",", "với", "of"}
 _NOT_NAMES = re.compile(
     r"^(?:thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -84,9 +93,11 @@ def byline_name(text: str) -> str | None:
     name = name.strip(" .,:;")
     if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
         return None
+    if name in _STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
+        return name
     words = name.replace(",", " , ").split()
     names = [w for w in words if w.lower() not in _JOINERS]
-    if not 1 <= len(names) <= 7 or not all(_NAME_WORD.match(w) for w in names):
+    if not 1 <= len(names) <= 7 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in names):
         return None
     if len(names) == 1 and "." not in names[0].rstrip("."):
         return None  # one word ("CPV", "Việc") is too weak; an initial ("H.Triều") is a name
@@ -143,6 +154,9 @@ def read_scrape(
         position = positions[id(block)]
         if position == title_at:
             continue
+        if _END_MARK.fullmatch(block.text):
+            removed.append(Removed(block.text, block.line, "end mark"))
+            continue
         if label is Label.TITLE and position > first_body:
             label = Label.BODY  # a headline-like line inside the body is a subheading
         if label is Label.CAPTION:
@@ -168,9 +182,10 @@ def read_scrape(
             outlet = found_outlet
             removed.append(Removed(block.text, block.line, "outlet marker"))
             continue
-        closing = position == len(lines) - 1 or (
-            position == last_kept + 1 and is_section_marker(lines[position + 1].text)
-        )  # the line right after the body, or the file's last line: where a signature stands
+        after_end = (
+            last_kept + 1 + (last_kept + 1 < len(lines) and bool(_END_MARK.fullmatch(lines[last_kept + 1].text)))
+        )
+        closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
         explicit = position <= first_body and _BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
