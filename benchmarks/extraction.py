@@ -41,7 +41,8 @@ from diparchive.records import Article
 REPOSITORY = Path(__file__).resolve().parent.parent
 EDGE_CHARS = 60  # body_first / body_last are looked for by their first characters
 LONG_CHROME = 25  # a must-not line this long counts as kept wherever it appears in a block
-NEW_FIELDS = ("title_supplied", "mentions", "date_edtf", "title_doubt")  # read with getattr: scored before and after they exist
+# read with getattr: scored before and after they exist
+NEW_FIELDS = ("title_supplied", "mentions", "date_edtf", "title_doubt")
 CAPTION_REASON = re.compile(r"caption|image|photo|ảnh|alt text|credit", re.IGNORECASE)
 
 # headline targets of issue 16: shares at least this, or counts (wrong dates, false ids) at most this
