@@ -184,3 +184,24 @@ def test_a_signature_after_the_end_mark_is_the_byline(tmp_path, reader):
     )
     assert a.author == "Hoàng Minh"
     assert a.body[-1].text == MORE
+
+
+LAST = (
+    "Kết thúc chuyến thăm, hai bên ra tuyên bố chung khẳng định quyết tâm đưa quan hệ hợp tác lên tầm cao mới, "
+    "vì lợi ích của nhân dân hai nước và vì hòa bình, ổn định ở khu vực."
+)
+
+
+def test_a_related_news_box_inside_the_article_does_not_end_it(tmp_path, reader):
+    lines = ["Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan", LEAD, BODY, "TIN LIÊN QUAN"]
+    lines += ["Giá rau tăng mạnh sau mưa lớn kéo dài", "Khai mạc giải chạy vì cộng đồng tại thành phố biển", MORE, LAST]
+    a = _read(tmp_path, reader, "\n".join(lines))
+    assert [b.text for b in a.body] == [LEAD, BODY, MORE, LAST]
+    assert {"TIN LIÊN QUAN", "Giá rau tăng mạnh sau mưa lớn kéo dài"} <= {r.text for r in a.removed}
+
+
+def test_a_subheading_inside_the_article_is_kept_with_what_follows(tmp_path, reader):
+    lines = ["Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan", LEAD, BODY]
+    lines += ["Những bước đi cụ thể", MORE]
+    a = _read(tmp_path, reader, "\n".join(lines))
+    assert [b.text for b in a.body][-2:] == ["Những bước đi cụ thể", MORE]

@@ -48,6 +48,7 @@ _NOT_NAMES = re.compile(
     re.IGNORECASE,
 )
 TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
+BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
 SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
 LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's score
@@ -301,15 +302,66 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 tags[i] = Label.CAPTION
                 continue
             last = i == len(lines) - 1
+            if _subheading(text) and i + 1 < len(lines) and _paragraph(lines[i + 1].text):
+                tags[i] = Label.BODY  # a subheading over the next whole paragraph: the article goes on
+                continue
             sentence = text.rstrip()[-1:] in '.!?"”»' and not _TRUNCATED.search(text)
             if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
                 break
             tags[i] = Label.BODY
+    tags = _resumed(lines, tags)
     # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
     ends = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     while len(ends) > 1 and _TRUNCATED.search(lines[ends[-1]].text):
         tags[ends.pop()] = Label.TAIL
     return tags
+
+
+def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
+    """A related-news box inside the article (a marker like "TIN LIÊN QUAN" and a few short
+    lines) does not end it: when whole paragraphs follow the box, the body goes on there."""
+    tags = list(tags)
+    while True:
+        body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+        if not body:
+            return tags
+        start = body[-1] + 1
+        resume = next(
+            (j for j in range(start, min(len(lines), start + BOX_LINES + 1)) if _paragraph(lines[j].text)), None
+        )
+        if resume is None or resume == start or not any(is_section_marker(lines[i].text) for i in range(start, resume)):
+            return tags
+        run, paragraphs = resume, 0
+        while run < len(lines) and not is_section_marker(lines[run].text):
+            if _paragraph(lines[run].text):
+                paragraphs += 1
+            elif not (run + 1 < len(lines) and _paragraph(lines[run + 1].text)):
+                break  # a short line goes on the body only as a subheading over a paragraph
+            run += 1
+        if paragraphs < 2:
+            return tags  # one paragraph under a box is a teaser's summary, not the article going on
+        for i in range(start, resume):
+            tags[i] = Label.CHROME
+        for i in range(resume, run):
+            tags[i] = Label.BODY
+
+
+def _subheading(text: str) -> bool:
+    """A short line of words inside an article: not a marker, a date, a credit or a teaser."""
+    return (
+        2 <= len(text.split()) <= 15
+        and not is_section_marker(text)
+        and not DATE_RE.search(text)
+        and not _PHOTO_CUE.search(text)
+        and not _TRUNCATED.search(text)
+    )
+
+
+def _paragraph(text: str) -> bool:
+    """A long, whole paragraph: sentences ending in their punctuation, not a teaser cut short."""
+    if _TRUNCATED.search(text):
+        return len(text) >= 6 * SENTENCE  # a teaser is cut short well before this
+    return len(text) >= 2 * SENTENCE and text.rstrip()[-1:] in '.!?"”»'
 
 
 def _mark_datelines(datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]) -> str | None:
