@@ -48,6 +48,15 @@ MORE = (
         ("Việt Nam - Trung Quốc đã ký nhiều văn kiện hợp tác quan trọng trong chuyến thăm", None),
         ("A 72-year-old woman demanded that a casino honour a jackpot after a tilt", None),
         ("iPhone và McCain", None),
+        (
+            "Hai bộ trưởng hội đàm - ảnh 1Hai bộ trưởng tại cuộc hội đàm. (Ảnh: Minh Anh)",
+            ["Hai bộ trưởng hội đàm - ảnh 1", "Hai bộ trưởng tại cuộc hội đàm. (Ảnh: Minh Anh)"],
+        ),
+        (
+            "hai bo truong hoi dam hinh anh 2Toàn cảnh cuộc hội đàm.",
+            ["hai bo truong hoi dam hinh anh 2", "Toàn cảnh cuộc hội đàm."],
+        ),
+        ("Đoàn có 3 ảnh 12 người tham dự.", None),
     ],
 )
 def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
@@ -205,3 +214,14 @@ def test_a_subheading_inside_the_article_is_kept_with_what_follows(tmp_path, rea
     lines += ["Những bước đi cụ thể", MORE]
     a = _read(tmp_path, reader, "\n".join(lines))
     assert [b.text for b in a.body][-2:] == ["Những bước đi cụ thể", MORE]
+
+
+def test_credits_alone_and_invitations_elsewhere_are_left_out_of_the_body(tmp_path, reader):
+    lines = ["Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan", LEAD, BODY]
+    lines += ["* Mời quý độc giả theo dõi các chương trình thời sự trên kênh trực tuyến của Đài", MORE]
+    lines += ["(For more on the visit, click here https://example.org/visit)", LAST, "Source: VNA"]
+    a = _read(tmp_path, reader, "\n".join(lines))
+    assert [b.text for b in a.body] == [LEAD, BODY, MORE, LAST]
+    reasons = {r.text[:10]: r.reason for r in a.removed}
+    assert reasons["* Mời quý "] == reasons["(For more "] == "site promotion or link"
+    assert reasons["Source: VN"] == "source credit"

@@ -148,6 +148,11 @@ _SOURCE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_CREDIT = re.compile(r"^[A-ZĐ]{2,10}\s*/\s*[^\W\d_][^/.!?]{1,25}$")
+# A line that invites the reader elsewhere: "Mời quý độc giả theo dõi…", "(For more, click here https://…)".
+_PROMO = re.compile(
+    r"^\W*(?:mời\s+(?:quý\s+)?(?:độc giả|bạn đọc|quý vị|bạn)\b|(?:[^.!?]{0,60}\b)?(?:click here|bấm vào đây|nhấn vào đây)\b)",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r"^\(.*\)$")  # "(placeholder image)", "(04/06/2017)": a bracketed line on its own
 _ALT_TEXT = re.compile(r"^[a-z0-9 ]+$")
 _PLACEHOLDER_SUFFIX = re.compile(r"\s*-\s*\d+$")
@@ -207,8 +212,19 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
                 if not b.image_slot
             )
             break
+        if block.kind is BlockKind.CAPTION and PLACEHOLDER.search(text):
+            removed.append(Removed(text, block.line, "image placeholder"))  # "… - ảnh 1": alt text, not a caption
+            after_image = True
+            continue
         if block.kind is BlockKind.CAPTION and previous is not None and repeated:
             removed.append(Removed(text, block.line, "repeated line"))
+            continue
+        credit = _SOURCE_CREDIT.match(text) or (_AGENCY_CREDIT.match(text) and _words(text) <= 5)
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and credit:
+            removed.append(Removed(text, block.line, "source credit"))  # a credit alone credits no picture
+            continue
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and _PROMO.match(text):
+            removed.append(Removed(text, block.line, "site promotion or link"))
             continue
         if block.kind is not BlockKind.PARAGRAPH:  # kinds Markdown or the segmenter already decided
             kept.append(block)
@@ -217,10 +233,6 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         if _PLACEHOLDER_SUFFIX.search(text) and _normal(_PLACEHOLDER_SUFFIX.sub("", text)) == _normal(title):
             removed.append(Removed(text, block.line, "image placeholder"))
             after_image = True
-            continue
-        credit = _SOURCE_CREDIT.match(text) or (_AGENCY_CREDIT.match(text) and _words(text) <= 5)
-        if block.kind is BlockKind.PARAGRAPH and credit:
-            removed.append(Removed(text, block.line, "source credit"))
             continue
         if (
             block.kind is BlockKind.PARAGRAPH

@@ -65,6 +65,10 @@ def split_glued(line: str) -> list[str]:
     if prefix and len(text) - prefix.end() >= 40 and _is_mark(prefix.group(1)):
         # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
         return [text[: prefix.end()].strip(), *split_glued(text[prefix.end() :])]
+    placed = _GLUED_PLACEHOLDER.search(text)
+    if placed and text[placed.end()].isupper():
+        # "Alt text - ảnh 1Caption…": where the picture stood, a CMS glued its alt text to the caption.
+        return [text[: placed.end()].strip(), *split_glued(text[placed.end() :])]
     dated = _dated_span(text)
     if dated is not None:
         start, end = dated
@@ -75,6 +79,11 @@ def split_glued(line: str) -> list[str]:
         if len(parts) > 1 and all(len(p) >= 2 for p in parts):
             return parts
     return [text]
+
+
+_GLUED_PLACEHOLDER = re.compile(
+    r"[\s\-–](?:ảnh|hình(?:\s+ảnh)?|hinh(?:\s+anh)?|photo|image)\s*\d{1,2}\.?(?=[^\W\d_])", re.IGNORECASE
+)
 
 
 def _unglue(text: str) -> list[str]:
