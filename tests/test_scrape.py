@@ -81,6 +81,8 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("PV", "PV"),  # "the reporter": what a newsroom signs when it names no one
         ("Ban hành Nghị định", None),
         ("Tiêu điểm", None),  # a section's name: "điểm" is not a name's word
+        ("BỘ NGOẠI GIAO HOA KỲ", None),  # a banner in capitals
+        ("THÀNH NAM - HÀM YÊN", "THÀNH NAM - HÀM YÊN"),  # two names in capitals
     ],
 )
 def test_byline_names(line, name):

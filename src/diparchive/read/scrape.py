@@ -96,6 +96,12 @@ def byline_name(text: str) -> str | None:
         return None
     if name in _STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
         return name
+    if (
+        name.isupper()
+        and len(name.replace("-", " ").split()) > 4
+        and not re.search(r"\s[-–—,&]\s|\s(?:VÀ|AND)\s", name)
+    ):
+        return None  # "BỘ NGOẠI GIAO HOA KỲ": a banner in capitals, not a name (two names are joined)
     words = name.replace(",", " , ").split()
     names = [w for w in words if w.lower() not in _JOINERS]
     if not 1 <= len(names) <= 7 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in names):
@@ -139,6 +145,9 @@ def read_scrape(
         and not _unmarked_over_marked(lines[0].text, lines[1].text)
     ):
         title_at = 0  # the plainest shape, a headline line over the lead, needs no model to read
+    if title_at is None and first_body == 0 and _opens_with_headline(lines, tags):
+        title_at, first_body = 0, 1  # the same shape, the headline read as the body's first line
+        tags[0] = labels[id(lines[0])] = Label.TITLE
     title = lines[title_at].text if title_at is not None else None
 
     removed: list[Removed] = []
@@ -236,6 +245,21 @@ def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -
     if lead and not shared:
         doubts.append("it shares no word with the lead")
     return at, "; ".join(doubts) or None
+
+
+def _opens_with_headline(lines: list[RawBlock], tags: list[Label]) -> bool:
+    """The file's first line a short headline (no sentence, no credit) over a longer body line."""
+    if len(lines) < 2 or tags[0] is not Label.BODY or tags[1] is not Label.BODY:
+        return False
+    text = lines[0].text
+    return (
+        _could_be_headline(text)
+        and not _sentence_like(text)
+        and not _PHOTO_CUE.search(text)
+        and not text.rstrip().endswith(":")
+        and len(text) < len(lines[1].text)
+        and not _unmarked_over_marked(text, lines[1].text)
+    )
 
 
 def _unmarked_over_marked(text: str, lead: str) -> bool:
