@@ -227,3 +227,11 @@ def test_credits_alone_and_invitations_elsewhere_are_left_out_of_the_body(tmp_pa
     reasons = {r.text[:10]: r.reason for r in a.removed}
     assert reasons["* Mời quý "] == reasons["(For more "] == "site promotion or link"
     assert reasons["Source: VN"] == "source credit"
+
+
+def test_a_line_in_capitals_is_a_byline_only_where_a_byline_surely_stands(tmp_path, reader):
+    title = "Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan"
+    heading = _read(tmp_path, reader, "\n".join([title, "NỘI DUNG HỘI ĐÀM", LEAD, BODY, MORE]))
+    assert heading.author is None
+    signed = _read(tmp_path, reader, "\n".join([title, LEAD, BODY, MORE, "MINH ANH - THU HÀ"]))
+    assert signed.author == "MINH ANH - THU HÀ"

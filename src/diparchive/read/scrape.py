@@ -154,7 +154,9 @@ def read_scrape(
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
-    bylines: list[str] = []  # lines where a byline stands: labelled so, between headline and lead, right after the body
+    bylines: list[
+        tuple[str, Label]
+    ] = []  # lines where a byline stands: labelled so, between headline and lead, right after the body
     last_kept = max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=len(lines))
     for block in blocks:
         if block.image_slot:
@@ -199,7 +201,7 @@ def read_scrape(
         explicit = position <= first_body and _BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
-            bylines.append(block.text)
+            bylines.append((block.text, label is Label.BYLINE or explicit or position == len(lines) - 1))
         if label in (Label.DATELINE, Label.BYLINE, Label.CHROME) and position <= first_body + 1:
             datelines.append((position, block))
         if is_section_marker(block.text):
@@ -207,7 +209,14 @@ def read_scrape(
         reason = f"site section: {section}" if section and label in (Label.TAIL, Label.CHROME) else _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
     dateline_author = _mark_datelines(datelines, title_at, removed)
-    author = next((name for line in bylines if (name := byline_name(line))), None)
+    author = next(
+        (
+            name
+            for line, sure in bylines
+            if (name := byline_name(line)) and (sure or name in _STAFF or not name.isupper())
+        ),  # a line in capitals is a name where a byline surely stands: read so, headed so, or last
+        None,
+    )
     if author is None and dateline_author:
         author = byline_name(dateline_author)
     body_at = next((i for i, b in enumerate(blocks) if first_body < len(lines) and b is lines[first_body]), len(blocks))
