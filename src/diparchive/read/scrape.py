@@ -154,9 +154,9 @@ def read_scrape(
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
-    bylines: list[
-        tuple[str, Label]
-    ] = []  # lines where a byline stands: labelled so, between headline and lead, right after the body
+    # Lines where a byline stands (labelled so, between headline and lead, right after the body),
+    # each with whether it surely is one: labelled so, headed so, or the file's last line.
+    bylines: list[tuple[str, bool]] = []
     last_kept = max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=len(lines))
     for block in blocks:
         if block.image_slot:
