@@ -82,6 +82,7 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("Ban hành Nghị định", None),
         ("Tiêu điểm", None),  # a section's name: "điểm" is not a name's word
         ("BỘ NGOẠI GIAO HOA KỲ", None),  # a banner in capitals
+        ("The Voice of the Southern Provinces", None),  # a site's motto
         ("THÀNH NAM - HÀM YÊN", "THÀNH NAM - HÀM YÊN"),  # two names in capitals
     ],
 )

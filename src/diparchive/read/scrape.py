@@ -44,7 +44,7 @@ _STAFF = {
 }  # reporter, contributor, editor: what a newsroom signs when it names no one
 _JOINERS = {"and", "và", "&", "-", "–", ",", "với", "of"}
 _NOT_NAMES = re.compile(
-    r"^(?:thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"^(?:the|thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
