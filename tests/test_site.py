@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 
@@ -15,7 +16,6 @@ from diparchive.build.pipeline import build
 from sitecheck import local_target, read_page
 
 BASE = "https://archive.example.org/"
-ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -208,7 +208,7 @@ def test_date_archives_with_counts(built):
     assert "Vietnamese only" in december and "≈" in december and "between 19 December 2023 and January 2024" in december
 
 
-def test_feeds_are_valid_atom_with_unique_ids(built):
+def test_every_feed_parses_as_a_feed_reader_reads_it(built):
     feeds = sorted(built.rglob("feed.xml"))
     assert (
         built / "vi/feed.xml" in feeds
@@ -216,11 +216,20 @@ def test_feeds_are_valid_atom_with_unique_ids(built):
         and built / "vi/su-kien/unga-79/feed.xml" in feeds
     )
     for path in feeds:
-        root = ET.parse(path).getroot()
-        assert root.tag == f"{ATOM}feed"
-        ids = [e.findtext(f"{ATOM}id") for e in root.findall(f"{ATOM}entry")]
-        assert ids and len(ids) == len(set(ids)) and len(ids) <= 20
-        assert root.findtext(f"{ATOM}updated")
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version == "atom10", path
+        url = BASE + path.relative_to(built).as_posix()
+        assert parsed.feed.id == url, path
+        assert [l.href for l in parsed.feed.links if l.rel == "self"] == [url], path
+        page = [l.href for l in parsed.feed.links if l.rel == "alternate"]
+        target = local_target(built, page[0], BASE, path) if len(page) == 1 else None
+        assert target is not None and target.is_file(), path
+        entries = parsed.entries
+        ids = [e.id for e in entries]
+        assert ids and len(ids) == len(set(ids)) and len(ids) <= 20, path
+        assert all(e.title and e.updated_parsed and e.link == e.id for e in entries), path
+        assert parsed.feed.updated_parsed == max(e.updated_parsed for e in entries), path
 
 
 def test_sitemaps_and_robots(built):

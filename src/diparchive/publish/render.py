@@ -176,7 +176,7 @@ def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
         "lang": feed.lang,
         "title": feed.title,
         "id": urls.absolute(feed.path),
-        "self": urls.absolute(feed.path),
+        "self_url": urls.absolute(feed.path),  # `self` is reserved by Jinja
         "page": urls.absolute(feed.page_path),
         "updated": max(e["updated"] for e in entries),
         "entries": entries,
