@@ -247,6 +247,15 @@ def test_sitemaps_and_robots(built):
     assert (built / "vi/404.html").is_file() and (built / "en/404.html").is_file() and (built / "404.html").is_file()
 
 
+def test_the_root_404_speaks_both_languages_and_feeds_are_called_feeds(built):
+    root = (built / "404.html").read_text(encoding="utf-8")
+    assert "Không tìm thấy trang" in root and '<section lang="en">' in root and "Page not found" in root
+    assert 'href="/en/"' in root and 'href="/vi/"' in root
+    assert '<section lang="en">' not in (built / "vi/404.html").read_text(encoding="utf-8")
+    home = (built / "vi/index.html").read_text(encoding="utf-8")
+    assert "Kênh Atom" in home and "Nguồn tin Atom" not in home
+
+
 def test_search_index_covers_articles_in_both_languages(built):
     entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(entry["languages"]) == {"vi", "en"}
