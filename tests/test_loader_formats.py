@@ -215,3 +215,15 @@ def test_non_utf8_file_names_the_line(tmp_path, registry, recognizer):
     path.write_bytes("Tiêu đề hợp lệ\n".encode() + "Café".encode("latin-1") + b"\n")
     with pytest.raises(DiparchiveError, match=r"latin.txt:2: not UTF-8 text"):
         read(path, registry, recognizer)
+
+
+def test_a_title_in_front_matter_clears_the_supplied_mark(tmp_path, registry, recognizer):
+    body = "Một đoạn văn đủ dài để làm phần thân của bài viết, không có dòng tiêu đề nào ở trên cả.\n"
+    supplied = read(write(tmp_path, "a.md", f"---\nlang: vi\n---\n{body}"), registry, recognizer)
+    given = read(
+        write(tmp_path, "b.md", f"---\nlang: vi\ntitle: Tiêu đề do biên tập viên đặt\n---\n{body}"),
+        registry,
+        recognizer,
+    )
+    assert supplied.title_supplied and supplied.title
+    assert not given.title_supplied and given.title == "Tiêu đề do biên tập viên đặt"

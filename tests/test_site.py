@@ -340,3 +340,24 @@ def test_pager_shows_first_last_and_nearby_pages(tmp_path):
     assert pager(1) == ["1", "2", "3", "…", str(last)]
     assert pager(last) == ["1", "…", str(last - 2), str(last - 1), str(last)]
     assert pager(4) == ["1", "2", "3", "4", "5", "6", "…", str(last)]
+
+
+def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
+    slug = "hoi-nghi-ngoai-giao-lan-thu-32-vao-nhung-ngay-cuoi-thang-12-khep"  # seed 002 has no title line
+    shown = "[Hội nghị Ngoại giao lần thứ 32 vào những ngày cuối tháng 12 khép…]"
+    page = (built / f"vi/bai-viet/{slug}/index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and f">{shown}</h1>" in page
+    assert f"<title>{shown} — " in page
+    assert f"“{shown}”" in page  # the citation
+    headline = [
+        json.loads(m)["headline"]
+        for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        if "headline" in m
+    ]
+    assert headline == [shown]
+    assert f">{shown}</a>" in (built / "vi/bai-viet/index.html").read_text(encoding="utf-8")  # a card
+    entries = feedparser.parse((built / "vi/feed.xml").read_bytes()).entries
+    assert shown in [e.title for e in entries]
+    # Titles printed in the file are not marked.
+    other = (built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>[^\[<][^<]*</h1>", other)

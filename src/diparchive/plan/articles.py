@@ -11,7 +11,7 @@ from ..read.folding import fold_d
 from ..records import Article
 from .jsonld import jsonld
 from .related import mentions, related
-from .views import Page, Site, View, date_href, event_link, frame, leader_link, other, summary
+from .views import Page, Site, View, date_href, display_title, event_link, frame, leader_link, other, summary
 
 _D_WORD = re.compile(r"\S*[đĐ]\S*")  # a word spelt with đ
 
@@ -33,7 +33,7 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         older = chronological[index - 1] if index is not None and index > 0 else None
         newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
         near = related(article, about)
-        context = frame(s, lang, path, article.title, alternates, description=summary(article), kind="article")
+        context = frame(s, lang, path, display_title(article), alternates, description=summary(article), kind="article")
         context["indexed"] = indexed(s, article, lang)
         context["article"] = context["indexed"]["article"]  # the same view, for the head and the citation
         context["prev"] = s.card(older, lang) if older else None
@@ -54,7 +54,7 @@ def indexed(s: Site, article: Article, lang: str) -> View:
         "article": article_view(s, article, lang, s.ui[lang]),
         "translation": {
             "href": s.urls.href(s.urls.article(translation.lang, translation.slug)),
-            "title": translation.title,
+            "title": display_title(translation),
             "lang": translation.lang,
             "label": s.ui[lang][f"read_in_{translation.lang}"],
         }
@@ -66,11 +66,13 @@ def indexed(s: Site, article: Article, lang: str) -> View:
 def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) -> View:
     date_text = s.date_text(article.date, lang)
     cite_parts = [
-        p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p
+        p
+        for p in (article.author, f"“{display_title(article)}”", article.outlet or s.config.title[lang], date_text)
+        if p
     ]
     leaders = [leader_link(s, l, lang, article.date) for l in article.leaders]
     return {
-        "title": article.title,
+        "title": display_title(article),
         "lang": article.lang,
         "date_text": date_text,
         "date_iso": article.date.html_datetime if article.date else "",
