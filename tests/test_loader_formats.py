@@ -192,6 +192,11 @@ def test_markdown_raw_html_is_escaped(tmp_path, registry, recognizer):
         ("lang: fr\n", 2, "'lang' must be one of vi, en"),
         ("leaders: [nobody-here]\n", 2, "unknown leader id 'nobody-here'"),
         ("title: [unclosed\n", 2, "invalid YAML"),
+        (
+            "title: ok\naliases:\n  - ban-cu\n  - ../x\n",
+            5,
+            "'aliases' holds slugs (letters, digits, hyphens), not '../x'",
+        ),
         # An unclosed quote is noticed where the front matter ends; the fault is where it opened.
         ('lang: vi\ntitle: "unclosed\nauthor: A\ndate: 2024-01-02\nsummary: x\nkeywords: [a]\n', 3, "quoted scalar"),
     ],

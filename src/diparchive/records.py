@@ -155,6 +155,7 @@ class Article:
     mentions: tuple[str, ...]  # events only named in passing
     warnings: tuple[str, ...]
     title_supplied: bool = False  # no title line: the title was made from the opening
+    aliases: tuple[str, ...] = ()  # former slugs (front matter): their URLs redirect to this article
 
     @property
     def summary(self) -> str:

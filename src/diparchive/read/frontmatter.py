@@ -67,6 +67,19 @@ def _slug(item: Located) -> str:
     return slug
 
 
+def _aliases(item: Located) -> tuple[str, ...]:
+    value = item.plain()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Invalid("'aliases' must be a list of former slugs")
+    slugs = []
+    for entry in item.value:
+        slug = slug_of(entry.value)
+        if slug != entry.value:
+            raise Invalid(f"'aliases' holds slugs (letters, digits, hyphens), not '{entry.value}'", entry.line)
+        slugs.append(slug)
+    return tuple(slugs)
+
+
 def _ids(key: str, noun: str, known: Callable[[str], bool]) -> Callable[[Located], tuple[str, ...]]:
     def read(item: Located) -> tuple[str, ...]:
         value = item.plain()
@@ -92,6 +105,7 @@ def schema(registry: Registry) -> dict[str, Key]:
         "lang": Key("Language: vi or en.", _lang),
         "key": Key("Shared by an article and its translations; defaults to the file name.", _key),
         "slug": Key("Last part of the article's URL; defaults to the slug of the title.", _slug),
+        "aliases": Key("Former slugs of the article: each old URL becomes a page that redirects here.", _aliases),
         "author": Key("Byline.", _text("author")),
         "outlet": Key("Publishing outlet.", _text("outlet")),
         "leaders": Key(

@@ -384,6 +384,7 @@ def load_article(
         title=title,
         title_supplied=title_supplied,
         slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
+        aliases=meta.get("aliases", ()),
         date=date,
         author=author,
         outlet=meta.get("outlet") or header.outlet,
