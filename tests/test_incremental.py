@@ -273,3 +273,20 @@ def test_a_published_url_survives_a_title_edit_and_aliases_redirect(tmp_path):
         assert "url=/vi/bai-viet/hoi-nghi-ngoai-giao-lan-thu-32-nam-2023/" in (
             root / "public" / former / "index.html"
         ).read_text(encoding="utf-8")
+
+
+def test_provenance_in_front_matter_reaches_the_citation(tmp_path):
+    root = copy_site(tmp_path / "site")
+    seed = root / "content" / "en" / "all-objectives-achieved-at-a-high-level.md"
+    assert seed.is_file()
+    text = seed.read_text(encoding="utf-8").replace(
+        "---\n", "---\ntranslator: Lan Nguyen\nsource_url: https://example.vn/a-100%\nretrieved: 2024-10-03\n", 1
+    )
+    seed.write_text(text, encoding="utf-8")
+    build(root, search=False)
+    folder = root / "public" / "en" / "articles" / "all-objectives-achieved-at-a-high-level"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Translated by Lan Nguyen." in page and "Retrieved 3 October 2024." in page
+    assert "https://example.vn/a-100%" in page
+    assert b"N1  - Translated by Lan Nguyen\r\n" in (folder / "cite.ris").read_bytes()
+    assert "note = {Translated by Lan Nguyen}" in (folder / "cite.bib").read_text(encoding="utf-8")

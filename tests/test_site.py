@@ -165,7 +165,7 @@ def test_article_page_facts_citation_and_metadata(built):
     page = built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html"
     html = page.read_text(encoding="utf-8")
     facts = read_page(page)
-    assert "19 tháng 9, 2024" in facts.own_text
+    assert "19 tháng 9 năm 2024" in facts.own_text
     assert (
         'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>'
         in html
@@ -192,7 +192,7 @@ def test_leader_and_event_pages(built):
     assert leader.count('<section class="year-group">') == 4  # 2024, 2022, 2021, undated
     assert "Often appears with" in leader
     event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
-    assert "Khóa 79 Đại hội đồng Liên hợp quốc" in event and "10 tháng 9, 2024 – 8 tháng 9, 2025" in event
+    assert "Khóa 79 Đại hội đồng Liên hợp quốc" in event and "10 tháng 9 năm 2024 – 8 tháng 9 năm 2025" in event
     series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
     assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
 
@@ -348,7 +348,7 @@ def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
     page = (built / f"vi/bai-viet/{slug}/index.html").read_text(encoding="utf-8")
     assert "<h1" in page and f">{shown}</h1>" in page
     assert f"<title>{shown} — " in page
-    assert f"“{shown}”" in page  # the citation
+    assert f"“{shown}.”" in page  # the citation
     headline = [
         json.loads(m)["headline"]
         for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
@@ -361,3 +361,29 @@ def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
     # Titles printed in the file are not marked.
     other = (built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>[^\[<][^<]*</h1>", other)
+
+
+def test_citations_name_the_outlet_mark_translations_and_download(built):
+    vi = (built / "vi/bai-viet/tiep-tuc-phat-huy-vai-tro-tien-phong-cua-doi-ngoai/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "“Tiếp tục phát huy vai trò tiên phong của đối ngoại.” Báo Nhân Dân. 22 tháng 1 năm 2022." in vi
+    assert '<meta name="citation_publisher" content="Báo Nhân Dân">' in vi
+    assert '<meta name="citation_publication_date" content="2022/01/22">' in vi
+    undated_outlet = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Tháng 9 năm 2024. Bản lưu tại Lưu trữ Tin Ngoại giao." in undated_outlet  # no outlet: none named
+    assert 'name="citation_publisher"' not in undated_outlet
+    en = (built / "en/articles/viet-nam-values-multilateral-cooperation/index.html").read_text(encoding="utf-8")
+    assert "Translation. 19 September 2024. Translation of “Việt Nam coi trọng hợp tác đa phương”" in en
+    for page in html_pages(built):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\d tháng \d+, \d{4}", text), page  # one Vietnamese date form
+        if 'class="citation"' in text:
+            assert "bai-viet/" in str(page) or "articles/" in str(page)
+            ris = page.parent / "cite.ris"
+            bib = page.parent / "cite.bib"
+            assert 'href="' in text and ris.is_file() and bib.is_file(), page
+            assert ris.read_bytes().startswith(b"TY  - NEWS\r\n")
+            assert bib.read_text(encoding="utf-8").startswith("@online{")

@@ -156,6 +156,9 @@ class Article:
     warnings: tuple[str, ...]
     title_supplied: bool = False  # no title line: the title was made from the opening
     aliases: tuple[str, ...] = ()  # former slugs (front matter): their URLs redirect to this article
+    source_url: str | None = None  # where the outlet published it (front matter)
+    retrieved: PubDate | None = None  # when it was copied from source_url
+    translator: str | None = None  # set: the article is a translation
 
     @property
     def summary(self) -> str:
