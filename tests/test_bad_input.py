@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 import diparchive.publish.search
+from diparchive.build.pipeline import build
 from diparchive.cli.main import main
+from diparchive.errors import DiparchiveError
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -271,3 +273,13 @@ def test_check_strict_exit_code(built_site):
     code, out, _ = run("check", "--root", str(built_site), "--strict")
     assert code == 1 and "untranslated: no version in 'en'" in out
     assert run("check", "--root", str(built_site))[0] == 0
+
+
+def test_a_broken_url_lock_is_named_and_the_output_kept(site):
+    build(site, search=False)
+    before = (site / "public" / "vi" / "index.html").read_bytes()
+    (site / "urls.lock").write_text('{"vi:x": [\n', encoding="utf-8")
+    (site / "content" / "000_aedb57b13cd0445d.txt").touch()
+    with pytest.raises(DiparchiveError, match=r"urls.lock:2: not a URL lock"):
+        build(site, search=False, use_cache=False)
+    assert (site / "public" / "vi" / "index.html").read_bytes() == before

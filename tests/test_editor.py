@@ -98,7 +98,8 @@ def test_build_prints_phases_and_a_summary(site):
     phases = [line.split()[0] for line in err.splitlines() if re.match(r"  \w+ +[\d,]+ done$", line)]
     assert phases == ["load", "plan", "render", "write"]
     assert re.search(r"Phases: load \d+\.\d s, plan \d+\.\d s, render \d+\.\d s, write \d+\.\d s", err)
-    assert re.search(r"Built 9 articles into 139 pages \(vi: 70, en: 68\) and \d+ files in .* in \d+\.\d s", out)
+    # 139 HTML pages and each article's cite.ris and cite.bib (9 articles × 2), rendered as pages are
+    assert re.search(r"Built 9 articles into 157 pages \(vi: 80, en: 76\) and \d+ files in .* in \d+\.\d s", out)
     assert "2 article(s) with an inferred date; 3 warning(s)" in out
     assert "\r" not in err  # not a terminal: plain lines only
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -236,3 +237,56 @@ def test_a_change_rewrites_one_bucket_of_parsed_records(tmp_path):
     after = {p.name: p.read_bytes() for p in buckets.iterdir()}
     assert sorted(after) == sorted(before)
     assert len([name for name in after if after[name] != before[name]]) == 1
+
+
+def test_a_published_url_survives_a_title_edit_and_aliases_redirect(tmp_path):
+    root = copy_site(tmp_path / "site")
+    build(root, search=False)
+    old = "vi/bai-viet/hoi-nghi-ngoai-giao-lan-thu-32-vao-nhung-ngay-cuoi-thang-12-khep/"
+    assert (root / "public" / old / "index.html").is_file()
+    assert old in json.loads((root / "urls.lock").read_text(encoding="utf-8"))["vi:002_d22a4b06eb00ea15"]
+    seed = root / "content" / "002_d22a4b06eb00ea15.txt"
+    seed.write_text(
+        "---\ntitle: Hội nghị Ngoại giao lần thứ 32\naliases: [ban-nhap-cu]\n---\n" + seed.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    build(root, search=False)
+    new = "/vi/bai-viet/hoi-nghi-ngoai-giao-lan-thu-32/"
+    assert "Hội nghị Ngoại giao lần thứ 32</h1>" in (root / "public" / new[1:] / "index.html").read_text(
+        encoding="utf-8"
+    )
+    for former in (old, "vi/bai-viet/ban-nhap-cu/"):
+        page = (root / "public" / former / "index.html").read_text(encoding="utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url={new}">' in page
+        assert f'<link rel="canonical" href="https://archive.example.org{new}">' in page
+    sitemap = (root / "public" / "sitemap-vi.xml").read_text(encoding="utf-8")
+    assert new in sitemap and old not in sitemap
+    built = tree(root / "public")
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert built == tree(tmp_path / "full")
+    # A second edit keeps every URL the article ever had.
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("lần thứ 32\n", "lần thứ 32 năm 2023\n", 1), encoding="utf-8"
+    )
+    build(root, search=False)
+    for former in (old, new[1:]):
+        assert "url=/vi/bai-viet/hoi-nghi-ngoai-giao-lan-thu-32-nam-2023/" in (
+            root / "public" / former / "index.html"
+        ).read_text(encoding="utf-8")
+
+
+def test_provenance_in_front_matter_reaches_the_citation(tmp_path):
+    root = copy_site(tmp_path / "site")
+    seed = root / "content" / "en" / "all-objectives-achieved-at-a-high-level.md"
+    assert seed.is_file()
+    text = seed.read_text(encoding="utf-8").replace(
+        "---\n", "---\ntranslator: Lan Nguyen\nsource_url: https://example.vn/a-100%\nretrieved: 2024-10-03\n", 1
+    )
+    seed.write_text(text, encoding="utf-8")
+    build(root, search=False)
+    folder = root / "public" / "en" / "articles" / "all-objectives-achieved-at-a-high-level"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Translated by Lan Nguyen." in page and "Retrieved 3 October 2024." in page
+    assert "https://example.vn/a-100%" in page
+    assert b"N1  - Translated by Lan Nguyen\r\n" in (folder / "cite.ris").read_bytes()
+    assert "note = {Translated by Lan Nguyen}" in (folder / "cite.bib").read_text(encoding="utf-8")

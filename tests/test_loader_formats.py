@@ -192,6 +192,13 @@ def test_markdown_raw_html_is_escaped(tmp_path, registry, recognizer):
         ("lang: fr\n", 2, "'lang' must be one of vi, en"),
         ("leaders: [nobody-here]\n", 2, "unknown leader id 'nobody-here'"),
         ("title: [unclosed\n", 2, "invalid YAML"),
+        (
+            "title: ok\naliases:\n  - ban-cu\n  - ../x\n",
+            5,
+            "'aliases' holds slugs (letters, digits, hyphens), not '../x'",
+        ),
+        # An unclosed quote is noticed where the front matter ends; the fault is where it opened.
+        ('lang: vi\ntitle: "unclosed\nauthor: A\ndate: 2024-01-02\nsummary: x\nkeywords: [a]\n', 3, "quoted scalar"),
     ],
 )
 def test_front_matter_errors_name_file_and_line(tmp_path, registry, recognizer, front, line, message):
@@ -213,3 +220,15 @@ def test_non_utf8_file_names_the_line(tmp_path, registry, recognizer):
     path.write_bytes("Tiêu đề hợp lệ\n".encode() + "Café".encode("latin-1") + b"\n")
     with pytest.raises(DiparchiveError, match=r"latin.txt:2: not UTF-8 text"):
         read(path, registry, recognizer)
+
+
+def test_a_title_in_front_matter_clears_the_supplied_mark(tmp_path, registry, recognizer):
+    body = "Một đoạn văn đủ dài để làm phần thân của bài viết, không có dòng tiêu đề nào ở trên cả.\n"
+    supplied = read(write(tmp_path, "a.md", f"---\nlang: vi\n---\n{body}"), registry, recognizer)
+    given = read(
+        write(tmp_path, "b.md", f"---\nlang: vi\ntitle: Tiêu đề do biên tập viên đặt\n---\n{body}"),
+        registry,
+        recognizer,
+    )
+    assert supplied.title_supplied and supplied.title
+    assert not given.title_supplied and given.title == "Tiêu đề do biên tập viên đặt"

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 
@@ -15,7 +16,6 @@ from diparchive.build.pipeline import build
 from sitecheck import local_target, read_page
 
 BASE = "https://archive.example.org/"
-ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -165,7 +165,7 @@ def test_article_page_facts_citation_and_metadata(built):
     page = built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html"
     html = page.read_text(encoding="utf-8")
     facts = read_page(page)
-    assert "19 tháng 9, 2024" in facts.own_text
+    assert "19 tháng 9 năm 2024" in facts.own_text
     assert (
         'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>'
         in html
@@ -192,7 +192,7 @@ def test_leader_and_event_pages(built):
     assert leader.count('<section class="year-group">') == 4  # 2024, 2022, 2021, undated
     assert "Often appears with" in leader
     event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
-    assert "Khóa 79 Đại hội đồng Liên hợp quốc" in event and "10 tháng 9, 2024 – 8 tháng 9, 2025" in event
+    assert "Khóa 79 Đại hội đồng Liên hợp quốc" in event and "10 tháng 9 năm 2024 – 8 tháng 9 năm 2025" in event
     series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
     assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
 
@@ -208,7 +208,7 @@ def test_date_archives_with_counts(built):
     assert "Vietnamese only" in december and "≈" in december and "between 19 December 2023 and January 2024" in december
 
 
-def test_feeds_are_valid_atom_with_unique_ids(built):
+def test_every_feed_parses_as_a_feed_reader_reads_it(built):
     feeds = sorted(built.rglob("feed.xml"))
     assert (
         built / "vi/feed.xml" in feeds
@@ -216,11 +216,20 @@ def test_feeds_are_valid_atom_with_unique_ids(built):
         and built / "vi/su-kien/unga-79/feed.xml" in feeds
     )
     for path in feeds:
-        root = ET.parse(path).getroot()
-        assert root.tag == f"{ATOM}feed"
-        ids = [e.findtext(f"{ATOM}id") for e in root.findall(f"{ATOM}entry")]
-        assert ids and len(ids) == len(set(ids)) and len(ids) <= 20
-        assert root.findtext(f"{ATOM}updated")
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version == "atom10", path
+        url = BASE + path.relative_to(built).as_posix()
+        assert parsed.feed.id == url, path
+        assert [l.href for l in parsed.feed.links if l.rel == "self"] == [url], path
+        page = [l.href for l in parsed.feed.links if l.rel == "alternate"]
+        target = local_target(built, page[0], BASE, path) if len(page) == 1 else None
+        assert target is not None and target.is_file(), path
+        entries = parsed.entries
+        ids = [e.id for e in entries]
+        assert ids and len(ids) == len(set(ids)) and len(ids) <= 20, path
+        assert all(e.title and e.updated_parsed and e.link == e.id for e in entries), path
+        assert parsed.feed.updated_parsed == max(e.updated_parsed for e in entries), path
 
 
 def test_sitemaps_and_robots(built):
@@ -236,6 +245,15 @@ def test_sitemaps_and_robots(built):
     }
     assert f"Sitemap: {BASE}sitemap.xml" in (built / "robots.txt").read_text(encoding="utf-8")
     assert (built / "vi/404.html").is_file() and (built / "en/404.html").is_file() and (built / "404.html").is_file()
+
+
+def test_the_root_404_speaks_both_languages_and_feeds_are_called_feeds(built):
+    root = (built / "404.html").read_text(encoding="utf-8")
+    assert "Không tìm thấy trang" in root and '<section lang="en">' in root and "Page not found" in root
+    assert 'href="/en/"' in root and 'href="/vi/"' in root
+    assert '<section lang="en">' not in (built / "vi/404.html").read_text(encoding="utf-8")
+    home = (built / "vi/index.html").read_text(encoding="utf-8")
+    assert "Kênh Atom" in home and "Nguồn tin Atom" not in home
 
 
 def test_search_index_covers_articles_in_both_languages(built):
@@ -322,3 +340,50 @@ def test_pager_shows_first_last_and_nearby_pages(tmp_path):
     assert pager(1) == ["1", "2", "3", "…", str(last)]
     assert pager(last) == ["1", "…", str(last - 2), str(last - 1), str(last)]
     assert pager(4) == ["1", "2", "3", "4", "5", "6", "…", str(last)]
+
+
+def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
+    slug = "hoi-nghi-ngoai-giao-lan-thu-32-vao-nhung-ngay-cuoi-thang-12-khep"  # seed 002 has no title line
+    shown = "[Hội nghị Ngoại giao lần thứ 32 vào những ngày cuối tháng 12 khép…]"
+    page = (built / f"vi/bai-viet/{slug}/index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and f">{shown}</h1>" in page
+    assert f"<title>{shown} — " in page
+    assert f"“{shown}.”" in page  # the citation
+    headline = [
+        json.loads(m)["headline"]
+        for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        if "headline" in m
+    ]
+    assert headline == [shown]
+    assert f">{shown}</a>" in (built / "vi/bai-viet/index.html").read_text(encoding="utf-8")  # a card
+    entries = feedparser.parse((built / "vi/feed.xml").read_bytes()).entries
+    assert shown in [e.title for e in entries]
+    # Titles printed in the file are not marked.
+    other = (built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>[^\[<][^<]*</h1>", other)
+
+
+def test_citations_name_the_outlet_mark_translations_and_download(built):
+    vi = (built / "vi/bai-viet/tiep-tuc-phat-huy-vai-tro-tien-phong-cua-doi-ngoai/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "“Tiếp tục phát huy vai trò tiên phong của đối ngoại.” Báo Nhân Dân. 22 tháng 1 năm 2022." in vi
+    assert '<meta name="citation_publisher" content="Báo Nhân Dân">' in vi
+    assert '<meta name="citation_publication_date" content="2022/01/22">' in vi
+    undated_outlet = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Tháng 9 năm 2024. Bản lưu tại Lưu trữ Tin Ngoại giao." in undated_outlet  # no outlet: none named
+    assert 'name="citation_publisher"' not in undated_outlet
+    en = (built / "en/articles/viet-nam-values-multilateral-cooperation/index.html").read_text(encoding="utf-8")
+    assert "Translation. 19 September 2024. Translation of “Việt Nam coi trọng hợp tác đa phương”" in en
+    for page in html_pages(built):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\d tháng \d+, \d{4}", text), page  # one Vietnamese date form
+        if 'class="citation"' in text:
+            assert "bai-viet/" in str(page) or "articles/" in str(page)
+            ris = page.parent / "cite.ris"
+            bib = page.parent / "cite.bib"
+            assert 'href="' in text and ris.is_file() and bib.is_file(), page
+            assert ris.read_bytes().startswith(b"TY  - NEWS\r\n")
+            assert bib.read_text(encoding="utf-8").startswith("@online{")

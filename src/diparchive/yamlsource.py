@@ -36,9 +36,13 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # An unclosed quote or bracket is only noticed where the text ends, lines later: PyYAML's
+        # context mark is where the construct at fault opened, the line the author must fix.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc)
+        if getattr(exc, "context", None):
+            problem = f"{problem} {exc.context}"  # type: ignore[attr-defined]
         raise fail(path, line, f"invalid YAML: {problem}") from None
     if node is None:
         return Located({}, first_line)

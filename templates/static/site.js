@@ -2,7 +2,11 @@
 (function () {
   document.querySelectorAll(".access-date").forEach(function (el) {
     var locale = (el.getAttribute("data-lang") || "en-GB").replace("_", "-");
-    el.textContent = new Date().toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+    var now = new Date();
+    // The same form as every other Vietnamese date of the site (Intl writes "19 tháng 9, 2024").
+    el.textContent = locale.indexOf("vi") === 0
+      ? now.getDate() + " tháng " + (now.getMonth() + 1) + " năm " + now.getFullYear()
+      : now.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
   });
 
   var box = document.getElementById("search");

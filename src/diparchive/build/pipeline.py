@@ -10,7 +10,9 @@ from pathlib import Path
 from ..config import load_config
 from ..plan.archive import make_archive
 from ..plan.i18n import load_catalogs
+from ..plan.redirects import published
 from ..plan.site import Plan, plan_site
+from ..plan.urls import Urls
 from ..publish.output import Written, check_output_dir, write_site
 from ..publish.render import make_environment, render_site
 from ..publish.search import index_site
@@ -20,6 +22,7 @@ from ..workers import default_workers
 from .incremental import Incremental, IndexReuse
 from .loading import article_files, load_with_cache
 from .report import BuildReport, Findings, Phases, PhaseTime, Progress, findings, silent, stop_if_strict
+from .urllock import read_lock, write_lock
 
 __all__ = ["BuildReport", "Findings", "PhaseTime", "Progress", "build", "findings"]
 
@@ -57,7 +60,8 @@ def build(
 
     phases.begin()
     catalogs = load_catalogs(config.templates_dir, root)
-    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive))
+    lock = read_lock(root)
+    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive), lock)
     pages = reuse.pages(plan)
     phases.done("plan", len(plan.pages))
 
@@ -82,6 +86,7 @@ def build(
         out, config.languages, archive, plan, found, tuple(phases.times), summary, files_out, rendered
     )
     reuse.save(report, read, plan, pages, index)
+    write_lock(root, published(lock, archive, Urls(config.base_url, config.base_path)))
     return report
 
 

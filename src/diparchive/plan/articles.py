@@ -9,9 +9,10 @@ from typing import Any
 
 from ..read.folding import fold_d
 from ..records import Article
+from .citation import CITE_FILES, citation
 from .jsonld import jsonld
 from .related import mentions, related
-from .views import Page, Site, View, date_href, event_link, frame, leader_link, other, summary
+from .views import Page, Site, View, date_href, display_title, event_link, frame, leader_link, other, summary
 
 _D_WORD = re.compile(r"\S*[đĐ]\S*")  # a word spelt with đ
 
@@ -26,16 +27,22 @@ def article_pages(s: Site, lang: str) -> list[Page]:
     for article in own:
         path = s.urls.article(lang, article.slug)
         alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
-        if path in s.unchanged:
+        if path in s.unchanged:  # its citation files follow it: they show only the article
+            pages += [Page(path + name, name, lang, None, in_sitemap=False) for name in CITE_FILES]
             pages.append(Page(path, "article.html", lang, None, alternates, shows=s.unchanged[path]))
             continue
+        cite = citation(s, article)
+        pages += [
+            Page(path + name, name, lang, {"text": text}, in_sitemap=False) for name, text in cite["files"].items()
+        ]
         index = position.get(article.key)
         older = chronological[index - 1] if index is not None and index > 0 else None
         newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
         near = related(article, about)
-        context = frame(s, lang, path, article.title, alternates, description=summary(article), kind="article")
+        context = frame(s, lang, path, display_title(article), alternates, description=summary(article), kind="article")
         context["indexed"] = indexed(s, article, lang)
         context["article"] = context["indexed"]["article"]  # the same view, for the head and the citation
+        context["citation_meta"] = cite["meta"]
         context["prev"] = s.card(older, lang) if older else None
         context["next"] = s.card(newer, lang) if newer else None
         context["related"] = [s.card(a, lang) for a in near]
@@ -54,7 +61,7 @@ def indexed(s: Site, article: Article, lang: str) -> View:
         "article": article_view(s, article, lang, s.ui[lang]),
         "translation": {
             "href": s.urls.href(s.urls.article(translation.lang, translation.slug)),
-            "title": translation.title,
+            "title": display_title(translation),
             "lang": translation.lang,
             "label": s.ui[lang][f"read_in_{translation.lang}"],
         }
@@ -65,12 +72,10 @@ def indexed(s: Site, article: Article, lang: str) -> View:
 
 def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) -> View:
     date_text = s.date_text(article.date, lang)
-    cite_parts = [
-        p for p in (article.author, f"“{article.title}”", article.outlet or s.config.title[lang], date_text) if p
-    ]
+    cite = citation(s, article)
     leaders = [leader_link(s, l, lang, article.date) for l in article.leaders]
     return {
-        "title": article.title,
+        "title": display_title(article),
         "lang": article.lang,
         "date_text": date_text,
         "date_iso": article.date.html_datetime if article.date else "",
@@ -81,10 +86,7 @@ def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) ->
         "leaders": leaders,
         "events": [event_link(s, e, lang) for e in article.events],
         "blocks": [{"kind": b.kind.value, "html": b.html} for b in article.body],
-        "cite": {
-            "text": ". ".join(cite_parts) + ".",
-            "url": s.urls.absolute(s.urls.article(article.lang, article.slug)),
-        },
+        "cite": {key: cite[key] for key in ("text", "url", "ris", "bib")},
         "search": search_view(s, article, lang, [l["name"] for l in leaders]),
     }
 

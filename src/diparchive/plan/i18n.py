@@ -52,15 +52,23 @@ def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
 
 
 def format_pubdate(date: PubDate, lang: str) -> str:
-    """ "19 tháng 9, 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"."""
+    """ "19 tháng 9 năm 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"."""
     locale = LOCALES[lang]
     if date.is_interval:  # a span, never its start's day: "between 19 December 2023 and January 2024"
         return INTERVAL_PHRASE[lang].format(start=format_pubdate(date.start, lang), end=format_pubdate(date.end, lang))
     if date.precision is Precision.DAY:
-        return format_date(date.first_day, "long", locale=locale)
+        return format_day(date.first_day, lang)
     if date.precision is Precision.MONTH:
         return format_skeleton("yMMMM", date.first_day, locale=locale)
     return str(date.year)
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """A day in one form everywhere: "19 tháng 9 năm 2024" (CLDR's long Vietnamese date mixes in
+    a comma, "19 tháng 9, 2024"; the press and the month form write "năm") / "19 September 2024"."""
+    if lang == "vi":
+        return f"{day.day} tháng {day.month} năm {day.year}"
+    return format_date(day, "long", locale=LOCALES[lang])
 
 
 def month_name(year: int, month: int, lang: str) -> str:

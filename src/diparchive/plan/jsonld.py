@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Article
-from .views import Site, summary
+from .views import Site, display_title, summary
 
 
 def jsonld(s: Site, article: Article, path: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title,
+        "headline": display_title(article),
         "inLanguage": article.lang,
         "url": s.urls.absolute(path),
         "mainEntityOfPage": s.urls.absolute(path),

@@ -154,4 +154,22 @@ def search_page(s: Site, lang: str, parts: tuple[IndexPart, ...]) -> Page:
 
 def not_found_page(s: Site, lang: str, path: str) -> Page:
     context = frame(s, lang, path, s.ui[lang]["not_found"], {lang: path}, kind="404")
+    # The root 404 answers for every language, so it says so in each of them.
+    context["also"] = (
+        [
+            {
+                "lang": other,
+                "heading": s.ui[other]["not_found"],
+                "text": s.ui[other]["not_found_text"],
+                "back_home": s.ui[other]["back_home"],
+                "search_label": s.ui[other]["search"],
+                "home": s.urls.href(s.urls.home(other)),
+                "search": s.urls.href(s.urls.search(other)),
+            }
+            for other in s.config.languages
+            if other != lang
+        ]
+        if "/" not in path
+        else []
+    )
     return Page(path, "404.html", lang, context, in_sitemap=False)

@@ -19,6 +19,7 @@ from .events import event_pages
 from .feeds import feeds
 from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
+from .redirects import Lock, redirect_pages
 from .search_parts import plan_parts
 from .urls import output_file
 from .views import Feed, Page, Plan, make_site
@@ -32,10 +33,12 @@ def plan_site(
     archive: Archive,
     ui: Mapping[str, Mapping[str, str]],
     unchanged: Mapping[str, frozenset[str]] | None = None,
+    lock: Lock | None = None,
 ) -> Plan:
     """Every page and feed of the site. Article pages and pages of listings named in `unchanged`
     (path → the articles it shows) are not planned again: their context is None. The caller
-    promises that those pages would come out as before (see `site_shape`)."""
+    promises that those pages would come out as before (see `site_shape`). Every URL in `lock`
+    (the URL lock) that no article uses now redirects to its article."""
     s = make_site(config, registry, archive, ui, unchanged or {})
     pages: list[Page] = [root_page(s)]
     found: list[Feed] = []
@@ -55,6 +58,7 @@ def plan_site(
         pages.append(not_found_page(s, lang, s.urls.not_found(lang)))
         found += feeds(s, lang)
     pages.append(not_found_page(s, config.default_language, "404.html"))
+    pages += redirect_pages(s, lock or {})
     return Plan(tuple(pages), tuple(found), parts)
 
 

@@ -92,7 +92,7 @@ def make_site(
         made = cards.get(memo)
         if made is None:
             made = cards[memo] = {
-                "title": article.title,
+                "title": display_title(article),
                 "href": urls.href(urls.article(article.lang, article.slug)),
                 "lang": article.lang,
                 "foreign": article.lang != lang,
@@ -177,6 +177,12 @@ def frame(
             },
         },
     }
+
+
+def display_title(article: Article) -> str:
+    """The title as every page, feed and citation shows it: a title the archive supplied (the file
+    had no title line) in square brackets, as archives mark devised titles."""
+    return f"[{article.title}]" if article.title_supplied else article.title
 
 
 def summary(article: Article) -> str:

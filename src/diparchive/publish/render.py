@@ -15,6 +15,7 @@ from ..errors import DiparchiveError, Problem, fail
 from ..plan.i18n import count_phrase
 from ..plan.site import Feed, Page, Plan
 from ..plan.urls import Urls, output_file
+from ..plan.views import display_title
 from ..workers import fork_imap
 
 
@@ -166,7 +167,7 @@ def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
             {
                 "id": url,
                 "url": url,
-                "title": a.title,
+                "title": display_title(a),
                 "updated": _timestamp(a.date.first_day),
                 "summary": a.summary,
                 "author": a.author or a.outlet or "",
@@ -176,7 +177,7 @@ def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
         "lang": feed.lang,
         "title": feed.title,
         "id": urls.absolute(feed.path),
-        "self": urls.absolute(feed.path),
+        "self_url": urls.absolute(feed.path),  # `self` is reserved by Jinja
         "page": urls.absolute(feed.page_path),
         "updated": max(e["updated"] for e in entries),
         "entries": entries,

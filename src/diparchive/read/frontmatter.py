@@ -44,6 +44,20 @@ def _date(item: Located) -> PubDate:
     return date
 
 
+def _retrieved(item: Located) -> PubDate:
+    date = date_literal(item.plain(), DateSource.FRONT_MATTER)
+    if date is None:
+        raise Invalid(f"'retrieved' must be {DATE_FORMS}, not '{item.plain()}'")
+    return date
+
+
+def _url(item: Located) -> str:
+    text = _text("source_url")(item)
+    if not text.startswith(("http://", "https://")) or any(c.isspace() for c in text):
+        raise Invalid(f"'source_url' must be an http(s) address without spaces, not '{text}'")
+    return text
+
+
 def _lang(item: Located) -> str:
     if item.plain() not in LANGUAGES:
         raise Invalid(f"'lang' must be one of {', '.join(LANGUAGES)}, not '{item.plain()}'")
@@ -65,6 +79,19 @@ def _slug(item: Located) -> str:
     if not slug:
         raise Invalid(f"'slug' must contain letters or digits, not '{text}'")
     return slug
+
+
+def _aliases(item: Located) -> tuple[str, ...]:
+    value = item.plain()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Invalid("'aliases' must be a list of former slugs")
+    slugs = []
+    for entry in item.value:
+        slug = slug_of(entry.value)
+        if slug != entry.value:
+            raise Invalid(f"'aliases' holds slugs (letters, digits, hyphens), not '{entry.value}'", entry.line)
+        slugs.append(slug)
+    return tuple(slugs)
 
 
 def _ids(key: str, noun: str, known: Callable[[str], bool]) -> Callable[[Located], tuple[str, ...]]:
@@ -92,8 +119,12 @@ def schema(registry: Registry) -> dict[str, Key]:
         "lang": Key("Language: vi or en.", _lang),
         "key": Key("Shared by an article and its translations; defaults to the file name.", _key),
         "slug": Key("Last part of the article's URL; defaults to the slug of the title.", _slug),
+        "aliases": Key("Former slugs of the article: each old URL becomes a page that redirects here.", _aliases),
         "author": Key("Byline.", _text("author")),
         "outlet": Key("Publishing outlet.", _text("outlet")),
+        "source_url": Key("Where the outlet published the text (cited as the original).", _url),
+        "retrieved": Key(f"When the text was copied from source_url: {DATE_FORMS}.", _retrieved),
+        "translator": Key("Who translated the text: the article is then cited as a translation.", _text("translator")),
         "leaders": Key(
             "Leader ids, replacing the recognised ones.", _ids("leaders", "leader", lambda v: v in registry.leaders)
         ),

@@ -1,0 +1,101 @@
+"""How an article is cited: the sentence under it, Zotero/Google Scholar meta tags, and the RIS and
+BibTeX files offered for download. The outlet is the publisher of its text; the archive only holds
+a copy, so it is named as the place the copy is kept, never as publisher. A translation (a
+`translator`, or a version in the other language of an article first published in the site's
+default language) is cited as such, with a pointer to its original."""
+
+from __future__ import annotations
+
+from ..records import Article
+from .views import Site, View, display_title
+
+CITE_FILES = ("cite.ris", "cite.bib")
+
+
+def sentence(text: str) -> str:
+    """A sentence of the citation: capitalised, ending with one full stop."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…", "”")) else text + "."
+
+
+def original_of(s: Site, article: Article) -> Article | None:
+    """The article this one translates, when it is a translation."""
+    if article.lang == s.config.default_language and article.translator is None:
+        return None
+    for lang in s.config.languages:
+        if lang != article.lang and (found := s.archive.counterpart(article, lang)) is not None:
+            if article.translator is not None or lang == s.config.default_language:
+                return found
+    return None
+
+
+def citation(s: Site, article: Article) -> View:
+    ui = s.ui[article.lang]
+    url = s.urls.absolute(s.urls.article(article.lang, article.slug))
+    original = original_of(s, article)
+    translated = original is not None or article.translator is not None
+    author = (original.author if original else None) or article.author
+    title = display_title(article)
+    parts = [author or "", f"“{title}{'' if title.endswith(('.', '?', '!', '…')) else '.'}”"]
+    if translated:
+        parts.append(
+            ui["cite_translated_by"].format(name=article.translator) if article.translator else ui["cite_translation"]
+        )
+    if article.outlet:
+        parts.append(article.outlet)
+    if article.date:
+        parts.append(s.date_text(article.date, article.lang))
+    if original is not None:
+        first = s.urls.absolute(s.urls.article(original.lang, original.slug))
+        parts.append(ui["cite_original"].format(title=display_title(original), url=original.source_url or first))
+    if article.source_url:
+        parts.append(ui["cite_source"].format(url=article.source_url))
+    if article.retrieved:
+        parts.append(ui["cite_retrieved"].format(date=s.date_text(article.retrieved, article.lang)))
+    parts.append(ui["cite_held"].format(archive=s.config.title[article.lang]))
+    date = article.date.html_datetime.replace("-", "/") if article.date and not article.date.is_interval else ""
+    meta = [("citation_title", display_title(article))]
+    meta += [("citation_author", author)] if author else []
+    meta += [("citation_publication_date", date), ("citation_date", date)] if date else []
+    meta += [("citation_publisher", article.outlet)] if article.outlet else []
+    meta += [("citation_language", article.lang), ("citation_public_url", url)]
+    fields = {"title": display_title(article), "author": author, "outlet": article.outlet, "url": url, "date": date}
+    return {
+        "text": " ".join(sentence(p) for p in parts if p),
+        "url": url,
+        "meta": meta,
+        "ris": s.urls.href(s.urls.article(article.lang, article.slug) + "cite.ris"),
+        "bib": s.urls.href(s.urls.article(article.lang, article.slug) + "cite.bib"),
+        "files": {"cite.ris": ris(fields, article), "cite.bib": bibtex(fields, article)},
+    }
+
+
+def ris(f: dict[str, str | None], article: Article) -> str:
+    lines = [("TY", "NEWS"), ("TI", f["title"]), ("AU", f["author"]), ("PB", f["outlet"]), ("DA", f["date"])]
+    lines += [("PY", str(article.date.year) if article.date else None), ("LA", article.lang), ("UR", f["url"])]
+    lines += [("N1", f"Translated by {article.translator}" if article.translator else None), ("ER", "")]
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value is not None)
+
+
+def _bib(text: str) -> str:
+    # BibTeX's specials, so a title with "%" or "{" cannot break the entry.
+    return "".join("\\" + c if c in "{}%&$#_" else c for c in text)
+
+
+def bibtex(f: dict[str, str | None], article: Article) -> str:
+    key = "".join(c for c in f"{article.lang}{article.key}" if c.isalnum())
+    entries = [
+        ("title", f["title"]),
+        ("author", f["author"]),
+        ("publisher", f["outlet"]),
+        ("year", str(article.date.year) if article.date else None),
+    ]
+    entries += [
+        ("date", f["date"].replace("/", "-") if f["date"] else None),
+        ("language", article.lang),
+        ("url", f["url"]),
+    ]
+    entries += [("note", f"Translated by {article.translator}" if article.translator else None)]
+    body = ",\n".join(f"  {name} = {{{_bib(value) if name != 'url' else value}}}" for name, value in entries if value)
+    return f"@online{{{key},\n{body}\n}}\n"
