@@ -70,7 +70,9 @@ def output_lock(output: Path) -> Iterator[None]:
         parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
-        raise fail(output, None, f"cannot write the output folder: {exc.strerror}") from None
+        blocked = next((p for p in (parent, *parent.parents) if p.exists() and not p.is_dir()), None)
+        reason = f"{blocked} is not a folder" if blocked else exc.strerror
+        raise fail(output, None, f"cannot write the output folder: {reason}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
