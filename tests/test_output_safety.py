@@ -9,6 +9,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -163,7 +164,6 @@ def test_an_output_file_edited_with_its_mtime_kept_is_not_reused(built_site):
 
 
 def test_a_cache_folder_that_is_a_file_is_found_before_the_output_is_replaced(built_site):
-    import shutil
 
     shutil.rmtree(built_site / CACHE_DIR)
     (built_site / CACHE_DIR).write_text("not a folder", encoding="utf-8")
@@ -306,3 +306,37 @@ def test_serve_survives_any_error_in_a_rebuild(built_site):
     finally:
         stop.set()
         thread.join(timeout=10)
+
+
+def test_a_killed_build_leaves_no_worker_holding_the_lock(tmp_path):
+    """With enough articles the build forks workers; killed with it, none lives on holding the
+    output's lock (the next build would be refused)."""
+    from test_incremental import _archive_of
+
+    root = _archive_of(tmp_path, extra=120)
+    command = [sys.executable, "-m", "diparchive", "build", "--root", str(root), "--quiet", "--no-search"]
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT / "src")}
+    for delay in (0.8, 1.6):
+        process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        children: list[int] = []
+        deadline = time.monotonic() + delay + 10
+        while not children and time.monotonic() < deadline:  # wait for the workers
+            time.sleep(0.05)
+            children = [int(c) for c in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+        assert children, "the build forked no workers"
+        process.kill()
+        process.wait()
+        time.sleep(0.5)
+        assert [c for c in children if _alive(c)] == []
+        result = subprocess.run(command, env=environment, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert leftovers(root) == []
+        shutil.rmtree(root / CACHE_DIR)  # the next round builds in full again
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
