@@ -57,7 +57,9 @@ def main() -> int:
 
     def timed_build() -> float:
         started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"the build after a kill failed:\n{result.stderr}")
         return time.perf_counter() - started
 
     took = {"update": 0.0, "full": timed_build()}
