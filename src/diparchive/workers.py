@@ -7,9 +7,11 @@ Results come back in input order, so the output does not depend on scheduling.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import pickle
+import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
@@ -54,7 +56,7 @@ def fork_imap(
     processes = []
     for worker in range(workers):
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(fn, items, worker, workers, send), daemon=True)
+        process = context.Process(target=_work, args=(fn, items, worker, workers, send, os.getpid()), daemon=True)
         process.start()
         send.close()
         pipes.append(receive)
@@ -89,7 +91,10 @@ def fork_imap(
         raise RuntimeError("a worker process failed:\n" + (failure or f"{len(items) - done} results missing"))
 
 
-def _work(fn: Callable[[Any], Any], items: Sequence[Any], worker: int, workers: int, send: Connection) -> None:
+def _work(
+    fn: Callable[[Any], Any], items: Sequence[Any], worker: int, workers: int, send: Connection, parent: int
+) -> None:
+    _die_with(parent)
     try:
         batch = []
         for index in range(worker, len(items), workers):
@@ -105,3 +110,14 @@ def _work(fn: Callable[[Any], Any], items: Sequence[Any], worker: int, workers: 
     finally:
         send.close()
         os._exit(0)  # no atexit handlers or buffers of the parent run twice
+
+
+def _die_with(parent: int) -> None:
+    """A worker dies with the build (kill -9): an orphan would work on for nothing and keep the
+    output's lock, which it shares, held (Linux's parent-death signal)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build died before the signal was asked for
+        os._exit(1)

@@ -26,6 +26,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..errors import fail
+
 CACHE_DIR = ".diparchive-cache"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -69,9 +71,13 @@ def scan_inputs(folders: tuple[Path, ...]) -> Scan:
 
 
 def _add_stats(files: list[tuple[str, os.DirEntry[str]]], h: Any) -> None:
+    """Size, modification and change time: a write changes the change time even when the
+    modification time is put back (`touch -r`, tools that keep times)."""
     for relative, entry in files:
         stat = entry.stat(follow_symlinks=False)
-        h.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        h.update(
+            f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0".encode("utf-8", "surrogateescape")
+        )
 
 
 def code_digest() -> str:
@@ -85,17 +91,17 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-# A file's (size, modification time in ns, digest), as the last build saw it.
-Seen = dict[str, tuple[int, int, str]]
+# A file's (size, modification time, change time in ns, digest), as the last build saw it.
+Seen = dict[str, tuple[int, int, int, str]]
 
 
 def inputs_digest(
     config_file: Path, scan: Scan, search: bool, code: str, seen: Seen | None = None, settled_before_ns: int = 0
 ) -> tuple[str, dict[Path, str], Seen]:
     """The digest of everything the output depends on, each input file's own digest, and what
-    was seen of each file. A file whose size and time are as in `seen` is not read again, unless
-    its time is so close to that build (`settled_before_ns`) that an edit in the same clock tick
-    could hide behind it."""
+    was seen of each file. A file whose size and times (modification and change) are as in `seen`
+    is not read again, unless a time is so close to that build (`settled_before_ns`) that an
+    edit in the same clock tick could hide behind it: stat is a short cut, the digest decides."""
     seen = seen or {}
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{code}\0search={search}\0{file_digest(config_file)}\0".encode())
@@ -108,16 +114,32 @@ def inputs_digest(
             before = seen.get(entry.path)
             if (
                 before is not None
-                and before[:2] == (stat.st_size, stat.st_mtime_ns)
-                and stat.st_mtime_ns < settled_before_ns
+                and len(before) == 4
+                and before[:3] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+                and max(stat.st_mtime_ns, stat.st_ctime_ns) < settled_before_ns
             ):
-                digest = before[2]
+                digest = before[3]
             else:
                 digest = file_digest(Path(entry.path))
             digests[Path(entry.path)] = digest
-            now[entry.path] = (stat.st_size, stat.st_mtime_ns, digest)
+            now[entry.path] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, digest)
             h.update(f"{relative}\0{digest}\0".encode("utf-8", "surrogateescape"))
     return h.hexdigest(), digests, now
+
+
+def check_cache_dir(root: Path) -> None:
+    """The cache folder must be a writable folder; found out before the output is replaced."""
+    folder = root / CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        what = "is not a folder" if folder.exists() and not folder.is_dir() else f"cannot be written ({exc.strerror})"
+        raise fail(
+            folder, None, f"the build cache {what}; delete it (it is safe to), or build with --no-cache"
+        ) from None
 
 
 def tree_digest(folder: Path, extra: str) -> str:

@@ -127,11 +127,10 @@ class Incremental:
         self.stats = stat_digest(root / CONFIG_FILE, scan, search, self.code)
         self.last = load_last_build(root) if use_cache else None
         seen = self.last.inputs if self.last is not None else {}
-        if self.last is not None and self.last.stats == self.stats:  # every input as that build saw it
-            self.digest, self.known = self.last.digest, {Path(p): d for p, (_, _, d) in seen.items()}
-        else:  # a touched file may still be unchanged: compare contents (of the files touched)
-            settled = self.last.started_ns - 2_000_000_000 if self.last else 0
-            self.digest, self.known, seen = inputs_digest(root / CONFIG_FILE, scan, search, self.code, seen, settled)
+        # Stat only tells which files need not be read again; a file touched near the last
+        # build's start (within any file system's time granularity) is read, and digests decide.
+        settled = self.last.started_ns - 2_000_000_000 if self.last else 0
+        self.digest, self.known, seen = inputs_digest(root / CONFIG_FILE, scan, search, self.code, seen, settled)
         self.seen = seen
         self.cache = BuildCache()
         self.records_key = ""

@@ -7,18 +7,19 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..config import load_config
+from ..config import SiteConfig, load_config
 from ..plan.archive import make_archive
 from ..plan.i18n import load_catalogs
 from ..plan.redirects import published
 from ..plan.site import Plan, plan_site
 from ..plan.urls import Urls
-from ..publish.output import Written, check_output_dir, write_site
+from ..publish.output import Written, check_output_dir, output_lock, write_site
 from ..publish.render import make_environment, render_site
 from ..publish.search import index_site
 from ..read.recognizer import build_recognizer
 from ..read.registry import load_registry
 from ..workers import default_workers
+from .cache import check_cache_dir
 from .incremental import Incremental, IndexReuse
 from .loading import article_files, load_with_cache
 from .report import BuildReport, Findings, Phases, PhaseTime, Progress, findings, silent, stop_if_strict
@@ -42,6 +43,22 @@ def build(
     config = load_config(root)
     out = output if output is not None else config.output_dir
     check_output_dir(out, root, (config.content_dir, config.templates_dir))
+    with output_lock(out):  # one build at a time writes `out`; a killed build's leftovers swept
+        if use_cache:
+            check_cache_dir(root)  # before the output is replaced, not after
+        return _build(root, config, out, search, strict, progress, workers, use_cache)
+
+
+def _build(
+    root: Path,
+    config: SiteConfig,
+    out: Path,
+    search: bool,
+    strict: bool,
+    progress: Progress,
+    workers: int,
+    use_cache: bool,
+) -> BuildReport:
     reuse = Incremental(root, config, out, search, use_cache)
     if (last := reuse.nothing_changed()) is not None:
         stop_if_strict(strict, last.findings)

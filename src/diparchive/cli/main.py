@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -118,6 +120,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     if args.command is None:
         parser.print_help(out)
         return 2
+    previous = _stop_on_sigterm()
     try:
         if args.command == "build":
             return _build(args, out, err)
@@ -134,10 +137,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return 130
-    except BrokenPipeError:  # `diparchive parse … | head`: the reader stopped reading
-        if out is sys.stdout:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at interpreter exit
+    except BrokenPipeError:  # `diparchive parse … | head`, `build | true`: the reader stopped reading
+        for stream in (sys.stdout, sys.stderr):
+            if stream in (out, err):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # no error at interpreter exit
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> signal._HANDLER | None:
+    """SIGTERM (a CI cancellation, `kill`) stops a build as Ctrl-C does: its staging folder is
+    removed and Pagefind stopped on the way out. Only the main thread may set a handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _interrupt)
 
 
 def progress_printer(stream: TextIO, live: bool) -> Callable[[str, int, int], None]:

@@ -84,7 +84,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             return None
         relative = unquote(path[len(self.base_path) :])
+        if "\0" in relative:
+            return self._send(400, "text/plain; charset=utf-8", b"bad request")
+        root = Path(self.directory).resolve()
         target = Path(self.directory) / relative
+        # Nothing outside the output is looked at: not even whether a folder exists there.
+        if ".." in relative.split("/") or not target.resolve().is_relative_to(root):
+            return self._send(404, "text/plain; charset=utf-8", b"not found")
         if target.is_dir() and not path.endswith("/"):
             self.send_response(301)
             self.send_header("Location", path + "/")
@@ -92,7 +98,6 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             return None
         if target.is_dir():
             target = target / "index.html"
-        root = Path(self.directory).resolve()
         resolved = target.resolve()
         if not resolved.is_relative_to(root) or not resolved.is_file():
             page = root / relative.split("/", 1)[0] / "404.html"
@@ -102,8 +107,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             )
         if resolved.suffix == ".html":
             return self._send(200, "text/html; charset=utf-8", self._inject(resolved.read_bytes()))
-        self.path = "/" + relative
-        return super().do_GET()
+        return self._send(200, self.guess_type(str(resolved)), resolved.read_bytes())
 
     def _inject(self, html: bytes) -> bytes:
         tag = f'<script src="{SCRIPT_PATH}"></script>'.encode()
@@ -146,6 +150,10 @@ def serve(
         except DiparchiveError as exc:
             print(f"error: {exc}", file=log, flush=True)
             state.finished(str(exc))
+        except Exception as exc:  # any other failure of a rebuild: say so, keep serving the last good site
+            message = f"the build failed unexpectedly: {type(exc).__name__}: {exc}"
+            print(f"error: {message}", file=log, flush=True)
+            state.finished(message)
         else:
             state.finished(None)
 

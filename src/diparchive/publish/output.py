@@ -6,18 +6,27 @@ only its own staging folder and a folder it recognises as its own earlier output
 marker file); it refuses to replace any other folder.
 
 An update (`update=True`: the caller knows that every other file of the output stays as it is)
-stages only the new files, and moves them in once everything, the search index included, has
-been made. While they are moved the marker says so; a build that finds it so (the update was
-cut short) rebuilds everything.
+stages only the new files; once everything, the search index included, has been made, they are
+moved into a copy of the output made of hard links, which then takes the output's place. The
+output folder is therefore always one whole build: the two folders are exchanged in one step
+(Linux `renameat2(RENAME_EXCHANGE)`), or, where that is not supported, by two renames, of which
+a build killed in between leaves the previous output under its retired name, put back by the
+next build. The leftovers of a killed build (its staging folders) are swept by the next one, and
+an output folder is written by one build at a time (`output_lock`).
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import os
+import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +54,63 @@ def check_output_dir(output: Path, root: Path, protected: tuple[Path, ...]) -> N
         )
 
 
-UPDATING = "updating"  # the marker's input digest while an update moves its files in
+UPDATING = "updating"  # the marker of an output that an earlier version was updating in place
+_LEFTOVER = r"(staging|previous)-[a-z0-9_]{8}"  # tempfile.mkdtemp's names, as below
+
+
+@contextmanager
+def output_lock(output: Path) -> Iterator[None]:
+    """Hold the output folder's parent locked while a build writes it: a second build of the same
+    output stops with a message instead of interleaving. The lock (flock on the folder) dies with
+    its process, so a killed build leaves no stale lock behind; then sweep what a killed build
+    left beside the output."""
+    output = output.resolve()
+    parent = output.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        blocked = next((p for p in (parent, *parent.parents) if p.exists() and not p.is_dir()), None)
+        reason = f"{blocked} is not a folder" if blocked else exc.strerror
+        raise fail(output, None, f"cannot write the output folder: {reason}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise fail(
+                output,
+                None,
+                "another diparchive build is writing this output folder now; try again when it has finished",
+            ) from None
+        sweep_leftovers(output)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def sweep_leftovers(output: Path) -> list[Path]:
+    """Remove what a killed build left beside `output`: its staging folders and retired outputs
+    (named `.{output}.staging-XXXXXXXX`, `.{output}.previous-XXXXXXXX`, made by this user; the
+    older `.diparchive-index-XXXXXXXX` too). Nothing else is touched. A retired output whose
+    replacement never arrived (a kill between two renames) becomes the output again."""
+    pattern = re.compile(rf"\.{re.escape(output.name)}\.{_LEFTOVER}|\.diparchive-index-[a-z0-9_]{{8}}")
+    swept = []
+    try:
+        entries = sorted(os.scandir(output.parent), key=lambda e: e.name)
+    except OSError:
+        return []
+    for entry in entries:
+        if not pattern.fullmatch(entry.name) or not entry.is_dir(follow_symlinks=False):
+            continue
+        if entry.stat(follow_symlinks=False).st_uid != os.geteuid():
+            continue
+        path = Path(entry.path)
+        if ".previous-" in entry.name and not os.path.lexists(output) and (path / MARKER).is_file():
+            os.rename(path, output)
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        swept.append(path)
+    return swept
 
 
 def built_from(output: Path) -> str | None:
@@ -85,8 +150,11 @@ def write_site(
     files stay. If anything fails, including the `files` iterator, the staged folder is removed
     and `output` is untouched."""
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = _scratch(output, "staging")
+    except OSError as exc:
+        raise fail(output, None, f"cannot write beside the output folder: {exc.strerror}") from None
     made: set[Path] = set()
 
     def place(relative: str) -> Path:
@@ -114,41 +182,68 @@ def write_site(
         written = Written(count, writing)
         replaced = finish(staging, written) if finish is not None else ()
         if update:
-            _move_in(staging, output, replaced, digest)
+            _update(staging, output, replaced, digest)
             return written
         (staging / MARKER).write_text(_marker(digest), encoding="utf-8")
         staging.chmod(0o755)
         _swap(staging, output)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise fail(
+            output, None, f"cannot write the output{where}: {exc.strerror or exc}; the previous output is unchanged"
+        ) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written
 
 
+def _scratch(output: Path, kind: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-", dir=output.parent))
+
+
 def _marker(digest: str) -> str:
     return MARKER_TEXT + (f"inputs: {digest}\n" if digest else "")
 
 
-def _move_in(staging: Path, output: Path, replaced: tuple[str, ...], digest: str) -> None:
-    """Move the staged files into `output` (each one replaced at once), delete the old files of
-    `replaced` folders that the new ones lack, and only then record the new input digest."""
+def _update(staging: Path, output: Path, replaced: tuple[str, ...], digest: str) -> None:
+    """Make a copy of `output` of hard links, move the staged files into it (each replacing its
+    old name, never writing into a file the old output shares), delete the old files of
+    `replaced` folders that the new ones lack, and put the copy in the output's place."""
     new = {(Path(folder) / name).relative_to(staging) for folder, _, names in os.walk(staging) for name in names}
-    stale = [
-        old
-        for folder in replaced
-        for old in _folder_files(output / folder, staging / folder)
-        if old.relative_to(output) not in new
-    ]
-    (output / MARKER).write_text(_marker(UPDATING), encoding="utf-8")
-    for folder, _, names in os.walk(staging):
-        target = output / Path(folder).relative_to(staging)
-        target.mkdir(exist_ok=True)
+    copy = _scratch(output, "staging")
+    try:
+        _link_tree(output, copy)
+        stale = [
+            old
+            for folder in replaced
+            for old in _folder_files(copy / folder, staging / folder)
+            if old.relative_to(copy) not in new
+        ]
+        for folder, _, names in os.walk(staging):
+            target = copy / Path(folder).relative_to(staging)
+            target.mkdir(exist_ok=True)
+            for name in names:
+                os.replace(Path(folder) / name, target / name)
+        for old in stale:
+            old.unlink(missing_ok=True)
+        (copy / MARKER).unlink(missing_ok=True)  # a hard link of the output's own marker
+        (copy / MARKER).write_text(_marker(digest), encoding="utf-8")
+        copy.chmod(output.stat().st_mode & 0o7777)
+        shutil.rmtree(staging)
+        _swap(copy, output)
+    except BaseException:
+        shutil.rmtree(copy, ignore_errors=True)
+        raise
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for folder, _, names in os.walk(source):
+        here = target / Path(folder).relative_to(source)
+        here.mkdir(exist_ok=True)
         for name in names:
-            os.replace(Path(folder) / name, target / name)
-    for old in stale:
-        old.unlink(missing_ok=True)
-    shutil.rmtree(staging)
-    (output / MARKER).write_text(_marker(digest), encoding="utf-8")
+            os.link(Path(folder) / name, here / name)
 
 
 def _folder_files(old: Path, new: Path) -> list[Path]:
@@ -166,10 +261,15 @@ def _folder_files(old: Path, new: Path) -> list[Path]:
 
 
 def _swap(staging: Path, output: Path) -> None:
-    if not output.exists():
+    """Put `staging` in the place of `output`: in one step where the system can exchange two
+    folders, otherwise by two renames (see sweep_leftovers for a kill in between)."""
+    if not os.path.lexists(output):
         os.rename(staging, output)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.previous-", dir=output.parent))
+    if _exchange(staging, output):
+        shutil.rmtree(staging)  # now the previous output
+        return
+    retired = _scratch(output, "previous")
     retired.rmdir()
     os.rename(output, retired)
     try:
@@ -178,3 +278,23 @@ def _swap(staging: Path, output: Path) -> None:
         os.rename(retired, output)
         raise
     shutil.rmtree(retired)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Exchange two paths at once (Linux renameat2); False where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))

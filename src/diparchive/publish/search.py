@@ -11,11 +11,13 @@ not with the archive.
 
 from __future__ import annotations
 
+import ctypes
 import gzip
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -79,7 +81,7 @@ def index_site(
                 _link_bundle(source, site_dir / part.folder)
                 made.append(part.folder)
             continue
-        _run_pagefind(locate, part, site_dir / part.folder, site_dir.parent)
+        _run_pagefind(locate, part, site_dir / part.folder, site_dir)
         stabilise_index(site_dir / part.folder)
         made.append(part.folder)
         indexed += 1
@@ -112,8 +114,8 @@ def _link(source: Path, target: Path) -> None:
 
 
 def _run_pagefind(locate: Callable[[str], Path], part: IndexPart, target: Path, scratch: Path) -> None:
-    """Pagefind over a folder (in `scratch`) holding only the part's pages (hard links), written
-    to `target`."""
+    """Pagefind over a folder (in `scratch`, the staged output: a killed build's leftovers are
+    all in one folder) holding only the part's pages (hard links), written to `target`."""
     hint = "the previous output is unchanged; build with --no-search to skip the search index"
     work = Path(tempfile.mkdtemp(prefix=".diparchive-index-", dir=scratch))
     try:
@@ -126,17 +128,44 @@ def _run_pagefind(locate: Callable[[str], Path], part: IndexPart, target: Path, 
                 encoding="utf-8",
             )
         _pagefind([*PAGEFIND, "--site", str(work), "--output-path", str(target)], hint)
+        if not (target / "pagefind-entry.json").is_file():
+            raise fail(
+                None, None, f"Pagefind reported success but wrote no index ({target.name}/pagefind-entry.json); {hint}"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+# A part of a few thousand pages takes seconds; a Pagefind that runs this long is hung.
+PAGEFIND_TIMEOUT = 600.0
+
+
 def _pagefind(command: list[str], hint: str) -> None:
+    """Run Pagefind in a process group of its own, which is killed whenever the build stops
+    (an error, Ctrl-C, SIGTERM as a CI cancellation sends) and, on Linux, when the build
+    process dies (the kernel's parent-death signal)."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            preexec_fn=_parent_death_signal(),
+        )
+    except OSError as exc:
         raise fail(None, None, f"could not run Pagefind ({exc}); {hint}") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
+    try:
+        stdout, stderr = process.communicate(timeout=PAGEFIND_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise fail(
+            None, None, f"Pagefind did not finish within {PAGEFIND_TIMEOUT:.0f} s and was stopped; {hint}"
+        ) from None
+    finally:
+        if process.returncode is None:
+            _stop(process)
+    if process.returncode != 0:
+        detail = (stderr or stdout).strip().splitlines()[-5:]
         if any("No module named" in line for line in detail):
             raise fail(
                 None,
@@ -144,6 +173,24 @@ def _pagefind(command: list[str], hint: str) -> None:
                 f"Pagefind is not installed in this Python ({sys.executable}): pip install 'pagefind[bin]'; {hint}",
             )
         raise fail(None, None, f"Pagefind failed to index the site ({hint}):\n  " + "\n  ".join(detail))
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+def _parent_death_signal() -> Callable[[], None] | None:
+    """What the child runs before Pagefind starts (looked up here, not in the child, where only
+    a system call is safe): be killed when the build process dies."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return partial(prctl, 1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _replace(path: Path, data: bytes) -> None:
