@@ -4,6 +4,7 @@ each gives a clear message naming the file and line, exit 1, no traceback, previ
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,42 @@ def test_the_alias_bomb_is_refused_quickly(built_site):
     start = time.perf_counter()
     fails_cleanly(built_site, "content/bomb.md:3: YAML aliases (*a) are not accepted")
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    "make, target",
+    [
+        (lambda site: Path("/etc/passwd"), "/etc/passwd"),
+        (lambda site: site / "site.yaml", "site.yaml"),
+        (lambda site: site / "content" / "nowhere.txt", "nowhere.txt"),
+        (lambda site: site / "content" / "p.txt", "p.txt"),  # a link to itself: a loop
+    ],
+)
+def test_symlinked_content_files_are_refused_by_name(built_site, make, target):
+    link = built_site / "content" / "p.txt"
+    link.symlink_to(make(built_site))
+    err = fails_cleanly(built_site, "content/p.txt: is a symlink (to ", "content must be regular files inside content/")
+    assert target in err
+    assert "root:x:0:0" not in err
+
+
+def test_symlinked_content_folders_are_refused_by_name(built_site, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Bí mật\nNội dung không được công bố ra ngoài.\n", encoding="utf-8")
+    (built_site / "content" / "more").symlink_to(outside, target_is_directory=True)
+    (built_site / "content" / "loop").symlink_to(built_site / "content", target_is_directory=True)
+    fails_cleanly(
+        built_site,
+        f"content/loop: is a symlink (to {built_site / 'content'})",
+        f"content/more: is a symlink (to {outside})",
+    )
+
+
+def test_a_1_gb_file_is_refused_without_reading_it_into_memory(built_site):
+    path = write(built_site, "dump.txt", b"")
+    with path.open("wb") as f:
+        f.truncate(1_000_000_000)
+    start = time.perf_counter()
+    fails_cleanly(built_site, "content/dump.txt: file is 1000.0 MB, over the 5 MB an article can be")
+    assert time.perf_counter() - start < 30

@@ -307,7 +307,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
     config, registry, recognizer = _site(args.root)
     root = args.root.resolve()
-    loaded = load_articles(article_files(config.content_dir), root, registry, recognizer)
+    loaded = load_articles(article_files(config.content_dir, root), root, registry, recognizer)
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language)
     plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root))
