@@ -3,6 +3,7 @@ each gives a clear message naming the file and line, exit 1, no traceback, previ
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -111,3 +112,46 @@ def test_a_1_gb_file_is_refused_without_reading_it_into_memory(built_site):
     start = time.perf_counter()
     fails_cleanly(built_site, "content/dump.txt: file is 1000.0 MB, over the 5 MB an article can be")
     assert time.perf_counter() - start < 30
+
+
+# Patterns compiled from the registry run in time linear in the text ---------------------------
+
+ADVERSARIAL = {
+    "unga-separators": "Đại hội đồng Liên hợp quốc khóa" + " -" * 500_000,
+    "title-repeated": "Thủ tướng nói, " * 60_000,
+    "prose-line": "Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Hoa Kỳ tại Hà Nội hôm nay. " * 12_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_a_megabyte_of_adversarial_text_loads_in_linear_time(site, registry, recognizer, name):
+    from diparchive.read.loader import load_article
+
+    path = write(site, "adversarial.md", f"---\ntitle: T\ndate: 2024-09-01\n---\nTin ngoại giao\n{ADVERSARIAL[name]}\n")
+    assert path.stat().st_size > 900_000
+    start = time.perf_counter()
+    load_article(path, site, registry, recognizer)
+    assert time.perf_counter() - start < 20  # quadratic took minutes; linear takes a few seconds on a slow machine
+
+
+def test_event_patterns_have_one_possessive_gap_between_words():
+    from diparchive.read.recognizer import _GAP, _compile_pattern
+
+    regex, numbered, _, required = _compile_pattern("Đại hội đồng {un} (khóa) () ( - ) {n}", {"un": ("Liên hợp quốc",)})
+    assert numbered and required == ("dai", "hoi", "dong")
+    assert _GAP.endswith("*+")  # possessive: a gap never gives separators back to another
+    for other in (_GAP + "(?:" + _GAP, _GAP + _GAP, _GAP + ")?" + _GAP, "(?:)", "[\\s,\\-–]*)"):
+        assert other not in regex, other
+    assert regex.count(_GAP) == 5  # between the six words, never two in a row
+    assert re.search(regex, "dai hoi dong lien hop quoc khoa 79")["n"] == "79"
+    assert re.search(regex, "dai hoi dong lien hop quoc, - 79")["n"] == "79"
+
+
+@pytest.mark.parametrize("k", [6, 14])
+def test_empty_optional_groups_cost_nothing(k):
+    from diparchive.read.recognizer import _compile_pattern
+
+    regex, *_ = _compile_pattern("Hội nghị " + "() " * k + "{n}", {})
+    start = time.perf_counter()
+    assert re.search(regex, "hoi nghi" + " -" * 200_000) is None
+    assert time.perf_counter() - start < 5
