@@ -155,3 +155,28 @@ def test_empty_optional_groups_cost_nothing(k):
     start = time.perf_counter()
     assert re.search(regex, "hoi nghi" + " -" * 200_000) is None
     assert time.perf_counter() - start < 5
+
+
+# The registry --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "template, expected",
+    [
+        ("{n.__class__.__mro__}", "a lone '{' or '}' (placeholders are {n}, {ord} and {roman})"),
+        ("{", "a lone '{' or '}'"),
+        ("{foo}", "unknown placeholder {foo} (use {n}, {ord} or {roman})"),
+    ],
+)
+def test_instance_names_are_substituted_never_evaluated(built_site, template, expected):
+    events = built_site / "content" / "registry" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace('"Khóa {n} Đại hội đồng Liên hợp quốc"', f'"{template}"', 1), encoding="utf-8")
+    err = fails_cleanly(built_site, f"content/registry/events.yaml:19: instance_name of 'unga': {expected}")
+    assert "class" not in err.replace(template, "")
+
+
+@pytest.mark.parametrize("event", ["unga-99999999999999999999", "unga-²", "unga-٣"])
+def test_series_instance_numbers_are_a_few_ascii_digits(built_site, event):
+    write(built_site, "bad.md", f"---\ntitle: T\nevents: [{event}]\n---\nNội dung bài viết.\n")
+    fails_cleanly(built_site, f"content/bad.md:3: unknown event id '{event}' (not in the registry)")

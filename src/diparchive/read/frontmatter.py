@@ -16,6 +16,7 @@ from ..records import DateSource, PubDate
 from ..schema import DATE_FORMS, Invalid, Key, date_literal, validate
 from ..yamlsource import Located
 from .registry import Registry
+from .registry_records import instance_number
 
 SLUG_CHARS = 80
 KEY_CHARS = 200
@@ -132,7 +133,7 @@ def _known_event(registry: Registry, event_id: str) -> bool:
     if event_id in registry.events:
         return True
     series, _, number = event_id.rpartition("-")
-    return series in registry.series and number.isdigit()
+    return series in registry.series and instance_number(number) is not None
 
 
 def slug_of(text: str) -> str:

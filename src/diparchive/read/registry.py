@@ -14,7 +14,20 @@ from ..errors import DiparchiveError, Problem
 from ..records import PubDate
 from ..schema import DATE_FORMS, check_keys, date_literal
 from ..yamlsource import Located, parse_yaml
-from .registry_records import Bilingual, Event, Leader, Registry, Role, Series, Title, instance_event, ordinal_en, roman
+from .registry_records import (
+    Bilingual,
+    Event,
+    Leader,
+    Registry,
+    Role,
+    Series,
+    Title,
+    bad_placeholder,
+    instance_event,
+    instance_number,
+    ordinal_en,
+    roman,
+)
 
 LEADERS_FILE = "leaders.yaml"
 EVENTS_FILE = "events.yaml"
@@ -226,6 +239,10 @@ def _load_events(
         patterns = reader.texts(fields.get("patterns"), "patterns")
         if not name or not instance_name:
             continue
+        wrong = next((w for w in map(bad_placeholder, (instance_name.vi, instance_name.en)) if w), None)
+        if wrong:
+            reader.problem(fields["instance_name"].line, f"instance_name of '{series_id}': {wrong}")
+            continue
         s = Series(
             series_id,
             name,
@@ -238,13 +255,13 @@ def _load_events(
         )
         series[series_id] = s
         for number, inst in (fields.get("instances") or Located({}, 1)).value.items():
-            if not str(number).isdigit():
-                reader.problem(inst.line, f"instance number '{number}' must be a whole number")
+            if instance_number(str(number)) is None:
+                reader.problem(inst.line, f"instance number '{number}' must be a whole number of at most 4 digits")
                 continue
             data = reader.mapping(inst, f"instance {series_id}-{number}", {"start", "end", "name", "description"}) or {}
             ev = instance_event(
                 s,
-                int(number),
+                int(str(number)),
                 {
                     "start": reader.date(data.get("start"), "start"),
                     "end": reader.date(data.get("end"), "end"),
