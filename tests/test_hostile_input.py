@@ -180,3 +180,30 @@ def test_instance_names_are_substituted_never_evaluated(built_site, template, ex
 def test_series_instance_numbers_are_a_few_ascii_digits(built_site, event):
     write(built_site, "bad.md", f"---\ntitle: T\nevents: [{event}]\n---\nNội dung bài viết.\n")
     fails_cleanly(built_site, f"content/bad.md:3: unknown event id '{event}' (not in the registry)")
+
+
+# Configuration files -------------------------------------------------------------------------
+
+
+def test_site_yaml_that_is_a_folder(built_site):
+    (built_site / "site.yaml").unlink()
+    (built_site / "site.yaml").mkdir()
+    fails_cleanly(built_site, "site.yaml: is a folder, not a YAML file")
+
+
+@pytest.mark.parametrize("make, expected", [(None, "does not exist"), ("file", "is a file, not a folder")])
+def test_content_dir_missing_or_a_file(built_site, make, expected):
+    if make:
+        (built_site / "articles").write_text("x", encoding="utf-8")
+    with (built_site / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write("content_dir: articles\n")
+    fails_cleanly(built_site, f"articles: content_dir (site.yaml) {expected}")
+
+
+@pytest.mark.parametrize("name", ["site.yaml", "content/registry/leaders.yaml", "templates/i18n/vi.yaml"])
+def test_configuration_files_that_are_not_utf8(built_site, name):
+    path = built_site / name
+    data = path.read_bytes()
+    path.write_bytes(data + b"\nbad: \xff\n")
+    where = data.count(b"\n") + 2
+    fails_cleanly(built_site, f"{name}:{where}: not UTF-8 text: byte 0xFF (invalid start byte); save it as UTF-8")

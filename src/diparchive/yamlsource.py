@@ -68,6 +68,25 @@ class Located:
         return self.value
 
 
+def read_yaml_file(path: Path, shown: Path) -> Located:
+    """Read and parse a YAML file; a folder, an unreadable file or bytes that are not UTF-8 are
+    named (`shown`, with the line of the first bad byte), never a traceback."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise fail(shown, None, "is a folder, not a YAML file") from None
+    except OSError as exc:
+        raise fail(shown, None, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(
+            shown, line, f"not UTF-8 text: byte 0x{data[exc.start]:02X} ({exc.reason}); save it as UTF-8"
+        ) from None
+    return parse_yaml(text, shown)
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     """Parse YAML text into Located values; syntax errors name path and line."""
     loader = _PlainLoader(text)

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..errors import DiparchiveError, Problem
+from ..errors import DiparchiveError, Problem, fail
 from ..read.loader import ARTICLE_SUFFIXES, Loaded, load_article
 from ..read.recognizer import Recognizer
 from ..read.registry import Registry
@@ -20,6 +20,10 @@ def article_files(content_dir: Path, root: Path | None = None) -> list[Path]:
     """Every article file under content/, in a stable order; the registry folder is not content.
     Content is regular files and folders inside content/: a symlink (to a file, a folder, itself
     or nothing) is refused by name, never followed, so nothing outside the site can be published."""
+    if not content_dir.is_dir():
+        shown = content_dir.relative_to(root) if root and content_dir.is_relative_to(root) else content_dir
+        what = "is a file, not a folder" if content_dir.exists() else "does not exist"
+        raise fail(shown, None, f"content_dir (site.yaml) {what}")
     found: list[Path] = []
     links: list[Problem] = []
     pending = [str(content_dir)]

@@ -13,7 +13,7 @@ from slugify import slugify
 from ..errors import DiparchiveError, Problem
 from ..records import PubDate
 from ..schema import DATE_FORMS, check_keys, date_literal
-from ..yamlsource import Located, parse_yaml
+from ..yamlsource import Located, read_yaml_file
 from .registry_records import (
     Bilingual,
     Event,
@@ -139,7 +139,7 @@ def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[_Reader, dic
     if not path.exists():
         return reader, None
     try:
-        located = parse_yaml(path.read_text(encoding="utf-8-sig"), shown)
+        located = read_yaml_file(path, shown)
     except DiparchiveError as exc:
         problems.extend(exc.problems)
         return reader, None
