@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from diparchive.errors import DiparchiveError
 from test_bad_input import built_site, fails_cleanly, run, write
 
 __all__ = ["built_site"]  # the fixture, imported for use here
@@ -207,3 +208,28 @@ def test_configuration_files_that_are_not_utf8(built_site, name):
     path.write_bytes(data + b"\nbad: \xff\n")
     where = data.count(b"\n") + 2
     fails_cleanly(built_site, f"{name}:{where}: not UTF-8 text: byte 0xFF (invalid start byte); save it as UTF-8")
+
+
+def test_a_leader_whose_name_makes_no_url(built_site):
+    leaders = built_site / "content" / "registry" / "leaders.yaml"
+    text = leaders.read_text(encoding="utf-8")
+    line = text.split("\n").index("leaders:") + 2
+    leaders.write_text(
+        text.replace("leaders:\n", "leaders:\n  - name: {vi: '!!!', en: '!!!'}\n    roles: []\n", 1), encoding="utf-8"
+    )
+    fails_cleanly(
+        built_site,
+        f"content/registry/leaders.yaml:{line}: leader name '!!!' has no letters or digits to make its id and URL from",
+    )
+
+
+def test_two_pages_at_one_output_path_are_an_error():
+    from diparchive.plan.site import _one_page_per_path
+    from diparchive.plan.views import Page
+
+    with pytest.raises(
+        DiparchiveError, match=r"two pages have the output path 'vi/lanh-dao/': leaders.html and leader.html"
+    ):
+        _one_page_per_path(
+            [Page("vi/lanh-dao/", "leaders.html", "vi", None), Page("vi/lanh-dao/", "leader.html", "vi", None)]
+        )

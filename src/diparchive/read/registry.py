@@ -178,6 +178,11 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         if name is None:
             continue
         leader_id = slugify(name.vi)
+        if not leader_id:
+            reader.problem(
+                fields["name"].line, f"leader name '{name.vi}' has no letters or digits to make its id and URL from"
+            )
+            continue
         if leader_id in leaders:
             reader.problem(item.line, f"leader '{leader_id}' is listed twice (first at line {leaders[leader_id].line})")
             continue
