@@ -3,6 +3,7 @@ each gives a clear message naming the file and line, exit 1, no traceback, previ
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -233,3 +234,36 @@ def test_two_pages_at_one_output_path_are_an_error():
         _one_page_per_path(
             [Page("vi/lanh-dao/", "leaders.html", "vi", None), Page("vi/lanh-dao/", "leader.html", "vi", None)]
         )
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a b/", "https://example.org/\nDisallow: /", 'https://example.org/"x']
+)
+def test_base_url_with_spaces_newlines_or_quotes(built_site, url):
+    config = built_site / "site.yaml"
+    text = config.read_text(encoding="utf-8").replace("base_url: https://archive.example.org/\n", "")
+    config.write_text(text + f"base_url: {json.dumps(url)}\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    err = fails_cleanly(built_site, f"site.yaml:{line}: 'base_url' must not contain ")
+    assert "percent-encode them" in err
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("\u200b\u200c\u2060", "'title' has only invisible characters (zero-width or format characters)"),
+        ("Tin \u202egnp.exe", "'title' contains a bidirectional control (U+202E), which can disguise the text"),
+        ("Tin \u2067x\u2069", "'title' contains a bidirectional control (U+2067)"),
+    ],
+)
+def test_invisible_or_bidi_titles(built_site, title, expected):
+    write(built_site, "bad.md", f'---\ntitle: "{title}"\n---\nNội dung bài viết.\n')
+    fails_cleanly(built_site, f"content/bad.md:2: {expected}")
+
+
+@pytest.mark.parametrize("title", ["a\nb", "\u202eabc", "\u200b"])
+def test_new_refuses_a_bad_title_before_writing(site, title):
+    before = sorted(p for p in (site / "content").rglob("*"))
+    code, _, err = run("new", title, "--root", str(site))
+    assert code == 1 and "nothing was written" in err and "Traceback" not in err
+    assert sorted(p for p in (site / "content").rglob("*")) == before

@@ -32,6 +32,9 @@ def _bilingual(value: Any) -> str | None:
 def _url(value: Any) -> str | None:
     if not isinstance(value, str):
         return "must be text"
+    unsafe = next((c for c in value if c.isspace() or c in "\"'<>\\`" or not c.isprintable()), None)
+    if unsafe is not None:
+        return f"must not contain {unsafe!r} (spaces, quotes and control characters are not allowed in a URL; percent-encode them)"
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "must be an absolute http(s) URL such as https://example.org/archive/"

@@ -281,11 +281,14 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
     from ..config import load_config
+    from ..read.frontmatter import text_problem
     from .scaffold import new_article
 
     config = load_config(args.root)
     if not args.title.strip():
         raise fail(None, None, "the title is empty")
+    if (problem := text_problem("title", args.title)) is not None:
+        raise fail(None, None, f"{problem}: nothing was written")
     name, text = new_article(args.title.strip(), args.lang, dt.date.today(), args.key)
     folder = config.content_dir / ("en" if args.lang == "en" else "")
     path = folder / name
