@@ -89,8 +89,9 @@ def read_yaml_file(path: Path, shown: Path) -> Located:
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     """Parse YAML text into Located values; syntax errors name path and line."""
-    loader = _PlainLoader(text)
+    loader: _PlainLoader | None = None
     try:
+        loader = _PlainLoader(text)  # the reader refuses some characters here already
         node = loader.get_single_node()
     except _Refused as exc:
         raise fail(path, first_line + exc.line, exc.message) from None
@@ -100,7 +101,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         problem = getattr(exc, "problem", None) or str(exc)
         raise fail(path, line, f"invalid YAML: {problem}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return Located({}, first_line)
     return _convert(node, path, first_line)

@@ -59,6 +59,15 @@ class _Reader:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
 
+    def entries(self, item: Located | None, what: str) -> dict[str, Located]:
+        """A section that maps ids to entries: its items, or none (and a problem) when it is not a mapping."""
+        if item is None or item.value is None:
+            return {}
+        if not isinstance(item.value, dict):
+            self.problem(item.line, f"'{what}' must be a mapping of ids to entries")
+            return {}
+        return item.value
+
     def mapping(
         self, item: Located, what: str, allowed: Collection[str], required: Collection[str] = ()
     ) -> dict[str, Located] | None:
@@ -156,7 +165,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         return {}, {}
     reader.mapping(Located(top, 1), LEADERS_FILE, {"titles", "leaders"})
     titles: dict[str, Title] = {}
-    for title_id, item in (top.get("titles") or Located({}, 1)).value.items():
+    for title_id, item in reader.entries(top.get("titles"), "titles").items():
         fields = reader.mapping(item, f"title '{title_id}'", {"vi", "en", "forms", "bare"}, {"vi", "en"})
         if fields is None:
             continue
@@ -224,11 +233,13 @@ def _load_events(
     if top is None:
         return {}, {}, {}
     reader.mapping(Located(top, 1), EVENTS_FILE, {"variants", "series", "events"})
-    variants = {k: reader.texts(v, f"variant '{k}'") for k, v in (top.get("variants") or Located({}, 1)).value.items()}
+    variants = {
+        k: reader.texts(v, f"variant '{k}'") for k, v in reader.entries(top.get("variants"), "variants").items()
+    }
 
     series: dict[str, Series] = {}
     events: dict[str, Event] = {}
-    for series_id, item in (top.get("series") or Located({}, 1)).value.items():
+    for series_id, item in reader.entries(top.get("series"), "series").items():
         fields = reader.mapping(
             item,
             f"series '{series_id}'",
@@ -259,7 +270,7 @@ def _load_events(
             reader.lines(fields.get("patterns")),
         )
         series[series_id] = s
-        for number, inst in (fields.get("instances") or Located({}, 1)).value.items():
+        for number, inst in reader.entries(fields.get("instances"), "instances").items():
             if instance_number(str(number)) is None:
                 reader.problem(inst.line, f"instance number '{number}' must be a whole number of at most 4 digits")
                 continue
@@ -277,7 +288,7 @@ def _load_events(
             )
             events[ev.id] = ev
 
-    for event_id, item in (top.get("events") or Located({}, 1)).value.items():
+    for event_id, item in reader.entries(top.get("events"), "events").items():
         fields = reader.mapping(
             item, f"event '{event_id}'", {"name", "start", "end", "description", "patterns"}, {"name", "patterns"}
         )
