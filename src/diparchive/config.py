@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .errors import DiparchiveError, fail
 from .schema import Invalid, Key, validate
-from .yamlsource import Located, parse_yaml
+from .yamlsource import Located, read_yaml_file
 
 LANGUAGES = ("vi", "en")
 CONFIG_FILE = "site.yaml"
@@ -32,6 +32,9 @@ def _bilingual(value: Any) -> str | None:
 def _url(value: Any) -> str | None:
     if not isinstance(value, str):
         return "must be text"
+    unsafe = next((c for c in value if c.isspace() or c in "\"'<>\\`" or not c.isprintable()), None)
+    if unsafe is not None:
+        return f"must not contain {unsafe!r} (spaces, quotes and control characters are not allowed in a URL; percent-encode them)"
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "must be an absolute http(s) URL such as https://example.org/archive/"
@@ -166,14 +169,9 @@ SCHEMA: dict[str, Key] = {
 def load_config(root: Path) -> SiteConfig:
     """Read and validate `<root>/site.yaml`; raise one error listing every problem."""
     path = root / CONFIG_FILE
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise fail(path, None, "no site.yaml here: run diparchive from the site root or pass --root DIR") from None
-    except UnicodeDecodeError as exc:
-        raise fail(path, None, f"not UTF-8 text ({exc.reason})") from None
-    located = parse_yaml(text, path)
-    return config_from_yaml(located, root, path)
+    if not path.exists() and not path.is_symlink():
+        raise fail(path, None, "no site.yaml here: run diparchive from the site root or pass --root DIR")
+    return config_from_yaml(read_yaml_file(path, path), root, path)
 
 
 def config_from_yaml(located: Located, root: Path, path: Path) -> SiteConfig:

@@ -2,6 +2,10 @@
 
 PyYAML's composer keeps the line of every node; we turn the node tree into plain Python values
 and a side table of lines, so a validator can say `registry/leaders.yaml:42: …`.
+
+Input comes from many hands, so the YAML accepted is the plain subset: aliases (`*x`, the
+"billion laughs" bomb and self-reference), merge keys (`<<:`), tags other than the standard
+scalars, and nesting deeper than `MAX_DEPTH` are refused with the file and line.
 """
 
 from __future__ import annotations
@@ -13,6 +17,39 @@ from typing import Any
 import yaml
 
 from .errors import fail
+
+MAX_DEPTH = 100
+"""Deepest nesting of lists and mappings accepted (PyYAML's composer recurses per level)."""
+
+_PLAIN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """SafeLoader's composer that refuses aliases and bounds nesting before building anything."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line if event.start_mark is not None else 0
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, f"YAML aliases (*{event.anchor}) are not accepted; write the value out")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(line, f"YAML nested more than {MAX_DEPTH} levels deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +68,33 @@ class Located:
         return self.value
 
 
+def read_yaml_file(path: Path, shown: Path) -> Located:
+    """Read and parse a YAML file; a folder, an unreadable file or bytes that are not UTF-8 are
+    named (`shown`, with the line of the first bad byte), never a traceback."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise fail(shown, None, "is a folder, not a YAML file") from None
+    except OSError as exc:
+        raise fail(shown, None, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(
+            shown, line, f"not UTF-8 text: byte 0x{data[exc.start]:02X} ({exc.reason}); save it as UTF-8"
+        ) from None
+    return parse_yaml(text, shown)
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     """Parse YAML text into Located values; syntax errors name path and line."""
+    loader: _PlainLoader | None = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _PlainLoader(text)  # the reader refuses some characters here already
+        node = loader.get_single_node()
+    except _Refused as exc:
+        raise fail(path, first_line + exc.line, exc.message) from None
     except yaml.YAMLError as exc:
         # An unclosed quote or bracket is only noticed where the text ends, lines later: PyYAML's
         # context mark is where the construct at fault opened, the line the author must fix.
@@ -44,6 +104,9 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         if getattr(exc, "context", None):
             problem = f"{problem} {exc.context}"  # type: ignore[attr-defined]
         raise fail(path, line, f"invalid YAML: {problem}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return Located({}, first_line)
     return _convert(node, path, first_line)
@@ -51,10 +114,15 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
 
 def _convert(node: yaml.Node, path: Path, first_line: int) -> Located:
     line = first_line + node.start_mark.line
+    if node.tag not in _PLAIN_TAGS:
+        shown = "merge keys (<<)" if node.tag == "tag:yaml.org,2002:merge" else f"the YAML tag {node.tag}"
+        raise fail(path, line, f"{shown} not accepted; write plain values")
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Located] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            if key_node.tag not in _PLAIN_TAGS:
+                _convert(key_node, path, first_line)
+            key = _scalar(key_node, path, first_line)
             if not isinstance(key, (str, int)):
                 raise fail(path, first_line + key_node.start_mark.line, "mapping keys must be text")
             key = str(key)
@@ -64,13 +132,19 @@ def _convert(node: yaml.Node, path: Path, first_line: int) -> Located:
         return Located(out, line)
     if isinstance(node, yaml.SequenceNode):
         return Located([_convert(n, path, first_line) for n in node.value], line)
-    return Located(_scalar(node), line)
+    return Located(_scalar(node, path, first_line), line)
 
 
-def _scalar(node: yaml.Node) -> Any:
+def _scalar(node: yaml.Node, path: Path, first_line: int) -> Any:
     # Let PyYAML resolve the scalar's type (int, bool, date, str) exactly as safe_load would.
+    if not isinstance(node, yaml.ScalarNode):
+        raise fail(path, first_line + node.start_mark.line, "mapping keys must be text")
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # e.g. `date: 2024-02-30`: a timestamp PyYAML recognises but cannot construct
+        what = "not a real date" if node.tag == "tag:yaml.org,2002:timestamp" else "not a valid value"
+        raise fail(path, first_line + node.start_mark.line, f"{node.value!r} is {what} ({exc})") from None
     finally:
         loader.dispose()

@@ -19,6 +19,7 @@ import gc
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -52,7 +53,19 @@ def _files(folder: Path) -> list[tuple[str, os.DirEntry[str]]]:
 
 
 def file_digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    """The bytes' digest, read in chunks (a huge file never sits in memory). A symlink or any
+    other non-regular file is digested as what it is, never followed: the loader refuses it."""
+    h = hashlib.blake2b(digest_size=16)
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        h.update(b"symlink\0" + os.fsencode(os.readlink(path)))
+    elif not stat.S_ISREG(mode):
+        h.update(f"special\0{mode}".encode())
+    else:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    return h.hexdigest()
 
 
 def _add_contents(folder: Path, h: Any, suffix: str = "") -> None:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..errors import DiparchiveError, Problem
+from ..errors import DiparchiveError, Problem, fail
 from ..read.loader import ARTICLE_SUFFIXES, Loaded, load_article
 from ..read.recognizer import Recognizer
 from ..read.registry import Registry
@@ -16,20 +16,38 @@ from ..workers import fork_map
 from .cache import file_digest
 
 
-def article_files(content_dir: Path) -> list[Path]:
-    """Every article file under content/, in a stable order; the registry folder is not content."""
+def article_files(content_dir: Path, root: Path | None = None) -> list[Path]:
+    """Every article file under content/, in a stable order; the registry folder is not content.
+    Content is regular files and folders inside content/: a symlink (to a file, a folder, itself
+    or nothing) is refused by name, never followed, so nothing outside the site can be published."""
+    if not content_dir.is_dir():
+        shown = content_dir.relative_to(root) if root and content_dir.is_relative_to(root) else content_dir
+        what = "is a file, not a folder" if content_dir.exists() else "does not exist"
+        raise fail(shown, None, f"content_dir (site.yaml) {what}")
     found: list[Path] = []
+    links: list[Problem] = []
     pending = [str(content_dir)]
     registry = str(content_dir / "registry")
     while pending:  # os.scandir: one system call per folder, where rglob and is_file make several per file
         for entry in os.scandir(pending.pop()):
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
+            if entry.is_symlink():
+                shown = Path(entry.path).relative_to(root) if root else Path(entry.path)
+                links.append(
+                    Problem(
+                        shown,
+                        None,
+                        f"is a symlink (to {os.readlink(entry.path)}): content must be regular files inside content/; copy the file in instead",
+                    )
+                )
+            elif entry.is_dir(follow_symlinks=False):
                 if entry.path != registry:
                     pending.append(entry.path)
-            elif entry.is_file() and os.path.splitext(entry.name)[1] in ARTICLE_SUFFIXES:
+            elif entry.is_file(follow_symlinks=False) and os.path.splitext(entry.name)[1] in ARTICLE_SUFFIXES:
                 found.append(Path(entry.path))
+    if links:
+        raise DiparchiveError(sorted(links, key=str), heading=f"{len(links)} problem(s) in the content")
     return sorted(found)
 
 

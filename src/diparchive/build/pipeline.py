@@ -66,7 +66,7 @@ def _build(
     phases = Phases(progress)
 
     registry = load_registry(config.registry_dir, root)
-    paths = article_files(config.content_dir)
+    paths = article_files(config.content_dir, root)
     recognizer, on_load = build_recognizer(registry), phases.advancing("load", len(paths))
     read = load_with_cache(paths, root, registry, recognizer, reuse.records(), on_load, workers, reuse.known)
     loaded = tuple(item for _, _, item in read)

@@ -300,11 +300,14 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
     from ..config import load_config
+    from ..read.frontmatter import text_problem
     from .scaffold import new_article
 
     config = load_config(args.root)
     if not args.title.strip():
         raise fail(None, None, "the title is empty")
+    if (problem := text_problem("title", args.title)) is not None:
+        raise fail(None, None, f"{problem}: nothing was written")
     name, text = new_article(args.title.strip(), args.lang, dt.date.today(), args.key)
     folder = config.content_dir / ("en" if args.lang == "en" else "")
     path = folder / name
@@ -326,7 +329,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
     config, registry, recognizer = _site(args.root)
     root = args.root.resolve()
-    loaded = load_articles(article_files(config.content_dir), root, registry, recognizer)
+    loaded = load_articles(article_files(config.content_dir, root), root, registry, recognizer)
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language)
     plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root))

@@ -15,7 +15,7 @@ from babel.dates import format_date, format_skeleton
 from ..config import LANGUAGES
 from ..errors import DiparchiveError, Problem
 from ..records import Precision, PubDate
-from ..yamlsource import parse_yaml
+from ..yamlsource import read_yaml_file
 
 LOCALES = {"vi": "vi", "en": "en_GB"}
 INTERVAL_PHRASE = {"vi": "khoảng từ {start} đến {end}", "en": "between {start} and {end}"}
@@ -30,7 +30,7 @@ def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
         if not path.exists():
             problems.append(Problem(shown, None, "missing interface catalog"))
             continue
-        located = parse_yaml(path.read_text(encoding="utf-8-sig"), shown)
+        located = read_yaml_file(path, shown)
         entries = {}
         for key, item in (located.value if isinstance(located.value, dict) else {}).items():
             if not isinstance(item.value, str):

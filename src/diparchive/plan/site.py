@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping
 
 from ..config import SiteConfig
+from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
 from .articles import article_pages, sort_value
@@ -59,7 +60,25 @@ def plan_site(
         found += feeds(s, lang)
     pages.append(not_found_page(s, config.default_language, "404.html"))
     pages += redirect_pages(s, lock or {})
+    _one_page_per_path(pages)
     return Plan(tuple(pages), tuple(found), parts)
+
+
+def _one_page_per_path(pages: list[Page]) -> None:
+    """Two pages planned at one output path would overwrite each other silently: an error."""
+    first: dict[str, Page] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        if page.path in first:
+            other = first[page.path]
+            problems.append(
+                Problem(
+                    None, None, f"two pages have the output path '{page.path}': {other.template} and {page.template}"
+                )
+            )
+        first.setdefault(page.path, page)
+    if problems:
+        raise DiparchiveError(problems, heading="pages that would overwrite each other")
 
 
 def site_shape(archive: Archive) -> str:

@@ -16,9 +16,11 @@ from ..records import DateSource, PubDate
 from ..schema import DATE_FORMS, Invalid, Key, date_literal, validate
 from ..yamlsource import Located
 from .registry import Registry
+from .registry_records import instance_number
 
 SLUG_CHARS = 80
 KEY_CHARS = 200
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _text(key: str) -> Callable[[Located], str]:
@@ -32,9 +34,24 @@ def _text(key: str) -> Callable[[Located], str]:
         control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
         if control is not None:
             raise Invalid(f"'{key}' contains a control character (U+{ord(control):04X})")
+        bidi = next((c for c in text if c in _BIDI_CONTROLS), None)
+        if bidi is not None:
+            raise Invalid(f"'{key}' contains a bidirectional control (U+{ord(bidi):04X}), which can disguise the text")
+        if not "".join(c for c in text if unicodedata.category(c) != "Cf").strip():
+            raise Invalid(f"'{key}' has only invisible characters (zero-width or format characters)")
         return text
 
     return read
+
+
+def text_problem(key: str, value: str) -> str | None:
+    """Why `value` cannot be the front matter text `key` (a control character, a bidirectional
+    control, nothing visible), or None: what `diparchive new` checks before writing a file."""
+    try:
+        _text(key)(Located(value, 1))
+    except Invalid as exc:
+        return str(exc)
+    return None
 
 
 def _date(item: Located) -> PubDate:
@@ -163,7 +180,7 @@ def _known_event(registry: Registry, event_id: str) -> bool:
     if event_id in registry.events:
         return True
     series, _, number = event_id.rpartition("-")
-    return series in registry.series and number.isdigit()
+    return series in registry.series and instance_number(number) is not None
 
 
 def slug_of(text: str) -> str:

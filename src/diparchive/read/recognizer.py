@@ -19,6 +19,7 @@ WORD_EDGE_R = r"(?![^\W_])"
 # CLDR codes that are not countries (or are Viet Nam itself).
 _NOT_FOREIGN = {"VN", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}
 _MORE_COUNTRY_NAMES = ("Mỹ", "Úc", "Trung Hoa", "America", "Britain")
+_GAP = r"[\s,\-–]*+"  # between the words of an event pattern
 
 
 def space(text: str) -> str:
@@ -61,25 +62,31 @@ def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tupl
     tokens = re.findall(r"\{\w+\}|\(|\)|[^\s(){}]+", pattern)
     parts: list[str] = []
     required: list[str] = []
-    numbered = roman = False
+    numbered = roman = started = False
     depth = 0
     for token in tokens:
         if token == "(":
             parts.append("(?:")
             depth += 1
-        elif token == ")":
+            continue
+        if token == ")":
             if depth == 0:
                 raise ValueError("unbalanced ')'")
-            parts.append(r"[\s,\-–]*)?")
+            parts[-1] = "" if parts[-1] == "(?:" else parts[-1]  # an empty group matches nothing
+            parts.append(")?" if parts[-1] else "")
             depth -= 1
-        elif token == "{n}":
-            parts.append(r"(?P<n>\d{1,3})(?!\d)[\s,\-–]*")
+            continue
+        token = token.strip(" ,-–")  # separators between words are the gap's business
+        if not token:
+            continue
+        if token == "{n}":
+            word = r"(?P<n>\d{1,3})(?!\d)"
             numbered = True
         elif token == "{ord}":
-            parts.append(r"(?P<n>\d{1,3})(?:st|nd|rd|th)[\s,\-–]*")
+            word = r"(?P<n>\d{1,3})(?:st|nd|rd|th)"
             numbered = True
         elif token == "{roman}":
-            parts.append(r"(?P<n>[ivxlc]{1,7})" + WORD_EDGE_R + r"[\s,\-–]*")
+            word = r"(?P<n>[ivxlc]{1,7})" + WORD_EDGE_R
             numbered = roman = True
         elif token.startswith("{"):
             name = token[1:-1]
@@ -88,17 +95,18 @@ def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tupl
                     f"unknown placeholder {token} (use {{n}}, {{ord}}, {{roman}} or a name under 'variants')"
                 )
             # A variant may be followed by its abbreviation in brackets: "Liên Hiệp Quốc (LHQ)".
-            parts.append(rf"(?:{_alternation(variants[name])})(?:\s*\([^)]{{1,20}}\))?[\s,\-–]*")
+            word = rf"(?:{_alternation(variants[name])})(?:\s*+\([^)]{{1,20}}\))?"
         else:
             if depth == 0 and "-" not in token:
                 required.append(ascii_fold(token))
             word = re.escape(ascii_fold(token)).replace(r"\-", r"[\-–]")
-            parts.append(word + r"[\s,\-–]*")
+        # One gap before every word but the first, possessive: a word never starts with a
+        # separator, so the gap never gives back, and no two gaps can share a run of separators.
+        parts.append((_GAP if started else "") + word)
+        started = True
     if depth:
         raise ValueError("unbalanced '('")
-    body = "".join(parts)
-    body = re.sub(r"(\[\\s,\\-–\]\*)+(\)\?)?$", lambda m: m.group(2) or "", body)
-    return WORD_EDGE_L + "(?:" + body + ")" + r"(?![^\W_])", numbered, roman, tuple(required)
+    return WORD_EDGE_L + "(?:" + "".join(parts) + ")" + r"(?![^\W_])", numbered, roman, tuple(required)
 
 
 def build_recognizer(registry: Registry) -> Recognizer:

@@ -13,8 +13,21 @@ from slugify import slugify
 from ..errors import DiparchiveError, Problem
 from ..records import PubDate
 from ..schema import DATE_FORMS, check_keys, date_literal
-from ..yamlsource import Located, parse_yaml
-from .registry_records import Bilingual, Event, Leader, Registry, Role, Series, Title, instance_event, ordinal_en, roman
+from ..yamlsource import Located, read_yaml_file
+from .registry_records import (
+    Bilingual,
+    Event,
+    Leader,
+    Registry,
+    Role,
+    Series,
+    Title,
+    bad_placeholder,
+    instance_event,
+    instance_number,
+    ordinal_en,
+    roman,
+)
 
 LEADERS_FILE = "leaders.yaml"
 EVENTS_FILE = "events.yaml"
@@ -45,6 +58,15 @@ class _Reader:
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
+
+    def entries(self, item: Located | None, what: str) -> dict[str, Located]:
+        """A section that maps ids to entries: its items, or none (and a problem) when it is not a mapping."""
+        if item is None or item.value is None:
+            return {}
+        if not isinstance(item.value, dict):
+            self.problem(item.line, f"'{what}' must be a mapping of ids to entries")
+            return {}
+        return item.value
 
     def mapping(
         self, item: Located, what: str, allowed: Collection[str], required: Collection[str] = ()
@@ -126,7 +148,7 @@ def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[_Reader, dic
     if not path.exists():
         return reader, None
     try:
-        located = parse_yaml(path.read_text(encoding="utf-8-sig"), shown)
+        located = read_yaml_file(path, shown)
     except DiparchiveError as exc:
         problems.extend(exc.problems)
         return reader, None
@@ -143,7 +165,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         return {}, {}
     reader.mapping(Located(top, 1), LEADERS_FILE, {"titles", "leaders"})
     titles: dict[str, Title] = {}
-    for title_id, item in (top.get("titles") or Located({}, 1)).value.items():
+    for title_id, item in reader.entries(top.get("titles"), "titles").items():
         fields = reader.mapping(item, f"title '{title_id}'", {"vi", "en", "forms", "bare"}, {"vi", "en"})
         if fields is None:
             continue
@@ -165,6 +187,11 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         if name is None:
             continue
         leader_id = slugify(name.vi)
+        if not leader_id:
+            reader.problem(
+                fields["name"].line, f"leader name '{name.vi}' has no letters or digits to make its id and URL from"
+            )
+            continue
         if leader_id in leaders:
             reader.problem(item.line, f"leader '{leader_id}' is listed twice (first at line {leaders[leader_id].line})")
             continue
@@ -206,11 +233,13 @@ def _load_events(
     if top is None:
         return {}, {}, {}
     reader.mapping(Located(top, 1), EVENTS_FILE, {"variants", "series", "events"})
-    variants = {k: reader.texts(v, f"variant '{k}'") for k, v in (top.get("variants") or Located({}, 1)).value.items()}
+    variants = {
+        k: reader.texts(v, f"variant '{k}'") for k, v in reader.entries(top.get("variants"), "variants").items()
+    }
 
     series: dict[str, Series] = {}
     events: dict[str, Event] = {}
-    for series_id, item in (top.get("series") or Located({}, 1)).value.items():
+    for series_id, item in reader.entries(top.get("series"), "series").items():
         fields = reader.mapping(
             item,
             f"series '{series_id}'",
@@ -226,6 +255,10 @@ def _load_events(
         patterns = reader.texts(fields.get("patterns"), "patterns")
         if not name or not instance_name:
             continue
+        wrong = next((w for w in map(bad_placeholder, (instance_name.vi, instance_name.en)) if w), None)
+        if wrong:
+            reader.problem(fields["instance_name"].line, f"instance_name of '{series_id}': {wrong}")
+            continue
         s = Series(
             series_id,
             name,
@@ -237,14 +270,14 @@ def _load_events(
             reader.lines(fields.get("patterns")),
         )
         series[series_id] = s
-        for number, inst in (fields.get("instances") or Located({}, 1)).value.items():
-            if not str(number).isdigit():
-                reader.problem(inst.line, f"instance number '{number}' must be a whole number")
+        for number, inst in reader.entries(fields.get("instances"), "instances").items():
+            if instance_number(str(number)) is None:
+                reader.problem(inst.line, f"instance number '{number}' must be a whole number of at most 4 digits")
                 continue
             data = reader.mapping(inst, f"instance {series_id}-{number}", {"start", "end", "name", "description"}) or {}
             ev = instance_event(
                 s,
-                int(number),
+                int(str(number)),
                 {
                     "start": reader.date(data.get("start"), "start"),
                     "end": reader.date(data.get("end"), "end"),
@@ -255,7 +288,7 @@ def _load_events(
             )
             events[ev.id] = ev
 
-    for event_id, item in (top.get("events") or Located({}, 1)).value.items():
+    for event_id, item in reader.entries(top.get("events"), "events").items():
         fields = reader.mapping(
             item, f"event '{event_id}'", {"name", "start", "end", "description", "patterns"}, {"name", "patterns"}
         )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,8 +109,10 @@ class Registry:
         if event_id in self.events:
             return self.events[event_id]
         series_id, _, number = event_id.rpartition("-")
-        series = self.series[series_id]
-        return instance_event(series, int(number), None)
+        series, value = self.series[series_id], instance_number(number)
+        if value is None:
+            raise KeyError(event_id)
+        return instance_event(series, value, None)
 
 
 def ordinal_en(n: int) -> str:
@@ -135,10 +138,34 @@ def roman(n: int) -> str:
     return out
 
 
+INSTANCE_PLACEHOLDERS = ("n", "ord", "roman")
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def instance_number(text: str) -> int | None:
+    """The number of a series instance ("unga-79" → 79): up to four ASCII digits, or None."""
+    return int(text) if re.fullmatch(r"[0-9]{1,4}", text) else None
+
+
+def bad_placeholder(template: str) -> str | None:
+    """What is wrong with an instance_name template, or None: only {n}, {ord} and {roman}, and
+    no other brace (they are substituted as text, never evaluated as str.format would)."""
+    unknown = [m.group(0) for m in _PLACEHOLDER.finditer(template) if m.group(1) not in INSTANCE_PLACEHOLDERS]
+    if unknown:
+        return f"unknown placeholder {unknown[0]} (use {{n}}, {{ord}} or {{roman}})"
+    if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+        return "a lone '{' or '}' (placeholders are {n}, {ord} and {roman})"
+    return None
+
+
 def instance_event(series: Series, number: int, data: dict[str, Any] | None) -> Event:
     data = data or {}
-    names = {"n": number, "ord": ordinal_en(number), "roman": roman(number)}
-    name = Bilingual(series.instance_name.vi.format(**names), series.instance_name.en.format(**names))
+    names = {"n": str(number), "ord": ordinal_en(number), "roman": roman(number)}
+
+    def fill(template: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: names.get(m.group(1), m.group(0)), template)
+
+    name = Bilingual(fill(series.instance_name.vi), fill(series.instance_name.en))
     return Event(
         id=f"{series.id}-{number}",
         name=data.get("name") or name,
