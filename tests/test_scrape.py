@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from diparchive.read.blocks import RawBlock
+from diparchive.read.bylines import byline_name
 from diparchive.read.loader import load_article
-from diparchive.read.scrape import _settled, byline_name
+from diparchive.read.scrape import _settled
 from diparchive.read.segment import Label, Labelled, Segmenter, split_glued
 from diparchive.records import BlockKind
 

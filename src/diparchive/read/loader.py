@@ -23,15 +23,16 @@ from ..errors import fail
 from ..records import Article, Block, BlockKind, PubDate, Removed
 from . import boilerplate
 from .blocks import RawBlock, markdown_blocks
+from .bylines import closing_signature
 from .dates import parse_dateline
 from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
-from .folding import fold, marked_share
+from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
 from .recognition import Candidate, passages, recognise
 from .recognizer import Recognizer
 from .registry import Registry
-from .scrape import OUTLET_MARK, VIETNAMESE_SHARE, ScrapeHeader, byline_name, read_scrape
+from .scrape import OUTLET_MARK, ScrapeHeader, read_scrape
 from .segment import PLACEHOLDER, Segmenter
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -301,18 +302,6 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
     return kept, removed
 
 
-def closing_signature(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[Removed], str | None]:
-    """A closing signature (a byline after the body): the blocks without it, it as removed,
-    and the name. (Trailing teasers are the segmenter's to tell: a teaser shares as many words
-    with the article as its own paragraphs do, so vocabulary cannot tell them apart.)"""
-    last = blocks[-1] if blocks else None
-    if len(blocks) > 1 and last is not None and last.kind is BlockKind.PARAGRAPH and _words(last.text) <= 6:
-        name = byline_name(last.text)
-        if name:
-            return blocks[:-1], [Removed(last.text, last.line, "byline")], last.text.strip()
-    return blocks, [], None
-
-
 def derive_title(blocks: list[RawBlock]) -> str | None:
     """A title supplied from the opening: the first sentence of the first paragraph that has
     one (a mark like "(TTXVN) -" or a bare date is not a sentence); a caption when the file
@@ -327,10 +316,6 @@ def derive_title(blocks: list[RawBlock]) -> str | None:
             words = sentence.split()
             return sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
     return None
-
-
-def detect_language(text: str) -> str:
-    return "vi" if marked_share(text[:4000]) > VIETNAMESE_SHARE else "en"
 
 
 # The whole article ------------------------------------------------------------------------

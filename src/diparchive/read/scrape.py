@@ -15,44 +15,18 @@ from markupsafe import escape
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
 from .boilerplate import is_section_marker
+from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
 from .dates import DATE_RE, parse_dateline
-from .folding import fold, has_marks, marked_share, words
+from .folding import VIETNAMESE_SHARE, fold, has_marks, marked_share, words
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
 OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
-# A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
-_BYLINE_HEAD = re.compile(
-    r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)\s*[:.\-–]?\s*", re.IGNORECASE
-)
-_BYLINE_TAILS = (
-    re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
-    re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
-    re.compile(r"\s*[-–—|]\s*(?:ảnh|photo|video)\s*:.*$", re.IGNORECASE),  # "Nhóm PV - Ảnh: …"
-    re.compile(r"\s*/\s*[\w.&]{2,20}\s*$"),  # "… /VGP"
-    re.compile(r"\s*[-–—|,]\s*$"),
-)
-_NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
-_DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
-_END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text
-_STAFF = {
-    "PV",
-    "CTV",
-    "BTV",
-    "PV.",
-    "CTV.",
-}  # reporter, contributor, editor: what a newsroom signs when it names no one
-_JOINERS = {"and", "và", "&", "-", "–", ",", "với", "of"}
-_NOT_NAMES = re.compile(
-    r"^(?:the|thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
 TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
 SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
 LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's score
-VIETNAMESE_SHARE = 0.04  # of letters with marks, above which a text is Vietnamese
 SURE_TITLE = 0.5  # below this probability of "title", a headline is reported for an editor to check
 _PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
 _REASONS = {
@@ -83,32 +57,6 @@ def outlet_of(text: str, registry: Registry) -> str | None:
         return None
     code = mark.group(1)
     return registry.outlets[code].vi if code in registry.outlets else code
-
-
-def byline_name(text: str) -> str | None:
-    """The person (or desk) a byline line names ("Theo Hải Minh /VGP" → "Hải Minh",
-    "By Khanh Vu and Phuong Nguyen"), or None when the line is not a byline."""
-    name = _BYLINE_HEAD.sub("", text.strip())
-    for tail in _BYLINE_TAILS:
-        name = tail.sub("", name)
-    name = name.strip(" .,:;")
-    if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
-        return None
-    if name in _STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
-        return name
-    if (
-        name.isupper()
-        and len(name.replace("-", " ").split()) > 4
-        and not re.search(r"\s[-–—,&]\s|\s(?:VÀ|AND)\s", name)
-    ):
-        return None  # "BỘ NGOẠI GIAO HOA KỲ": a banner in capitals, not a name (two names are joined)
-    words = name.replace(",", " , ").split()
-    names = [w for w in words if w.lower() not in _JOINERS]
-    if not 1 <= len(names) <= 7 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in names):
-        return None
-    if len(names) == 1 and "." not in names[0].rstrip("."):
-        return None  # one word ("CPV", "Việc") is too weak; an initial ("H.Triều") is a name
-    return name
 
 
 def scrape_blocks(body: str, first_line: int) -> list[RawBlock]:
@@ -166,7 +114,7 @@ def read_scrape(
         position = positions[id(block)]
         if position == title_at:
             continue
-        if _END_MARK.fullmatch(block.text):
+        if END_MARK.fullmatch(block.text):
             removed.append(Removed(block.text, block.line, "end mark"))
             continue
         if label is Label.TITLE and position > first_body:
@@ -194,11 +142,9 @@ def read_scrape(
             outlet = found_outlet
             removed.append(Removed(block.text, block.line, "outlet marker"))
             continue
-        after_end = (
-            last_kept + 1 + (last_kept + 1 < len(lines) and bool(_END_MARK.fullmatch(lines[last_kept + 1].text)))
-        )
+        after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
-        explicit = position <= first_body and _BYLINE_HEAD.match(block.text) is not None
+        explicit = position <= first_body and BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
             bylines.append((block.text, label is Label.BYLINE or explicit or position == len(lines) - 1))
@@ -213,7 +159,7 @@ def read_scrape(
         (
             name
             for line, sure in bylines
-            if (name := byline_name(line)) and (sure or name in _STAFF or not name.isupper())
+            if (name := byline_name(line)) and (sure or name in STAFF or not name.isupper())
         ),  # a line in capitals is a name where a byline surely stands: read so, headed so, or last
         None,
     )
@@ -287,7 +233,7 @@ def _could_be_headline(text: str) -> bool:
         return False
     if text.rstrip().endswith(".") and len(text.split()) >= 10:
         return False  # a sentence with its full stop: a lead, not a headline
-    if _BYLINE_HEAD.match(text) and byline_name(text):
+    if BYLINE_HEAD.match(text) and byline_name(text):
         return False  # "Tác giả: …", "By …": a byline
     found = parse_dateline(text)
     return found is None or bool(found.rest)

@@ -1,0 +1,80 @@
+"""Bylines: the person, desk or newsroom a line names as the article's author, wherever the page
+puts it (a "Theo …" credit, a line under the headline, a signature after the body)."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import BlockKind, Removed
+from .blocks import RawBlock
+
+# A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
+BYLINE_HEAD = re.compile(
+    r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)\s*[:.\-–]?\s*", re.IGNORECASE
+)
+_BYLINE_TAILS = (
+    re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
+    re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
+    re.compile(r"\s*[-–—|]\s*(?:ảnh|photo|video)\s*:.*$", re.IGNORECASE),  # "Nhóm PV - Ảnh: …"
+    re.compile(r"\s*/\s*[\w.&]{2,20}\s*$"),  # "… /VGP"
+    re.compile(r"\s*[-–—|,]\s*$"),
+)
+_NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
+_DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
+END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text
+STAFF = {
+    "PV",
+    "CTV",
+    "BTV",
+    "PV.",
+    "CTV.",
+}  # reporter, contributor, editor: what a newsroom signs when it names no one
+_JOINERS = {"and", "và", "&", "-", "–", ",", "với", "of"}
+_NOT_NAMES = re.compile(
+    r"^(?:the|thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+SIGNATURE_WORDS = 6  # a closing signature is a name, not a sentence
+
+
+def byline_name(text: str) -> str | None:
+    """The person (or desk) a byline line names ("Theo Hải Minh /VGP" → "Hải Minh",
+    "By Khanh Vu and Phuong Nguyen"), or None when the line is not a byline."""
+    name = BYLINE_HEAD.sub("", text.strip())
+    for tail in _BYLINE_TAILS:
+        name = tail.sub("", name)
+    name = name.strip(" .,:;")
+    if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
+        return None
+    if name in STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
+        return name
+    if (
+        name.isupper()
+        and len(name.replace("-", " ").split()) > 4
+        and not re.search(r"\s[-–—,&]\s|\s(?:VÀ|AND)\s", name)
+    ):
+        return None  # "BỘ NGOẠI GIAO HOA KỲ": a banner in capitals, not a name (two names are joined)
+    words = name.replace(",", " , ").split()
+    names = [w for w in words if w.lower() not in _JOINERS]
+    if not 1 <= len(names) <= 7 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in names):
+        return None
+    if len(names) == 1 and "." not in names[0].rstrip("."):
+        return None  # one word ("CPV", "Việc") is too weak; an initial ("H.Triều") is a name
+    return name
+
+
+def closing_signature(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[Removed], str | None]:
+    """A closing signature (a byline after the body): the blocks without it, it as removed,
+    and the name. (Trailing teasers are the segmenter's to tell: a teaser shares as many words
+    with the article as its own paragraphs do, so vocabulary cannot tell them apart.)"""
+    last = blocks[-1] if blocks else None
+    if (
+        len(blocks) > 1
+        and last is not None
+        and last.kind is BlockKind.PARAGRAPH
+        and len(last.text.split()) <= SIGNATURE_WORDS
+    ):
+        name = byline_name(last.text)
+        if name:
+            return blocks[:-1], [Removed(last.text, last.line, "byline")], last.text.strip()
+    return blocks, [], None
