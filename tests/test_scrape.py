@@ -307,3 +307,35 @@ def test_a_supplied_title_does_not_end_at_an_initial(tmp_path, reader):
     a = _read(tmp_path, reader, f"{lead}\n\n{BODY}\n")
     assert a.title_supplied
     assert a.title == "Ngoại trưởng Antony J. Blinken điện đàm với đồng cấp Việt Nam"
+
+
+def test_a_signature_glued_after_the_end_mark_is_cut_off():
+    assert split_glued("Đoàn sẽ thăm Cuba từ ngày 19-23/5./.Minh Anh") == [
+        "Đoàn sẽ thăm Cuba từ ngày 19-23/5./.",
+        "Minh Anh",
+    ]
+
+
+def test_an_outlet_mark_and_a_label_in_capitals_over_the_lead_are_not_text(tmp_path, reader):
+    a = _read(
+        tmp_path,
+        reader,
+        "\n\n".join(["Hội đàm Việt Nam - Phần Lan", "NỘI DUNG CHÍNH", "(Báo Mới) -", LEAD, BODY]) + "\n",
+    )
+    assert [b.text for b in a.body] == [LEAD, BODY]
+    assert {"NỘI DUNG CHÍNH", "(Báo Mới) -"} <= {r.text for r in a.removed}
+
+
+def test_the_article_ends_where_it_is_signed():
+    teaser = (
+        "Bộ trưởng Quốc phòng hai nước đã ký kết nhiều văn kiện hợp tác trong lĩnh vực đào tạo, công nghiệp quốc "
+        "phòng và cứu hộ cứu nạn, theo thông báo của hai bên"
+    )
+    texts = [LEAD, BODY, MORE, "Minh Anh", "Hợp tác quốc phòng Việt Nam - Phần Lan", teaser]
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    read = [Labelled(Label.BODY, {})] * 3 + [
+        Labelled(Label.BYLINE, {}),
+        Labelled(Label.CHROME, {}),
+        Labelled(Label.BODY, {}),
+    ]
+    assert _settled(lines, read)[3:] == [Label.BYLINE, Label.CHROME, Label.TAIL]

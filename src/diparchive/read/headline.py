@@ -64,11 +64,10 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
 
 
 def _lead(lines: list[RawBlock], first_body: int) -> str:
-    """The lead's text: the first body line that is more than an outlet mark ("VGP –")."""
-    for block in lines[first_body : first_body + 3]:
-        if not OUTLET_MARK.match(block.text):
-            return block.text
-    return ""
+    """The lead's text: the first whole paragraph of the body's opening lines, or else its first
+    line that is more than an outlet mark ("VGP –") or a label over the text."""
+    opening = [b.text for b in lines[first_body : first_body + 4] if not OUTLET_MARK.match(b.text)]
+    return next((text for text in opening if paragraph(text)), opening[0] if opening else "")
 
 
 def _line_above(lines: list[RawBlock], first_body: int) -> int | None:

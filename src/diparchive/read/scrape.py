@@ -108,6 +108,9 @@ def read_scrape(
         tags[lead_at] = labels[id(lines[lead_at])] = Label.TITLE
         title_at = lead_at
         first_body = lead_at = next((i for i, tag in enumerate(tags) if tag is Label.BODY), len(lines))
+    while first_body + 1 < len(lines) and tags[first_body] is Label.BODY and _label(lines[first_body].text):
+        tags[first_body] = labels[id(lines[first_body])] = Label.CHROME  # "NỘI DUNG" over the lead: a label
+        first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
     title = BULLET.sub("", lines[title_at].text) if title_at is not None else None
 
     removed: list[Removed] = []
@@ -209,7 +212,15 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     if not any(tag is Label.BODY for tag in tags) and len(lines) > 1:
         longest = max(range(1, len(lines)), key=lambda i: len(lines[i].text))
         tags[longest] = Label.BODY
+    for i, tag in enumerate(tags):
+        if tag in kept and OUTLET_MARK.match(lines[i].text):
+            tags[i] = Label.CHROME  # "(Chinhphu.vn) -" on a line of its own: the outlet's mark, not text
+        elif tag in kept:
+            break
     first = next((i for i, tag in enumerate(tags) if tag in kept), None)
+    signed = next((i for i, tag in enumerate(tags) if tag is Label.BYLINE and tags[:i].count(Label.BODY) >= 2), None)
+    if signed is not None:  # the article signed after its body ends there: what follows is the site's
+        tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
     if first is not None and tags[first] is Label.CAPTION and not PHOTO_CUE.search(lines[first].text):
         tags[first] = Label.BODY
     body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
@@ -264,6 +275,12 @@ def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
             tags[i] = Label.CHROME
         for i in range(resume, run):
             tags[i] = Label.BODY
+
+
+def _label(text: str) -> bool:
+    """A few words in capitals with no sentence: a label the site prints over the text."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) <= 6 and len(letters) >= 4 and all(c.isupper() for c in letters) and not sentence_like(text)
 
 
 def _subheading(text: str) -> bool:

@@ -65,6 +65,10 @@ def split_glued(line: str) -> list[str]:
     if prefix and len(text) - prefix.end() >= 40 and _is_mark(prefix.group(1)):
         # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
         return [text[: prefix.end()].strip(), *split_glued(text[prefix.end() :])]
+    ended = _ENDED.search(text)
+    if ended:
+        # "…từ ngày 19-23/5./.Phạm Văn Thừa": the text's end mark, and the signature after it.
+        return [text[: ended.end()].strip(), *split_glued(text[ended.end() :])]
     foreign = _FOREIGN_RUN.search(text)
     if foreign and _latin(text):
         # "Headline 第1张 Caption": a slideshow widget's token in another script joins two lines.
@@ -90,6 +94,7 @@ def split_glued(line: str) -> list[str]:
     return [text]
 
 
+_ENDED = re.compile(r"\./\.(?=\s*[^\W\d_])")  # the end mark "./." with a name or more text after it
 # A run of Han, kana or hangul: in a Latin-script page, a widget's label ("第1张"), never prose.
 _FOREIGN_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\d]*")
 _CREDIT_END = re.compile(r"\((?:ảnh|photo|nguồn ảnh|source)\s*:[^()]{1,60}\)(?=\s+\S)", re.IGNORECASE)
