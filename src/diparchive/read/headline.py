@@ -15,6 +15,7 @@ from .dates import parse_dateline
 from .folding import VIETNAMESE_SHARE, fold, has_marks, marked_share, words
 from .segment import Label, Labelled
 
+NO_SHARED_WORD = "it shares no word with the lead"  # why a headline is in doubt
 META_LINES = 12  # lines under a headline read as the lead within which whole paragraphs must start
 TITLE_WORDS = 14  # a title derived from the opening is cut near this many words
 OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
@@ -59,8 +60,13 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     if chance < SURE_TITLE:
         doubts.append(f"the reader gives it {chance:.0%}")
     if lead and not shared:
-        doubts.append("it shares no word with the lead")
+        doubts.append(NO_SHARED_WORD)
     return at, "; ".join(doubts) or None
+
+
+def shares_words(text: str, lead: str) -> bool:
+    """The line has a word (not a number) in common with the lead."""
+    return not set(_tokens(text)).isdisjoint(_tokens(lead))
 
 
 def _lead(lines: list[RawBlock], first_body: int) -> str:

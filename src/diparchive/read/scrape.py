@@ -13,11 +13,12 @@ from markupsafe import escape
 
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
-from .boilerplate import is_section_marker
+from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
 from .dates import DATE_RE, parse_dateline
 from .headline import (
     BULLET,
+    NO_SHARED_WORD,
     OUTLET_MARK,
     PHOTO_CUE,
     SENTENCE,
@@ -28,6 +29,7 @@ from .headline import (
     opens_with_headline,
     paragraph,
     sentence_like,
+    shares_words,
     unmarked_over_marked,
 )
 from .registry import Registry
@@ -100,6 +102,8 @@ def read_scrape(
         and not unmarked_over_marked(lines[0].text, lines[1].text)
     ):
         title_at = 0  # the plainest shape, a headline line over the lead, needs no model to read
+        if not shares_words(lines[0].text, lines[1].text):
+            title_doubt = NO_SHARED_WORD  # or a site's name over its text
     if title_at is None and first_body == 0 and opens_with_headline(lines, tags):
         title_at, first_body = 0, 1  # the same shape, the headline read as the body's first line
         tags[0] = labels[id(lines[0])] = Label.TITLE
@@ -196,21 +200,26 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
       cut short ("…") between them: related news comes under a headline, and a scrape cut off
       in the middle of its body ends in body. (Sharing words with the article tells nothing
       here: related news shares as many as the body's own paragraphs.)"""
-    tags = [r.label for r in read]
+    tags = [Label.CHROME if is_link_line(b.text) else r.label for b, r in zip(lines, read)]
     for i, tag in enumerate(tags):
         if tag is Label.TITLE and not could_be_headline(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else ""):
             tags[i] = Label.BODY if sentence_like(lines[i].text) else Label.CHROME
     kept = (Label.BODY, Label.CAPTION)
+    # Never the body, whatever the model says: a link ("Xem thêm: …") or a marker.
+    open_ = [not is_link_line(b.text) and not is_section_marker(b.text) for b in lines]
     if not any(tag is Label.BODY for tag in tags):
-        longest = max((len(b.text) for b in lines), default=0)
+        longest = max((len(b.text) for b, free in zip(lines, open_) if free), default=0)
         tags = [
-            Label.BODY if tag is not Label.TITLE and (len(b.text) >= LONG or len(b.text) == longest) else tag
-            for b, tag in zip(lines, tags)
+            Label.BODY if tag is not Label.TITLE and free and (len(b.text) >= LONG or len(b.text) == longest) else tag
+            for b, tag, free in zip(lines, tags, open_)
         ]
     if not any(tag is Label.BODY for tag in tags):
-        tags = [Label.BODY if sentence_like(b.text) and tag is not Label.TITLE else tag for b, tag in zip(lines, tags)]
+        tags = [
+            Label.BODY if sentence_like(b.text) and tag is not Label.TITLE and free else tag
+            for b, tag, free in zip(lines, tags, open_)
+        ]
     if not any(tag is Label.BODY for tag in tags) and len(lines) > 1:
-        longest = max(range(1, len(lines)), key=lambda i: len(lines[i].text))
+        longest = max(range(1, len(lines)), key=lambda i: (open_[i], len(lines[i].text)))
         tags[longest] = Label.BODY
     for i, tag in enumerate(tags):
         if tag in kept and OUTLET_MARK.match(lines[i].text):
@@ -280,7 +289,9 @@ def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
 def _label(text: str) -> bool:
     """A few words in capitals with no sentence: a label the site prints over the text."""
     letters = [c for c in text if c.isalpha()]
-    return len(text.split()) <= 6 and len(letters) >= 4 and all(c.isupper() for c in letters) and not sentence_like(text)
+    return (
+        len(text.split()) <= 6 and len(letters) >= 4 and all(c.isupper() for c in letters) and not sentence_like(text)
+    )
 
 
 def _subheading(text: str) -> bool:
