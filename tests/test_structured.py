@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,10 @@ from typing import Any
 
 import pytest
 
-from conftest import copy_site
+from conftest import PROJECT, copy_site
 from diparchive.build.pipeline import build
+from diparchive.errors import DiparchiveError
+from diparchive.read.registry import load_registry
 from sitecheck import local_target, read_page
 
 BASE = "https://archive.example.org/"
@@ -498,3 +501,20 @@ def test_later_pages_of_a_listing_add_their_own_step(tmp_path):
         assert steps and steps[-1][1] is None, page
         for raw in read_page(page).jsonld:
             assert problems(json.loads(raw)) == [], page
+
+
+def test_a_place_in_the_registry_is_named_in_both_languages(tmp_path):
+    folder = tmp_path / "registry"
+    shutil.copytree(PROJECT / "content" / "registry", folder)
+    events = (folder / "events.yaml").read_text(encoding="utf-8")
+    events = events.replace("place: {vi: Hà Nội, en: Hanoi}", "place: Hanoi")
+    events = events.replace("place: {vi: Jakarta, en: Jakarta}", "place: {vi: Jakarta}")
+    (folder / "events.yaml").write_text(events, encoding="utf-8")
+    with pytest.raises(DiparchiveError) as failed:
+        load_registry(folder, tmp_path)
+    lines = {(p.line, p.message) for p in failed.value.problems}
+    number = {text: n for n, text in enumerate(events.splitlines(), 1)}
+    assert lines == {
+        (next(n for t, n in number.items() if "place: {vi: Jakarta}" in t), "place is missing 'en'"),
+        (number["    place: Hanoi"], "place must be a mapping"),
+    }
