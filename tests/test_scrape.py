@@ -339,3 +339,10 @@ def test_the_article_ends_where_it_is_signed():
         Labelled(Label.BODY, {}),
     ]
     assert _settled(lines, read)[3:] == [Label.BYLINE, Label.CHROME, Label.TAIL]
+
+
+def test_a_line_ending_in_a_photo_credit_is_a_caption_inside_the_body():
+    caption = "Hai bộ trưởng hội đàm tại Hà Nội. Ảnh: Minh Anh"
+    texts = [LEAD, caption, BODY, MORE]
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    assert _settled(lines, [Labelled(Label.BODY, {}) for _ in texts])[1] is Label.CAPTION

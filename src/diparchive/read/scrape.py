@@ -7,6 +7,7 @@ can check the decision (`diparchive parse`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from markupsafe import escape
@@ -36,6 +37,7 @@ from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
+_CREDITED = re.compile(r"(?:\(|[.!?]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
     Label.TAIL: "after the article (related headlines and the rest of the site)",
@@ -250,6 +252,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 break
             tags[i] = Label.BODY
     tags = _resumed(lines, tags)
+    for i, tag in enumerate(tags):
+        if tag is Label.BODY and i != first and len(lines[i].text) < 400 and _CREDITED.search(lines[i].text):
+            tags[i] = Label.CAPTION  # a line that ends in a photo's credit is that photo's caption
     # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
     ends = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):
