@@ -346,3 +346,14 @@ def test_a_line_ending_in_a_photo_credit_is_a_caption_inside_the_body():
     texts = [LEAD, caption, BODY, MORE]
     lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
     assert _settled(lines, [Labelled(Label.BODY, {}) for _ in texts])[1] is Label.CAPTION
+
+
+def test_a_read_more_link_between_paragraphs_is_left_out_and_a_share_sentence_kept(tmp_path, reader):
+    link = "Đọc thêm: Việt Nam và Nhật Bản thúc đẩy hợp tác bán dẫn"
+    share = "Chia sẻ: hai bên coi giáo dục là trụ cột của quan hệ, theo lời Bộ trưởng."
+    a = _read(
+        tmp_path, reader, "\n\n".join(["Hội đàm Việt Nam - Phần Lan về giáo dục", LEAD, link, BODY, share, MORE]) + "\n"
+    )
+    texts = [b.text for b in a.body]
+    assert link not in texts and BODY in texts and MORE in texts and share in texts
+    assert any(r.text == link and r.reason == "link to another article" for r in a.removed)

@@ -49,7 +49,30 @@ def is_section_marker(text: str) -> bool:
     return fold(text.strip().rstrip(":").strip()) in SECTION_MARKERS
 
 
+# Of those, the ones a site also writes before a link on the same line ("Xem thêm: …").
+LINK_MARKERS = frozenset(
+    fold(m)
+    for m in (
+        "Xem thêm",
+        "Đọc thêm",
+        "Tin liên quan",
+        "Bài liên quan",
+        "Bài viết liên quan",
+        "Có thể bạn quan tâm",
+        "Từ khóa",
+        "Tags",
+        "Related",
+        "Related news",
+        "Related articles",
+        "Related stories",
+        "Read more",
+        "Read next",
+        "See also",
+    )
+)
+
+
 def is_link_line(text: str) -> bool:
     """A marker with the link it introduces: "Xem thêm: …", "Read more: …", "Tags: …"."""
     head, colon, rest = text.partition(":")
-    return bool(colon) and bool(rest.strip()) and len(text) <= 240 and is_section_marker(head)
+    return bool(colon) and bool(rest.strip()) and len(text) <= 240 and fold(head.strip()) in LINK_MARKERS

@@ -224,6 +224,9 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and credit:
             removed.append(Removed(text, block.line, "source credit"))  # a credit alone credits no picture
             continue
+        if block.kind is not BlockKind.QUESTION and boilerplate.is_link_line(text):
+            removed.append(Removed(text, block.line, "link to another article"))  # "Read more: …"
+            continue
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and _PROMO.match(text):
             removed.append(Removed(text, block.line, "site promotion or link"))
             continue
