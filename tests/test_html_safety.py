@@ -39,7 +39,7 @@ Paragraph with <b onclick="alert(8)">inline HTML</b> and [a link](javascript:ale
 > quote with <style>body{display:none}</style>
 """
 
-ALLOWED_SCRIPT_SOURCES = ("static/site.js", "pagefind/pagefind-ui.js")
+ALLOWED_SCRIPT_SOURCES = ("static/site.js",)
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "xlink:href", "poster", "data"}
 
 
