@@ -278,3 +278,20 @@ def test_content_is_shown_as_text_never_as_markup(page, origin):
     """Excerpts are built from text nodes: the page holds no markup of the article's making."""
     results(page, search_url(origin, "vi", "cuba"))
     assert page.locator(".result-excerpt *:not(mark)").count() == 0
+
+
+def test_a_large_result_set_is_read_as_it_is_shown(page, origin):
+    """Above a few hundred candidates the page reads only the results it shows (here: made to
+    do so from the second candidate on); the order, highlights and filters hold."""
+
+    def fewer_read(route):
+        body = route.fetch().text().replace('id="search-options"', 'id="search-options" data-read-all="1"')
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.route("**/vi/tim-kiem/*", fewer_read)
+    found = results(page, search_url(origin, "vi", "to lam"))
+    assert set(r["title"] for r in found[:2]) == {SEED_001, SEED_003}
+    assert all({fold(m) for m in r["marks"]} <= {"to", "lam"} and r["marks"] for r in found)
+    assert page.locator(".filter-name").all_inner_texts()[:3] == ["Lãnh đạo", "Sự kiện", "Năm"]
+    page.get_by_role("checkbox", name="Nguyễn Phú Trọng").check()
+    page.wait_for_function("() => document.querySelectorAll('.result-link').length === 1")

@@ -35,7 +35,9 @@
   var toggle = document.getElementById("search-filter-toggle");
   var more = document.getElementById("search-more");
   var PAGE = 10; // results shown at a time
-  var VERIFY_ALL = 150; // up to this many candidates, every one is checked before anything is shown
+  // Up to this many candidates, every page is read (whole words checked) before anything is shown;
+  // above, pages are read as they are shown and the count is Pagefind's.
+  var VERIFY_ALL = Number(optionsEl.getAttribute("data-read-all")) || 150;
 
   var params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
@@ -88,28 +90,36 @@
       }
       return Promise.all([instance(true), instance(false)]).then(function (both) {
         var folded = both[1];
-        // every value's pages, and the date order: filters and sorting apply to merged results
         return Promise.all([folded.filters(), folded.search(null, { sort: { date: "desc" } })]).then(function (r) {
-          var groups = r[0], pages = {};
-          var asked = [];
-          Object.keys(groups).forEach(function (g) {
-            pages[g] = {};
-            Object.keys(groups[g]).forEach(function (v) {
-              var f = {}; f[g] = v;
-              asked.push(folded.search(null, { filters: f }).then(function (res) {
-                pages[g][v] = new Set(res.results.map(function (x) { return x.id; }));
-              }));
-            });
-          });
           var newest = {};
           r[1].results.forEach(function (x, i) { newest[x.id] = i; });
-          return Promise.all(asked).then(function () {
-            return { exact: both[0], folded: folded, groups: groups, pages: pages, newest: newest };
-          });
+          return { exact: both[0], folded: folded, groups: r[0], newest: newest, sets: null };
         });
       });
     });
     return pagefind;
+  }
+
+  // Each filter value's pages, asked of Pagefind only for a result set too large to read every
+  // page of (a page read carries its own filter values).
+  function valueSets(pf) {
+    if (pf.sets) return pf.sets;
+    var sets = {}, asked = [];
+    Object.keys(pf.groups).forEach(function (g) {
+      sets[g] = {};
+      Object.keys(pf.groups[g]).forEach(function (v) {
+        var f = {}; f[g] = v;
+        asked.push(pf.folded.search(null, { filters: f }).then(function (res) {
+          sets[g][v] = new Set(res.results.map(function (x) { return x.id; }));
+        }));
+      });
+    });
+    pf.sets = Promise.all(asked).then(function () { pf.sets = sets; return sets; });
+    return pf.sets;
+  }
+  function has(c, g, v) {
+    if (c.data) return (c.data.filters[g] || []).indexOf(v) >= 0;
+    return !!(state.sets[g] && state.sets[g][v] && state.sets[g][v].has(c.id));
   }
 
   // --- one search: candidates from Pagefind, checked against the page's own words ---
@@ -176,11 +186,11 @@
   var run = 0, state = null;
   var selected = {}; // group → Set of values
 
-  function passes(id, pf, except) {
+  function passes(c, except) { // any value checked within a group, every group
     return Object.keys(selected).every(function (g) {
       if (g === except || !selected[g].size) return true;
       var ok = false;
-      selected[g].forEach(function (v) { if (pf.pages[g][v] && pf.pages[g][v].has(id)) ok = true; });
+      selected[g].forEach(function (v) { if (has(c, g, v)) ok = true; });
       return ok;
     });
   }
@@ -211,8 +221,11 @@
           if (mine !== run) return;
           var kept = checking.length ? found.filter(function (c) { return c.ok; }) : found;
           if (checking.length) kept.sort(byRelevance);
-          state = { pf: pf, ts: ts, query: query, all: kept, checkedAll: checking.length > 0, shown: 0 };
-          render(mine);
+          return Promise.resolve(checking.length || !found.length ? null : valueSets(pf)).then(function (sets) {
+            if (mine !== run) return;
+            state = { pf: pf, ts: ts, query: query, all: kept, sets: sets, shown: 0 };
+            return render(mine);
+          });
         });
       });
     }).catch(function (err) {
@@ -224,7 +237,7 @@
 
   function visible() {
     var pf = state.pf;
-    var rows = state.all.filter(function (c) { return passes(c.id, pf, null); });
+    var rows = state.all.filter(function (c) { return passes(c, null); });
     if (order.value === "newest") {
       rows = rows.slice().sort(function (a, b) { return (pf.newest[a.id] || 0) - (pf.newest[b.id] || 0); });
     }
@@ -340,7 +353,7 @@
       var counts = [];
       Object.keys(pf.groups[g]).forEach(function (v) {
         var n = 0;
-        state.all.forEach(function (c) { if (pf.pages[g][v].has(c.id) && passes(c.id, pf, g)) n += 1; });
+        state.all.forEach(function (c) { if (has(c, g, v) && passes(c, g)) n += 1; });
         var on = !!(selected[g] && selected[g].has(v));
         if (n || on) counts.push({ value: v, count: n, on: on });
       });
