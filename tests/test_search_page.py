@@ -295,3 +295,10 @@ def test_a_large_result_set_is_read_as_it_is_shown(page, origin):
     assert page.locator(".filter-name").all_inner_texts()[:3] == ["Lãnh đạo", "Sự kiện", "Năm"]
     page.get_by_role("checkbox", name="Nguyễn Phú Trọng").check()
     page.wait_for_function("() => document.querySelectorAll('.result-link').length === 1")
+
+
+def test_tones_that_match_nothing_fall_back_to_the_words_without_them_and_say_so(page, origin):
+    found = results(page, search_url(origin, "vi", "Tố Lắm"))  # no article has these tones
+    assert set(r["title"] for r in found[:2]) == {SEED_001, SEED_003}
+    message = page.locator("#search-message").inner_text()
+    assert message == f"Không có kết quả cho Tố Lắm đúng dấu đã gõ; {len(found)} kết quả khi bỏ dấu"

@@ -64,8 +64,9 @@
     var put = function (i) { return (base.slice(0, i + 1) + tone + base.slice(i + 1)).normalize("NFC"); };
     return [put(m.index), put(m.index + 1)];
   }
-  function terms(query) {
+  function terms(query, ignoreTones) {
     return words(query).map(function (w) {
+      if (ignoreTones) w = bare(w);
       var toned = bare(w) !== w; // a tone or a vowel mark (â, ê, ô, ơ, ư, ă) typed
       var variants = [];
       withBar(w).forEach(function (v) { (toned ? placements(v) : [v]).forEach(function (p) { if (variants.indexOf(p) < 0) variants.push(p); }); });
@@ -211,27 +212,41 @@
     }
     message.textContent = say(S.searching, "", query);
     list.setAttribute("aria-busy", "true");
-    var ts = terms(query);
     return load().then(function (pf) {
-      return candidates(pf, ts).then(function (found) {
-        if (mine !== run) return;
-        found.sort(byRelevance);
-        var checking = found.length <= VERIFY_ALL ? found : [];
-        return Promise.all(checking.map(function (c) { return check(c, ts); })).then(function () {
+      return find(pf, terms(query), mine).then(function (answer) {
+        // nothing with the tones typed (a slip of the keyboard?): the same words without them, said so
+        if (!answer || answer.kept.length || !answer.ts.some(function (t) { return t.toned; })) return answer;
+        return find(pf, terms(query, true), mine).then(function (loose) {
+          if (loose && loose.kept.length) loose.loose = true;
+          return loose && loose.kept.length ? loose : answer;
+        });
+      }).then(function (answer) {
+        if (!answer || mine !== run) return;
+        var sets = answer.checked || !answer.kept.length ? null : valueSets(pf);
+        return Promise.resolve(sets).then(function (sets) {
           if (mine !== run) return;
-          var kept = checking.length ? found.filter(function (c) { return c.ok; }) : found;
-          if (checking.length) kept.sort(byRelevance);
-          return Promise.resolve(checking.length || !found.length ? null : valueSets(pf)).then(function (sets) {
-            if (mine !== run) return;
-            state = { pf: pf, ts: ts, query: query, all: kept, sets: sets, shown: 0 };
-            return render(mine);
-          });
+          state = { pf: pf, ts: answer.ts, query: query, loose: !!answer.loose, all: answer.kept, sets: sets, shown: 0 };
+          return render(mine);
         });
       });
     }).catch(function (err) {
       if (mine !== run) return;
       message.textContent = String(err && err.message || err);
       list.setAttribute("aria-busy", "false");
+    });
+  }
+
+  function find(pf, ts, mine) { // candidates, read and ranked; null when a newer search began
+    return candidates(pf, ts).then(function (found) {
+      if (mine !== run) return null;
+      found.sort(byRelevance);
+      var checking = found.length <= VERIFY_ALL ? found : [];
+      return Promise.all(checking.map(function (c) { return check(c, ts); })).then(function () {
+        if (mine !== run) return null;
+        var kept = checking.length ? found.filter(function (c) { return c.ok; }) : found;
+        if (checking.length) kept.sort(byRelevance);
+        return { ts: ts, kept: kept, checked: checking.length > 0 };
+      });
     });
   }
 
@@ -246,7 +261,8 @@
 
   function render(mine) {
     var rows = visible();
-    message.textContent = say(rows.length === 1 ? S.one_result : rows.length ? S.many_results : S.zero_results, rows.length, state.query);
+    var said = say(rows.length === 1 ? S.one_result : rows.length ? S.many_results : S.zero_results, rows.length, state.query);
+    message.textContent = state.loose ? say(S.without_tones, rows.length, state.query) : said;
     renderFilters();
     list.textContent = "";
     state.rows = rows; state.shown = 0;
