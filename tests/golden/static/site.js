@@ -42,7 +42,6 @@
   var params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
   order.value = params.get("order") === "newest" ? "newest" : "relevance";
-  document.body.classList.add("search-ready");
 
   // --- words ---
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g; // huyền, sắc, ngã, hỏi, nặng
@@ -83,51 +82,56 @@
   function load() {
     if (pagefind) return pagefind;
     pagefind = import(options.bundlePath + "pagefind.js").then(function (pf) {
-      function instance(exact) {
+      function instance(exact) { // one at a time: they share Pagefind's worker
         var i = pf.createInstance({ basePath: options.bundlePath, baseUrl: options.baseUrl, exactDiacritics: exact });
-        return Promise.all(options.mergeIndex.map(function (m) {
-          return i.mergeIndex(m.bundlePath, { baseUrl: m.baseUrl, exactDiacritics: exact });
-        })).then(function () { return i; });
+        return options.mergeIndex.reduce(function (done, m) {
+          return done.then(function () { return i.mergeIndex(m.bundlePath, { baseUrl: m.baseUrl, exactDiacritics: exact }); });
+        }, i.init()).then(function () { return i; });
       }
-      return Promise.all([instance(true), instance(false)]).then(function (both) {
-        var folded = both[1];
-        return Promise.all([folded.filters(), folded.search(null, { sort: { date: "desc" } })]).then(function (r) {
-          var newest = {};
-          r[1].results.forEach(function (x, i) { newest[x.id] = i; });
-          return { exact: both[0], folded: folded, groups: r[0], newest: newest, sets: null };
+      return instance(true).then(function (exact) {
+        return instance(false).then(function (folded) {
+          return folded.filters().then(function (groups) {
+            return { exact: exact, folded: folded, groups: groups, newest: null };
+          });
         });
       });
     });
     return pagefind;
   }
 
-  // Each filter value's pages, asked of Pagefind only for a result set too large to read every
-  // page of (a page read carries its own filter values).
-  function valueSets(pf) {
-    if (pf.sets) return pf.sets;
-    var sets = {}, asked = [];
-    Object.keys(pf.groups).forEach(function (g) {
-      sets[g] = {};
-      Object.keys(pf.groups[g]).forEach(function (v) {
-        var f = {}; f[g] = v;
-        asked.push(pf.folded.search(null, { filters: f }).then(function (res) {
-          sets[g][v] = new Set(res.results.map(function (x) { return x.id; }));
-        }));
+  function dateOrder(pf) { // every page's place, newest first; asked the first time it is needed
+    if (!pf.newest) {
+      pf.newest = pf.folded.search(null, { sort: { date: "desc" } }).then(function (r) {
+        var at = {};
+        r.results.forEach(function (x, i) { at[x.id] = i; });
+        return at;
       });
-    });
-    pf.sets = Promise.all(asked).then(function () { pf.sets = sets; return sets; });
-    return pf.sets;
+    }
+    return pf.newest;
+  }
+
+  // The checked filter values as Pagefind takes them: a result set too large to read every page
+  // of is filtered by Pagefind itself (a page read carries its own filter values).
+  function pagefindFilters() {
+    var f = {};
+    Object.keys(selected).forEach(function (g) { if (selected[g].size) f[g] = { any: Array.from(selected[g]) }; });
+    return f;
   }
   function has(c, g, v) {
-    if (c.data) return (c.data.filters[g] || []).indexOf(v) >= 0;
-    return !!(state.sets[g] && state.sets[g][v] && state.sets[g][v].has(c.id));
+    return c.data ? (c.data.filters[g] || []).indexOf(v) >= 0 : false;
   }
 
   // --- one search: candidates from Pagefind, checked against the page's own words ---
-  function candidates(pf, ts) {
+  function candidates(pf, ts, filters) {
+    var counts = null, fewest = Infinity; // the filter counts of the narrowest word: at least the true ones
     return Promise.all(ts.map(function (t) {
-      return Promise.all(t.variants.map(function (v) { return (t.toned ? pf.exact : pf.folded).search(v); }))
+      return Promise.all(t.variants.map(function (v) {
+        return (t.toned ? pf.exact : pf.folded).search(v, filters ? { filters: filters } : {});
+      }))
         .then(function (answers) {
+          answers.forEach(function (a) {
+            if (a.results.length && a.results.length < fewest) { fewest = a.results.length; counts = a.filters; }
+          });
           var found = new Map();
           answers.forEach(function (a) {
             a.results.forEach(function (r) {
@@ -150,6 +154,7 @@
         // until the page's text is read, positions tell which typed words stand next to each other
         out.push({ id: id, result: first.result, score: score, longest: together ? 2 : 1, times: together, data: null });
       });
+      out.counts = counts || {};
       return out;
     });
   }
@@ -222,12 +227,11 @@
         });
       }).then(function (answer) {
         if (!answer || mine !== run) return;
-        var sets = answer.checked || !answer.kept.length ? null : valueSets(pf);
-        return Promise.resolve(sets).then(function (sets) {
-          if (mine !== run) return;
-          state = { pf: pf, ts: answer.ts, query: query, loose: !!answer.loose, all: answer.kept, sets: sets, shown: 0 };
-          return render(mine);
-        });
+        state = {
+          pf: pf, ts: answer.ts, query: query, loose: !!answer.loose, all: answer.kept,
+          checked: answer.checked, counts: answer.counts, shown: 0,
+        };
+        return render(mine);
       });
     }).catch(function (err) {
       if (mine !== run) return;
@@ -239,28 +243,37 @@
   function find(pf, ts, mine) { // candidates, read and ranked; null when a newer search began
     return candidates(pf, ts).then(function (found) {
       if (mine !== run) return null;
+      if (found.length > VERIFY_ALL) { // too many to read: Pagefind filters, pages are read as shown
+        var filters = pagefindFilters();
+        var narrowed = Object.keys(filters).length ? candidates(pf, ts, filters) : Promise.resolve(found);
+        return narrowed.then(function (rows) {
+          if (mine !== run) return null;
+          rows.sort(byRelevance);
+          return { ts: ts, kept: rows, checked: false, counts: found.counts };
+        });
+      }
       found.sort(byRelevance);
-      var checking = found.length <= VERIFY_ALL ? found : [];
-      return Promise.all(checking.map(function (c) { return check(c, ts); })).then(function () {
+      return Promise.all(found.map(function (c) { return check(c, ts); })).then(function () {
         if (mine !== run) return null;
-        var kept = checking.length ? found.filter(function (c) { return c.ok; }) : found;
-        if (checking.length) kept.sort(byRelevance);
-        return { ts: ts, kept: kept, checked: checking.length > 0 };
+        var kept = found.filter(function (c) { return c.ok; }).sort(byRelevance);
+        return { ts: ts, kept: kept, checked: true };
       });
     });
   }
 
   function visible() {
-    var pf = state.pf;
-    var rows = state.all.filter(function (c) { return passes(c, null); });
-    if (order.value === "newest") {
-      rows = rows.slice().sort(function (a, b) { return (pf.newest[a.id] || 0) - (pf.newest[b.id] || 0); });
-    }
-    return rows;
+    var rows = state.checked ? state.all.filter(function (c) { return passes(c, null); }) : state.all;
+    if (order.value !== "newest") return Promise.resolve(rows);
+    return dateOrder(state.pf).then(function (at) {
+      return rows.slice().sort(function (a, b) { return (at[a.id] || 0) - (at[b.id] || 0); });
+    });
   }
 
   function render(mine) {
-    var rows = visible();
+    return visible().then(function (rows) { if (mine === run) return show(rows, mine); });
+  }
+
+  function show(rows, mine) {
     var said = say(rows.length === 1 ? S.one_result : rows.length ? S.many_results : S.zero_results, rows.length, state.query);
     message.textContent = state.loose ? say(S.without_tones, rows.length, state.query) : said;
     renderFilters();
@@ -369,7 +382,8 @@
       var counts = [];
       Object.keys(pf.groups[g]).forEach(function (v) {
         var n = 0;
-        state.all.forEach(function (c) { if (has(c, g, v) && passes(c, g)) n += 1; });
+        if (state.checked) state.all.forEach(function (c) { if (has(c, g, v) && passes(c, g)) n += 1; });
+        else n = (state.counts[g] || {})[v] || 0;
         var on = !!(selected[g] && selected[g].has(v));
         if (n || on) counts.push({ value: v, count: n, on: on });
       });
@@ -393,7 +407,7 @@
         cb.type = "checkbox"; cb.name = g; cb.value = f.value; cb.checked = f.on;
         cb.addEventListener("change", function () {
           (selected[g] = selected[g] || new Set())[cb.checked ? "add" : "delete"](f.value);
-          render(run);
+          if (state.checked) render(run); else search(); // a large set: Pagefind filters it
         });
         var count = document.createElement("span");
         count.className = "filter-count";
