@@ -200,14 +200,15 @@ def search_page(s: Site, lang: str, parts: tuple[IndexPart, ...]) -> Page:
     # search page of `lang` searches only the parts that hold pages in `lang`.
     own = [part for part in parts if lang in part.languages] or [parts[0]]
     context["pagefind"] = {
-        "css": s.urls.href(parts[0].folder + "pagefind-ui.css"),
-        "js": s.urls.href(parts[0].folder + "pagefind-ui.js"),
         "options": {
             "bundlePath": s.urls.href(own[0].folder),
             "baseUrl": s.config.base_path,
             "mergeIndex": [{"bundlePath": s.urls.href(part.folder), "baseUrl": s.config.base_path} for part in own[1:]],
-            "translations": {key[len("pagefind_") :]: text for key, text in ui.items() if key.startswith("pagefind_")},
+            "strings": {key[len("pagefind_") :]: text for key, text in ui.items() if key.startswith("pagefind_")},
+            "filters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"], ui["filter_outlet"]],
             "openFilters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"]],
+            "yearFilter": ui["filter_year"],
+            "meta": [ui["published"], ui["outlet"], ui["leaders"]],  # shown under a result, in this order
         },
     }
     return Page(path, "search.html", lang, context, both(s.urls.search))
