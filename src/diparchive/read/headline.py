@@ -37,7 +37,7 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     lead_text = _lead(lines, first_body)
     lead = set(_tokens(lead_text))
     above = _line_above(lines, first_body)
-    best: tuple[float, int, float, float] | None = None
+    best: tuple[float, int, float, float, bool] | None = None
     for i in range(first_body):
         text = lines[i].text
         chance = read[i].chance(Label.TITLE)
@@ -52,12 +52,12 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
             continue
         score = chance + LEAD_WEIGHT * shared + (NEAR_WEIGHT if next_to_lead else 0.0)
         if best is None or score > best[0]:
-            best = (score, i, chance, shared)
+            best = (score, i, chance, shared, next_to_lead)
     if best is None or best[0] < TITLE_CHANCE:
         return None, None
-    _, at, chance, shared = best
+    _, at, chance, shared, placed = best
     doubts = []
-    if chance < SURE_TITLE:
+    if chance < SURE_TITLE and not placed:  # right over the lead in its words: where a headline stands
         doubts.append(f"the reader gives it {chance:.0%}")
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
