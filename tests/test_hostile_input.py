@@ -159,6 +159,22 @@ def test_empty_optional_groups_cost_nothing(k):
     assert time.perf_counter() - start < 5
 
 
+def test_a_qualifier_before_a_title_is_found_in_the_last_characters_only():
+    """`_former` looks at the few characters before a title instead of searching the 300 before
+    it: the answer must be the search's, whatever stands there."""
+    import random
+
+    from diparchive.read.recognition import _FORMER, _NEAR, _former
+
+    pieces = ["nguyên", "Nguyên", "cựu", "CỰU", "former", "Former", "late", "ex-", "acting", "quyền", "Quyền",
+              " ", "  ", "\t", "\n", "\u00a0", "x", "ông", "Thủ tướng", ",", "-", "Ex"]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) + "Thủ tướng"
+        start = len(text) - len("Thủ tướng")
+        assert _former(text, start) == bool(_FORMER.search(text[max(0, start - _NEAR) : start])), repr(text)
+
+
 # The registry --------------------------------------------------------------------------------
 
 
