@@ -4,7 +4,9 @@ each gives a clear message naming the file and line, exit 1, no traceback, previ
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -105,6 +107,46 @@ def test_symlinked_content_folders_are_refused_by_name(built_site, tmp_path):
         f"content/loop: is a symlink (to {built_site / 'content'})",
         f"content/more: is a symlink (to {outside})",
     )
+
+
+@pytest.mark.parametrize(
+    "link, expected",
+    [
+        ("templates/base.html", "templates/base.html: is a symlink (to {target}): templates must be regular files inside templates/"),
+        ("templates/article.html", "templates/article.html: is a symlink (to {target}): templates must be regular files"),
+        ("templates/static", "templates/static: is a symlink (to {target}): templates must be regular files"),
+        ("templates/i18n/vi.yaml", "templates/i18n/vi.yaml: is a symlink (to {target}): templates must be regular files"),
+        ("templates", "templates: is a symlink (to {target}): templates must be regular files inside templates/"),
+        ("content/registry/leaders.yaml", "content/registry/leaders.yaml: is a symlink (to {target}): site files must be regular files"),
+        ("content/registry", "content/registry: is a symlink (to {target}): the registry must be a folder inside the site"),
+        ("site.yaml", "site.yaml: is a symlink (to {target}): site files must be regular files; copy the file in instead"),
+    ],
+)  # fmt: skip
+def test_symlinked_templates_registry_and_site_yaml_are_refused_by_name(built_site, tmp_path, link, expected):
+    """A link to a copy outside the site: what it points at would be read (and published)."""
+    path = built_site / link
+    target = tmp_path / "outside" / path.name
+    target.parent.mkdir()
+    shutil.move(path, target)
+    path.symlink_to(target, target_is_directory=target.is_dir())
+    fails_cleanly(built_site, expected.format(target=target))
+
+
+def test_a_symlink_to_a_secret_in_the_templates_is_never_read(built_site):
+    (built_site / "templates" / "static" / "passwd").symlink_to("/etc/passwd")
+    err = fails_cleanly(built_site, "templates/static/passwd: is a symlink (to /etc/passwd)")
+    assert "root:x:0:0" not in err
+
+
+@pytest.mark.parametrize("name", [b"bad\xff.txt", b"d\xfe/a.txt"])
+def test_a_content_name_that_is_not_utf8_is_named_with_its_bytes_escaped(built_site, name):
+    path = os.fsencode(built_site / "content") + b"/" + name
+    if b"/" in name:
+        os.mkdir(os.path.dirname(path))
+    with open(path, "wb") as f:
+        f.write("Tin ngoại giao\n\nNội dung bài viết đủ dài để đọc.\n".encode())
+    shown = name.split(b"/")[0].decode("utf-8", "backslashreplace")
+    fails_cleanly(built_site, f"content/{shown}: the name '{shown}' is not UTF-8 text; rename it")
 
 
 def test_a_1_gb_file_is_refused_without_reading_it_into_memory(built_site):

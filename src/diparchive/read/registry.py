@@ -5,13 +5,14 @@ each) and read by the one validator, `schema.validate`."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 from slugify import slugify
 
-from ..errors import DiparchiveError, Problem
+from ..errors import DiparchiveError, Problem, fail
 from ..schema import DATE_FORMS, Invalid, Key, date, flag, mapping, nested, sequence, shown, text, texts, validate
 from ..yamlsource import Located, read_yaml_file
 from .registry_records import (
@@ -181,6 +182,12 @@ class _Reader:
 
 def load_registry(registry_dir: Path, root: Path) -> Registry:
     problems: list[Problem] = []
+    if registry_dir.is_symlink():  # its files would be read from wherever it points
+        shown = registry_dir.relative_to(root) if registry_dir.is_relative_to(root) else registry_dir
+        target = os.readlink(registry_dir)
+        raise fail(
+            shown, None, f"is a symlink (to {target}): the registry must be a folder inside the site; copy it in"
+        )
     titles, leaders = _load_leaders(registry_dir / LEADERS_FILE, root, problems)
     series, events, variants = _load_events(registry_dir / EVENTS_FILE, root, problems)
     outlets = _load_outlets(registry_dir / OUTLETS_FILE, root, problems)
