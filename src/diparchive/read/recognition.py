@@ -32,6 +32,8 @@ from .recognizer import Recognizer, space
 _FORMER = re.compile(r"(?:nguyên|cựu|former|late|ex-|acting|quyền)\s*$", re.IGNORECASE)
 _FORMER_CHARS = 6  # the longest of those words: the search needs only the end of what stands before
 _TITLE_GAP = re.compile(r"[\s,]*")
+_NEXT_WORD = re.compile(r"[^\W_][\w\-]*")
+_RUN_GOES_ON = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 _NEAR = 300  # characters looked at around a title: six words after it, a qualifier before
@@ -297,20 +299,20 @@ def _titles(
         if not title_ids:
             continue
         start, end = chain[0].start(), chain[-1].end()
-        if _former(text, start):
-            continue
         after = text[end : end + _NEAR]  # bounded: a long line costs linear time, not quadratic
         gap = len(after) - len(after.lstrip())
-        next_word = re.match(r"[^\W_][\w\-]*", after[gap:])
         if end + gap in name_at:
             continue  # "Thủ tướng Phạm Minh Chính": the name itself is recognised
+        if _former(text, start):
+            continue
+        next_word = _NEXT_WORD.match(after, gap)
         if next_word and next_word.group(0)[0].isupper():
             word = next_word.group(0)
             if word not in folded_words:
                 folded_words[word] = ascii_fold(word)
             short_ids = rec.shorts.get(folded_words[word], ())
             # A short name ends the capitalised run: "Thủ tướng Trung Quốc" is China's premier, not "Trung".
-            run_goes_on = re.match(r"[ \t]+[A-ZĐÀ-Ỹ]", after[gap + len(word) :]) is not None
+            run_goes_on = _RUN_GOES_ON.match(after, gap + len(word)) is not None
             # Prefer people who held one of these titles; "President Biden" still finds the one Biden.
             holders = [
                 l for l in short_ids if any(r.title in title_ids for r in rec.registry.leaders[l].roles)
