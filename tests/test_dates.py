@@ -152,3 +152,30 @@ def test_interval_display_in_both_languages():
     assert interval.iso == interval.edtf == "2023-12-19/2024-01" and interval.html_datetime == ""
     assert PubDate(2023, 12, 2, until=(2023, 12, 20)).html_datetime == "2023-12"
     assert interval.first_day.isoformat() == "2023-12-19" and interval.last_day.isoformat() == "2024-01-31"
+
+
+def test_the_grouped_date_grammar_matches_exactly_what_the_flat_alternation_does():
+    """DATE_RE tries the digit-first and the word-first shapes behind a one-character look-ahead,
+    and month names by first letter, so that a long line costs little: the matches must be those
+    of the plain alternation of every shape, in every case."""
+    import random
+    import re
+
+    from diparchive.read import dates
+
+    flat = re.compile(
+        "|".join(f"(?:{p})" for p in dates._NUMBER_FIRST + dates._WORD_FIRST).replace(
+            dates._MONTH_ALTERNATION, dates.MONTH_RE
+        ),
+        re.IGNORECASE,
+    )
+    assert flat.pattern.count(dates.MONTH_RE) == 3
+    pieces = [*"0123456789 /.-,:Tt", "ngày ", "NGÀY ", "tháng ", "Tháng ", "năm ", "Mar", "mar", "May ", "sept", "Sept",
+              "ſept", "Dec.", "st ", "nd ", "12th", "giêng", "mười một", "hai ", "2024", "1999", "31", "September ",
+              "2021-09-14T10:00Z", "tháng mười hai "]  # fmt: skip
+    rng = random.Random(17)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    texts.append("Thủ tướng tiếp Bộ trưởng tại Hà Nội ngày 5 tháng 9 năm 2024, ngày 14/2/2022, May 3, 2021. " * 50)
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in flat.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in dates.DATE_RE.finditer(text)] == expected, text

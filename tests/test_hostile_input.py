@@ -4,7 +4,9 @@ each gives a clear message naming the file and line, exit 1, no traceback, previ
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -107,6 +109,46 @@ def test_symlinked_content_folders_are_refused_by_name(built_site, tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "link, expected",
+    [
+        ("templates/base.html", "templates/base.html: is a symlink (to {target}): templates must be regular files inside templates/"),
+        ("templates/article.html", "templates/article.html: is a symlink (to {target}): templates must be regular files"),
+        ("templates/static", "templates/static: is a symlink (to {target}): templates must be regular files"),
+        ("templates/i18n/vi.yaml", "templates/i18n/vi.yaml: is a symlink (to {target}): templates must be regular files"),
+        ("templates", "templates: is a symlink (to {target}): templates must be regular files inside templates/"),
+        ("content/registry/leaders.yaml", "content/registry/leaders.yaml: is a symlink (to {target}): site files must be regular files"),
+        ("content/registry", "content/registry: is a symlink (to {target}): the registry must be a folder inside the site"),
+        ("site.yaml", "site.yaml: is a symlink (to {target}): site files must be regular files; copy the file in instead"),
+    ],
+)  # fmt: skip
+def test_symlinked_templates_registry_and_site_yaml_are_refused_by_name(built_site, tmp_path, link, expected):
+    """A link to a copy outside the site: what it points at would be read (and published)."""
+    path = built_site / link
+    target = tmp_path / "outside" / path.name
+    target.parent.mkdir()
+    shutil.move(path, target)
+    path.symlink_to(target, target_is_directory=target.is_dir())
+    fails_cleanly(built_site, expected.format(target=target))
+
+
+def test_a_symlink_to_a_secret_in_the_templates_is_never_read(built_site):
+    (built_site / "templates" / "static" / "passwd").symlink_to("/etc/passwd")
+    err = fails_cleanly(built_site, "templates/static/passwd: is a symlink (to /etc/passwd)")
+    assert "root:x:0:0" not in err
+
+
+@pytest.mark.parametrize("name", [b"bad\xff.txt", b"d\xfe/a.txt"])
+def test_a_content_name_that_is_not_utf8_is_named_with_its_bytes_escaped(built_site, name):
+    path = os.fsencode(built_site / "content") + b"/" + name
+    if b"/" in name:
+        os.mkdir(os.path.dirname(path))
+    with open(path, "wb") as f:
+        f.write("Tin ngoại giao\n\nNội dung bài viết đủ dài để đọc.\n".encode())
+    shown = name.split(b"/")[0].decode("utf-8", "backslashreplace")
+    fails_cleanly(built_site, f"content/{shown}: the name '{shown}' is not UTF-8 text; rename it")
+
+
 def test_a_1_gb_file_is_refused_without_reading_it_into_memory(built_site):
     path = write(built_site, "dump.txt", b"")
     with path.open("wb") as f:
@@ -159,6 +201,22 @@ def test_empty_optional_groups_cost_nothing(k):
     assert time.perf_counter() - start < 5
 
 
+def test_a_qualifier_before_a_title_is_found_in_the_last_characters_only():
+    """`_former` looks at the few characters before a title instead of searching the 300 before
+    it: the answer must be the search's, whatever stands there."""
+    import random
+
+    from diparchive.read.recognition import _FORMER, _NEAR, _former
+
+    pieces = ["nguyên", "Nguyên", "cựu", "CỰU", "former", "Former", "late", "ex-", "acting", "quyền", "Quyền",
+              " ", "  ", "\t", "\n", "\u00a0", "x", "ông", "Thủ tướng", ",", "-", "Ex"]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) + "Thủ tướng"
+        start = len(text) - len("Thủ tướng")
+        assert _former(text, start) == bool(_FORMER.search(text[max(0, start - _NEAR) : start])), repr(text)
+
+
 # The registry --------------------------------------------------------------------------------
 
 
@@ -175,7 +233,7 @@ def test_instance_names_are_substituted_never_evaluated(built_site, template, ex
     text = events.read_text(encoding="utf-8")
     events.write_text(text.replace('"Khóa {n} Đại hội đồng Liên hợp quốc"', f'"{template}"', 1), encoding="utf-8")
     line = next(n for n, l in enumerate(text.splitlines(), 1) if "Khóa {n} Đại hội đồng" in l)
-    err = fails_cleanly(built_site, f"content/registry/events.yaml:{line}: instance_name of 'unga': {expected}")
+    err = fails_cleanly(built_site, f"content/registry/events.yaml:{line}: instance_name: {expected}")
     assert "class" not in err.replace(template, "")
 
 

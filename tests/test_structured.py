@@ -516,5 +516,5 @@ def test_a_place_in_the_registry_is_named_in_both_languages(tmp_path):
     number = {text: n for n, text in enumerate(events.splitlines(), 1)}
     assert lines == {
         (next(n for t, n in number.items() if "place: {vi: Jakarta}" in t), "place is missing 'en'"),
-        (number["    place: Hanoi"], "place must be a mapping"),
+        (number["    place: Hanoi"], "place must be a mapping with the keys vi and en, not 'Hanoi'"),
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,22 +37,6 @@ class Key:
     doc: str  # what the key means, for messages and documentation
     read: Callable[[Located], Any] = plain  # the value, or raise Invalid
     required: bool = False
-
-
-def check_keys(
-    mapping: Mapping[str, Located],
-    known: Collection[str],
-    required: Collection[str],
-    path: Path,
-    line: int,
-    unknown: Callable[[str], str],
-    missing: Callable[[str], str],
-) -> list[Problem]:
-    """Unknown keys (at their line, in file order), then missing required ones (at `line`, the
-    mapping's; None when the mapping is a whole file)."""
-    problems = [Problem(path, item.line, unknown(key)) for key, item in mapping.items() if key not in known]
-    problems += [Problem(path, line or None, missing(key)) for key in required if key not in mapping]
-    return problems
 
 
 def validate(
@@ -83,6 +67,93 @@ def validate(
     return values, problems
 
 
+def nested(problems: list[Problem]) -> Invalid:
+    """The problems of a nested mapping, raised by the reader of the key that holds it."""
+    return Invalid(problems[0].message, problems[0].line, *((p.line, p.message) for p in problems[1:]))
+
+
+# Readers shared by the schemas: each takes the name shown in messages --------------------------
+
+
+def text(what: str) -> Callable[[Located], str]:
+    """Non-empty text, stripped (a number or a list is not text)."""
+
+    def read(item: Located) -> str:
+        if not isinstance(item.value, str) or not item.value.strip():
+            raise Invalid(f"{what} must be non-empty text, not {shown(item)}")
+        return item.value.strip()
+
+    return read
+
+
+def texts(what: str) -> Callable[[Located], tuple[str, ...]]:
+    """A list of non-empty texts; each wrong entry is named at its own line."""
+    one = text(what)
+
+    def read(item: Located) -> tuple[str, ...]:
+        if not isinstance(item.value, list):
+            raise Invalid(f"{what} must be a list of text, not {shown(item)}")
+        out, problems = [], []
+        for entry in item.value:
+            try:
+                out.append(one(entry))
+            except Invalid as exc:
+                problems += [Problem(None, at or entry.line, message) for at, message in exc.problems]
+        if problems:
+            raise nested(problems)
+        return tuple(out)
+
+    return read
+
+
+def flag(what: str) -> Callable[[Located], bool]:
+    def read(item: Located) -> bool:
+        if not isinstance(item.value, bool):
+            raise Invalid(f"'{what}' must be true or false, not {shown(item)}")
+        return item.value
+
+    return read
+
+
+def mapping(what: str) -> Callable[[Located], dict[str, Located]]:
+    """A mapping of ids to entries, each read further by its owner (nothing given: none)."""
+
+    def read(item: Located) -> dict[str, Located]:
+        if item.value is None:
+            return {}
+        if not isinstance(item.value, dict):
+            raise Invalid(f"'{what}' must be a mapping of ids to entries, not {shown(item)}")
+        return dict(item.value)
+
+    return read
+
+
+def sequence(what: str) -> Callable[[Located], list[Located]]:
+    """A list of entries, each read further by its owner (nothing given: none)."""
+
+    def read(item: Located) -> list[Located]:
+        if item.value is None:
+            return []
+        if not isinstance(item.value, list):
+            raise Invalid(f"'{what}' must be a list of entries, not {shown(item)}")
+        return list(item.value)
+
+    return read
+
+
+def shown(item: Located) -> str:
+    """A value as a message shows it: its kind, or the text itself when short."""
+    value = item.value
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}…'"
+
+
 # Dates: a day, a month or a year -----------------------------------------------------------
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -108,3 +179,17 @@ def date_literal(value: Any, source: DateSource = DateSource.DATELINE) -> PubDat
     except ValueError:
         return None
     return PubDate(year, month, day, source)
+
+
+def date(what: str) -> Callable[[Located], PubDate | None]:
+    """A date literal (nothing given: none)."""
+
+    def read(item: Located) -> PubDate | None:
+        if item.value is None:
+            return None
+        value = date_literal(item.value)
+        if value is None:
+            raise Invalid(f"{what} must be a date ({DATE_FORMS}), not {shown(item)}")
+        return value
+
+    return read

@@ -10,6 +10,7 @@ scalars, and nesting deeper than `MAX_DEPTH` are refused with the file and line.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,8 +70,15 @@ class Located:
 
 
 def read_yaml_file(path: Path, shown: Path) -> Located:
-    """Read and parse a YAML file; a folder, an unreadable file or bytes that are not UTF-8 are
-    named (`shown`, with the line of the first bad byte), never a traceback."""
+    """Read and parse a YAML file; a symlink, a folder, an unreadable file or bytes that are not
+    UTF-8 are named (`shown`, with the line of the first bad byte), never a traceback. A symlink is
+    never followed: what the site reads is the site's own files, not what a link points at."""
+    if path.is_symlink():
+        raise fail(
+            shown,
+            None,
+            f"is a symlink (to {os.readlink(path)}): site files must be regular files; copy the file in instead",
+        )
     try:
         data = path.read_bytes()
     except IsADirectoryError:

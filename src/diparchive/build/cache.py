@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..errors import fail
+from ..errors import DiparchiveError, fail
 
 CACHE_DIR = ".diparchive-cache"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -141,18 +141,34 @@ def inputs_digest(
 
 
 def check_cache_dir(root: Path) -> None:
-    """The cache folder must be a writable folder; found out before the output is replaced."""
+    """The cache folder must be a folder `save_cache` can write, each place it writes free: found
+    out before the output is replaced, not after (a file where its `records` folder goes, a folder
+    where a file goes, a folder that cannot be written)."""
     folder = root / CACHE_DIR
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise _unusable(folder, "is not a folder")
+    places = (folder, folder / "records")
+    files = [folder / name for name in ("README", "cache.pickle", "cache.pickle.new", "last.pickle", "last.pickle.new")]
+    if (folder / "records").is_dir():
+        files += [p for p in (folder / "records").iterdir() if p.name.endswith((".pickle", ".pickle.new"))]
+    for place in places[1:]:
+        if place.is_symlink() or (place.exists() and not place.is_dir()):
+            raise _unusable(folder, f"cannot be written ({place.name} is not a folder)")
+    taken = next((p for p in files if p.is_symlink() or (p.exists() and not p.is_file())), None)
+    if taken is not None:
+        raise _unusable(folder, f"cannot be written ({taken.relative_to(folder)} is not a file)")
     try:
-        folder.mkdir(exist_ok=True)
-        probe = folder / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
+        for place in places:
+            place.mkdir(exist_ok=True)
+            probe = place / ".write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
     except OSError as exc:
-        what = "is not a folder" if folder.exists() and not folder.is_dir() else f"cannot be written ({exc.strerror})"
-        raise fail(
-            folder, None, f"the build cache {what}; delete it (it is safe to), or build with --no-cache"
-        ) from None
+        raise _unusable(folder, f"cannot be written ({exc.strerror})") from None
+
+
+def _unusable(folder: Path, what: str) -> DiparchiveError:
+    return fail(folder, None, f"the build cache {what}; delete it (it is safe to), or build with --no-cache")
 
 
 def tree_digest(folder: Path, extra: str) -> str:

@@ -20,35 +20,60 @@ def article_files(content_dir: Path, root: Path | None = None) -> list[Path]:
     """Every article file under content/, in a stable order; the registry folder is not content.
     Content is regular files and folders inside content/: a symlink (to a file, a folder, itself
     or nothing) is refused by name, never followed, so nothing outside the site can be published."""
-    if not content_dir.is_dir():
+    if not content_dir.is_dir() or content_dir.is_symlink():
         shown = content_dir.relative_to(root) if root and content_dir.is_relative_to(root) else content_dir
         what = "is a file, not a folder" if content_dir.exists() else "does not exist"
+        if content_dir.is_symlink():
+            what = f"is a symlink (to {os.readlink(content_dir)}), not a folder of the site"
         raise fail(shown, None, f"content_dir (site.yaml) {what}")
+    found = regular_files(content_dir, root, "content", skip=(content_dir / "registry",))
+    return [path for path in found if path.suffix in ARTICLE_SUFFIXES]
+
+
+def regular_files(folder: Path, root: Path | None, what: str, skip: tuple[Path, ...] = ()) -> list[Path]:
+    """Every file under `folder` (names starting with "." left out), sorted; a symlink anywhere
+    (or `folder` itself one) and a name that is not UTF-8 are refused by name, all together, in
+    the heading's `what` ("content", "templates"). Nothing is followed out of the site."""
+
+    def shown(path: str) -> Path:
+        relative = Path(path).relative_to(root) if root and Path(path).is_relative_to(root) else Path(path)
+        # A name that is not UTF-8 holds surrogates: show its bytes escaped, never print them raw.
+        return Path(str(relative).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+
+    problems: list[Problem] = []
+    rule = f"{what} must be regular files inside {folder.name}/; copy the file in instead"
+    if folder.is_symlink():
+        problems.append(Problem(shown(str(folder)), None, f"is a symlink (to {os.readlink(folder)}): {rule}"))
     found: list[Path] = []
-    links: list[Problem] = []
-    pending = [str(content_dir)]
-    registry = str(content_dir / "registry")
+    pending = [] if problems else [str(folder)]
+    skipped = {str(path) for path in skip}
     while pending:  # os.scandir: one system call per folder, where rglob and is_file make several per file
         for entry in os.scandir(pending.pop()):
             if entry.name.startswith("."):
                 continue
-            if entry.is_symlink():
-                shown = Path(entry.path).relative_to(root) if root else Path(entry.path)
-                links.append(
-                    Problem(
-                        shown,
-                        None,
-                        f"is a symlink (to {os.readlink(entry.path)}): content must be regular files inside content/; copy the file in instead",
-                    )
+            if not _utf8(entry.name):
+                bad = os.fsencode(entry.name).decode("utf-8", "backslashreplace")
+                problems.append(Problem(shown(entry.path), None, f"the name '{bad}' is not UTF-8 text; rename it"))
+            elif entry.is_symlink():
+                problems.append(
+                    Problem(shown(entry.path), None, f"is a symlink (to {os.readlink(entry.path)}): {rule}")
                 )
             elif entry.is_dir(follow_symlinks=False):
-                if entry.path != registry:
+                if entry.path not in skipped:
                     pending.append(entry.path)
-            elif entry.is_file(follow_symlinks=False) and os.path.splitext(entry.name)[1] in ARTICLE_SUFFIXES:
+            elif entry.is_file(follow_symlinks=False):
                 found.append(Path(entry.path))
-    if links:
-        raise DiparchiveError(sorted(links, key=str), heading=f"{len(links)} problem(s) in the content")
+    if problems:
+        raise DiparchiveError(sorted(problems, key=str), heading=f"{len(problems)} problem(s) in the {what}")
     return sorted(found)
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def load_articles(

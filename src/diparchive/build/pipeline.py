@@ -21,7 +21,7 @@ from ..read.registry import load_registry
 from ..workers import default_workers
 from .cache import check_cache_dir
 from .incremental import Incremental, IndexReuse
-from .loading import article_files, load_with_cache
+from .loading import article_files, load_with_cache, regular_files
 from .report import BuildReport, Findings, Phases, PhaseTime, Progress, findings, silent, stop_if_strict
 from .urllock import read_lock, write_lock
 
@@ -41,6 +41,8 @@ def build(
     loading and rendering. The output is the same byte for byte with or without the cache, for any number of workers."""
     workers = workers if workers is not None else default_workers()
     config = load_config(root)
+    if config.templates_dir.is_dir():
+        regular_files(config.templates_dir, root, "templates")  # a symlink there is refused, never followed
     out = output if output is not None else config.output_dir
     check_output_dir(out, root, (config.content_dir, config.templates_dir))
     with output_lock(out):  # one build at a time writes `out`; a killed build's leftovers swept

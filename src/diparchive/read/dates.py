@@ -66,19 +66,45 @@ _VI_MONTH_WORDS = {
 }
 _VI_MONTH_WORD_RE = "|".join(sorted(map(re.escape, _VI_MONTH_WORDS), key=len, reverse=True))
 
+
+def _by_first_letter(names: list[str]) -> str:
+    """The alternation of `names` (escaped, in order) grouped by first character, the order kept
+    within each group: it matches exactly what the flat alternation does, since names that start
+    differently never compete at one position, but tries one letter instead of every name."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_MONTH_ALTERNATION = _by_first_letter(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+
 # Each alternative names its groups d, m, y (mn: a month name, mw: a Vietnamese month word);
 # together they are the whole grammar. The numeric form keeps one separator throughout.
-_DATE_PATTERNS = [
+# Those that start with a digit and those that start with a word are tried apart, each list in
+# its own order (leftmost first), behind a one-character look-ahead: at most positions of a long
+# line nothing is tried at all, and an alternative never competes with one of the other list.
+_NUMBER_FIRST = [
     r"(?<![\d/.])(?P<d1>\d{1,2})\s*(?P<s1>[/.\-])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<y1>\d{4})(?!\d)",
     r"(?<![\d/.])(?P<y2>\d{4})-(?P<m2>\d{1,2})(?:-(?P<d2>\d{1,2})(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?(?![\d/])",
+    rf"(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn6>{_MONTH_ALTERNATION})\.?,?\s+(?P<y6>\d{{4}})",
+]
+_WORD_FIRST = [
     r"ngày\s+(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y3>\d{4}))?",
     r"tháng\s+(?P<m4>\d{1,2})\s*(?:năm|/|,)\s*(?P<y4>\d{4})",
     rf"tháng\s+(?P<mw8>{_VI_MONTH_WORD_RE})\s+(?P<d8>\d{{1,2}}),?\s+(?P<y8>\d{{4}})",
-    rf"(?P<mn5>{MONTH_RE})\.?\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y5>\d{{4}})",
-    rf"(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn6>{MONTH_RE})\.?,?\s+(?P<y6>\d{{4}})",
-    rf"(?P<mn7>{MONTH_RE})\.?,?\s+(?P<y7>\d{{4}})",
+    rf"(?P<mn5>{_MONTH_ALTERNATION})\.?\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y5>\d{{4}})",
+    rf"(?P<mn7>{_MONTH_ALTERNATION})\.?,?\s+(?P<y7>\d{{4}})",
 ]
-DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.IGNORECASE)
+_WORD_INITIALS = "".join(sorted({"n", "t"} | {name[0] for name in MONTHS}))  # ngày, tháng, month names
+DATE_RE = re.compile(
+    r"(?=\d)(?:"
+    + "|".join(f"(?:{p})" for p in _NUMBER_FIRST)
+    + f")|(?=[{_WORD_INITIALS}])(?:"
+    + "|".join(f"(?:{p})" for p in _WORD_FIRST)
+    + ")",
+    re.IGNORECASE,
+)
 
 _TIME = r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|sa|ch)\b)?"
 _ZONE = r"\(?\[?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\]?\)?|[+-]\d{2}:\d{2}\b"

@@ -114,10 +114,22 @@ def foreign(rec: Recognizer, text: str, folded: str, start: int, end: int, numbe
     return False
 
 
-NUMBERED = re.compile(
-    r"[A-ZĐ][\w\-&]*\s+(?:[\w\-&]+\s+){0,9}?(?:lần thứ|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,7})(?![\w])"
-    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,6}(?:Summit|Conference|Session|Meeting|Dialogue|Forum|Congress)\b"
+# A numbered meeting named in Vietnamese ("Hội nghị … lần thứ 18"), or in English ("the 43rd Summit").
+_NUMBERED_VI = r"[A-ZĐ][\w\-&]*\s+(?:[\w\-&]+\s+){0,9}?(?:lần thứ|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,7})(?![\w])"
+_NUMBERED_EN = r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,6}(?:Summit|Conference|Session|Meeting|Dialogue|Forum|Congress)\b"
+NUMBERED = re.compile(f"{_NUMBERED_VI}|{_NUMBERED_EN}")
+# Each form needs one of its words; a text without them is not searched for that form (which
+# gives the same matches: a form that matches nowhere never takes a place from the other).
+_NUMBERED_WORDS = (
+    ("lần thứ", "khóa", "khoá"),
+    ("Summit", "Conference", "Session", "Meeting", "Dialogue", "Forum", "Congress"),
 )
+_NUMBERED_ONLY = (re.compile(_NUMBERED_VI), re.compile(_NUMBERED_EN))
+
+
+def _numbered_pattern(text: str) -> re.Pattern[str] | None:
+    vi, en = (any(word in text for word in words) for words in _NUMBERED_WORDS)
+    return NUMBERED if vi and en else _NUMBERED_ONLY[0] if vi else _NUMBERED_ONLY[1] if en else None
 
 
 MEETING_WORD = re.compile(r"(?:Hội nghị|Hội thảo|Đối thoại|Diễn đàn|Kỳ họp|Phiên họp|Đại hội|Hội đàm|Tham vấn)(?!\w)")
@@ -128,7 +140,8 @@ def numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
     spans = sorted(known)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # the furthest end among spans starting so far
-    for m in NUMBERED.finditer(text):
+    pattern = _numbered_pattern(text)
+    for m in pattern.finditer(text) if pattern else ():
         before = bisect_left(starts, m.end())
         if before and reach[before - 1] > m.start():
             continue  # overlaps a recognised event

@@ -30,6 +30,10 @@ from .meetings import DEMONYM, cited_in_passing, clause_before, country_at, fore
 from .recognizer import Recognizer, space
 
 _FORMER = re.compile(r"(?:nguyên|cựu|former|late|ex-|acting|quyền)\s*$", re.IGNORECASE)
+_FORMER_CHARS = 6  # the longest of those words: the search needs only the end of what stands before
+_TITLE_GAP = re.compile(r"[\s,]*")
+_NEXT_WORD = re.compile(r"[^\W_][\w\-]*")
+_RUN_GOES_ON = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 _NEAR = 300  # characters looked at around a title: six words after it, a qualifier before
@@ -216,22 +220,32 @@ def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
 
 def _names(rec: Recognizer, text: str, folded: str) -> list[tuple[int, int, str]]:
     found = []
+    judged: dict[tuple[str, str], str | None] = {}  # a long text names the same few people again and again
     for m in rec.names.finditer(folded):
-        span = text[m.start() : m.end()]
-        leader_id = rec.name_owner[space(m.group(0))]
-        if not _capitalised(span):
-            continue
-        if has_marks(span) and space(fold(span)) not in rec.marked_names.get(leader_id, set()):
-            continue
-        found.append((m.start(), m.end(), leader_id))
+        span, matched = text[m.start() : m.end()], m.group(0)
+        if (span, matched) not in judged:
+            judged[span, matched] = _name_of(rec, span, matched)
+        leader_id = judged[span, matched]
+        if leader_id is not None:
+            found.append((m.start(), m.end(), leader_id))
     return found
 
 
-def _title_at(rec: Recognizer, text: str, m: re.Match[str]) -> tuple[str, ...]:
-    span = text[m.start() : m.end()]
+def _name_of(rec: Recognizer, span: str, matched: str) -> str | None:
+    """The leader a name match (`span` as written, `matched` folded) stands for, if written as theirs."""
+    leader_id = rec.name_owner[space(matched)]
+    if not _capitalised(span):
+        return None
+    if has_marks(span) and space(fold(span)) not in rec.marked_names.get(leader_id, set()):
+        return None
+    return leader_id
+
+
+def _title_at(rec: Recognizer, span: str, matched: str) -> tuple[str, ...]:
+    """The titles a title match (`span` as written, `matched` folded) names, if written as one."""
     if not span[0].isupper():
         return ()
-    key = space(m.group(0))
+    key = space(matched)
     if has_marks(span) and space(fold(span)) not in rec.marked_forms:
         return ()
     if (
@@ -249,6 +263,14 @@ def _title_at(rec: Recognizer, text: str, m: re.Match[str]) -> tuple[str, ...]:
     return rec.title_of_form[key]
 
 
+def _former(text: str, start: int) -> bool:
+    """A qualifier such as "nguyên" or "former" ends the text before `start` (within _NEAR):
+    searched in its last few characters only, once the space before the title is stripped, so
+    that each title mention costs the same however long its line."""
+    before = text[max(0, start - _NEAR) : start].rstrip()
+    return _FORMER.search(before[-_FORMER_CHARS:]) is not None
+
+
 def _titles(
     rec: Recognizer, text: str, folded: str, names: list[tuple[int, int, str]], date: PubDate | None
 ) -> Iterator[tuple[str | None, tuple[str, ...] | None, str | None]]:
@@ -258,30 +280,39 @@ def _titles(
     name_ends = {end for _, end, _ in names}
     name_starts = sorted(name_at)
     matches = list(rec.titles.finditer(folded))
+    judged: dict[tuple[str, str], tuple[str, ...]] = {}  # the same few titles, again and again
+    folded_words: dict[str, str] = {}  # and the same few words after them
     i = 0
     while i < len(matches):
         # A chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao" — titles joined by commas or "và"/"and".
         chain = [matches[i]]
-        while i + 1 < len(matches) and re.fullmatch(r"[\s,]*", folded[chain[-1].end() : matches[i + 1].start()]):
+        while i + 1 < len(matches) and _TITLE_GAP.fullmatch(folded, chain[-1].end(), matches[i + 1].start()):
             i += 1
             chain.append(matches[i])
         i += 1
-        title_ids = tuple(t for m in chain for t in _title_at(rec, text, m))
+        title_ids: tuple[str, ...] = ()
+        for m in chain:
+            seen = (text[m.start() : m.end()], m.group(0))
+            if seen not in judged:
+                judged[seen] = _title_at(rec, *seen)
+            title_ids += judged[seen]
         if not title_ids:
             continue
         start, end = chain[0].start(), chain[-1].end()
-        if _FORMER.search(text[max(0, start - _NEAR) : start]):
-            continue
         after = text[end : end + _NEAR]  # bounded: a long line costs linear time, not quadratic
         gap = len(after) - len(after.lstrip())
-        next_word = re.match(r"[^\W_][\w\-]*", after[gap:])
         if end + gap in name_at:
             continue  # "Thủ tướng Phạm Minh Chính": the name itself is recognised
+        if _former(text, start):
+            continue
+        next_word = _NEXT_WORD.match(after, gap)
         if next_word and next_word.group(0)[0].isupper():
             word = next_word.group(0)
-            short_ids = rec.shorts.get(ascii_fold(word), ())
+            if word not in folded_words:
+                folded_words[word] = ascii_fold(word)
+            short_ids = rec.shorts.get(folded_words[word], ())
             # A short name ends the capitalised run: "Thủ tướng Trung Quốc" is China's premier, not "Trung".
-            run_goes_on = re.match(r"[ \t]+[A-ZĐÀ-Ỹ]", after[gap + len(word) :]) is not None
+            run_goes_on = _RUN_GOES_ON.match(after, gap + len(word)) is not None
             # Prefer people who held one of these titles; "President Biden" still finds the one Biden.
             holders = [
                 l for l in short_ids if any(r.title in title_ids for r in rec.registry.leaders[l].roles)
@@ -299,7 +330,7 @@ def _titles(
                 continue
             # A capitalised run after a title: a person (or a country) the registry may lack.
             taken = []
-            for word in after[gap:].split()[:6]:
+            for word in after[gap:].split(maxsplit=6)[:6]:
                 if not word[0].isupper():
                     break
                 taken.append(word.rstrip(",.;:"))
