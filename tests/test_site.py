@@ -167,7 +167,7 @@ def test_article_page_facts_citation_and_metadata(built):
     facts = read_page(page)
     assert "19 tháng 9 năm 2024" in facts.own_text
     assert (
-        'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>'
+        'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Tổng Bí thư, Chủ tịch nước)</span>'
         in html
     )
     assert 'href="/vi/su-kien/unga-79/" data-pagefind-filter="Sự kiện">Khóa 79 Đại hội đồng Liên hợp quốc</a>' in html

@@ -83,6 +83,14 @@ def validate(
     return values, problems
 
 
+def whole_number(item: Located) -> int:
+    """A whole number from 1 up (a rank, a count), never a boolean or text."""
+    value = item.value
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise Invalid(f"must be a whole number from 1 up, not '{value}'")
+    return value
+
+
 # Dates: a day, a month or a year -----------------------------------------------------------
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

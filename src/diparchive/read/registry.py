@@ -5,14 +5,16 @@ file and line, all together. Mappings are checked by `schema.check_keys`, dates 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import datetime as dt
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from slugify import slugify
 
 from ..errors import DiparchiveError, Problem
 from ..records import PubDate
-from ..schema import DATE_FORMS, check_keys, date_literal
+from ..schema import DATE_FORMS, Invalid, Key, check_keys, date_literal, validate, whole_number
 from ..yamlsource import Located, read_yaml_file
 from .registry_records import (
     Bilingual,
@@ -166,16 +168,9 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
     reader.mapping(Located(top, 1), LEADERS_FILE, {"titles", "leaders"})
     titles: dict[str, Title] = {}
     for title_id, item in reader.entries(top.get("titles"), "titles").items():
-        fields = reader.mapping(item, f"title '{title_id}'", {"vi", "en", "forms", "bare"}, {"vi", "en"})
-        if fields is None:
-            continue
-        vi, en = reader.text(fields.get("vi"), "vi"), reader.text(fields.get("en"), "en")
-        bare = fields.get("bare", Located(False, item.line)).value
-        if not isinstance(bare, bool):
-            reader.problem(fields["bare"].line, "'bare' must be true or false")
-        forms = reader.texts(fields.get("forms"), "forms") or tuple(f for f in (vi, en) if f)
-        if vi and en:
-            titles[title_id] = Title(title_id, Bilingual(vi, en), tuple(dict.fromkeys((vi, en) + forms)), bare is True)
+        title = _title(reader, title_id, item)
+        if title is not None:
+            titles[title_id] = title
 
     leaders: dict[str, Leader] = {}
     entries = top.get("leaders")
@@ -209,6 +204,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
             if start and end and end.last_day < start.first_day:
                 reader.problem(role_item.line, f"role '{title_id}' ends ({end.iso}) before it starts ({start.iso})")
             roles.append(Role(title_id, start, end, role_item.line))
+        roles.sort(key=lambda r: (_precedence(titles, r.title), r.start.first_day if r.start else dt.date.min))
         aliases = reader.texts(fields.get("aliases"), "aliases")
         short = reader.texts(fields.get("short"), "short") or (name.vi.split()[-1], name.en.split()[-1])
         country = reader.text(fields.get("country"), "country") or "VN"
@@ -224,6 +220,93 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         )
     problems.extend(reader.problems)
     return titles, leaders
+
+
+def _text(item: Located) -> str:
+    if not isinstance(item.value, str) or not item.value.strip():
+        raise Invalid("must be non-empty text")
+    return item.value.strip()
+
+
+def _texts(item: Located) -> tuple[str, ...]:
+    if not isinstance(item.value, list):
+        raise Invalid("must be a list of text")
+    bad = [
+        (v.line, "must be non-empty text") for v in item.value if not isinstance(v.value, str) or not v.value.strip()
+    ]
+    if bad:
+        raise Invalid(bad[0][1], bad[0][0], *bad[1:])
+    return tuple(v.value.strip() for v in item.value)
+
+
+def _flag(item: Located) -> bool:
+    if not isinstance(item.value, bool):
+        raise Invalid("must be true or false")
+    return item.value
+
+
+def _named(key: str, read: Callable[[Located], Any]) -> Callable[[Located], Any]:
+    """`read`, its messages naming the key ("'rank' must be a whole number from 1 up, not '0'")."""
+
+    def named(item: Located) -> Any:
+        try:
+            return read(item)
+        except Invalid as exc:
+            raise Invalid(
+                f"'{key}' {exc.problems[0][1]}",
+                exc.problems[0][0],
+                *((at, f"'{key}' {m}") for at, m in exc.problems[1:]),
+            ) from None
+
+    return named
+
+
+TITLE_KEYS = {
+    "vi": Key("the title in Vietnamese, as pages show it", _named("vi", _text), required=True),
+    "en": Key("the title in English, as pages show it", _named("en", _text), required=True),
+    "forms": Key("other words that name the title in text (the vi and en names always do)", _named("forms", _texts)),
+    "bare": Key(
+        "the title alone ('Thủ tướng') stands for its only holder on the article's date", _named("bare", _flag)
+    ),
+    "rank": Key(
+        "precedence when one person holds several titles at once: 1 is named first, as the press does "
+        "('Tổng Bí thư, Chủ tịch nước'); titles without a rank follow, in the order declared",
+        _named("rank", whole_number),
+    ),
+}
+
+
+def _title(reader: _Reader, title_id: str, item: Located) -> Title | None:
+    what = f"title '{title_id}'"
+    if not isinstance(item.value, dict):
+        reader.problem(item.line, f"{what} must be a mapping")
+        return None
+    values, problems = validate(
+        item.value,
+        TITLE_KEYS,
+        reader.path,
+        item.line,
+        lambda key: f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(TITLE_KEYS))})",
+        lambda key: f"{what} is missing '{key}'",
+    )
+    reader.problems += problems
+    if "vi" not in values or "en" not in values:
+        return None
+    vi, en = values["vi"], values["en"]
+    forms = values.get("forms") or (vi, en)
+    return Title(
+        title_id,
+        Bilingual(vi, en),
+        tuple(dict.fromkeys((vi, en) + forms)),
+        values.get("bare") is True,
+        values.get("rank"),
+    )
+
+
+def _precedence(titles: dict[str, Title], title_id: str) -> tuple[bool, int, int]:
+    """How a title ranks among one person's titles: by `rank`, then in the order declared."""
+    title = titles[title_id]
+    return (title.rank is None, title.rank or 0, list(titles).index(title_id))
 
 
 def _load_events(
