@@ -12,7 +12,19 @@ from ..records import Article
 from .citation import CITE_FILES, citation
 from .jsonld import jsonld
 from .related import mentions, related
-from .views import Page, Site, View, date_href, display_title, event_link, frame, leader_link, other, summary
+from .views import (
+    Page,
+    Site,
+    View,
+    date_href,
+    display_title,
+    event_link,
+    frame,
+    leader_link,
+    newest_day,
+    other,
+    summary,
+)
 
 _D_WORD = re.compile(r"\S*[đĐ]\S*")  # a word spelt with đ
 
@@ -29,7 +41,11 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
         if path in s.unchanged:  # its citation files follow it: they show only the article
             pages += [Page(path + name, name, lang, None, in_sitemap=False) for name in CITE_FILES]
-            pages.append(Page(path, "article.html", lang, None, alternates, shows=s.unchanged[path]))
+            pages.append(
+                Page(
+                    path, "article.html", lang, None, alternates, shows=s.unchanged[path], lastmod=newest_day([article])
+                )
+            )
             continue
         cite = citation(s, article)
         pages += [
@@ -48,7 +64,7 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         context["related"] = [s.card(a, lang) for a in near]
         context["jsonld"] = jsonld(s, article, path)
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
-        pages.append(Page(path, "article.html", lang, context, alternates, shows=shows))
+        pages.append(Page(path, "article.html", lang, context, alternates, shows=shows, lastmod=newest_day([article])))
     return pages
 
 
