@@ -84,9 +84,12 @@ def _one_page_per_path(pages: list[Page]) -> None:
 
 def site_shape(archive: Archive) -> str:
     """The digest of what decides which pages exist, what each lists and in what order: every
-    article's key, language, slug, date, leaders and events. While it stays the same (and the
-    registry, templates and settings do), a changed article changes only the pages that show it."""
+    article's key, language, slug, date (and retrieval date: an undated page's `lastmod`), leaders
+    and events. While it stays the same (and the registry, templates and settings do), a changed
+    article changes only the pages that show it."""
     h = hashlib.blake2b(digest_size=16)
     for a in archive.articles:
-        h.update(repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events, a.mentions)).encode())
+        h.update(
+            repr((a.key, a.lang, a.slug, str(a.path), a.date, a.retrieved, a.leaders, a.events, a.mentions)).encode()
+        )
     return h.hexdigest()
