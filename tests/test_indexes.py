@@ -285,3 +285,16 @@ def test_a_page_exists_only_in_the_languages_whose_articles_are_about_it(tmp_pat
     vi_sitemap = [u["loc"] for u in planned.sitemaps["vi"]["urls"]]
     assert "https://example.org/vi/lanh-dao/hun-manet/" in vi_sitemap
     assert "https://example.org/en/leaders/hun-manet/" not in [u["loc"] for u in planned.sitemaps["en"]["urls"]]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/vi/su-kien/", "/en/events/", "/vi/lanh-dao/", "/en/event-series/unga/"])
+def test_on_a_phone_every_span_of_dates_is_one_line(page, origin, path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{origin}{path}")
+    spans = page.locator("main .span")
+    assert spans.count() > 3
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main .span')).lineHeight)")
+    for box in (spans.nth(i).bounding_box() for i in range(spans.count())):
+        assert box is not None and box["height"] < 1.5 * line, (path, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # and nothing runs off the screen
