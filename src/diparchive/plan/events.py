@@ -34,9 +34,9 @@ from .views import (
 )
 
 
-def has_series_page(s: Site, lang: str, series_id: str) -> bool:
-    """A series has a page in `lang` when one of its instances has."""
-    return any(e.series == series_id and has_event_page(s, lang, e.id) for e in all_events(s))
+def has_series_page(s: Site, lang: str, series_id: str, events: list[Event]) -> bool:
+    """A series has a page in `lang` when one of its instances (among `events`, see all_events) has."""
+    return any(e.series == series_id and has_event_page(s, lang, e.id) for e in events)
 
 
 def event_pages(s: Site, lang: str) -> list[Page]:
@@ -68,7 +68,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             "instances": [row(e) for e in instances(series) if has_event_page(s, lang, e.id)],
         }
         for series in all_series
-        if has_series_page(s, lang, series.id)
+        if has_series_page(s, lang, series.id, events)
     ]
     by_year: dict[str, list[dict[str, Any]]] = {}
     others = sorted(
@@ -99,13 +99,13 @@ def event_pages(s: Site, lang: str) -> list[Page]:
     )
 
     for series in sorted(s.registry.series.values(), key=lambda x: x.id):
-        if not has_series_page(s, lang, series.id):
+        if not has_series_page(s, lang, series.id, events):
             continue
         path = s.urls.series(lang, series.id)
         alternates = {
             l: p
             for l, p in both(partial(s.urls.series, series_id=series.id)).items()
-            if has_series_page(s, l, series.id)
+            if has_series_page(s, l, series.id, events)
         }
         context = frame(s, lang, path, series.name.get(lang), alternates, kind="series")
         rows = [row(e) for e in instances(series)]

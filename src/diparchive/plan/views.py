@@ -301,9 +301,9 @@ def listing(
 
 
 def newest_day(articles: Iterable[Article]) -> dt.date | None:
-    """The latest of the days `articles` date from (an undated one: the day it was retrieved;
-    a month or a span: its first day, never later than the article),
-    or None: a page's `lastmod`, decided by its content, never by the clock."""
+    """The latest of the days `articles` date from (an undated one: the day it was retrieved; a
+    month or a span: its first day, never later than the article), or None: a page's `lastmod`,
+    decided by its content, never by the clock."""
     return max((when.first_day for a in articles if (when := a.date or a.retrieved)), default=None)
 
 
