@@ -37,7 +37,9 @@ def main_of(path: Path) -> str:
 
 
 def linked_names(html: str) -> list[str]:
-    return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', html)
+    """The linked names of the index lists (not the breadcrumbs)."""
+    lists = re.findall(r'<ul class="index">(.*?)</ul>', html, re.S)
+    return [name for body in lists for name in re.findall(r'<li><a href="[^"]+">([^<]+)</a>', body)]
 
 
 # Collation --------------------------------------------------------------------------------

@@ -9,8 +9,9 @@ from typing import Any
 
 from ..read.folding import fold_d
 from ..records import Article
-from .citation import CITE_FILES, citation
-from .jsonld import jsonld
+from .citation import CITE_FILES, citation, original_of
+from .jsonld import article_jsonld
+from .navigation import article_trail
 from .related import mentions, related
 from .views import (
     Page,
@@ -55,14 +56,28 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         older = chronological[index - 1] if index is not None and index > 0 else None
         newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
         near = related(article, about)
-        context = frame(s, lang, path, display_title(article), alternates, description=summary(article), kind="article")
+        title = display_title(article)
+        original = original_of(s, article)
+        structured = article_jsonld(
+            s, article, path, title, summary(article), (original, display_title(original)) if original else None
+        )
+        context = frame(
+            s,
+            lang,
+            path,
+            title,
+            alternates,
+            description=summary(article),
+            kind="article",
+            trail=article_trail(s, lang, article, title),
+            structured=[structured],
+        )
         context["indexed"] = indexed(s, article, lang)
         context["article"] = context["indexed"]["article"]  # the same view, for the head and the citation
         context["citation_meta"] = cite["meta"]
         context["prev"] = s.card(older, lang) if older else None
         context["next"] = s.card(newer, lang) if newer else None
         context["related"] = [s.card(a, lang) for a in near]
-        context["jsonld"] = jsonld(s, article, path)
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
         pages.append(Page(path, "article.html", lang, context, alternates, shows=shows, lastmod=newest_day([article])))
     return pages

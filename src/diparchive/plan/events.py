@@ -13,6 +13,8 @@ from typing import Any
 from ..config import LANGUAGES
 from ..read.registry import Event, Series
 from .collation import by_name, collation_key
+from .jsonld import event_jsonld
+from .navigation import event_trail, section_trail, series_trail, session_links
 from .spans import days_span
 from .views import (
     HOME_RANKED,
@@ -83,7 +85,8 @@ def event_pages(s: Site, lang: str) -> list[Page]:
         for series in all_series
         if (rows := [row(e) for e in instances(series) if not has_event_page(s, lang, e.id)])
     ]
-    context = frame(s, lang, s.urls.events(lang), ui["events"], both(s.urls.events), kind="events")
+    trail = section_trail(ui["events"], s.urls.events(lang))
+    context = frame(s, lang, s.urls.events(lang), ui["events"], both(s.urls.events), kind="events", trail=trail)
     context.update(
         {
             "series": series_rows,
@@ -107,7 +110,8 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             for l, p in both(partial(s.urls.series, series_id=series.id)).items()
             if has_series_page(s, l, series.id, events)
         }
-        context = frame(s, lang, path, series.name.get(lang), alternates, kind="series")
+        trail = series_trail(s, lang, series)
+        context = frame(s, lang, path, series.name.get(lang), alternates, kind="series", trail=trail)
         rows = [row(e) for e in instances(series)]
         context.update(
             {
@@ -129,6 +133,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
         )
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
+        sessions = session_links(s, lang, event, events)
         return listing(
             s,
             lang,
@@ -151,10 +156,13 @@ def event_pages(s: Site, lang: str) -> list[Page]:
                 "leaders": [dict(leader_link(s, l, lang), count=c) for l, c in leaders()[:HOME_RANKED]],
                 "mentioned_count": len(tagged(s, lang, "mention", event.id)),
                 "mentioned": [s.card(a, lang) for a in passing] if chunk[:1] == about[:1] else [],
+                "sessions": sessions,
             },
             feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None,
             first_also=passing,
             sizes={l: len(tagged(s, l, "event", event.id)) for l in LANGUAGES if has_event_page(s, l, event.id)},
+            trail=event_trail(s, lang, event),
+            structured=[event_jsonld(s, event, lang, s.urls.event(lang, event.id))],
         )
 
     for event in events:

@@ -13,6 +13,8 @@ from ..config import LANGUAGES
 from ..read.registry import Leader, Role
 from ..records import Article, PubDate
 from .collation import by_name
+from .jsonld import person_jsonld
+from .navigation import leader_trail, section_trail
 from .spans import years_span
 from .views import (
     HOME_RANKED,
@@ -38,8 +40,10 @@ from .views import (
 def leader_pages(s: Site, lang: str) -> list[Page]:
     entries = s.archive.entries(lang)
     counts = dict(ranked(l for a in entries for l in a.leaders))
+    ui = s.ui[lang]
     leaders = by_name(s.registry.leaders.values(), lambda l: l.name.get(lang), lambda l: l.id)
-    context = frame(s, lang, s.urls.leaders(lang), s.ui[lang]["leaders"], both(s.urls.leaders), kind="leaders")
+    trail = section_trail(ui["leaders"], s.urls.leaders(lang))
+    context = frame(s, lang, s.urls.leaders(lang), ui["leaders"], both(s.urls.leaders), kind="leaders", trail=trail)
     context["leaders"] = [
         dict(leader_link(s, l.id, lang), count=counts[l.id], offices=offices(s, l, lang))
         for l in leaders
@@ -60,10 +64,11 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
             continue
         has_feed = any(a.lang == lang and a.date for a in about)
         feed = s.urls.feed(s.urls.leader(lang, leader.id)) if has_feed else None
+        base_of = _leader_path(s, leader.id)
         pages += listing(
             s,
             lang,
-            _leader_path(s, leader.id),
+            base_of,
             about,
             "leader.html",
             leader.name.get(lang),
@@ -71,6 +76,8 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
             _leader_view(s, lang, leader, about),
             feed=feed,
             sizes={l: len(tagged(s, l, "leader", leader.id)) for l in LANGUAGES if has_leader_page(s, l, leader.id)},
+            trail=leader_trail(s, lang, leader),
+            structured=[person_jsonld(s, leader, lang, base_of(lang))],
         )
     return pages
 
