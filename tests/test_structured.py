@@ -236,13 +236,16 @@ def test_every_json_ld_block_parses_and_keeps_to_the_schema_org_shapes(built):
             data = json.loads(raw)  # a block that does not parse fails here
             assert problems(data) == [], page.relative_to(built)
             checked += 1
-    assert checked > 150
+    assert checked > 100
 
 
 def test_leader_pages_carry_a_person_with_offices_over_time(built, registry):
     for lang, section in (("vi", "lanh-dao"), ("en", "leaders")):
-        for leader in registry.leaders.values():
-            page = built / lang / section / leader.id / "index.html"
+        pages = [(l, built / lang / section / l.id / "index.html") for l in registry.leaders.values()]
+        assert sum(page.is_file() for _, page in pages) >= 10  # the leaders some article is about
+        for leader, page in pages:
+            if not page.is_file():
+                continue
             (person,) = of_type(page, "Person")
             assert person["name"] == leader.name.get(lang)
             assert person["url"] == f"{BASE}{lang}/{section}/{leader.id}/"
@@ -267,8 +270,8 @@ def test_event_pages_carry_the_event_with_dates_and_place_in_the_page_language(b
     assert (vi["startDate"], vi["endDate"]) == ("2024-09-10", "2025-09-08")
     assert vi["location"] == {"@type": "Place", "name": "Trụ sở Liên hợp quốc, New York"}
     assert vi["superEvent"]["url"] == BASE + "vi/chuoi-su-kien/unga/"
-    (en,) = of_type(built / "en/events/asean-summit-44/index.html", "Event")
-    assert en["location"]["name"] == "Vientiane" and en["startDate"] == "2024-10-08"
+    (en,) = of_type(built / "en/events/summit-of-the-future/index.html", "Event")
+    assert en["startDate"] == "2024-09-22" and en["location"]["@type"] == "Place"
     (unsc,) = of_type(built / "en/events/viet-nam-unsc-2020-2021/index.html", "Event")
     assert (unsc["startDate"], unsc["endDate"]) == ("2020", "2021") and "location" not in unsc  # none in the registry
     for page in (built / "en/events").glob("*/index.html"):
@@ -325,7 +328,7 @@ def test_articles_name_the_outlet_as_publisher_and_never_the_archive(built):
 
 def test_every_page_below_home_has_breadcrumbs_visible_and_as_a_breadcrumb_list(built):
     pages = below_home(built)
-    assert len(pages) > 100
+    assert len(pages) > 70
     for page in pages:
         rel = page.relative_to(built).as_posix()
         steps = breadcrumbs(page)
@@ -445,13 +448,10 @@ def test_period_links_go_to_the_nearest_periods_with_articles(built, lang, archi
 
 
 def test_series_sessions_link_to_the_nearest_sessions_with_articles(built):
-    # UNGA 76 and 79 have articles; 77, 78 and 80 none: 79 ↔ 76, and 80 is never linked.
+    # UNGA 76 and 79 have articles; 77, 78 and 80 none (and no page): 79 ↔ 76, the others never linked.
     assert beside(built / "vi/su-kien/unga-79/index.html") == {"prev": "/vi/su-kien/unga-76/"}
     assert beside(built / "en/events/unga-76/index.html") == {"next": "/en/events/unga-79/"}
-    assert beside(built / "en/events/unga-78/index.html") == {
-        "prev": "/en/events/unga-76/",
-        "next": "/en/events/unga-79/",
-    }
+    assert not (built / "en/events/unga-78").exists()
     assert beside(built / "en/events/summit-of-the-future/index.html") == {}  # not in a series
     text = (built / "en/events/unga-79/index.html").read_text(encoding="utf-8")
     assert "<span>← Previous session</span> 76th UN General Assembly</a>" in text

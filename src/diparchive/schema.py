@@ -154,6 +154,18 @@ def shown(item: Located) -> str:
     return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}…'"
 
 
+def whole_number(what: str) -> Callable[[Located], int]:
+    """A whole number from 1 up (a rank, a count), never a boolean or text."""
+
+    def read(item: Located) -> int:
+        value = item.value
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise Invalid(f"'{what}' must be a whole number from 1 up, not '{value}'")
+        return value
+
+    return read
+
+
 # Dates: a day, a month or a year -----------------------------------------------------------
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

@@ -11,7 +11,19 @@ from .citation import CITE_FILES, citation, original_of
 from .jsonld import article_jsonld
 from .navigation import article_trail
 from .related import mentions, related
-from .views import Page, Site, View, date_href, display_title, event_link, frame, leader_link, other, summary
+from .views import (
+    Page,
+    Site,
+    View,
+    date_href,
+    display_title,
+    event_link,
+    frame,
+    leader_link,
+    newest_day,
+    other,
+    summary,
+)
 
 
 def article_pages(s: Site, lang: str) -> list[Page]:
@@ -26,7 +38,11 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
         if path in s.unchanged:  # its citation files follow it: they show only the article
             pages += [Page(path + name, name, lang, None, in_sitemap=False) for name in CITE_FILES]
-            pages.append(Page(path, "article.html", lang, None, alternates, shows=s.unchanged[path]))
+            pages.append(
+                Page(
+                    path, "article.html", lang, None, alternates, shows=s.unchanged[path], lastmod=newest_day([article])
+                )
+            )
             continue
         cite = citation(s, article)
         pages += [
@@ -59,7 +75,7 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         context["next"] = s.card(newer, lang) if newer else None
         context["related"] = [s.card(a, lang) for a in near]
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
-        pages.append(Page(path, "article.html", lang, context, alternates, shows=shows))
+        pages.append(Page(path, "article.html", lang, context, alternates, shows=shows, lastmod=newest_day([article])))
     return pages
 
 

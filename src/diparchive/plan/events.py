@@ -1,14 +1,21 @@
 """Event pages: the index of events (series first, then the others by year), one page per
-series, and one paginated listing per event."""
+series, and one paginated listing per event.
+
+Only events some article is about or names have a page, and only series with such an instance;
+the others are listed apart, unlinked ("in the registry, no articles yet"). Names are in the
+Vietnamese alphabet (see collation); dates on one line (see spans)."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
-from ..read.registry import Event
+from ..config import LANGUAGES
+from ..read.registry import Event, Series
+from .collation import by_name, collation_key
 from .jsonld import event_jsonld
 from .navigation import event_trail, section_trail, series_trail, session_links
+from .spans import days_span
 from .views import (
     HOME_RANKED,
     Page,
@@ -18,13 +25,20 @@ from .views import (
     event_link,
     frame,
     grouped_by_year,
+    has_event_page,
     leader_link,
     listing,
+    newest_day,
     once,
     ranked,
     span_text,
     tagged,
 )
+
+
+def has_series_page(s: Site, lang: str, series_id: str, events: list[Event]) -> bool:
+    """A series has a page in `lang` when one of its instances (among `events`, see all_events) has."""
+    return any(e.series == series_id and has_event_page(s, lang, e.id) for e in events)
 
 
 def event_pages(s: Site, lang: str) -> list[Page]:
@@ -36,54 +50,87 @@ def event_pages(s: Site, lang: str) -> list[Page]:
     pages = []
 
     def row(e: Event) -> dict[str, Any]:
+        shown = has_event_page(s, lang, e.id)
         return dict(
             event_link(s, e.id, lang),
+            href=s.urls.href(s.urls.event(lang, e.id)) if shown else None,
             count=counts.get(e.id, 0),
             mentions=mention_counts.get(e.id, 0),
-            span=span_text(e.start, e.end, lang, ui),
+            span=days_span(e.start, e.end, lang, ui),
         )
 
-    series_rows = []
-    for series in sorted(s.registry.series.values(), key=lambda x: x.name.get(lang)):
-        instances = sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))
-        series_rows.append(
-            {
-                "name": series.name.get(lang),
-                "href": s.urls.href(s.urls.series(lang, series.id)),
-                "instances": [row(e) for e in instances],
-            }
-        )
+    def instances(series: Series) -> list[Event]:
+        return sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))
+
+    all_series = by_name(s.registry.series.values(), lambda x: x.name.get(lang), lambda x: x.id)
+    series_rows = [
+        {
+            "name": series.name.get(lang),
+            "href": s.urls.href(s.urls.series(lang, series.id)),
+            "instances": [row(e) for e in instances(series) if has_event_page(s, lang, e.id)],
+        }
+        for series in all_series
+        if has_series_page(s, lang, series.id, events)
+    ]
     by_year: dict[str, list[dict[str, Any]]] = {}
-    for e in sorted(
-        (e for e in events if e.series is None), key=lambda e: (-(e.start.year if e.start else 0), e.name.get(lang))
-    ):
-        by_year.setdefault(str(e.start.year) if e.start else ui["undated"], []).append(row(e))
+    others = sorted(
+        (e for e in events if e.series is None),
+        key=lambda e: (-(e.start.year if e.start else 0), collation_key(e.name.get(lang)), e.id),
+    )
+    for e in others:
+        if has_event_page(s, lang, e.id):
+            by_year.setdefault(str(e.start.year) if e.start else ui["undated"], []).append(row(e))
+    apart_series = [
+        {"name": series.name.get(lang), "instances": rows}
+        for series in all_series
+        if (rows := [row(e) for e in instances(series) if not has_event_page(s, lang, e.id)])
+    ]
     trail = section_trail(ui["events"], s.urls.events(lang))
     context = frame(s, lang, s.urls.events(lang), ui["events"], both(s.urls.events), kind="events", trail=trail)
-    context.update({"series": series_rows, "by_year": [{"year": y, "events": rows} for y, rows in by_year.items()]})
-    pages.append(Page(s.urls.events(lang), "events.html", lang, context, both(s.urls.events)))
+    context.update(
+        {
+            "series": series_rows,
+            "by_year": [{"year": y, "events": rows} for y, rows in by_year.items()],
+            "registry_only": {
+                "series": apart_series,
+                "events": [row(e) for e in others if not has_event_page(s, lang, e.id)],
+            },
+        }
+    )
+    pages.append(
+        Page(s.urls.events(lang), "events.html", lang, context, both(s.urls.events), lastmod=newest_day(entries))
+    )
 
     for series in sorted(s.registry.series.values(), key=lambda x: x.id):
+        if not has_series_page(s, lang, series.id, events):
+            continue
         path = s.urls.series(lang, series.id)
-        alternates = both(partial(s.urls.series, series_id=series.id))
+        alternates = {
+            l: p
+            for l, p in both(partial(s.urls.series, series_id=series.id)).items()
+            if has_series_page(s, l, series.id, events)
+        }
         trail = series_trail(s, lang, series)
         context = frame(s, lang, path, series.name.get(lang), alternates, kind="series", trail=trail)
+        rows = [row(e) for e in instances(series)]
         context.update(
             {
                 "name": series.name.get(lang),
                 "description": series.description.get(lang) if series.description else None,
-                "instances": [
-                    row(e) for e in sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))
-                ],
+                "instances": [r for r in rows if r["href"]],
+                "registry_only": [r for r in rows if not r["href"]],
             }
         )
-        pages.append(Page(path, "series.html", lang, context, alternates))
+        shown = [a for e in instances(series) for kind in ("event", "mention") for a in tagged(s, lang, kind, e.id)]
+        pages.append(Page(path, "series.html", lang, context, alternates, lastmod=newest_day(shown)))
 
     def event_listing(event: Event) -> list[Page]:
         """The pages of one event's listing (a function, so its lambdas bind this event's values)."""
         about = tagged(s, lang, "event", event.id)
         passing = tagged(s, lang, "mention", event.id)[: s.config.page_size]  # the latest few, on the first page
-        leaders = once(lambda: ranked(l for a in about for l in a.leaders))
+        leaders = once(
+            lambda: ranked((l for a in about for l in a.leaders), lambda l: s.registry.leaders[l].name.get(lang))
+        )
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
         sessions = session_links(s, lang, event, events)
@@ -113,10 +160,12 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             },
             feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None,
             first_also=passing,
+            sizes={l: len(tagged(s, l, "event", event.id)) for l in LANGUAGES if has_event_page(s, l, event.id)},
             trail=event_trail(s, lang, event),
             structured=[event_jsonld(s, event, lang, s.urls.event(lang, event.id))],
         )
 
     for event in events:
-        pages += event_listing(event)
+        if has_event_page(s, lang, event.id):
+            pages += event_listing(event)
     return pages

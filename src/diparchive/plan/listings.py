@@ -55,11 +55,15 @@ def home_pages(s: Site, lang: str) -> list[Page]:
             "all_articles": {"href": s.urls.href(s.urls.articles(lang)), "count": len(entries)},
             "top_leaders": [
                 dict(leader_link(s, l, lang), count=c)
-                for l, c in ranked(l for a in entries for l in a.leaders)[:HOME_RANKED]
+                for l, c in ranked(
+                    (l for a in entries for l in a.leaders), lambda l: s.registry.leaders[l].name.get(lang)
+                )[:HOME_RANKED]
             ],
             "top_events": [
                 dict(event_link(s, e, lang), count=c)
-                for e, c in ranked(e for a in entries for e in a.events)[:HOME_RANKED]
+                for e, c in ranked(
+                    (e for a in entries for e in a.events), lambda e: s.registry.event(e).name.get(lang)
+                )[:HOME_RANKED]
             ],
             "years": [{"year": y, "count": c, "href": s.urls.href(s.urls.year(lang, y))} for y, c in years(entries)],
             "undated_count": sum(1 for a in entries if a.date is None),

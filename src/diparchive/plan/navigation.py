@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..read.registry import Event, Leader, Series
 from ..records import Article, Precision, PubDate
 from .i18n import month_name
-from .views import Crumb, Site, View, tagged
+from .views import Crumb, Site, View, has_event_page
 
 
 def section_trail(label: str, path: str) -> list[Crumb]:
@@ -71,10 +71,6 @@ def neighbours(steps: Sequence[tuple[str, str]], current: int, s: Site) -> View:
     }
 
 
-def shows_articles(s: Site, lang: str, event_id: str) -> bool:
-    return bool(tagged(s, lang, "event", event_id) or tagged(s, lang, "mention", event_id))
-
-
 def session_links(s: Site, lang: str, event: Event, events: Sequence[Event]) -> View | None:
     """The sessions of `event`'s series held before and after it whose pages show articles
     (UNGA 78 ← 79 → 80); None for an event outside a series."""
@@ -82,7 +78,7 @@ def session_links(s: Site, lang: str, event: Event, events: Sequence[Event]) -> 
         return None
     number = event.number
     sessions = sorted(
-        (e for e in events if e.series == event.series and e.number is not None and shows_articles(s, lang, e.id)),
+        (e for e in events if e.series == event.series and e.number is not None and has_event_page(s, lang, e.id)),
         key=lambda e: e.number or 0,
     )
     earlier = [e for e in sessions if (e.number or 0) < number]

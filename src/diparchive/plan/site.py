@@ -22,6 +22,7 @@ from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
 from .redirects import Lock, redirect_pages
 from .search_parts import plan_parts
+from .sitemaps import sitemap_views
 from .urls import output_file
 from .views import Feed, Page, Plan, make_site
 
@@ -61,7 +62,7 @@ def plan_site(
     pages.append(not_found_page(s, config.default_language, "404.html"))
     pages += redirect_pages(s, lock or {})
     _one_page_per_path(pages)
-    return Plan(tuple(pages), tuple(found), parts)
+    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages))
 
 
 def _one_page_per_path(pages: list[Page]) -> None:
@@ -83,9 +84,12 @@ def _one_page_per_path(pages: list[Page]) -> None:
 
 def site_shape(archive: Archive) -> str:
     """The digest of what decides which pages exist, what each lists and in what order: every
-    article's key, language, slug, date, leaders and events. While it stays the same (and the
-    registry, templates and settings do), a changed article changes only the pages that show it."""
+    article's key, language, slug, date (and retrieval date: an undated page's `lastmod`), leaders
+    and events. While it stays the same (and the registry, templates and settings do), a changed
+    article changes only the pages that show it."""
     h = hashlib.blake2b(digest_size=16)
     for a in archive.articles:
-        h.update(repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events, a.mentions)).encode())
+        h.update(
+            repr((a.key, a.lang, a.slug, str(a.path), a.date, a.retrieved, a.leaders, a.events, a.mentions)).encode()
+        )
     return h.hexdigest()

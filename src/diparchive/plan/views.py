@@ -7,6 +7,8 @@ A page builder returns `Page`s, each holding its view *and* the keys of the arti
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from ..config import LANGUAGES, SiteConfig
 from ..read.registry import Event, Registry
 from ..records import Article, Precision, PubDate
 from .archive import Archive
+from .collation import collation_key
 from .i18n import format_pubdate
 from .jsonld import JsonLd, breadcrumb_list
 from .search_parts import IndexPart
@@ -40,6 +43,7 @@ class Page:
     alternates: dict[str, str] = field(default_factory=dict)  # lang → path of each version, self included
     in_sitemap: bool = True
     shows: frozenset[str] | None = None  # article and listing pages: keys of the articles whose text or card it shows
+    lastmod: dt.date | None = None  # the latest date of what it shows (None: of the whole archive, see sitemaps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,7 @@ class Plan:
     pages: tuple[Page, ...]
     feeds: tuple[Feed, ...]
     index_parts: tuple[IndexPart, ...] = ()  # the search index's parts, oldest articles first
+    sitemaps: Mapping[str, View] = field(default_factory=dict)  # language → its sitemap's view
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,20 +280,29 @@ def listing(
     view: Callable[[tuple[Article, ...]], View],
     feed: str | None = None,
     first_also: tuple[Article, ...] = (),
+    sizes: Mapping[str, int] | None = None,
     trail: Sequence[Crumb] = (),
     structured: Sequence[JsonLd] = (),
 ) -> list[Page]:
     """One Page per page of a paginated listing; each shows the articles of its chunk (`view`
     makes their cards). `base_of(lang)` is the first page's path in a language, so page n in one
     language has page n in the other as its counterpart. `first_also` are articles the first
-    page shows besides its chunk (an event's passing mentions). `trail` leads to the first page;
-    page n adds a step of its own. `structured` is on every page."""
+    page shows besides its chunk (an event's passing mentions). `sizes` (language → length of
+    its listing, for the languages it exists in) keeps counterparts to pages that exist; without
+    it the listing exists in every language, as long. `trail` leads to the first page; page n
+    adds a step of its own. `structured` is on every page."""
     pages = []
-    for path, chunk, pager in paginate(s, lang, base_of(lang), items, s.config.page_size):
+    size = s.config.page_size
+    for path, chunk, pager in paginate(s, lang, base_of(lang), items, size):
         n = pager["current"]
-        alternates = {l: s.urls.page(base_of(l), l, n) for l in LANGUAGES}
+        alternates = {
+            l: s.urls.page(base_of(l), l, n)
+            for l in LANGUAGES
+            if sizes is None or (l in sizes and n <= max(1, math.ceil(sizes[l] / size)))
+        }
+        lastmod = newest_day(chunk + first_also if n == 1 else chunk)
         if path in s.unchanged:
-            pages.append(Page(path, template, lang, None, alternates, shows=s.unchanged[path]))
+            pages.append(Page(path, template, lang, None, alternates, shows=s.unchanged[path], lastmod=lastmod))
             continue
         heading = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
         steps = [*trail, (f"{s.ui[lang]['page']} {n}", path)] if trail and n > 1 else trail
@@ -296,8 +310,17 @@ def listing(
         context.update(view(chunk))
         context["pages_nav"] = pager
         shown = chunk + first_also if n == 1 else chunk
-        pages.append(Page(path, template, lang, context, alternates, shows=frozenset(a.key for a in shown)))
+        pages.append(
+            Page(path, template, lang, context, alternates, shows=frozenset(a.key for a in shown), lastmod=lastmod)
+        )
     return pages
+
+
+def newest_day(articles: Iterable[Article]) -> dt.date | None:
+    """The latest of the days `articles` date from (an undated one: the day it was retrieved; a
+    month or a span: its first day, never later than the article), or None: a page's `lastmod`,
+    decided by its content, never by the clock."""
+    return max((when.first_day for a in articles if (when := a.date or a.retrieved)), default=None)
 
 
 def date_href(s: Site, date: PubDate | None, lang: str) -> str:
@@ -333,9 +356,23 @@ def span_text(start: PubDate | None, end: PubDate | None, lang: str, ui: Mapping
     return f"{first} – {format_pubdate(end, lang)}"
 
 
-def ranked(ids: Iterable[str]) -> list[tuple[str, int]]:
-    """(id, count) by count, most first; ties by id, so the order is stable."""
-    return sorted(Counter(ids).items(), key=lambda kv: (-kv[1], kv[0]))
+def ranked(ids: Iterable[str], name: Callable[[str], str] | None = None) -> list[tuple[str, int]]:
+    """(id, count) by count, most first; ties by `name` in the Vietnamese alphabet (see
+    collation), then by id, so the order is stable."""
+    if name is None:
+        return sorted(Counter(ids).items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(Counter(ids).items(), key=lambda kv: (-kv[1], collation_key(name(kv[0])), kv[0]))
+
+
+def has_leader_page(s: Site, lang: str, leader_id: str) -> bool:
+    """A leader has a page in `lang` when an entry of `lang` is about them: no link leads to a
+    page that shows no article."""
+    return bool(tagged(s, lang, "leader", leader_id))
+
+
+def has_event_page(s: Site, lang: str, event_id: str) -> bool:
+    """An event has a page in `lang` when an entry of `lang` is about it or names it in passing."""
+    return bool(tagged(s, lang, "event", event_id) or tagged(s, lang, "mention", event_id))
 
 
 def years(entries: Iterable[Article]) -> list[tuple[int, int]]:

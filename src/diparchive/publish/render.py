@@ -129,8 +129,10 @@ def render_site(
             yield feed.path, _render(env, config.templates_dir, "atom.xml", feed_view(feed, urls), feed.path)
     for lang in config.languages:
         if f"sitemap-{lang}.xml" not in unchanged:
-            view = sitemap_view([p for p in plan.pages if p.lang == lang and p.in_sitemap], urls)
-            yield f"sitemap-{lang}.xml", _render(env, config.templates_dir, "sitemap.xml", view, "sitemap")
+            yield (
+                f"sitemap-{lang}.xml",
+                _render(env, config.templates_dir, "sitemap.xml", dict(plan.sitemaps[lang]), "sitemap"),
+            )
     if "sitemap.xml" not in unchanged:
         yield (
             "sitemap.xml",
@@ -181,18 +183,4 @@ def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
         "page": urls.absolute(feed.page_path),
         "updated": max(e["updated"] for e in entries),
         "entries": entries,
-    }
-
-
-def sitemap_view(pages: list[Page], urls: Urls) -> dict[str, Any]:
-    return {
-        "urls": [
-            {
-                "loc": urls.absolute(p.path),
-                "alternates": [{"lang": l, "href": urls.absolute(path)} for l, path in sorted(p.alternates.items())]
-                if len(p.alternates) > 1
-                else [],
-            }
-            for p in sorted(pages, key=lambda p: p.path)
-        ]
     }

@@ -5,6 +5,7 @@ each) and read by the one validator, `schema.validate`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
@@ -13,7 +14,21 @@ from typing import Any
 from slugify import slugify
 
 from ..errors import DiparchiveError, Problem, fail
-from ..schema import DATE_FORMS, Invalid, Key, date, flag, mapping, nested, sequence, shown, text, texts, validate
+from ..schema import (
+    DATE_FORMS,
+    Invalid,
+    Key,
+    date,
+    flag,
+    mapping,
+    nested,
+    sequence,
+    shown,
+    text,
+    texts,
+    validate,
+    whole_number,
+)
 from ..yamlsource import Located, read_yaml_file
 from .registry_records import (
     Bilingual,
@@ -102,6 +117,11 @@ TITLE_KEYS = {
     "en": Key("The office's name in English.", text("en"), True),
     "forms": Key("Other words that name it in text (default: vi and en).", texts("forms")),
     "bare": Key("A bare mention stands for the one person who held it on the article's date.", flag("bare")),
+    "rank": Key(
+        "Precedence when one person holds several titles at once: 1 is named first, as the press does "
+        "('Tổng Bí thư, Chủ tịch nước'); titles without a rank follow, in the order declared.",
+        whole_number("rank"),
+    ),
 }
 LEADER_KEYS = {
     "name": Key("Full name: {vi: …, en: …}; its slug is the leader's id and URL.", _bilingual("name"), True),
@@ -238,7 +258,11 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         vi, en = fields["vi"], fields["en"]
         forms = fields.get("forms") or (vi, en)
         titles[title_id] = Title(
-            title_id, Bilingual(vi, en), tuple(dict.fromkeys((vi, en) + forms)), fields.get("bare") is True
+            title_id,
+            Bilingual(vi, en),
+            tuple(dict.fromkeys((vi, en) + forms)),
+            fields.get("bare") is True,
+            fields.get("rank"),
         )
 
     roles_read = role_keys(titles)
@@ -268,6 +292,7 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
                     role_item.line, f"role '{role['title']}' ends ({end.iso}) before it starts ({start.iso})"
                 )
             roles.append(Role(role["title"], start, end, role_item.line))
+        roles.sort(key=lambda r: (_precedence(titles, r.title), r.start.first_day if r.start else dt.date.min))
         aliases = fields.get("aliases", ())
         short = fields.get("short") or (name.vi.split()[-1], name.en.split()[-1])
         leaders[leader_id] = Leader(
@@ -282,6 +307,12 @@ def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict
         )
     problems.extend(reader.problems)
     return titles, leaders
+
+
+def _precedence(titles: dict[str, Title], title_id: str) -> tuple[bool, int, int]:
+    """How a title ranks among one person's titles: by `rank`, then in the order declared."""
+    title = titles[title_id]
+    return (title.rank is None, title.rank or 0, list(titles).index(title_id))
 
 
 def _load_events(

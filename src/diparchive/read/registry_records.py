@@ -29,6 +29,7 @@ class Title:
     name: Bilingual
     forms: tuple[str, ...]
     bare: bool  # a bare mention ("Thủ tướng") may resolve to the holder on the article's date
+    rank: int | None = None  # precedence among one person's titles: 1 first, as the press lists them
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +50,12 @@ class Leader:
     aliases: tuple[str, ...]  # every full name form: vi, en, with and without diacritics
     short: tuple[str, ...]  # names used after a title: "Phúc" in "PM Phúc", "Biden"
     country: str
-    roles: tuple[Role, ...]
+    roles: tuple[Role, ...]  # in order of precedence (their titles' rank), then by start
     path: Path
     line: int
 
     def roles_on(self, date: PubDate | None) -> tuple[Role, ...]:
+        """The roles held at any point of `date`, in order of precedence ("Tổng Bí thư, Chủ tịch nước")."""
         if date is None:
             return ()
         return tuple(r for r in self.roles if r.held_at_some_point(date.first_day, date.last_day))

@@ -98,7 +98,7 @@ def read_scrape(
     title_at, title_doubt = headline_at(lines, read, lead_at)
     if (
         title_at is None
-        and first_body == 1
+        and first_body == 1 < len(lines)
         and could_be_headline(lines[0].text)
         and not sentence_like(lines[0].text)
         and not unmarked_over_marked(lines[0].text, lines[1].text)
