@@ -153,19 +153,19 @@ def test_no_interface_text_of_the_other_language(built):
 
 def test_month_precision_article_never_shows_a_day(built):
     vi = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', vi) == ["tháng 9 năm 2024"]
+    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', vi) == ["tháng\u00a09\u00a0năm\u00a02024"]
     en = (built / "en/articles/all-objectives-achieved-at-a-high-level/index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', en) == ["September 2024"]
+    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', en) == ["September\u00a02024"]
     # Listed among others, it keeps its month: no card anywhere shows a day for it.
     home = (built / "vi/index.html").read_text(encoding="utf-8")
-    assert '<time datetime="2024-09">tháng 9 năm 2024</time>' in home
+    assert '<time datetime="2024-09">tháng\u00a09\u00a0năm\u00a02024</time>' in home
 
 
 def test_article_page_facts_citation_and_metadata(built):
     page = built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html"
     html = page.read_text(encoding="utf-8")
     facts = read_page(page)
-    assert "19 tháng 9 năm 2024" in facts.own_text
+    assert "19\u00a0tháng\u00a09\u00a0năm\u00a02024" in facts.own_text
     assert (
         'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Chủ tịch nước, Tổng Bí thư)</span>'
         in html
@@ -187,12 +187,15 @@ def test_interview_questions_and_captions_are_styled(built):
 
 def test_leader_and_event_pages(built):
     leader = (built / "en/leaders/bui-thanh-son/index.html").read_text(encoding="utf-8")
-    assert "Minister of Foreign Affairs" in leader and "since 8 April 2021" in leader
-    assert "Deputy Prime Minister" in leader and "since 26 August 2024" in leader
+    assert "Minister of Foreign Affairs" in leader and "since 8\u00a0April\u00a02021" in leader
+    assert "Deputy Prime Minister" in leader and "since 26\u00a0August\u00a02024" in leader
     assert leader.count('<section class="year-group">') == 4  # 2024, 2022, 2021, undated
     assert "Often appears with" in leader
     event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
-    assert "Khóa 79 Đại hội đồng Liên hợp quốc" in event and "10 tháng 9 năm 2024 – 8 tháng 9 năm 2025" in event
+    assert (
+        "Khóa 79 Đại hội đồng Liên hợp quốc" in event
+        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024 – 8\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
+    )
     series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
     assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
 
@@ -205,7 +208,11 @@ def test_date_archives_with_counts(built):
     assert "2 articles" in year and 'href="/en/archive/2024/09/"' in year
     # Seed 002 (an interval, 2023-12-19/2024-01) is filed under its first month, marked ≈.
     december = (built / "en/archive/2023/12/index.html").read_text(encoding="utf-8")
-    assert "Vietnamese only" in december and "≈" in december and "between 19 December 2023 and January 2024" in december
+    assert (
+        "Vietnamese only" in december
+        and "≈" in december
+        and "between 19\u00a0December\u00a02023 and January\u00a02024" in december
+    )
 
 
 def test_every_feed_parses_as_a_feed_reader_reads_it(built):
@@ -363,23 +370,43 @@ def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
     assert re.search(r"<h1[^>]*>[^\[<][^<]*</h1>", other)
 
 
+MONTH_WORDS = "tháng|năm|January|February|March|April|May|June|July|August|September|October|November|December"
+BROKEN_DATE = re.compile(rf"\\d (?:{MONTH_WORDS})|(?:{MONTH_WORDS}) \\d")
+
+
+def test_no_shown_date_can_break_across_lines(built):
+    """Dates (cards, facts, spans of events and offices) hold their words with no-break spaces."""
+    seen = 0
+    for page in html_pages(built):
+        text = page.read_text(encoding="utf-8")
+        shown = re.findall(r"<time[^>]*>([^<]*)</time>", text) + re.findall(r'class="span">([^<]*)<', text)
+        seen += len(shown)
+        assert not [d for d in shown if BROKEN_DATE.search(d)], page
+    assert seen > 100
+
+
 def test_citations_name_the_outlet_mark_translations_and_download(built):
     vi = (built / "vi/bai-viet/tiep-tuc-phat-huy-vai-tro-tien-phong-cua-doi-ngoai/index.html").read_text(
         encoding="utf-8"
     )
-    assert "“Tiếp tục phát huy vai trò tiên phong của đối ngoại.” Báo Nhân Dân. 22 tháng 1 năm 2022." in vi
+    assert (
+        "“Tiếp tục phát huy vai trò tiên phong của đối ngoại.” Báo Nhân Dân. 22\u00a0tháng\u00a01\u00a0năm\u00a02022."
+        in vi
+    )
     assert '<meta name="citation_publisher" content="Báo Nhân Dân">' in vi
     assert '<meta name="citation_publication_date" content="2022/01/22">' in vi
     undated_outlet = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/index.html").read_text(
         encoding="utf-8"
     )
-    assert "Tháng 9 năm 2024. Bản lưu tại Lưu trữ Tin Ngoại giao." in undated_outlet  # no outlet: none named
+    assert (
+        "Tháng\u00a09\u00a0năm\u00a02024. Bản lưu tại Lưu trữ Tin Ngoại giao." in undated_outlet
+    )  # no outlet: none named
     assert 'name="citation_publisher"' not in undated_outlet
     en = (built / "en/articles/viet-nam-values-multilateral-cooperation/index.html").read_text(encoding="utf-8")
-    assert "Translation. 19 September 2024. Translation of “Việt Nam coi trọng hợp tác đa phương”" in en
+    assert "Translation. 19\u00a0September\u00a02024. Translation of “Việt Nam coi trọng hợp tác đa phương”" in en
     for page in html_pages(built):
         text = page.read_text(encoding="utf-8")
-        assert not re.search(r"\d tháng \d+, \d{4}", text), page  # one Vietnamese date form
+        assert not re.search(r"\d\stháng\s\d+,\s\d{4}", text), page  # one Vietnamese date form
         if 'class="citation"' in text:
             assert "bai-viet/" in str(page) or "articles/" in str(page)
             ris = page.parent / "cite.ris"
