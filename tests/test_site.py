@@ -263,6 +263,46 @@ def test_the_root_404_speaks_both_languages_and_feeds_are_called_feeds(built):
     assert "Kênh Atom" in home and "Nguồn tin Atom" not in home
 
 
+def test_the_404_pages_have_no_canonical_url_and_a_plain_language_switch(built):
+    for path, other in (("404.html", "/en/"), ("vi/404.html", "/en/"), ("en/404.html", "/vi/")):
+        text = (built / path).read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in text and "switcher-note" not in text, path
+        assert f'<a class="switcher" href="{other}"' in text, path
+        assert "aria-current" not in text, path  # a missing page is in no section
+
+
+NAV_SECTION = {  # a page's path (or the start of it) → the navigation item marked current
+    "vi/index.html": "Trang chủ",
+    "en/index.html": "Home",
+    "vi/bai-viet/": "Bài viết",
+    "en/articles/": "Articles",
+    "vi/luu-tru/": "Lưu trữ theo ngày",
+    "en/archive/": "Archive by date",
+    "vi/lanh-dao/": "Lãnh đạo",
+    "en/leaders/": "Leaders",
+    "vi/su-kien/": "Sự kiện",
+    "vi/chuoi-su-kien/": "Sự kiện",
+    "en/events/": "Events",
+    "en/event-series/": "Events",
+    "vi/tim-kiem/": "Tìm kiếm",
+    "en/search/": "Search",
+}
+
+
+def test_every_page_marks_its_section_in_the_navigation(built):
+    checked = 0
+    for page in html_pages(built):
+        relative = page.relative_to(built).as_posix()
+        text = page.read_text(encoding="utf-8")
+        if '<nav aria-label="' not in text or relative.endswith("404.html"):
+            continue
+        expected = next(label for start, label in NAV_SECTION.items() if relative.startswith(start))
+        current = re.findall(r'<li><a href="[^"]*" aria-current="page">([^<]*)</a></li>', text)
+        assert current == [expected], relative
+        checked += 1
+    assert checked > 100
+
+
 def test_search_index_covers_articles_in_both_languages(built):
     entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(entry["languages"]) == {"vi", "en"}
