@@ -90,6 +90,7 @@ def month_title(year: int, month: int, lang: str) -> str:
 
 
 def count_phrase(n: int, lang: str, catalog: dict[str, str]) -> str:
-    """ "1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form."""
+    """ "1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form,
+    held on one line like a date."""
     form = Locale.parse(LOCALES[lang]).plural_form(n)
-    return catalog.get(f"articles_count_{form}", catalog["articles_count_other"]).format(n=n)
+    return unbroken(catalog.get(f"articles_count_{form}", catalog["articles_count_other"]).format(n=n))
