@@ -395,7 +395,7 @@ def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
     page = (built / f"vi/bai-viet/{slug}/index.html").read_text(encoding="utf-8")
     assert "<h1" in page and f">{shown}</h1>" in page
     assert f"<title>{shown} — " in page
-    assert f"“{shown}.”" in page  # the citation
+    assert f'<p class="citation"><span lang="vi">{shown}. ' in page  # cited as devised: no quotation marks
     headline = [
         json.loads(m)["headline"]
         for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
@@ -442,8 +442,21 @@ def test_citations_name_the_outlet_mark_translations_and_download(built):
         "Tháng\u00a09\u00a0năm\u00a02024. Bản lưu tại Lưu trữ Tin Ngoại giao." in undated_outlet
     )  # no outlet: none named
     assert 'name="citation_publisher"' not in undated_outlet
+    for name in ("cite.ris", "cite.bib"):  # nor in the downloads: the archive never stands as publisher
+        text = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu" / name).read_text(encoding="utf-8")
+        assert "PB  -" not in text and "publisher" not in text and "Lưu trữ" not in text
     en = (built / "en/articles/viet-nam-values-multilateral-cooperation/index.html").read_text(encoding="utf-8")
-    assert "Translation. 19\u00a0September\u00a02024. Translation of “Việt Nam coi trọng hợp tác đa phương”" in en
+    # A translation: by the original's author, marked once, with a pointer to its original.
+    assert (
+        "Hà Thu. “Viet Nam values multilateral cooperation.” Translation of “Việt Nam coi trọng hợp tác đa phương” "
+        f"({BASE}vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/). 19\u00a0September\u00a02024. "
+        "Copy held in Diplomatic News Archive." in en
+    )
+    assert en.count("Translation of") == 1 and "Translation." not in en
+    ris = (built / "en/articles/viet-nam-values-multilateral-cooperation/cite.ris").read_text(encoding="utf-8")
+    assert "N1  - Translation of “Việt Nam coi trọng hợp tác đa phương”" in ris
+    bib = (built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/cite.bib").read_text(encoding="utf-8")
+    assert "author = {{Hà Thu}}" in bib  # one name, family name first, as printed
     for page in html_pages(built):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"\d\stháng\s\d+,\s\d{4}", text), page  # one Vietnamese date form
