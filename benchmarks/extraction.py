@@ -309,6 +309,10 @@ def _caption_match(block: str, caption: str) -> bool:
     return head in block or (len(block) >= 20 and block in caption)
 
 
+def _caption_opens(block: str, caption: str) -> bool:
+    return block.startswith(caption[:EDGE_CHARS]) or (len(block) >= 20 and block in caption)
+
+
 def _title_is_chrome(title: str, chrome: Iterable[str]) -> str | None:
     bare = norm(title.rstrip("…").removesuffix("..."))
     if not bare:
@@ -493,7 +497,9 @@ def score_article(key: str, truth: Truth, article: Article, ms: float, group: st
     as_caption = as_paragraph = caption_removed = 0
     for caption in captions:
         in_caption = any(kind == "caption" and _caption_match(t, caption) for kind, t in blocks)
-        in_paragraph = any(kind != "caption" and _caption_match(t, caption) for kind, t in blocks)
+        # Read as a paragraph: a paragraph that is the caption (or opens with it), not one of the
+        # article's own paragraphs that says the same words further in.
+        in_paragraph = any(kind != "caption" and _caption_opens(t, caption) for kind, t in blocks)
         taken_out = any(
             _caption_match(norm(r.text), caption) and CAPTION_REASON.search(r.reason) for r in article.removed
         )

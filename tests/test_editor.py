@@ -193,7 +193,7 @@ def test_preview_reloads_the_open_page_and_searches(preview, browser):
     site, url, _ = preview
     tab = browser.new_page()
     tab.goto(url + "vi/tim-kiem/?q=cuba")
-    tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    tab.locator(".result-link").first.wait_for(timeout=15000)
     tab.goto(url + "vi/")
     tab.wait_for_timeout(1000)  # the reload script has seen the current build
     (site / "content" / "live.md").write_text(

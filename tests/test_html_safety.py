@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_site
+from conftest import copy_site, serve
 from diparchive.build.pipeline import build
 
 HOSTILE_TXT = """<script>alert('title')</script> Tiêu đề có mã độc
@@ -39,7 +39,7 @@ Paragraph with <b onclick="alert(8)">inline HTML</b> and [a link](javascript:ale
 > quote with <style>body{display:none}</style>
 """
 
-ALLOWED_SCRIPT_SOURCES = ("static/site.js", "pagefind/pagefind-ui.js")
+ALLOWED_SCRIPT_SOURCES = ("static/site.js",)
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "xlink:href", "poster", "data"}
 
 
@@ -130,3 +130,25 @@ def test_feeds_and_sitemaps_carry_no_markup(hostile_site):
                 assert not "".join(value.split()).lower().startswith("javascript:"), path
     feed = (hostile_site / "en" / "feed.xml").read_text(encoding="utf-8")
     assert "<script" not in feed and "&lt;script&gt;" in feed
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "query"), [("/vi/tim-kiem/", "mã độc"), ("/en/search/", "Hostile front matter")])
+def test_search_results_show_hostile_text_as_text(browser, hostile_site, path, query):
+    """The search page builds titles and excerpts from text nodes: markup in an article's text
+    is shown, never run."""
+    server, origin = serve(hostile_site)
+    try:
+        tab = browser.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        tab.goto(f"{origin}{path}?q={query}")
+        tab.locator('#search-results[aria-busy="false"]').wait_for(state="attached", timeout=15000)
+        assert tab.locator(".search-result").count() >= 1
+        results = tab.locator("#search-results")
+        assert results.locator("script, svg, iframe, img, b, a:not(.result-link)").count() == 0
+        assert "<script>" in results.inner_text()
+        assert dialogs == []
+        tab.close()
+    finally:
+        server.shutdown()

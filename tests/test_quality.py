@@ -122,7 +122,7 @@ def test_no_axe_violations_at_wcag_21_aa(browser, origin, lang):
     for path in PAGES[lang]:
         tab.goto(origin + path)
         if "?q=" in path:
-            tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+            tab.locator(".result-link").first.wait_for(timeout=15000)
         result = axe.run(tab, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
         failures += [f"{path}: {v['id']} ({len(v['nodes'])}×) {v['help']}" for v in result.response["violations"]]
         assert result.response["passes"], "axe ran no checks"

@@ -237,3 +237,123 @@ def test_a_line_in_capitals_is_a_byline_only_where_a_byline_surely_stands(tmp_pa
     assert heading.author is None
     signed = _read(tmp_path, reader, "\n".join([title, LEAD, BODY, MORE, "MINH ANH - THU HÀ"]))
     assert signed.author == "MINH ANH - THU HÀ"
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        (
+            "Hai bộ trưởng hội đàm tại Hà Nội 第2张 Hai bộ trưởng bắt tay. (Ảnh: Minh Anh) Chia sẻ Facebook Zalo",
+            [
+                "Hai bộ trưởng hội đàm tại Hà Nội",
+                "第2张",
+                "Hai bộ trưởng bắt tay. (Ảnh: Minh Anh)",
+                "Chia sẻ Facebook Zalo",
+            ],
+        ),
+        ("Ông nói (ảnh: tư liệu) rằng hai bên sẽ hợp tác.", None),  # a credit inside a sentence stays
+    ],
+)
+def test_a_widget_token_in_another_script_and_a_closing_photo_credit_cut_lines(line, pieces):
+    assert split_glued(line) == (pieces if pieces is not None else [line.strip()])
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # in capitals, under a photo and its credit, right over the lead
+        ["Bộ trưởng Ngoại giao đón đồng cấp Phần Lan. (Ảnh: Minh Anh)", "HỘI ĐÀM NGOẠI GIAO VIỆT NAM - PHẦN LAN"],
+        # behind a list mark, under the site's name
+        ["Đài phát thanh thành phố", "• Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan"],
+        # under a long menu of places
+        [*(f"• Tỉnh số {n}" for n in range(30)), "Bộ trưởng Ngoại giao hội đàm với đồng cấp Phần Lan tại Hà Nội"],
+    ],
+)
+def test_the_line_right_over_the_lead_sharing_its_words_is_the_headline(tmp_path, reader, head):
+    a = _read(tmp_path, reader, "\n\n".join([*head, LEAD, BODY, MORE]) + "\n")
+    assert a.title == head[-1].removeprefix("• ")
+    assert not a.title_supplied
+
+
+def test_a_headline_written_as_a_sentence_that_the_lead_repeats(tmp_path, reader):
+    headline = "Bộ trưởng Ngoại giao đã hội đàm với Bộ trưởng Ngoại giao Phần Lan về hợp tác giáo dục."
+    lead = "Chiều 12/5, tại Hà Nội, " + headline[0].lower() + headline[1:] + " Hai bên nhất trí nhiều nội dung."
+    a = _read(tmp_path, reader, "\n".join([headline, lead, BODY, MORE]) + "\n")
+    assert a.title == headline
+
+
+def test_a_headline_over_the_sites_lines_is_not_the_lead(tmp_path, reader):
+    text = "\n\n".join(
+        [
+            "Trang chủ",
+            "Điện đàm giữa Ngoại trưởng J. Smith và Bộ trưởng Ngoại giao",
+            "3 phút để đọc",
+            "Tháng Năm 12, 2021",
+            "BỘ NGOẠI GIAO",
+            "Văn phòng người phát ngôn",
+            LEAD,
+            BODY,
+            MORE,
+        ]
+    )
+    a = _read(tmp_path, reader, text + "\n")
+    assert a.title == "Điện đàm giữa Ngoại trưởng J. Smith và Bộ trưởng Ngoại giao"
+    assert not a.title_supplied
+    assert a.body[0].text == LEAD
+
+
+def test_a_supplied_title_does_not_end_at_an_initial(tmp_path, reader):
+    lead = "Ngoại trưởng Antony J. Blinken điện đàm với đồng cấp Việt Nam. Hai bên trao đổi nhiều nội dung."
+    a = _read(tmp_path, reader, f"{lead}\n\n{BODY}\n")
+    assert a.title_supplied
+    assert a.title == "Ngoại trưởng Antony J. Blinken điện đàm với đồng cấp Việt Nam"
+
+
+def test_a_signature_glued_after_the_end_mark_is_cut_off():
+    assert split_glued("Đoàn sẽ thăm Cuba từ ngày 19-23/5./.Minh Anh") == [
+        "Đoàn sẽ thăm Cuba từ ngày 19-23/5./.",
+        "Minh Anh",
+    ]
+
+
+def test_an_outlet_mark_and_a_label_in_capitals_over_the_lead_are_not_text(tmp_path, reader):
+    a = _read(
+        tmp_path,
+        reader,
+        "\n\n".join(["Hội đàm Việt Nam - Phần Lan", "NỘI DUNG CHÍNH", "(Báo Mới) -", LEAD, BODY]) + "\n",
+    )
+    assert [b.text for b in a.body] == [LEAD, BODY]
+    assert {"NỘI DUNG CHÍNH", "(Báo Mới) -"} <= {r.text for r in a.removed}
+
+
+def test_the_article_ends_where_it_is_signed():
+    teaser = (
+        "Bộ trưởng Quốc phòng hai nước đã ký kết nhiều văn kiện hợp tác trong lĩnh vực đào tạo, công nghiệp quốc "
+        "phòng và cứu hộ cứu nạn, theo thông báo của hai bên"
+    )
+    texts = [LEAD, BODY, MORE, "Minh Anh", "Hợp tác quốc phòng Việt Nam - Phần Lan", teaser]
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    read = [Labelled(Label.BODY, {})] * 3 + [
+        Labelled(Label.BYLINE, {}),
+        Labelled(Label.CHROME, {}),
+        Labelled(Label.BODY, {}),
+    ]
+    assert _settled(lines, read)[3:] == [Label.BYLINE, Label.CHROME, Label.TAIL]
+
+
+def test_a_line_ending_in_a_photo_credit_is_a_caption_inside_the_body():
+    caption = "Hai bộ trưởng hội đàm tại Hà Nội. Ảnh: Minh Anh"
+    texts = [LEAD, caption, BODY, MORE]
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    assert _settled(lines, [Labelled(Label.BODY, {}) for _ in texts])[1] is Label.CAPTION
+
+
+def test_a_read_more_link_between_paragraphs_is_left_out_and_a_share_sentence_kept(tmp_path, reader):
+    link = "Đọc thêm: Việt Nam và Nhật Bản thúc đẩy hợp tác bán dẫn"
+    share = "Chia sẻ: hai bên coi giáo dục là trụ cột của quan hệ, theo lời Bộ trưởng."
+    a = _read(
+        tmp_path, reader, "\n\n".join(["Hội đàm Việt Nam - Phần Lan về giáo dục", LEAD, link, BODY, share, MORE]) + "\n"
+    )
+    texts = [b.text for b in a.body]
+    assert link not in texts and BODY in texts and MORE in texts and share in texts
+    assert any(r.text == link and r.reason == "link to another article" for r in a.removed)

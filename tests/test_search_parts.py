@@ -14,7 +14,7 @@ import pytest
 from conftest import copy_site, serve
 from diparchive.build.pipeline import build
 from diparchive.publish.search import read_index_file
-from test_browser import search_titles
+from test_search_page import titles as search_titles
 
 SEED_003_DAY = "Việt Nam coi trọng hợp tác đa phương"  # 19 September 2024, the newest
 TRANSLATION = "content/en/minister-bui-thanh-son-on-the-trip-to-cuba-and-new-york.md"

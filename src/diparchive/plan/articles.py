@@ -3,18 +3,15 @@ around it (neighbours in time, related articles, JSON-LD)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..read.folding import fold_d
 from ..records import Article
-from .citation import CITE_FILES, citation
-from .jsonld import jsonld
+from .citation import CITE_FILES, citation, original_of
+from .jsonld import article_jsonld
+from .navigation import article_trail
 from .related import mentions, related
 from .views import Page, Site, View, date_href, display_title, event_link, frame, leader_link, other, summary
-
-_D_WORD = re.compile(r"\S*[đĐ]\S*")  # a word spelt with đ
 
 
 def article_pages(s: Site, lang: str) -> list[Page]:
@@ -39,14 +36,28 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         older = chronological[index - 1] if index is not None and index > 0 else None
         newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
         near = related(article, about)
-        context = frame(s, lang, path, display_title(article), alternates, description=summary(article), kind="article")
+        title = display_title(article)
+        original = original_of(s, article)
+        structured = article_jsonld(
+            s, article, path, title, summary(article), (original, display_title(original)) if original else None
+        )
+        context = frame(
+            s,
+            lang,
+            path,
+            title,
+            alternates,
+            description=summary(article),
+            kind="article",
+            trail=article_trail(s, lang, article, title),
+            structured=[structured],
+        )
         context["indexed"] = indexed(s, article, lang)
         context["article"] = context["indexed"]["article"]  # the same view, for the head and the citation
         context["citation_meta"] = cite["meta"]
         context["prev"] = s.card(older, lang) if older else None
         context["next"] = s.card(newer, lang) if newer else None
         context["related"] = [s.card(a, lang) for a in near]
-        context["jsonld"] = jsonld(s, article, path)
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
         pages.append(Page(path, "article.html", lang, context, alternates, shows=shows))
     return pages
@@ -93,18 +104,14 @@ def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) ->
 
 def search_view(s: Site, article: Article, lang: str, leader_names: list[str]) -> dict[str, Any]:
     """What Pagefind reads from an article page besides its text: filters (few values per key),
-    a sort key that orders every article by date (undated last, ties by key), result metadata,
-    and the words spelt with đ again, spelt with d. Pagefind folds tone marks by itself ("to lam"
-    finds "Tô Lâm") but not đ, a letter of its own; the copies are hidden from readers and hold
-    only those words, so other words do not count twice in ranking."""
+    a sort key that orders every article by date (undated last, ties by key), result metadata.
+    Only the article's own words are indexed: đ typed as d is the search page's work (its query
+    is expanded to both spellings), so excerpts never show a word the article does not have."""
     d = article.date
-    with_d = fold_d(" ".join(w for b in article.body for w in _D_WORD.findall(b.text)))
     return {
         "sort": f"date:{sort_value(article)}",
         "year": f"{s.ui[lang]['filter_year']}:{d.year}" if d else None,
         "leaders_meta": ", ".join(leader_names),
-        "title_d": fold_d(" ".join(w for w in article.title.split() if "đ" in w or "Đ" in w)),
-        "body_d": with_d,
     }
 
 

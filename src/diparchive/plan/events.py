@@ -7,6 +7,8 @@ from functools import partial
 from typing import Any
 
 from ..read.registry import Event
+from .jsonld import event_jsonld
+from .navigation import event_trail, section_trail, series_trail, session_links
 from .views import (
     HOME_RANKED,
     Page,
@@ -56,14 +58,16 @@ def event_pages(s: Site, lang: str) -> list[Page]:
         (e for e in events if e.series is None), key=lambda e: (-(e.start.year if e.start else 0), e.name.get(lang))
     ):
         by_year.setdefault(str(e.start.year) if e.start else ui["undated"], []).append(row(e))
-    context = frame(s, lang, s.urls.events(lang), ui["events"], both(s.urls.events), kind="events")
+    trail = section_trail(ui["events"], s.urls.events(lang))
+    context = frame(s, lang, s.urls.events(lang), ui["events"], both(s.urls.events), kind="events", trail=trail)
     context.update({"series": series_rows, "by_year": [{"year": y, "events": rows} for y, rows in by_year.items()]})
     pages.append(Page(s.urls.events(lang), "events.html", lang, context, both(s.urls.events)))
 
     for series in sorted(s.registry.series.values(), key=lambda x: x.id):
         path = s.urls.series(lang, series.id)
         alternates = both(partial(s.urls.series, series_id=series.id))
-        context = frame(s, lang, path, series.name.get(lang), alternates, kind="series")
+        trail = series_trail(s, lang, series)
+        context = frame(s, lang, path, series.name.get(lang), alternates, kind="series", trail=trail)
         context.update(
             {
                 "name": series.name.get(lang),
@@ -82,6 +86,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
         leaders = once(lambda: ranked(l for a in about for l in a.leaders))
         series = s.registry.series.get(event.series) if event.series else None
         has_feed = any(a.lang == lang and a.date for a in about)
+        sessions = session_links(s, lang, event, events)
         return listing(
             s,
             lang,
@@ -104,9 +109,12 @@ def event_pages(s: Site, lang: str) -> list[Page]:
                 "leaders": [dict(leader_link(s, l, lang), count=c) for l, c in leaders()[:HOME_RANKED]],
                 "mentioned_count": len(tagged(s, lang, "mention", event.id)),
                 "mentioned": [s.card(a, lang) for a in passing] if chunk[:1] == about[:1] else [],
+                "sessions": sessions,
             },
             feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None,
             first_also=passing,
+            trail=event_trail(s, lang, event),
+            structured=[event_jsonld(s, event, lang, s.urls.event(lang, event.id))],
         )
 
     for event in events:

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from ..read.registry import Leader
 from ..records import Article, PubDate
+from .jsonld import person_jsonld
+from .navigation import leader_trail, section_trail
 from .views import (
     HOME_RANKED,
     Page,
@@ -31,7 +33,8 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
     pages = []
     counts = dict(ranked(l for a in entries for l in a.leaders))
     index_rows = sorted(s.registry.leaders.values(), key=lambda l: (-counts.get(l.id, 0), l.name.get(lang)))
-    context = frame(s, lang, s.urls.leaders(lang), ui["leaders"], both(s.urls.leaders), kind="leaders")
+    trail = section_trail(ui["leaders"], s.urls.leaders(lang))
+    context = frame(s, lang, s.urls.leaders(lang), ui["leaders"], both(s.urls.leaders), kind="leaders", trail=trail)
     context["leaders"] = [
         dict(leader_link(s, l.id, lang), count=counts.get(l.id, 0), latest_role=latest_role(s, l.id, lang))
         for l in index_rows
@@ -53,6 +56,8 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
             "leader",
             _leader_view(s, lang, leader, about),
             feed=feed,
+            trail=leader_trail(s, lang, leader),
+            structured=[person_jsonld(s, leader, lang, base_of(lang))],
         )
     return pages
 

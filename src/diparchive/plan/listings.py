@@ -7,6 +7,8 @@ from functools import partial
 
 from ..records import Article
 from .i18n import month_name, month_title
+from .jsonld import website_jsonld
+from .navigation import archive_trail, month_trail, neighbours, section_trail, undated_trail, year_trail
 from .search_parts import IndexPart
 from .views import (
     HOME_RANKED,
@@ -38,7 +40,15 @@ def root_page(s: Site) -> Page:
 def home_pages(s: Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
     entries = s.archive.entries(lang)
-    context = frame(s, lang, s.urls.home(lang), s.config.title[lang], both(s.urls.home), kind="home")
+    context = frame(
+        s,
+        lang,
+        s.urls.home(lang),
+        s.config.title[lang],
+        both(s.urls.home),
+        kind="home",
+        structured=[website_jsonld(s, lang)],
+    )
     context.update(
         {
             "latest": [s.card(a, lang) for a in entries[: s.config.page_size]],
@@ -67,13 +77,30 @@ def article_index_pages(s: Site, lang: str) -> list[Page]:
     def view(chunk: tuple[Article, ...]) -> View:
         return {"heading": ui["all_articles"], "items": [s.card(a, lang) for a in chunk], "count": len(entries)}
 
-    return listing(s, lang, s.urls.articles, entries, "list.html", ui["all_articles"], "list", view)
+    trail = section_trail(ui["all_articles"], s.urls.articles(lang))
+    return listing(s, lang, s.urls.articles, entries, "list.html", ui["all_articles"], "list", view, trail=trail)
 
 
 def _period_view(
-    s: Site, lang: str, heading: str, count: int, months: list[View], up: View, chunk: tuple[Article, ...]
+    s: Site, lang: str, heading: str, count: int, months: list[View], periods: View | None, chunk: tuple[Article, ...]
 ) -> View:
-    return {"heading": heading, "count": count, "months": months, "items": [s.card(a, lang) for a in chunk], "up": up}
+    """`periods`: the previous and next period that has articles (none for the undated)."""
+    return {
+        "heading": heading,
+        "count": count,
+        "months": months,
+        "items": [s.card(a, lang) for a in chunk],
+        "periods": periods,
+    }
+
+
+def _year_title(s: Site, lang: str, year: int) -> str:
+    return f"{s.ui[lang]['year']} {year}" if lang == "vi" else str(year)
+
+
+def _month_heading(year: int, month: int, lang: str) -> str:
+    heading = month_title(year, month, lang)
+    return heading[:1].upper() + heading[1:]
 
 
 def archive_pages(s: Site, lang: str) -> list[Page]:
@@ -98,7 +125,9 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
         ]
 
     undated = tuple(a for a in entries if a.date is None)
-    index = frame(s, lang, s.urls.archive(lang), ui["archive"], both(s.urls.archive), kind="archive")
+    index = frame(
+        s, lang, s.urls.archive(lang), ui["archive"], both(s.urls.archive), kind="archive", trail=archive_trail(s, lang)
+    )
     index.update(
         {
             "years": [
@@ -110,43 +139,76 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
     )
     pages.append(Page(s.urls.archive(lang), "archive.html", lang, index, both(s.urls.archive)))
 
-    to_archive = {"label": ui["archive"], "href": s.urls.href(s.urls.archive(lang))}
+    # Only periods with articles exist, so the neighbours skip empty months and years.
+    year_steps = [(_year_title(s, lang, y), s.urls.year(lang, y)) for y, _ in reversed(counted)]
+    months_with = sorted({(y, m) for y, in_year in by_year.items() for m in map(month_of, in_year) if m})
+    month_steps = [(_month_heading(y, m, lang), s.urls.month(lang, y, m)) for y, m in months_with]
     for year, count in counted:
         in_year = tuple(by_year[year])
-        year_title = f"{ui['year']} {year}" if lang == "vi" else str(year)
-        view = partial(_period_view, s, lang, year_title, count, months_of(year), to_archive)
-        pages += listing(s, lang, partial(s.urls.year, year=year), in_year, "period.html", year_title, "year", view)
-        to_year = {"label": year_title, "href": s.urls.href(s.urls.year(lang, year))}
+        year_title = _year_title(s, lang, year)
+        periods = neighbours(year_steps, year_steps.index((year_title, s.urls.year(lang, year))), s)
+        view = partial(_period_view, s, lang, year_title, count, months_of(year), periods)
+        pages += listing(
+            s,
+            lang,
+            partial(s.urls.year, year=year),
+            in_year,
+            "period.html",
+            year_title,
+            "year",
+            view,
+            trail=year_trail(s, lang, year),
+        )
         for month in sorted({m for m in map(month_of, in_year) if m}, reverse=True):
             in_month = tuple(a for a in in_year if month_of(a) == month)
-            heading = month_title(year, month, lang)
-            heading = heading[:1].upper() + heading[1:]
-            view = partial(_period_view, s, lang, heading, len(in_month), [], to_year)
+            heading = _month_heading(year, month, lang)
+            periods = neighbours(month_steps, months_with.index((year, month)), s)
+            view = partial(_period_view, s, lang, heading, len(in_month), [], periods)
             pages += listing(
-                s, lang, partial(s.urls.month, year=year, month=month), in_month, "period.html", heading, "month", view
+                s,
+                lang,
+                partial(s.urls.month, year=year, month=month),
+                in_month,
+                "period.html",
+                heading,
+                "month",
+                view,
+                trail=month_trail(s, lang, year, month),
             )
 
-    view = partial(_period_view, s, lang, ui["undated_articles"], len(undated), [], to_archive)
-    pages += listing(s, lang, s.urls.undated, undated, "period.html", ui["undated_articles"], "undated", view)
+    view = partial(_period_view, s, lang, ui["undated_articles"], len(undated), [], None)
+    pages += listing(
+        s,
+        lang,
+        s.urls.undated,
+        undated,
+        "period.html",
+        ui["undated_articles"],
+        "undated",
+        view,
+        trail=undated_trail(s, lang),
+    )
     return pages
 
 
 def search_page(s: Site, lang: str, parts: tuple[IndexPart, ...]) -> Page:
     path = s.urls.search(lang)
-    context = frame(s, lang, path, s.ui[lang]["search"], both(s.urls.search), kind="search")
+    trail = section_trail(s.ui[lang]["search"], path)
+    context = frame(s, lang, path, s.ui[lang]["search"], both(s.urls.search), kind="search", trail=trail)
     ui = s.ui[lang]
     # Pagefind falls back to another language's index when a bundle lacks the page's: the
     # search page of `lang` searches only the parts that hold pages in `lang`.
     own = [part for part in parts if lang in part.languages] or [parts[0]]
     context["pagefind"] = {
-        "css": s.urls.href(parts[0].folder + "pagefind-ui.css"),
-        "js": s.urls.href(parts[0].folder + "pagefind-ui.js"),
         "options": {
             "bundlePath": s.urls.href(own[0].folder),
             "baseUrl": s.config.base_path,
             "mergeIndex": [{"bundlePath": s.urls.href(part.folder), "baseUrl": s.config.base_path} for part in own[1:]],
-            "translations": {key[len("pagefind_") :]: text for key, text in ui.items() if key.startswith("pagefind_")},
+            "strings": {key[len("pagefind_") :]: text for key, text in ui.items() if key.startswith("pagefind_")},
+            "filters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"], ui["filter_outlet"]],
             "openFilters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"]],
+            "yearFilter": ui["filter_year"],
+            "meta": [ui["published"], ui["outlet"], ui["leaders"]],  # shown under a result, in this order
         },
     }
     return Page(path, "search.html", lang, context, both(s.urls.search))

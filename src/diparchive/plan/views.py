@@ -8,7 +8,7 @@ A page builder returns `Page`s, each holding its view *and* the keys of the arti
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -18,6 +18,7 @@ from ..read.registry import Event, Registry
 from ..records import Article, Precision, PubDate
 from .archive import Archive
 from .i18n import format_pubdate
+from .jsonld import JsonLd, breadcrumb_list
 from .search_parts import IndexPart
 from .urls import Urls
 
@@ -27,6 +28,7 @@ PAGER_NEAR = 2  # page links shown either side of the current page
 
 View = dict[str, Any]
 Card = dict[str, Any]
+Crumb = tuple[str, str]  # (name, site-relative path) of a step in a breadcrumb trail
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +130,12 @@ def frame(
     description: str | None = None,
     feed: str | None = None,
     kind: str = "page",
+    trail: Sequence[Crumb] = (),
+    structured: Sequence[JsonLd] = (),
 ) -> View:
-    """The parts of a view every page has: site, interface strings, navigation, switcher."""
+    """The parts of a view every page has: site, interface strings, navigation, switcher, the
+    breadcrumbs (`trail`: the steps below home, the page itself last; none on home) and the
+    page's JSON-LD blocks (`structured`, with the trail's BreadcrumbList after them)."""
     ui = s.ui[lang]
     target = other(lang)
     switch_path = alternates.get(target)
@@ -147,9 +153,15 @@ def frame(
         ("events", s.urls.events(lang)),
         ("search", s.urls.search(lang)),
     ]
+    crumbs = [(ui["nav_home"], s.urls.home(lang)), *trail] if trail else []
     return {
         "lang": lang,
         "ui": ui,
+        "breadcrumbs": [
+            {"name": name, "href": s.urls.href(p), "current": n == len(crumbs)} for n, (name, p) in enumerate(crumbs, 1)
+        ],
+        "structured": [*structured]
+        + ([breadcrumb_list([(name, s.urls.absolute(p)) for name, p in crumbs])] if crumbs else []),
         "site": {
             "title": s.config.title[lang],
             "description": s.config.description[lang],
@@ -276,11 +288,14 @@ def listing(
     view: Callable[[tuple[Article, ...]], View],
     feed: str | None = None,
     first_also: tuple[Article, ...] = (),
+    trail: Sequence[Crumb] = (),
+    structured: Sequence[JsonLd] = (),
 ) -> list[Page]:
     """One Page per page of a paginated listing; each shows the articles of its chunk (`view`
     makes their cards). `base_of(lang)` is the first page's path in a language, so page n in one
     language has page n in the other as its counterpart. `first_also` are articles the first
-    page shows besides its chunk (an event's passing mentions)."""
+    page shows besides its chunk (an event's passing mentions). `trail` leads to the first page;
+    page n adds a step of its own. `structured` is on every page."""
     pages = []
     for path, chunk, pager in paginate(s, lang, base_of(lang), items, s.config.page_size):
         n = pager["current"]
@@ -289,7 +304,8 @@ def listing(
             pages.append(Page(path, template, lang, None, alternates, shows=s.unchanged[path]))
             continue
         heading = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
-        context = frame(s, lang, path, heading, alternates, feed=feed, kind=kind)
+        steps = [*trail, (f"{s.ui[lang]['page']} {n}", path)] if trail and n > 1 else trail
+        context = frame(s, lang, path, heading, alternates, feed=feed, kind=kind, trail=steps, structured=structured)
         context.update(view(chunk))
         context["pages_nav"] = pager
         shown = chunk + first_also if n == 1 else chunk

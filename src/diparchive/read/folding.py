@@ -51,14 +51,6 @@ def ascii_fold(text: str) -> str:
     return strip_marks(fold(text))
 
 
-_D_TO_ASCII = str.maketrans({"đ": "d", "Đ": "D"})
-
-
-def fold_d(text: str) -> str:
-    """Only đ → d, every other mark kept: the form a reader types when the keyboard has no đ."""
-    return text.translate(_D_TO_ASCII)
-
-
 def has_marks(text: str) -> bool:
     return any(not c.isascii() and c.isalpha() for c in text)
 

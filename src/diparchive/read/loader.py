@@ -29,14 +29,14 @@ from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
 from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
+from .headline import OUTLET_MARK, TITLE_WORDS, derive_title
 from .recognition import Candidate, passages, recognise
 from .recognizer import Recognizer
 from .registry import Registry
-from .scrape import OUTLET_MARK, ScrapeHeader, read_scrape
+from .scrape import ScrapeHeader, read_scrape
 from .segment import PLACEHOLDER, Segmenter
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-TITLE_WORDS = 14  # a title derived from the opening is cut near this many words
 BOILERPLATE_WARN_SHARE = 0.5  # warn when more of a file is left out than kept (seeds: at most 0.37)
 
 
@@ -224,6 +224,9 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and credit:
             removed.append(Removed(text, block.line, "source credit"))  # a credit alone credits no picture
             continue
+        if block.kind is not BlockKind.QUESTION and boilerplate.is_link_line(text):
+            removed.append(Removed(text, block.line, "link to another article"))  # "Read more: …"
+            continue
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and _PROMO.match(text):
             removed.append(Removed(text, block.line, "site promotion or link"))
             continue
@@ -300,22 +303,6 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         kept.append(block)
         previous = block
     return kept, removed
-
-
-def derive_title(blocks: list[RawBlock]) -> str | None:
-    """A title supplied from the opening: the first sentence of the first paragraph that has
-    one (a mark like "(TTXVN) -" or a bare date is not a sentence); a caption when the file
-    has nothing else."""
-    for kinds in ((BlockKind.PARAGRAPH, BlockKind.QUESTION), (BlockKind.CAPTION, BlockKind.HEADING)):
-        for block in blocks:
-            if block.kind not in kinds or OUTLET_MARK.match(block.text):
-                continue
-            sentence = re.split(r"(?<=[.!?])\s", block.text, maxsplit=1)[0].rstrip(".")
-            if len(sentence.split()) < 2 or sum(1 for c in sentence if c.isalpha()) < 8:
-                continue
-            words = sentence.split()
-            return sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
-    return None
 
 
 # The whole article ------------------------------------------------------------------------

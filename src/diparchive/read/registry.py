@@ -243,7 +243,7 @@ def _load_events(
         fields = reader.mapping(
             item,
             f"series '{series_id}'",
-            {"name", "instance_name", "patterns", "description", "instances"},
+            {"name", "instance_name", "patterns", "description", "place", "instances"},
             {"name", "instance_name", "patterns"},
         )
         if fields is None:
@@ -268,13 +268,17 @@ def _load_events(
             reader.path,
             item.line,
             reader.lines(fields.get("patterns")),
+            reader.bilingual(fields.get("place"), "place"),
         )
         series[series_id] = s
         for number, inst in reader.entries(fields.get("instances"), "instances").items():
             if instance_number(str(number)) is None:
                 reader.problem(inst.line, f"instance number '{number}' must be a whole number of at most 4 digits")
                 continue
-            data = reader.mapping(inst, f"instance {series_id}-{number}", {"start", "end", "name", "description"}) or {}
+            data = (
+                reader.mapping(inst, f"instance {series_id}-{number}", {"start", "end", "name", "description", "place"})
+                or {}
+            )
             ev = instance_event(
                 s,
                 int(str(number)),
@@ -283,6 +287,7 @@ def _load_events(
                     "end": reader.date(data.get("end"), "end"),
                     "name": reader.bilingual(data.get("name"), "name"),
                     "description": reader.bilingual(data.get("description"), "description"),
+                    "place": reader.bilingual(data.get("place"), "place"),
                     "declared": True,
                 },
             )
@@ -290,7 +295,10 @@ def _load_events(
 
     for event_id, item in reader.entries(top.get("events"), "events").items():
         fields = reader.mapping(
-            item, f"event '{event_id}'", {"name", "start", "end", "description", "patterns"}, {"name", "patterns"}
+            item,
+            f"event '{event_id}'",
+            {"name", "start", "end", "description", "place", "patterns"},
+            {"name", "patterns"},
         )
         if fields is None:
             continue
@@ -312,6 +320,7 @@ def _load_events(
             reader.texts(fields.get("patterns"), "patterns"),
             True,
             reader.lines(fields.get("patterns")),
+            reader.bilingual(fields.get("place"), "place"),
         )
     problems.extend(reader.problems)
     return series, events, variants

@@ -69,6 +69,7 @@ class Series:
     path: Path
     line: int
     pattern_lines: tuple[int, ...]
+    place: Bilingual | None = None  # where every session is held, unless an instance says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class Event:
     patterns: tuple[str, ...]
     declared: bool  # False for a series instance recognised in text but not listed
     pattern_lines: tuple[int, ...] = ()
+    place: Bilingual | None = None  # where it was held ("New York"), when the registry says
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,4 +178,5 @@ def instance_event(series: Series, number: int, data: dict[str, Any] | None) -> 
         description=data.get("description"),
         patterns=(),
         declared=bool(data),
+        place=data.get("place") or series.place,
     )

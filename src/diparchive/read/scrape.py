@@ -14,21 +14,30 @@ from markupsafe import escape
 
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
-from .boilerplate import is_section_marker
+from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
 from .dates import DATE_RE, parse_dateline
-from .folding import VIETNAMESE_SHARE, fold, has_marks, marked_share, words
+from .headline import (
+    BULLET,
+    NO_SHARED_WORD,
+    OUTLET_MARK,
+    PHOTO_CUE,
+    SENTENCE,
+    TRUNCATED,
+    could_be_headline,
+    headline_at,
+    headline_over_meta,
+    opens_with_headline,
+    paragraph,
+    sentence_like,
+    shares_words,
+    unmarked_over_marked,
+)
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
-OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
-TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
-SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
-_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
-LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's score
-SURE_TITLE = 0.5  # below this probability of "title", a headline is reported for an editor to check
-_PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
+_CREDITED = re.compile(r"(?:\(|[.!?]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
     Label.TAIL: "after the article (related headlines and the rest of the site)",
@@ -84,19 +93,31 @@ def read_scrape(
     labels = {id(b): tag for b, tag in zip(lines, tags)}
     positions = {id(b): i for i, b in enumerate(lines)}
     first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
-    title_at, title_doubt = _headline_at(lines, read, first_body)
+    # A photo over the lead comes before the body, not in it: the headline may stand above either.
+    lead_at = next((i for i, tag in enumerate(tags) if tag is Label.BODY), len(lines))
+    title_at, title_doubt = headline_at(lines, read, lead_at)
     if (
         title_at is None
         and first_body == 1
-        and _could_be_headline(lines[0].text)
-        and not _sentence_like(lines[0].text)
-        and not _unmarked_over_marked(lines[0].text, lines[1].text)
+        and could_be_headline(lines[0].text)
+        and not sentence_like(lines[0].text)
+        and not unmarked_over_marked(lines[0].text, lines[1].text)
     ):
         title_at = 0  # the plainest shape, a headline line over the lead, needs no model to read
-    if title_at is None and first_body == 0 and _opens_with_headline(lines, tags):
+        if not shares_words(lines[0].text, lines[1].text):
+            title_doubt = NO_SHARED_WORD  # or a site's name over its text
+    if title_at is None and first_body == 0 and opens_with_headline(lines, tags):
         title_at, first_body = 0, 1  # the same shape, the headline read as the body's first line
         tags[0] = labels[id(lines[0])] = Label.TITLE
-    title = lines[title_at].text if title_at is not None else None
+    elif title_at is None and headline_over_meta(lines, tags, lead_at):
+        # A headline read as the lead, with the site's lines (time to read, date, desk) under it.
+        tags[lead_at] = labels[id(lines[lead_at])] = Label.TITLE
+        title_at = lead_at
+        first_body = lead_at = next((i for i, tag in enumerate(tags) if tag is Label.BODY), len(lines))
+    while first_body + 1 < len(lines) and tags[first_body] is Label.BODY and _label(lines[first_body].text):
+        tags[first_body] = labels[id(lines[first_body])] = Label.CHROME  # "NỘI DUNG" over the lead: a label
+        first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
+    title = BULLET.sub("", lines[title_at].text) if title_at is not None else None
 
     removed: list[Removed] = []
     body_blocks: list[RawBlock] = []
@@ -117,7 +138,7 @@ def read_scrape(
         if END_MARK.fullmatch(block.text):
             removed.append(Removed(block.text, block.line, "end mark"))
             continue
-        if label is Label.TITLE and position > first_body:
+        if label is Label.TITLE and position > lead_at:
             label = Label.BODY  # a headline-like line inside the body is a subheading
         if label is Label.CAPTION:
             text = block.text.rstrip("| ").strip() or block.text  # "Caption. (Ảnh: X) |": the pipe is a link's
@@ -172,77 +193,6 @@ def read_scrape(
     return header, body_blocks
 
 
-def _headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> tuple[int | None, str | None]:
-    """The headline: of the lines above the body that could be one, the likeliest by the
-    model, helped by the words it shares with the lead (a site's name or banner shares none).
-    With it, why an editor should check it: the model unsure, or no word in common with the lead."""
-    lead_text = lines[first_body].text if first_body < len(lines) else ""
-    lead = set(_tokens(lead_text))
-    best: tuple[float, int, float, float] | None = None
-    for i in range(first_body):
-        text = lines[i].text
-        chance = read[i].chance(Label.TITLE)
-        if chance < TITLE_CHANCE / 2 or not _could_be_headline(text):
-            continue
-        if _unmarked_over_marked(text, lead_text):
-            continue
-        own = _tokens(text)
-        shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
-        score = chance + LEAD_WEIGHT * shared
-        if best is None or score > best[0]:
-            best = (score, i, chance, shared)
-    if best is None or best[0] < TITLE_CHANCE:
-        return None, None
-    _, at, chance, shared = best
-    doubts = []
-    if chance < SURE_TITLE:
-        doubts.append(f"the reader gives it {chance:.0%}")
-    if lead and not shared:
-        doubts.append("it shares no word with the lead")
-    return at, "; ".join(doubts) or None
-
-
-def _opens_with_headline(lines: list[RawBlock], tags: list[Label]) -> bool:
-    """The file's first line a short headline (no sentence, no credit) over a longer body line."""
-    if len(lines) < 2 or tags[0] is not Label.BODY or tags[1] is not Label.BODY:
-        return False
-    text = lines[0].text
-    return (
-        _could_be_headline(text)
-        and not _sentence_like(text)
-        and not _PHOTO_CUE.search(text)
-        and not text.rstrip().endswith(":")
-        and len(text) < len(lines[1].text)
-        and not _unmarked_over_marked(text, lines[1].text)
-    )
-
-
-def _unmarked_over_marked(text: str, lead: str) -> bool:
-    """A line of several words without a diacritic over a Vietnamese lead: a site's English
-    banner, not the headline (a Vietnamese article's headline is written with its marks)."""
-    return marked_share(lead) > VIETNAMESE_SHARE and not has_marks(text) and len(text.split()) >= 3
-
-
-def _tokens(text: str) -> list[str]:
-    return [w for w in words(fold(text)) if not w.isdigit()]
-
-
-def _could_be_headline(text: str) -> bool:
-    """Two words and some letters at least, and not a date line or an outlet mark."""
-    if len(text.split()) < 2 or sum(1 for c in text if c.isalpha()) < 8 or OUTLET_MARK.match(text):
-        return False
-    if text.rstrip().endswith(".") and len(text.split()) >= 10:
-        return False  # a sentence with its full stop: a lead, not a headline
-    if BYLINE_HEAD.match(text) and byline_name(text):
-        return False  # "Tác giả: …", "By …": a byline
-    found = parse_dateline(text)
-    return found is None or bool(found.rest)
-
-
-def _sentence_like(text: str) -> bool:
-    return len(text.split()) >= 5 and text.rstrip()[-1:] in '.!?"”»'
-
-
 def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     """The segmenter's labels, with the constraints it cannot learn from few examples:
     - a line that cannot be a headline (a full sentence, a date, a mark) is not labelled one;
@@ -252,24 +202,37 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
       cut short ("…") between them: related news comes under a headline, and a scrape cut off
       in the middle of its body ends in body. (Sharing words with the article tells nothing
       here: related news shares as many as the body's own paragraphs.)"""
-    tags = [r.label for r in read]
+    tags = [Label.CHROME if is_link_line(b.text) else r.label for b, r in zip(lines, read)]
     for i, tag in enumerate(tags):
-        if tag is Label.TITLE and not _could_be_headline(lines[i].text):
-            tags[i] = Label.BODY if _sentence_like(lines[i].text) else Label.CHROME
+        if tag is Label.TITLE and not could_be_headline(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else ""):
+            tags[i] = Label.BODY if sentence_like(lines[i].text) else Label.CHROME
     kept = (Label.BODY, Label.CAPTION)
+    # Never the body, whatever the model says: a link ("Xem thêm: …") or a marker.
+    open_ = [not is_link_line(b.text) and not is_section_marker(b.text) for b in lines]
     if not any(tag is Label.BODY for tag in tags):
-        longest = max((len(b.text) for b in lines), default=0)
+        longest = max((len(b.text) for b, free in zip(lines, open_) if free), default=0)
         tags = [
-            Label.BODY if tag is not Label.TITLE and (len(b.text) >= LONG or len(b.text) == longest) else tag
-            for b, tag in zip(lines, tags)
+            Label.BODY if tag is not Label.TITLE and free and (len(b.text) >= LONG or len(b.text) == longest) else tag
+            for b, tag, free in zip(lines, tags, open_)
         ]
     if not any(tag is Label.BODY for tag in tags):
-        tags = [Label.BODY if _sentence_like(b.text) and tag is not Label.TITLE else tag for b, tag in zip(lines, tags)]
+        tags = [
+            Label.BODY if sentence_like(b.text) and tag is not Label.TITLE and free else tag
+            for b, tag, free in zip(lines, tags, open_)
+        ]
     if not any(tag is Label.BODY for tag in tags) and len(lines) > 1:
-        longest = max(range(1, len(lines)), key=lambda i: len(lines[i].text))
+        longest = max(range(1, len(lines)), key=lambda i: (open_[i], len(lines[i].text)))
         tags[longest] = Label.BODY
+    for i, tag in enumerate(tags):
+        if tag in kept and OUTLET_MARK.match(lines[i].text):
+            tags[i] = Label.CHROME  # "(Chinhphu.vn) -" on a line of its own: the outlet's mark, not text
+        elif tag in kept:
+            break
     first = next((i for i, tag in enumerate(tags) if tag in kept), None)
-    if first is not None and tags[first] is Label.CAPTION and not _PHOTO_CUE.search(lines[first].text):
+    signed = next((i for i, tag in enumerate(tags) if tag is Label.BYLINE and tags[:i].count(Label.BODY) >= 2), None)
+    if signed is not None:  # the article signed after its body ends there: what follows is the site's
+        tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
+    if first is not None and tags[first] is Label.CAPTION and not PHOTO_CUE.search(lines[first].text):
         tags[first] = Label.BODY
     body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     if body:
@@ -277,21 +240,24 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             text = lines[i].text
             if DATE_RE.search(text) and len(text) <= 60 and len(text.split()) <= 8:
                 continue  # a dateline printed under the lead: the body goes on past it
-            if _PHOTO_CUE.search(text) and len(text) < 400:
+            if PHOTO_CUE.search(text) and len(text) < 400:
                 tags[i] = Label.CAPTION
                 continue
             last = i == len(lines) - 1
-            if _subheading(text) and i + 1 < len(lines) and _paragraph(lines[i + 1].text):
+            if _subheading(text) and i + 1 < len(lines) and paragraph(lines[i + 1].text):
                 tags[i] = Label.BODY  # a subheading over the next whole paragraph: the article goes on
                 continue
-            sentence = text.rstrip()[-1:] in '.!?"”»' and not _TRUNCATED.search(text)
+            sentence = text.rstrip()[-1:] in '.!?"”»' and not TRUNCATED.search(text)
             if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
                 break
             tags[i] = Label.BODY
     tags = _resumed(lines, tags)
+    for i, tag in enumerate(tags):
+        if tag is Label.BODY and i != first and len(lines[i].text) < 400 and _CREDITED.search(lines[i].text):
+            tags[i] = Label.CAPTION  # a line that ends in a photo's credit is that photo's caption
     # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
     ends = [i for i, tag in enumerate(tags) if tag is Label.BODY]
-    while len(ends) > 1 and _TRUNCATED.search(lines[ends[-1]].text):
+    while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):
         tags[ends.pop()] = Label.TAIL
     return tags
 
@@ -306,15 +272,15 @@ def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
             return tags
         start = body[-1] + 1
         resume = next(
-            (j for j in range(start, min(len(lines), start + BOX_LINES + 1)) if _paragraph(lines[j].text)), None
+            (j for j in range(start, min(len(lines), start + BOX_LINES + 1)) if paragraph(lines[j].text)), None
         )
         if resume is None or resume == start or not any(is_section_marker(lines[i].text) for i in range(start, resume)):
             return tags
         run, paragraphs = resume, 0
         while run < len(lines) and not is_section_marker(lines[run].text):
-            if _paragraph(lines[run].text):
+            if paragraph(lines[run].text):
                 paragraphs += 1
-            elif not (run + 1 < len(lines) and _paragraph(lines[run + 1].text)):
+            elif not (run + 1 < len(lines) and paragraph(lines[run + 1].text)):
                 break  # a short line goes on the body only as a subheading over a paragraph
             run += 1
         if paragraphs < 2:
@@ -325,22 +291,23 @@ def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
             tags[i] = Label.BODY
 
 
+def _label(text: str) -> bool:
+    """A few words in capitals with no sentence: a label the site prints over the text."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(text.split()) <= 6 and len(letters) >= 4 and all(c.isupper() for c in letters) and not sentence_like(text)
+    )
+
+
 def _subheading(text: str) -> bool:
     """A short line of words inside an article: not a marker, a date, a credit or a teaser."""
     return (
         2 <= len(text.split()) <= 15
         and not is_section_marker(text)
         and not DATE_RE.search(text)
-        and not _PHOTO_CUE.search(text)
-        and not _TRUNCATED.search(text)
+        and not PHOTO_CUE.search(text)
+        and not TRUNCATED.search(text)
     )
-
-
-def _paragraph(text: str) -> bool:
-    """A long, whole paragraph: sentences ending in their punctuation, not a teaser cut short."""
-    if _TRUNCATED.search(text):
-        return len(text) >= 6 * SENTENCE  # a teaser is cut short well before this
-    return len(text) >= 2 * SENTENCE and text.rstrip()[-1:] in '.!?"”»'
 
 
 def _mark_datelines(datelines: list[tuple[int, RawBlock]], title_at: int | None, removed: list[Removed]) -> str | None:

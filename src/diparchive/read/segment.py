@@ -65,6 +65,19 @@ def split_glued(line: str) -> list[str]:
     if prefix and len(text) - prefix.end() >= 40 and _is_mark(prefix.group(1)):
         # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
         return [text[: prefix.end()].strip(), *split_glued(text[prefix.end() :])]
+    ended = _ENDED.search(text)
+    if ended:
+        # "…từ ngày 19-23/5./.Phạm Văn Thừa": the text's end mark, and the signature after it.
+        return [text[: ended.end()].strip(), *split_glued(text[ended.end() :])]
+    foreign = _FOREIGN_RUN.search(text)
+    if foreign and _latin(text):
+        # "Headline 第1张 Caption": a slideshow widget's token in another script joins two lines.
+        pieces = [text[: foreign.start()], foreign.group(0), text[foreign.end() :]]
+        return [line for piece in pieces for line in split_glued(piece)]
+    credit = _CREDIT_END.search(text)
+    if credit and text[credit.end() :].lstrip()[:1].isupper():
+        # "Caption. (Ảnh: X/TTXVN) Zalo Facebook…": a photo credit closes its caption.
+        return [text[: credit.end()].strip(), *split_glued(text[credit.end() :])]
     placed = _GLUED_PLACEHOLDER.search(text)
     if placed and text[placed.end()].isupper():
         # "Alt text - ảnh 1Caption…": where the picture stood, a CMS glued its alt text to the caption.
@@ -79,6 +92,18 @@ def split_glued(line: str) -> list[str]:
         if len(parts) > 1 and all(len(p) >= 2 for p in parts):
             return parts
     return [text]
+
+
+_ENDED = re.compile(r"\./\.(?=\s*[^\W\d_])")  # the end mark "./." with a name or more text after it
+# A run of Han, kana or hangul: in a Latin-script page, a widget's label ("第1张"), never prose.
+_FOREIGN_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\d]*")
+_CREDIT_END = re.compile(r"\((?:ảnh|photo|nguồn ảnh|source)\s*:[^()]{1,60}\)(?=\s+\S)", re.IGNORECASE)
+
+
+def _latin(text: str) -> bool:
+    """Most of the line's letters are Latin (Vietnamese and English are)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff") >= 0.8 * len(letters)
 
 
 _GLUED_PLACEHOLDER = re.compile(

@@ -1,0 +1,169 @@
+"""The headline of a scrape: which line above the body it is (the segmenter's chance, the words
+it shares with the lead, where it stands), how sure the reading is, and the title supplied from
+the opening when the page prints none. With them, the shapes of a line these choices rest on
+(a sentence, a whole paragraph, a teaser cut short, a photo credit, an outlet's mark).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import BlockKind
+from .blocks import RawBlock
+from .bylines import BYLINE_HEAD, byline_name
+from .dates import parse_dateline
+from .folding import VIETNAMESE_SHARE, fold, has_marks, marked_share, words
+from .segment import Label, Labelled
+
+NO_SHARED_WORD = "it shares no word with the lead"  # why a headline is in doubt
+META_LINES = 12  # lines under a headline read as the lead within which whole paragraphs must start
+TITLE_WORDS = 14  # a title derived from the opening is cut near this many words
+OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
+TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
+SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
+TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
+LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's score
+SURE_TITLE = 0.5  # below this probability of "title", a headline is reported for an editor to check
+NEAR_SHARE = 0.5  # the share of its words a line right over the lead has in common with it, to be a headline
+NEAR_WEIGHT = 0.25  # what standing right over the lead with such words adds to a headline's score
+BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before its headline
+PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
+
+
+def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> tuple[int | None, str | None]:
+    """The headline: of the lines above the body that could be one, the likeliest by the
+    model, helped by the words it shares with the lead (a site's name or banner shares none).
+    With it, why an editor should check it: the model unsure, or no word in common with the lead."""
+    lead_text = _lead(lines, first_body)
+    lead = set(_tokens(lead_text))
+    above = _line_above(lines, first_body)
+    best: tuple[float, int, float, float, bool] | None = None
+    for i in range(first_body):
+        text = lines[i].text
+        chance = read[i].chance(Label.TITLE)
+        if not could_be_headline(text, lead_text) or unmarked_over_marked(text, lead_text):
+            continue
+        own = _tokens(text)
+        shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
+        # The line right over the lead that shares much of its wording is where a headline
+        # stands, however the site prints it (in capitals, behind a bullet, after a menu).
+        next_to_lead = i == above and shared >= NEAR_SHARE and not PHOTO_CUE.search(text)
+        if chance < TITLE_CHANCE / 2 and not next_to_lead:
+            continue
+        score = chance + LEAD_WEIGHT * shared + (NEAR_WEIGHT if next_to_lead else 0.0)
+        if best is None or score > best[0]:
+            best = (score, i, chance, shared, next_to_lead)
+    if best is None or best[0] < TITLE_CHANCE:
+        return None, None
+    _, at, chance, shared, placed = best
+    doubts = []
+    if chance < SURE_TITLE and not placed:  # right over the lead in its words: where a headline stands
+        doubts.append(f"the reader gives it {chance:.0%}")
+    if lead and not shared:
+        doubts.append(NO_SHARED_WORD)
+    return at, "; ".join(doubts) or None
+
+
+def shares_words(text: str, lead: str) -> bool:
+    """The line has a word (not a number) in common with the lead."""
+    return not set(_tokens(text)).isdisjoint(_tokens(lead))
+
+
+def _lead(lines: list[RawBlock], first_body: int) -> str:
+    """The lead's text: the first whole paragraph of the body's opening lines, or else its first
+    line that is more than an outlet mark ("VGP –") or a label over the text."""
+    opening = [b.text for b in lines[first_body : first_body + 4] if not OUTLET_MARK.match(b.text)]
+    return next((text for text in opening if paragraph(text)), opening[0] if opening else "")
+
+
+def _line_above(lines: list[RawBlock], first_body: int) -> int | None:
+    """The nearest line over the body that could be a headline (datelines and bylines between
+    a headline and its lead are passed over)."""
+    for i in range(first_body - 1, max(-1, first_body - 4), -1):
+        if could_be_headline(lines[i].text):
+            return i
+    return None
+
+
+def opens_with_headline(lines: list[RawBlock], tags: list[Label]) -> bool:
+    """The file's first line a short headline (no sentence, no credit) over a longer body line."""
+    if len(lines) < 2 or tags[0] is not Label.BODY or tags[1] is not Label.BODY:
+        return False
+    text = lines[0].text
+    return (
+        could_be_headline(text)
+        and not sentence_like(text)
+        and not PHOTO_CUE.search(text)
+        and not text.rstrip().endswith(":")
+        and len(text) < len(lines[1].text)
+        and not unmarked_over_marked(text, lines[1].text)
+    )
+
+
+def headline_over_meta(lines: list[RawBlock], tags: list[Label], at: int) -> bool:
+    """The first body line a headline (short, no sentence, no credit) with lines of the site,
+    not of the body, right under it and whole paragraphs soon after."""
+    if at + 2 >= len(lines) or tags[at + 1] in (Label.BODY, Label.CAPTION):
+        return False
+    text = lines[at].text
+    return (
+        could_be_headline(text)
+        and not sentence_like(text)
+        and not PHOTO_CUE.search(text)
+        and not text.rstrip().endswith(":")
+        and any(paragraph(b.text) for b in lines[at + 2 : at + 2 + META_LINES])
+    )
+
+
+def unmarked_over_marked(text: str, lead: str) -> bool:
+    """A line of several words without a diacritic over a Vietnamese lead: a site's English
+    banner, not the headline (a Vietnamese article's headline is written with its marks)."""
+    return marked_share(lead) > VIETNAMESE_SHARE and not has_marks(text) and len(text.split()) >= 3
+
+
+def _tokens(text: str) -> list[str]:
+    return [w for w in words(fold(text)) if not w.isdigit()]
+
+
+def could_be_headline(text: str, lead: str = "") -> bool:
+    """Two words and some letters at least, and not a date line or an outlet mark; a whole
+    sentence only where the lead below repeats it word for word (a headline written as one)."""
+    if len(text.split()) < 2 or sum(1 for c in text if c.isalpha()) < 8 or OUTLET_MARK.match(text):
+        return False
+    if text.rstrip().endswith(".") and len(text.split()) >= 10 and fold(text.rstrip(". ")) not in fold(lead):
+        return False  # a sentence with its full stop: a lead, not a headline
+    if BYLINE_HEAD.match(text) and byline_name(text):
+        return False  # "Tác giả: …", "By …": a byline
+    found = parse_dateline(text)
+    return found is None or bool(found.rest)
+
+
+def sentence_like(text: str) -> bool:
+    return len(text.split()) >= 5 and text.rstrip()[-1:] in '.!?"”»'
+
+
+def paragraph(text: str) -> bool:
+    """A long, whole paragraph: sentences ending in their punctuation, not a teaser cut short."""
+    if TRUNCATED.search(text):
+        return len(text) >= 6 * SENTENCE  # a teaser is cut short well before this
+    return len(text) >= 2 * SENTENCE and text.rstrip()[-1:] in '.!?"”»'
+
+
+# A sentence ends at its stop, not at an initial ("Antony J. Blinken").
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[^\W\d_]\.)\s")
+
+
+def derive_title(blocks: list[RawBlock]) -> str | None:
+    """A title supplied from the opening: the first sentence of the first paragraph that has
+    one (a mark like "(TTXVN) -" or a bare date is not a sentence); a caption when the file
+    has nothing else."""
+    for kinds in ((BlockKind.PARAGRAPH, BlockKind.QUESTION), (BlockKind.CAPTION, BlockKind.HEADING)):
+        for block in blocks:
+            if block.kind not in kinds or OUTLET_MARK.match(block.text):
+                continue
+            sentence = _FIRST_SENTENCE.split(block.text, maxsplit=1)[0].rstrip(".")
+            if len(sentence.split()) < 2 or sum(1 for c in sentence if c.isalpha()) < 8:
+                continue
+            words = sentence.split()
+            return sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
+    return None
