@@ -145,10 +145,10 @@ def test_no_interval_without_a_concluded_event_or_a_year_of_its_own():
 
 def test_interval_display_in_both_languages():
     interval = PubDate(2023, 12, 19, until=(2024, 1))
-    assert format_pubdate(interval, "en") == "between 19 December 2023 and January 2024"
-    assert format_pubdate(interval, "vi").startswith("khoảng từ 19 tháng 12") and format_pubdate(
+    assert format_pubdate(interval, "en") == "between 19\u00a0December\u00a02023 and January\u00a02024"
+    assert format_pubdate(interval, "vi").startswith("khoảng từ 19\u00a0tháng\u00a012") and format_pubdate(
         interval, "vi"
-    ).endswith("đến tháng 1 năm 2024")
+    ).endswith("đến tháng\u00a01\u00a0năm\u00a02024")
     assert interval.iso == interval.edtf == "2023-12-19/2024-01" and interval.html_datetime == ""
     assert PubDate(2023, 12, 2, until=(2023, 12, 20)).html_datetime == "2023-12"
     assert interval.first_day.isoformat() == "2023-12-19" and interval.last_day.isoformat() == "2024-01-31"
@@ -179,3 +179,20 @@ def test_the_grouped_date_grammar_matches_exactly_what_the_flat_alternation_does
     for text in texts:
         expected = [(m.span(), m.groupdict()) for m in flat.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in dates.DATE_RE.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("date", "vi", "en"),
+    [
+        (PubDate(2022, 1, 22), "22 tháng 1 năm 2022", "22 January 2022"),
+        (PubDate(2024, 10, 11), "11 tháng 10 năm 2024", "11 October 2024"),
+        (PubDate(2024, 9), "tháng 9 năm 2024", "September 2024"),
+    ],
+)
+def test_a_shown_date_never_breaks_across_lines(date, vi, en):
+    """Every space inside a date is a no-break space: "22 tháng" / "1 năm 2022" cannot happen."""
+    assert format_pubdate(date, "vi") == vi.replace(" ", "\u00a0")
+    assert format_pubdate(date, "en") == en.replace(" ", "\u00a0")
+    # A span breaks, if it must, only between its dates.
+    span = format_pubdate(PubDate(2023, 12, 19, until=(2024, 1)), "vi")
+    assert span == "khoảng từ 19\u00a0tháng\u00a012\u00a0năm\u00a02023 đến tháng\u00a01\u00a0năm\u00a02024"

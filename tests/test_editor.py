@@ -177,6 +177,18 @@ def test_serve_rebuilds_on_change_and_tells_pages(preview):
     assert _get(url + "vi")[0] == 200  # redirected to vi/
 
 
+def test_serve_reports_a_yaml_fault_at_its_line(preview):
+    """The overlay names the line to fix: a registry entry with a stray bracket on line 4 of 9."""
+    site, url, _ = preview
+    outlets = site / "content" / "registry" / "outlets.yaml"
+    lines = outlets.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) > 6 and lines[3].rstrip().endswith("}")
+    lines[3] = lines[3].rstrip() + "}\n"
+    outlets.write_text("".join(lines), encoding="utf-8")
+    error = _wait_for(lambda: json.loads(_get(url + "__diparchive/status")[1])["error"])
+    assert "content/registry/outlets.yaml:4: invalid YAML" in error
+
+
 def test_preview_reloads_the_open_page_and_searches(preview, browser):
     site, url, _ = preview
     tab = browser.new_page()

@@ -285,7 +285,13 @@ def test_provenance_in_front_matter_reaches_the_citation(tmp_path):
     build(root, search=False)
     folder = root / "public" / "en" / "articles" / "all-objectives-achieved-at-a-high-level"
     page = (folder / "index.html").read_text(encoding="utf-8")
-    assert "Translated by Lan Nguyen." in page and "Retrieved 3 October 2024." in page
+    original = "“Đạt được ở mức cao tất cả các mục tiêu” (https://archive.example.org/vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/)"
+    assert (
+        f'<span lang="en">“All objectives achieved at a high level.” Translated by Lan Nguyen from {original}.' in page
+    )
+    assert "Retrieved 3\u00a0October\u00a02024." in page
     assert "https://example.vn/a-100%" in page
-    assert b"N1  - Translated by Lan Nguyen\r\n" in (folder / "cite.ris").read_bytes()
-    assert "note = {Translated by Lan Nguyen}" in (folder / "cite.bib").read_text(encoding="utf-8")
+    ris = (folder / "cite.ris").read_bytes().decode("utf-8")
+    assert "A4  - Lan Nguyen\r\n" in ris and f"N1  - Translated by Lan Nguyen from {original}\r\n" in ris
+    bib = (folder / "cite.bib").read_text(encoding="utf-8")
+    assert "translator = {{Lan Nguyen}}" in bib and "note = {Translated by Lan Nguyen from “Đạt được" in bib

@@ -199,6 +199,9 @@ def test_markdown_raw_html_is_escaped(tmp_path, registry, recognizer):
         ),
         # An unclosed quote is noticed where the front matter ends; the fault is where it opened.
         ('lang: vi\ntitle: "unclosed\nauthor: A\ndate: 2024-01-02\nsummary: x\nkeywords: [a]\n', 3, "quoted scalar"),
+        # A key indented wrongly or a stray bracket: the line PyYAML stopped at, not the mapping's first.
+        ("lang: vi\nauthor: A\n date: 2024-01-02\nsummary: x\nkeywords: [a]\n", 4, "mapping values"),
+        ("lang: vi\nauthor: A\nleaders: [to-lam]]\nsummary: x\nkeywords: [a]\n", 4, "block mapping"),
     ],
 )
 def test_front_matter_errors_name_file_and_line(tmp_path, registry, recognizer, front, line, message):

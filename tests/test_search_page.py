@@ -183,7 +183,7 @@ def test_a_filter_narrows_the_results(page, origin):
 def test_results_show_date_and_leaders(page, origin):
     results(page, search_url(origin, "vi", "Abdala"))
     tags = page.locator(".result-tag").all_inner_texts()
-    assert tags[0] == "Ngày đăng: 27 tháng 9 năm 2021"
+    assert tags[0] == "Ngày đăng: 27\u00a0tháng\u00a09\u00a0năm\u00a02021"
     assert any(t.startswith("Lãnh đạo: Bùi Thanh Sơn") for t in tags)
 
 

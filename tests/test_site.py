@@ -153,19 +153,19 @@ def test_no_interface_text_of_the_other_language(built):
 
 def test_month_precision_article_never_shows_a_day(built):
     vi = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', vi) == ["tháng 9 năm 2024"]
+    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', vi) == ["tháng\u00a09\u00a0năm\u00a02024"]
     en = (built / "en/articles/all-objectives-achieved-at-a-high-level/index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', en) == ["September 2024"]
+    assert re.findall(r'<time datetime="2024-09"[^>]*>([^<]*)</time>', en) == ["September\u00a02024"]
     # Listed among others, it keeps its month: no card anywhere shows a day for it.
     home = (built / "vi/index.html").read_text(encoding="utf-8")
-    assert '<time datetime="2024-09">tháng 9 năm 2024</time>' in home
+    assert '<time datetime="2024-09">tháng\u00a09\u00a0năm\u00a02024</time>' in home
 
 
 def test_article_page_facts_citation_and_metadata(built):
     page = built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/index.html"
     html = page.read_text(encoding="utf-8")
     facts = read_page(page)
-    assert "19 tháng 9 năm 2024" in facts.own_text
+    assert "19\u00a0tháng\u00a09\u00a0năm\u00a02024" in facts.own_text
     assert (
         'href="/vi/lanh-dao/to-lam/" data-pagefind-filter="Lãnh đạo">Tô Lâm</a> <span class="role">(Tổng Bí thư, Chủ tịch nước)</span>'
         in html
@@ -187,12 +187,15 @@ def test_interview_questions_and_captions_are_styled(built):
 
 def test_leader_and_event_pages(built):
     leader = (built / "en/leaders/bui-thanh-son/index.html").read_text(encoding="utf-8")
-    assert "Minister of Foreign Affairs" in leader and "since 8 April 2021" in leader
-    assert "Deputy Prime Minister" in leader and "since 26 August 2024" in leader
+    assert "Minister of Foreign Affairs" in leader and "since 8\u00a0April\u00a02021" in leader
+    assert "Deputy Prime Minister" in leader and "since 26\u00a0August\u00a02024" in leader
     assert leader.count('<section class="year-group">') == 4  # 2024, 2022, 2021, undated
     assert "Often appears with" in leader
     event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
-    assert "Khóa 79 Đại hội đồng Liên hợp quốc" in event and "10 tháng 9 năm 2024 – 8 tháng 9 năm 2025" in event
+    assert (
+        "Khóa 79 Đại hội đồng Liên hợp quốc" in event
+        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024 – 8\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
+    )
     series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
     assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
 
@@ -202,10 +205,14 @@ def test_date_archives_with_counts(built):
     for year in ("2024", "2022", "2021"):
         assert f'href="/vi/luu-tru/{year}/"' in archive
     year = (built / "en/archive/2024/index.html").read_text(encoding="utf-8")
-    assert "2 articles" in year and 'href="/en/archive/2024/09/"' in year
+    assert "2\u00a0articles" in year and 'href="/en/archive/2024/09/"' in year
     # Seed 002 (an interval, 2023-12-19/2024-01) is filed under its first month, marked ≈.
     december = (built / "en/archive/2023/12/index.html").read_text(encoding="utf-8")
-    assert "Vietnamese only" in december and "≈" in december and "between 19 December 2023 and January 2024" in december
+    assert (
+        "Vietnamese only" in december
+        and "≈" in december
+        and "between 19\u00a0December\u00a02023 and January\u00a02024" in december
+    )
 
 
 def test_every_feed_parses_as_a_feed_reader_reads_it(built):
@@ -256,6 +263,46 @@ def test_the_root_404_speaks_both_languages_and_feeds_are_called_feeds(built):
     assert "Kênh Atom" in home and "Nguồn tin Atom" not in home
 
 
+def test_the_404_pages_have_no_canonical_url_and_a_plain_language_switch(built):
+    for path, other in (("404.html", "/en/"), ("vi/404.html", "/en/"), ("en/404.html", "/vi/")):
+        text = (built / path).read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in text and "switcher-note" not in text, path
+        assert f'<a class="switcher" href="{other}"' in text, path
+        assert "aria-current" not in text, path  # a missing page is in no section
+
+
+NAV_SECTION = {  # a page's path (or the start of it) → the navigation item marked current
+    "vi/index.html": "Trang chủ",
+    "en/index.html": "Home",
+    "vi/bai-viet/": "Bài viết",
+    "en/articles/": "Articles",
+    "vi/luu-tru/": "Lưu trữ theo ngày",
+    "en/archive/": "Archive by date",
+    "vi/lanh-dao/": "Lãnh đạo",
+    "en/leaders/": "Leaders",
+    "vi/su-kien/": "Sự kiện",
+    "vi/chuoi-su-kien/": "Sự kiện",
+    "en/events/": "Events",
+    "en/event-series/": "Events",
+    "vi/tim-kiem/": "Tìm kiếm",
+    "en/search/": "Search",
+}
+
+
+def test_every_page_marks_its_section_in_the_navigation(built):
+    checked = 0
+    for page in html_pages(built):
+        relative = page.relative_to(built).as_posix()
+        text = page.read_text(encoding="utf-8")
+        if '<nav aria-label="' not in text or relative.endswith("404.html"):
+            continue
+        expected = next(label for start, label in NAV_SECTION.items() if relative.startswith(start))
+        current = re.findall(r'<li><a href="[^"]*" aria-current="page">([^<]*)</a></li>', text)
+        assert current == [expected], relative
+        checked += 1
+    assert checked > 60  # every page of the sample with a navigation bar
+
+
 def test_search_index_covers_articles_in_both_languages(built):
     entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(entry["languages"]) == {"vi", "en"}
@@ -292,9 +339,9 @@ def test_sub_path_deployment_builds_every_url_under_it(tmp_path):
 
 def test_counts_use_plural_rules(built):
     events = (built / "en/events/index.html").read_text(encoding="utf-8")
-    assert "· 1 article<" in events.replace("</span>", "<") or "1 article<" in events
-    assert "1 articles" not in events and "2 articles" in events
-    assert "1 bài viết" in (built / "vi/su-kien/index.html").read_text(encoding="utf-8")
+    assert "1\u00a0article<" in events.replace("</span>", "<")
+    assert "1\u00a0articles" not in events and "2\u00a0articles" in events
+    assert "1\u00a0bài\u00a0viết" in (built / "vi/su-kien/index.html").read_text(encoding="utf-8")
     assert "2020–2021" in events  # a membership known to the year shows no invented days
 
 
@@ -348,7 +395,7 @@ def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
     page = (built / f"vi/bai-viet/{slug}/index.html").read_text(encoding="utf-8")
     assert "<h1" in page and f">{shown}</h1>" in page
     assert f"<title>{shown} — " in page
-    assert f"“{shown}.”" in page  # the citation
+    assert f'<p class="citation"><span lang="vi">{shown}. ' in page  # cited as devised: no quotation marks
     headline = [
         json.loads(m)["headline"]
         for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
@@ -363,23 +410,56 @@ def test_a_supplied_title_is_shown_in_square_brackets_everywhere(built):
     assert re.search(r"<h1[^>]*>[^\[<][^<]*</h1>", other)
 
 
+MONTH_WORDS = "tháng|năm|January|February|March|April|May|June|July|August|September|October|November|December"
+BROKEN_DATE = re.compile(rf"\\d (?:{MONTH_WORDS})|(?:{MONTH_WORDS}) \\d")
+
+
+def test_no_shown_date_can_break_across_lines(built):
+    """Dates (cards, facts, spans of events and offices) hold their words with no-break spaces."""
+    seen = 0
+    for page in html_pages(built):
+        text = page.read_text(encoding="utf-8")
+        shown = re.findall(r"<time[^>]*>([^<]*)</time>", text) + re.findall(r'class="span">([^<]*)<', text)
+        seen += len(shown)
+        assert not [d for d in shown if BROKEN_DATE.search(d)], page
+    assert seen > 100
+
+
 def test_citations_name_the_outlet_mark_translations_and_download(built):
     vi = (built / "vi/bai-viet/tiep-tuc-phat-huy-vai-tro-tien-phong-cua-doi-ngoai/index.html").read_text(
         encoding="utf-8"
     )
-    assert "“Tiếp tục phát huy vai trò tiên phong của đối ngoại.” Báo Nhân Dân. 22 tháng 1 năm 2022." in vi
+    assert (
+        "“Tiếp tục phát huy vai trò tiên phong của đối ngoại.” Báo Nhân Dân. 22\u00a0tháng\u00a01\u00a0năm\u00a02022."
+        in vi
+    )
     assert '<meta name="citation_publisher" content="Báo Nhân Dân">' in vi
     assert '<meta name="citation_publication_date" content="2022/01/22">' in vi
     undated_outlet = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu/index.html").read_text(
         encoding="utf-8"
     )
-    assert "Tháng 9 năm 2024. Bản lưu tại Lưu trữ Tin Ngoại giao." in undated_outlet  # no outlet: none named
+    assert (
+        "Tháng\u00a09\u00a0năm\u00a02024. Bản lưu tại Lưu trữ Tin Ngoại giao." in undated_outlet
+    )  # no outlet: none named
     assert 'name="citation_publisher"' not in undated_outlet
+    for name in ("cite.ris", "cite.bib"):  # nor in the downloads: the archive never stands as publisher
+        text = (built / "vi/bai-viet/dat-duoc-o-muc-cao-tat-ca-cac-muc-tieu" / name).read_text(encoding="utf-8")
+        assert "PB  -" not in text and "publisher" not in text and "Lưu trữ" not in text
     en = (built / "en/articles/viet-nam-values-multilateral-cooperation/index.html").read_text(encoding="utf-8")
-    assert "Translation. 19 September 2024. Translation of “Việt Nam coi trọng hợp tác đa phương”" in en
+    # A translation: by the original's author, marked once, with a pointer to its original.
+    assert (
+        "Hà Thu. “Viet Nam values multilateral cooperation.” Translation of “Việt Nam coi trọng hợp tác đa phương” "
+        f"({BASE}vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/). 19\u00a0September\u00a02024. "
+        "Copy held in Diplomatic News Archive." in en
+    )
+    assert en.count("Translation of") == 1 and "Translation." not in en
+    ris = (built / "en/articles/viet-nam-values-multilateral-cooperation/cite.ris").read_text(encoding="utf-8")
+    assert "N1  - Translation of “Việt Nam coi trọng hợp tác đa phương”" in ris
+    bib = (built / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/cite.bib").read_text(encoding="utf-8")
+    assert "author = {{Hà Thu}}" in bib  # one name, family name first, as printed
     for page in html_pages(built):
         text = page.read_text(encoding="utf-8")
-        assert not re.search(r"\d tháng \d+, \d{4}", text), page  # one Vietnamese date form
+        assert not re.search(r"\d\stháng\s\d+,\s\d{4}", text), page  # one Vietnamese date form
         if 'class="citation"' in text:
             assert "bai-viet/" in str(page) or "articles/" in str(page)
             ris = page.parent / "cite.ris"

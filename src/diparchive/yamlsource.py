@@ -105,8 +105,12 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         raise fail(path, first_line + exc.line, exc.message) from None
     except yaml.YAMLError as exc:
         # An unclosed quote or bracket is only noticed where the text ends, lines later: PyYAML's
-        # context mark is where the construct at fault opened, the line the author must fix.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        # context mark is where the construct at fault opened, the line the author must fix. A
+        # block mapping or list opens where the whole document does: there the fault is the line
+        # PyYAML stopped at (a key indented wrongly, a stray bracket), not the mapping's first line.
+        context = getattr(exc, "context", None) or ""
+        marks = ("problem_mark", "context_mark") if "block" in context else ("context_mark", "problem_mark")
+        mark = getattr(exc, marks[0], None) or getattr(exc, marks[1], None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc)
         if getattr(exc, "context", None):

@@ -30,25 +30,40 @@ def original_of(s: Site, article: Article) -> Article | None:
     return None
 
 
+def cited_title(article: Article, *, closed: bool = False) -> str:
+    """A title as a citation names it: in quotation marks (`closed`: with the sentence's full stop
+    inside them, “Title.”); a title the archive supplied is not the text's own, so it stands in
+    square brackets without quotation marks, as archives write devised titles."""
+    if article.title_supplied:
+        return display_title(article)
+    stop = "." if closed and not article.title.endswith((".", "?", "!", "…")) else ""
+    return f"“{article.title}{stop}”"
+
+
+def translation_note(s: Site, article: Article, original: Article | None) -> str:
+    """What a translation is: by whom (when known), of which text, and where that text is."""
+    ui = s.ui[article.lang]
+    if original is None:
+        return ui["cite_translated_by"].format(name=article.translator) if article.translator else ""
+    title = cited_title(original)
+    where = original.source_url or s.urls.absolute(s.urls.article(original.lang, original.slug))
+    if article.translator:
+        return ui["cite_translated_by_from"].format(name=article.translator, title=title, url=where)
+    return ui["cite_translation_of"].format(title=title, url=where)
+
+
 def citation(s: Site, article: Article) -> View:
     ui = s.ui[article.lang]
     url = s.urls.absolute(s.urls.article(article.lang, article.slug))
     original = original_of(s, article)
-    translated = original is not None or article.translator is not None
+    # A translation is by the author of the text it translates.
     author = (original.author if original else None) or article.author
-    title = display_title(article)
-    parts = [author or "", f"“{title}{'' if title.endswith(('.', '?', '!', '…')) else '.'}”"]
-    if translated:
-        parts.append(
-            ui["cite_translated_by"].format(name=article.translator) if article.translator else ui["cite_translation"]
-        )
+    note = translation_note(s, article, original)
+    parts = [author or "", cited_title(article, closed=True), note]
     if article.outlet:
         parts.append(article.outlet)
     if article.date:
         parts.append(s.date_text(article.date, article.lang))
-    if original is not None:
-        first = s.urls.absolute(s.urls.article(original.lang, original.slug))
-        parts.append(ui["cite_original"].format(title=display_title(original), url=original.source_url or first))
     if article.source_url:
         parts.append(ui["cite_source"].format(url=article.source_url))
     if article.retrieved:
@@ -60,7 +75,15 @@ def citation(s: Site, article: Article) -> View:
     meta += [("citation_publication_date", date), ("citation_date", date)] if date else []
     meta += [("citation_publisher", article.outlet)] if article.outlet else []
     meta += [("citation_language", article.lang), ("citation_public_url", url)]
-    fields = {"title": display_title(article), "author": author, "outlet": article.outlet, "url": url, "date": date}
+    fields = {
+        "title": display_title(article),
+        "author": author,
+        "translator": article.translator,
+        "outlet": article.outlet,
+        "url": url,
+        "date": date,
+        "note": note or None,
+    }
     return {
         "text": " ".join(sentence(p) for p in parts if p),
         "url": url,
@@ -72,9 +95,9 @@ def citation(s: Site, article: Article) -> View:
 
 
 def ris(f: dict[str, str | None], article: Article) -> str:
-    lines = [("TY", "NEWS"), ("TI", f["title"]), ("AU", f["author"]), ("PB", f["outlet"]), ("DA", f["date"])]
-    lines += [("PY", str(article.date.year) if article.date else None), ("LA", article.lang), ("UR", f["url"])]
-    lines += [("N1", f"Translated by {article.translator}" if article.translator else None), ("ER", "")]
+    lines = [("TY", "NEWS"), ("TI", f["title"]), ("AU", f["author"]), ("A4", f["translator"]), ("PB", f["outlet"])]
+    lines += [("DA", f["date"]), ("PY", str(article.date.year) if article.date else None), ("LA", article.lang)]
+    lines += [("UR", f["url"]), ("N1", f["note"]), ("ER", "")]  # A4: the translator, as Zotero reads it
     return "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value is not None)
 
 
@@ -83,11 +106,22 @@ def _bib(text: str) -> str:
     return "".join("\\" + c if c in "{}%&$#_" else c for c in text)
 
 
+def _bib_value(name: str, value: str) -> str:
+    if name == "url":
+        return value
+    if name in ("author", "translator"):
+        # One name as printed, in braces: BibTeX would otherwise take a Vietnamese name's last
+        # word ("Hà Thu") for the family name, which comes first.
+        return "{" + _bib(value) + "}"
+    return _bib(value)
+
+
 def bibtex(f: dict[str, str | None], article: Article) -> str:
     key = "".join(c for c in f"{article.lang}{article.key}" if c.isalnum())
     entries = [
         ("title", f["title"]),
         ("author", f["author"]),
+        ("translator", f["translator"]),
         ("publisher", f["outlet"]),
         ("year", str(article.date.year) if article.date else None),
     ]
@@ -96,6 +130,6 @@ def bibtex(f: dict[str, str | None], article: Article) -> str:
         ("language", article.lang),
         ("url", f["url"]),
     ]
-    entries += [("note", f"Translated by {article.translator}" if article.translator else None)]
-    body = ",\n".join(f"  {name} = {{{_bib(value) if name != 'url' else value}}}" for name, value in entries if value)
+    entries += [("note", f["note"])]
+    body = ",\n".join(f"  {name} = {{{_bib_value(name, value)}}}" for name, value in entries if value)
     return f"@online{{{key},\n{body}\n}}\n"

@@ -1,7 +1,9 @@
 """Interface strings and localized dates.
 
 One catalog per language (`templates/i18n/<lang>.yaml`), with exactly the same keys; dates are
-formatted by Babel from CLDR data according to their precision, never with an invented day.
+formatted by Babel from CLDR data according to their precision, never with an invented day, and
+hold together: the spaces inside a date are no-break spaces, so "22 tháng 1 năm 2022" or
+"11 October 2024" never breaks across two lines (a span of two dates may break between them).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ..records import Precision, PubDate
 from ..yamlsource import read_yaml_file
 
 LOCALES = {"vi": "vi", "en": "en_GB"}
+NBSP = "\u00a0"
 INTERVAL_PHRASE = {"vi": "khoảng từ {start} đến {end}", "en": "between {start} and {end}"}
 
 
@@ -51,15 +54,21 @@ def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
     return catalogs
 
 
+def unbroken(text: str) -> str:
+    """A date's words held on one line: every space a no-break space."""
+    return text.replace(" ", NBSP)
+
+
 def format_pubdate(date: PubDate, lang: str) -> str:
-    """ "19 tháng 9 năm 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"."""
+    """ "19 tháng 9 năm 2024" / "19 September 2024"; "tháng 9 năm 2024" / "September 2024"; "2024"
+    (each with no-break spaces)."""
     locale = LOCALES[lang]
     if date.is_interval:  # a span, never its start's day: "between 19 December 2023 and January 2024"
         return INTERVAL_PHRASE[lang].format(start=format_pubdate(date.start, lang), end=format_pubdate(date.end, lang))
     if date.precision is Precision.DAY:
         return format_day(date.first_day, lang)
     if date.precision is Precision.MONTH:
-        return format_skeleton("yMMMM", date.first_day, locale=locale)
+        return unbroken(format_skeleton("yMMMM", date.first_day, locale=locale))
     return str(date.year)
 
 
@@ -67,20 +76,21 @@ def format_day(day: dt.date, lang: str) -> str:
     """A day in one form everywhere: "19 tháng 9 năm 2024" (CLDR's long Vietnamese date mixes in
     a comma, "19 tháng 9, 2024"; the press and the month form write "năm") / "19 September 2024"."""
     if lang == "vi":
-        return f"{day.day} tháng {day.month} năm {day.year}"
-    return format_date(day, "long", locale=LOCALES[lang])
+        return unbroken(f"{day.day} tháng {day.month} năm {day.year}")
+    return unbroken(format_date(day, "long", locale=LOCALES[lang]))
 
 
 def month_name(year: int, month: int, lang: str) -> str:
     """ "tháng 9" / "September", for a month within a year's page."""
-    return format_date(dt.date(year, month, 1), "LLLL", locale=LOCALES[lang])
+    return unbroken(format_date(dt.date(year, month, 1), "LLLL", locale=LOCALES[lang]))
 
 
 def month_title(year: int, month: int, lang: str) -> str:
-    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang])
+    return unbroken(format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang]))
 
 
 def count_phrase(n: int, lang: str, catalog: dict[str, str]) -> str:
-    """ "1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form."""
+    """ "1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form,
+    held on one line like a date."""
     form = Locale.parse(LOCALES[lang]).plural_form(n)
-    return catalog.get(f"articles_count_{form}", catalog["articles_count_other"]).format(n=n)
+    return unbroken(catalog.get(f"articles_count_{form}", catalog["articles_count_other"]).format(n=n))

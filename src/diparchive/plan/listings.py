@@ -220,6 +220,9 @@ def search_page(s: Site, lang: str, parts: tuple[IndexPart, ...]) -> Page:
 
 def not_found_page(s: Site, lang: str, path: str) -> Page:
     context = frame(s, lang, path, s.ui[lang]["not_found"], {lang: path}, kind="404")
+    # Not a page of the site: no canonical URL; the switch leads plainly to the other home.
+    context["page"]["canonical"] = None
+    context["page"]["switcher"]["available"] = True
     # The root 404 answers for every language, so it says so in each of them.
     context["also"] = (
         [

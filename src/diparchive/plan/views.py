@@ -177,7 +177,10 @@ def frame(
             "search": s.urls.href(s.urls.search(lang)),
             "feed": s.urls.href(s.urls.feed(s.urls.home(lang))),
         },
-        "nav": [{"label": ui[f"nav_{key}"], "href": s.urls.href(p), "current": p == path} for key, p in nav],
+        "nav": [
+            {"label": ui[f"nav_{key}"], "href": s.urls.href(p), "current": key == section_of(path, kind, nav)}
+            for key, p in nav
+        ],
         "page": {
             "title": title,
             "kind": kind,
@@ -194,6 +197,16 @@ def frame(
             },
         },
     }
+
+
+def section_of(path: str, kind: str, nav: list[tuple[str, str]]) -> str | None:
+    """The navigation item a page belongs to (its `aria-current`): the item at the page's path or
+    the deepest one above it (an article under Articles, a month under the archive, page 2 under
+    its listing); an event series belongs to Events. The 404 page belongs to none."""
+    if kind == "series":
+        return "events"
+    above = [(len(p), key) for key, p in nav if path == p or (path.startswith(p) and key != "home")]
+    return max(above)[1] if above else None
 
 
 def display_title(article: Article) -> str:
