@@ -167,7 +167,7 @@ def test_translation_without_its_original_warns_and_fails_strict(built_site):
     )
     code, _, err = run("build", "--root", str(built_site), "--no-search")
     assert code == 0
-    assert "warning: content/en/orphan.md: translation of '099_no_such_seed', but no article has that key" in err
+    assert "content/en/orphan.md: warning: translation of '099_no_such_seed', but no article has that key" in err
     fails_cleanly(
         built_site,
         "--strict:",

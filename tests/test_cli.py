@@ -35,7 +35,7 @@ def test_build_from_root_option(site, tmp_path):
     assert "Built 9 articles" in out
     assert "Search: skipped" in out
     assert (site / "public" / "vi" / "index.html").is_file()
-    assert "content/002_d22a4b06eb00ea15.txt:1: no headline found" in err
+    assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found" in err
 
 
 def test_build_from_the_site_root(site, monkeypatch):

@@ -35,24 +35,66 @@ def test_new_scaffolds_an_article_that_builds(site):
     today = dt.date.today().isoformat()
     assert path == site / "content" / f"{today}-thu-tuong-tiep-dai-su-nhat-ban.md"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith(f"---\ntitle: Thủ tướng tiếp Đại sứ Nhật Bản\ndate: {today}\nlang: vi\n")
-    assert run("build", "--root", str(site), "--no-search")[0] == 0
+    assert text.startswith(f"---\ntitle: Thủ tướng tiếp Đại sứ Nhật Bản\ndate: {today}\nlang: vi\ndraft: true\n")
     page = site / "public" / "vi" / "bai-viet" / "thu-tuong-tiep-dai-su-nhat-ban" / "index.html"
-    assert "<h1" in page.read_text(encoding="utf-8") and "Viết nội dung bài ở đây" in page.read_text(encoding="utf-8")
+    code, _, err = run("build", "--root", str(site), "--no-search")
+    assert code == 0 and not page.exists() and "1 draft(s) left out" in err  # a draft until the line goes
+    assert run("build", "--root", str(site), "--no-search", "--drafts")[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<h1" in html and "Viết nội dung bài ở đây" in html and 'class="draft-marker"' in html
+    code, out, _ = run("check", "--root", str(site))
+    assert f"content/{today}-thu-tuong-tiep-dai-su-nhat-ban.md: draft: left out of the site" in out
+    assert "the text `diparchive new` wrote is still there" in out
+    path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")  # published, but never written
+    code, out, _ = run("check", "--root", str(site), "--strict")
+    assert code == 1
+    assert f"{today}-thu-tuong-tiep-dai-su-nhat-ban.md: warning: the text `diparchive new` wrote is still there" in out
     code, _, err = run("new", "--root", str(site), "Thủ tướng tiếp Đại sứ Nhật Bản")
     assert code == 1 and "already exists" in err
 
 
-def test_new_translation_goes_to_content_en_and_pairs(site):
-    code, out, _ = run(
-        "new", "--root", str(site), "--lang", "en", "--key", "002_d22a4b06eb00ea15", "The 32nd Diplomatic Conference"
-    )
+def test_new_translation_takes_the_originals_date_outlet_and_leaders(site):
+    (site / "content" / "en" / "carry-on-the-pioneering-role-of-external-affairs.md").unlink()
+    code, out, _ = run("new", "--root", str(site), "--lang", "en", "--key", "004_6ad065bfd07066d8", "The pioneers")
     assert code == 0
     path = Path(out.strip())
-    assert path.parent == site / "content" / "en"
-    assert "key: 002_d22a4b06eb00ea15" in path.read_text(encoding="utf-8")
+    assert path == site / "content" / "en" / "2022-01-22-the-pioneers.md"  # filed by the original's date
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(
+        "---\ntitle: The pioneers\ndate: 2022-01-22\nlang: en\ndraft: true\nkey: 004_6ad065bfd07066d8\n"
+        "outlet: Báo Nhân Dân\nleaders:\n- pham-minh-chinh\n"
+    )
+    assert "# key:" not in text and "# outlet:" not in text and "# leaders:" not in text  # no leftover hints
+    path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
     code, check_out, _ = run("check", "--root", str(site))
-    assert "untranslated" not in check_out  # the fifth seed now has its English version
+    assert "004_6ad065bfd07066d8.txt: untranslated" not in check_out and "dated" not in check_out
+
+
+def test_new_translation_refuses_an_unknown_or_translated_key(site):
+    code, _, err = run("new", "--root", str(site), "--lang", "en", "--key", "nope", "X")
+    assert code == 1 and "error: no article has the key 'nope'" in err
+    code, _, err = run("new", "--root", str(site), "--lang", "en", "--key", "004_6ad065bfd07066d8", "X")
+    assert code == 1
+    assert (
+        "error: content/en/carry-on-the-pioneering-role-of-external-affairs.md: already the 'en' version of "
+        "'004_6ad065bfd07066d8': nothing was written" in err
+    )
+    code, _, err = run("new", "--root", str(site), "--key", "004_6ad065bfd07066d8", "X")  # its own language
+    assert code == 1 and "already the 'vi' version" in err
+    assert not list((site / "content").glob("*-x.md")) and not list((site / "content" / "en").glob("*-x.md"))
+
+
+def test_a_translation_dated_apart_from_its_original_is_reported(site):
+    english = site / "content" / "en" / "carry-on-the-pioneering-role-of-external-affairs.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("2022-01-22", "2026-12-01"), encoding="utf-8")
+    message = (
+        "content/en/carry-on-the-pioneering-role-of-external-affairs.md: warning: dated 2026-12-01, but "
+        "content/004_6ad065bfd07066d8.txt, of which it is the 'en' version, is dated 2022-01-22: give both the same "
+        "date in front matter"
+    )
+    assert message in run("check", "--root", str(site))[1]
+    code, _, err = run("build", "--root", str(site), "--no-search", "--strict")
+    assert code == 1 and "dated 2026-12-01, but content/004_6ad065bfd07066d8.txt" in err
 
 
 # check --------------------------------------------------------------------------------------

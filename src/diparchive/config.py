@@ -8,7 +8,7 @@ together before anything is built.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import MISSING, Field, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -192,3 +192,11 @@ def config_from_yaml(located: Located, root: Path, path: Path) -> SiteConfig:
     if written["description"] is None:
         written["description"] = dict(written["title"])
     return SiteConfig(root, **{name: SETTINGS[name].convert(value, root) for name, value in written.items()})
+
+
+def with_base_url(config: SiteConfig, url: str) -> SiteConfig:
+    """`config` published at `url` instead (`build --base-url`, for a preview at another address)."""
+    message = _url(url)
+    if message:
+        raise fail(None, None, f"--base-url {message}")
+    return replace(config, base_url=_folder_url(url, config.root))

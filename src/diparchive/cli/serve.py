@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
+import watchfiles
+
 from ..errors import DiparchiveError
 
 STATUS_PATH = "/__diparchive/status"
@@ -122,9 +124,24 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def start_server(output: Path, base_path: str, port: int, state: PreviewState) -> http.server.ThreadingHTTPServer:
+class EditorFilter(watchfiles.DefaultFilter):
+    """watchfiles' default filter (Vim's .swp, backups ending in ~, Emacs' .#locks), and also
+    sed -i's sedXXXXXX, Vim's 4913 probe and Emacs' #autosave#: editors' temporary files."""
+
+    ignore_entity_patterns = (
+        *watchfiles.DefaultFilter.ignore_entity_patterns,
+        r"^sed[A-Za-z0-9]{6}$",
+        r"^4913$",
+        r"\.sw[a-p]x?$",
+        r"^#.*#$",
+    )
+
+
+def start_server(
+    output: Path, base_path: str, port: int, state: PreviewState, bind: str = "127.0.0.1"
+) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(PreviewHandler, state=state, base_path=base_path, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = http.server.ThreadingHTTPServer((bind, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -138,8 +155,11 @@ def serve(
     base_path: str,
     log: TextIO,
     stop: threading.Event | None = None,
+    bind: str = "127.0.0.1",
+    open_browser: bool = False,
 ) -> None:
-    """Build once, serve, and rebuild whenever a watched path changes, until interrupted."""
+    """Build once, serve on `bind`, and rebuild whenever a watched path changes (editors'
+    temporary files aside), until interrupted; `open_browser` opens the site once it is served."""
     import watchfiles
 
     state = PreviewState()
@@ -159,20 +179,30 @@ def serve(
 
     build_now()
     try:
-        server = start_server(output, base_path, port, state)
+        server = start_server(output, base_path, port, state, bind)
     except OSError as exc:
         raise DiparchiveError(
-            [], heading=f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); choose another --port"
+            [], heading=f"cannot serve on {bind}:{port} ({exc.strerror}); choose another --port or --bind"
         ) from None
+    host = f"[{bind}]" if ":" in bind else bind
+    url = f"http://{'127.0.0.1' if bind in ('0.0.0.0', '::') else host}:{server.server_address[1]}{base_path}"
     print(
-        f"Serving {output} at http://127.0.0.1:{server.server_address[1]}{base_path} — rebuilding on changes to "
+        f"Serving {output} at {url}"
+        + (f" (on every address of this machine: {bind})" if bind in ("0.0.0.0", "::") else "")
+        + " — rebuilding on changes to "
         + ", ".join(str(p.relative_to(root) if p.is_relative_to(root) else p) for p in watched)
         + "; Ctrl-C stops",
         file=log,
         flush=True,
     )
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
     try:
-        for changes in watchfiles.watch(*watched, stop_event=stop, debounce=200, raise_interrupt=False):
+        for changes in watchfiles.watch(
+            *watched, watch_filter=EditorFilter(), stop_event=stop, debounce=200, raise_interrupt=False
+        ):
             names = sorted({Path(p).name for _, p in changes})
             print(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}; rebuilding", file=log, flush=True)
             build_now()

@@ -47,6 +47,7 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         context["next"] = s.card(newer, lang) if newer else None
         context["related"] = [s.card(a, lang) for a in near]
         context["jsonld"] = jsonld(s, article, path)
+        context["draft"] = article.draft  # only built with --drafts (serve): marked on the page
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
         pages.append(Page(path, "article.html", lang, context, alternates, shows=shows))
     return pages

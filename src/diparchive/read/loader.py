@@ -384,6 +384,7 @@ def load_article(
         source_url=meta.get("source_url"),
         retrieved=meta.get("retrieved"),
         translator=meta.get("translator"),
+        draft=meta.get("draft", False),
         date=date,
         author=author,
         outlet=meta.get("outlet") or header.outlet,
