@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from conftest import as_scraped
 from diparchive import __version__
 from diparchive.cli.main import main
 
@@ -30,12 +31,22 @@ def test_help_on_every_command(capsys, command):
 
 
 def test_build_from_root_option(site, tmp_path):
-    code, out, err = run("build", "--root", str(site), "--no-search")
+    code, out, err = run("build", "--root", str(as_scraped(site)), "--no-search")
     assert code == 0, err
     assert "Built 9 articles" in out
     assert "Search: skipped" in out
     assert (site / "public" / "vi" / "index.html").is_file()
     assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found" in err
+
+
+def test_the_sample_builds_clean_with_strict(site):
+    """What a CI job written from the README runs first: the sample has no warning at all."""
+    code, out, err = run("build", "--root", str(site), "--strict")
+    assert code == 0, err
+    assert "Built 10 articles" in out and "0 article(s) with an inferred date; 0 warning(s)\n" in out
+    assert "warning" not in err and "note:" not in err
+    code, out, _ = run("check", "--root", str(site), "--strict")
+    assert code == 0 and out.startswith("10 articles checked: 0 warning(s), 0 suggestion(s)")
 
 
 def test_build_from_the_site_root(site, monkeypatch):
@@ -140,7 +151,7 @@ def test_parse_json_lists_every_field(site, monkeypatch):
     assert first["leaders"] == ["bui-thanh-son", "to-lam", "joe-biden"]
     assert (first["events"], first["mentions"]) == (["unga-79", "summit-of-the-future"], ["party-congress-13"])
     assert {b["kind"] for b in first["body"]} == {"paragraph", "caption", "heading"}
-    assert records[1]["date_source"] == "inferred" and records[1]["outlet"] == "Báo Nhân Dân"
+    assert records[1]["date_source"] == "front-matter" and records[1]["outlet"] == "Báo Nhân Dân"
 
 
 def test_parse_text_is_readable(site):
@@ -162,7 +173,7 @@ def test_parse_content_star_reads_folders_but_not_the_registry(site, monkeypatch
     code, out, err = run("parse", "--json", *[f"content/{n}" for n in names])
     assert code == 0, err
     paths = [json.loads(line)["path"] for line in out.splitlines()]
-    assert len(paths) == 9 and "content/en/all-objectives-achieved-at-a-high-level.md" in paths
+    assert len(paths) == 10 and "content/en/all-objectives-achieved-at-a-high-level.md" in paths
     assert not any("registry" in p for p in paths)
 
 
@@ -171,7 +182,7 @@ def test_check_suggests_registry_additions(site):
         "Hội đàm Việt Nam - Singapore\n\n05/03/2024\n\nThứ trưởng Ngoại giao Nguyễn Văn Mới dự Hội nghị Hội đồng điều hành ReCAAP lần thứ 18 tại Singapore cùng đại diện nhiều nước.\n\nHai bên nhất trí tăng cường hợp tác về an ninh biển và chống cướp biển trong khu vực.\n",
         encoding="utf-8",
     )
-    code, out, _ = run("check", "--root", str(site))
+    code, out, _ = run("check", "--root", str(as_scraped(site)))
     assert code == 0
     assert "content/new.txt:5: suggestion: person not in the registry: Thứ trưởng Ngoại giao Nguyễn Văn Mới" in out
     assert (
@@ -211,7 +222,7 @@ def test_check_lists_doubtful_and_repeated_titles_with_their_lines(site):
     for name, lead in zip(("x1", "x2"), leads):
         own_slug = f"---\nslug: {name}\n---\n"  # the two titles are one: their URLs would clash
         (site / "content" / f"{name}.txt").write_text(own_slug + _BANNER_SCRAPE.format(lead=lead), encoding="utf-8")
-    code, out, _ = run("check", "--root", str(site))
+    code, out, _ = run("check", "--root", str(as_scraped(site)))
     assert code == 0
     for name, other in (("x1", "x2"), ("x2", "x1")):
         assert f"content/{name}.txt:5: warning: the title may be a line of the site, not the headline (" in out

@@ -46,7 +46,7 @@ def test_drafts_and_future_articles_are_in_no_output(editing):
     assert "pagefind/fragment/vi_" in text  # the index was made, and is among what is searched
     for word in ("Bản thảo bí mật", "ban-thao-bi-mat", "chưa duyệt", "Bài hẹn giờ", "bai-hen-gio", "/2030/"):
         assert word not in text, word
-    assert report.drafts == 1 and report.articles == 9
+    assert report.drafts == 1 and report.articles == 10
     [future] = [w for w in report.findings.warnings if w.path == Path("content/future.md")]
     assert future.message == (
         "dated 2030-01-01, after today (2026-12-02): left out of the site until then (--future builds it)"
@@ -61,7 +61,7 @@ def test_drafts_and_future_articles_are_in_every_output_when_asked(editing):
     before = lock.read_bytes() if lock.exists() else None
     out = editing / "preview"
     report = build(editing, out, options=BuildOptions(drafts=True, future=True, today=TODAY))
-    assert report.drafts == 0 and report.articles == 11
+    assert report.drafts == 0 and report.articles == 12
     page = (out / "vi" / "bai-viet" / "ban-thao-bi-mat" / "index.html").read_text(encoding="utf-8")
     assert '<p class="draft-marker" role="note">Bản nháp: chưa xuất bản (dựng với --drafts)</p>' in page
     future = (out / "vi" / "bai-viet" / "bai-hen-gio-tuong-lai" / "index.html").read_text(encoding="utf-8")
