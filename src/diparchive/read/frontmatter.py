@@ -10,7 +10,7 @@ from typing import Any
 
 from slugify import slugify
 
-from ..config import LANGUAGES
+from ..config import LANGUAGES, did_you_mean
 from ..errors import DiparchiveError
 from ..records import DateSource, PubDate
 from ..schema import DATE_FORMS, Invalid, Key, date_literal, validate
@@ -180,7 +180,7 @@ def front_matter(located: Located | None, shown: Path, registry: Registry) -> di
         schema(registry),
         shown,
         located.line,
-        lambda key: f"unknown front matter key '{key}' (known: {known})",
+        lambda key: f"unknown front matter key '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)} (known: {known})",
         lambda key: "",
     )
     if problems:
