@@ -246,3 +246,56 @@ def test_serve_refuses_a_busy_port(site):
         port = busy.getsockname()[1]
         code, _, err = run("serve", "--root", str(site), "--no-search", "--port", str(port))
     assert code == 1 and f"cannot serve on 127.0.0.1:{port}" in err and "choose another --port" in err
+
+
+def test_serve_binds_where_asked_builds_apart_and_prints_warnings(site):
+    """`diparchive serve` as an editor runs it: its own output folder (never public/), the
+    address given by --bind, each rebuild's warnings, drafts shown and marked."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import as_scraped
+
+    as_scraped(site)
+    (site / "content" / "nhap.md").write_text(
+        "---\ntitle: Bản nháp thử\ndate: 2024-01-05\ndraft: true\n---\nNội dung nháp.\n", encoding="utf-8"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
+    argv = [sys.executable, "-m", "diparchive", "serve", "--root", str(site), "--port", "0", "--no-search"]
+    process = subprocess.Popen(
+        [*argv, "--bind", "127.0.0.2"], stderr=subprocess.PIPE, text=True, env=env, encoding="utf-8"
+    )
+    try:
+        lines = []
+        assert process.stderr is not None
+        while not any(line.startswith("Serving") for line in lines):
+            line = process.stderr.readline()
+            assert line, "serve stopped: " + "".join(lines)
+            lines.append(line)
+        log = "".join(lines)
+        url = re.search(r"http://127\.0\.0\.2:\d+/", log)
+        assert url, log
+        assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found" in log
+        assert re.search(r"built 10 articles, \d+ pages, 3 warning\(s\) in", log)
+        assert f"Serving {site / '.diparchive-cache' / 'serve'} at" in log
+        status, page = _get(url.group(0) + "vi/bai-viet/ban-nhap-thu/")
+        assert status == 200 and "Bản nháp: chưa xuất bản" in page
+        assert not (site / "public").exists()  # the folder you publish is left alone
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        assert process.stderr is not None
+        process.stderr.close()
+
+
+def test_the_watcher_ignores_editors_temporary_files(tmp_path):
+    from watchfiles import Change
+
+    from diparchive.cli.serve import EditorFilter
+
+    keep = EditorFilter()
+    for name in (".a.md.swp", ".a.md.swx", "a.md~", ".#a.md", "sedAb12Cd", "4913", "#a.md#"):
+        assert not keep(Change.added, str(tmp_path / name)), name
+    for name in ("a.md", "sed-notes.md", "4913.txt", "site.yaml"):
+        assert keep(Change.modified, str(tmp_path / name)), name
