@@ -320,3 +320,16 @@ def test_a_build_that_did_nothing_repeats_the_warnings(site):
     assert "Nothing changed since the build in" in again[1] and "3 warning(s)" in again[1]
     warned = [line for line in first[2].splitlines() if ": warning: " in line]
     assert len(warned) == 3 and warned == [line for line in again[2].splitlines() if ": warning: " in line]
+
+
+def test_parse_and_check_warn_of_a_scrape_with_no_paragraph(site):
+    (site / "content" / "gallery.txt").write_text(
+        "Ảnh: Toàn cảnh hội nghị tại Hà Nội. (Ảnh: TTXVN)\n\nẢnh: Bộ trưởng phát biểu tại hội nghị. (Ảnh: TTXVN)\n\n"
+        "Ảnh: Các đại biểu chụp ảnh lưu niệm. (Ảnh: TTXVN)\n",
+        encoding="utf-8",
+    )
+    message = "no paragraph: only captions, headings or lists were read (`diparchive parse content/gallery.txt`)"
+    code, out, _ = run("parse", "--root", str(site), str(site / "content" / "gallery.txt"))
+    assert code == 0 and f"warning:  {message}" in out
+    code, out, _ = run("check", "--root", str(site))
+    assert f"content/gallery.txt: warning: {message}" in out

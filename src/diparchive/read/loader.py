@@ -362,6 +362,8 @@ def load_article(
         )
 
     paragraphs = [b.text for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
+    if not paragraphs:  # all captions, headings or lists: likely a gallery page, or the body was missed
+        warnings.append(f"no paragraph: only captions, headings or lists were read (`diparchive parse {shown}`)")
     dated = date_of_scrape(
         printed, header.title, body_at, paragraphs, [b.text for b in blocks if b.kind is BlockKind.CAPTION]
     )
