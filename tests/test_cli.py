@@ -333,3 +333,36 @@ def test_parse_and_check_warn_of_a_scrape_with_no_paragraph(site):
     assert code == 0 and f"warning:  {message}" in out
     code, out, _ = run("check", "--root", str(site))
     assert f"content/gallery.txt: warning: {message}" in out
+
+
+# init ---------------------------------------------------------------------------------------
+
+
+def test_init_writes_a_site_that_builds_with_strict(tmp_path):
+    from diparchive.config import SETTINGS, load_config
+
+    target = tmp_path / "new-archive"
+    code, out, _ = run("init", str(target))
+    assert code == 0 and f"A new archive in {target}" in out
+    text = (target / "site.yaml").read_text(encoding="utf-8")
+    for name in SETTINGS:  # every setting is there, given or commented at its default
+        assert f"\n{name}:" in text or f"\n# {name}:" in text, name
+    config = load_config(target)
+    assert config.base_url == "https://archive.example.org/" and config.page_size == 20
+    code, out, err = run("build", "--root", str(target), "--strict")
+    assert code == 0, err
+    assert "Built 2 articles" in out and "0 warning(s)" in out
+    page = target / "public" / "en" / "articles" / "foreign-minister-bui-thanh-son-attends-the-summit-of-the-future"
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert 'href="/en/leaders/bui-thanh-son/"' in html and 'hreflang="vi"' in html
+    code, out, _ = run("check", "--root", str(target), "--strict")
+    assert code == 0 and "0 warning(s), 0 suggestion(s) for the registry, 0 missing translation(s)" in out
+
+
+def test_init_never_writes_over_a_site(site):
+    before = (site / "site.yaml").read_bytes()
+    code, _, err = run("init", str(site))
+    assert (
+        code == 1 and f"error: {site / 'site.yaml'}: already exists: init writes only into a new or empty folder" in err
+    )
+    assert (site / "site.yaml").read_bytes() == before

@@ -128,6 +128,13 @@ def _parser() -> argparse.ArgumentParser:
         "--key", help="when the new file translates an article: that article's key (its file name without extension)"
     )
 
+    init = commands.add_parser(
+        "init",
+        help="start a new archive",
+        description="Write a new archive into DIR: site.yaml (every setting, commented), a registry with one example of each kind, the templates, and an example article in each language. It builds at once, with --strict.",
+    )
+    init.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR", help="default: the current folder")
+
     check = commands.add_parser(
         "check",
         help="check the content and suggest registry additions",
@@ -159,6 +166,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return new_file(args.root, args.title, args.lang, args.key, dt.date.today(), out)
         if args.command == "serve":
             return _serve(args, out, err)
+        if args.command == "init":
+            from .starter import init_site
+
+            return init_site(args.dir, out)
         return check(args.root, args.strict, args.log_format, out, dt.date.today())
     except DiparchiveError as exc:
         print_error(exc, getattr(args, "log_format", "text"), err)
