@@ -299,3 +299,19 @@ def test_the_watcher_ignores_editors_temporary_files(tmp_path):
         assert not keep(Change.added, str(tmp_path / name)), name
     for name in ("a.md", "sed-notes.md", "4913.txt", "site.yaml"):
         assert keep(Change.modified, str(tmp_path / name)), name
+
+
+def test_serve_open_opens_the_browser_at_the_site(site, monkeypatch):
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    log, stop = io.StringIO(), threading.Event()
+    watched = [site / "content"]
+    args = (site, 0, lambda: build(site, search=False), watched, site / "public", "/", log, stop)
+    thread = threading.Thread(target=serve, args=args, kwargs={"open_browser": True}, daemon=True)
+    thread.start()
+    url = _wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.getvalue()))
+    stop.set()
+    thread.join(timeout=10)
+    assert opened == [url.group(0)]

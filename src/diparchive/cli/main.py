@@ -81,8 +81,8 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser(
         "serve",
-        help="build, serve on 127.0.0.1 and rebuild on every change",
-        description="Build the site, serve it on 127.0.0.1, rebuild when content/, templates/ or site.yaml change, and reload open pages. Search works in the preview.",
+        help="build, serve a preview and rebuild on every change",
+        description="Build the site into .diparchive-cache/serve/ (never the output folder you publish), with drafts, serve it on 127.0.0.1 (or --bind), rebuild when content/, templates/ or site.yaml change, and reload open pages. Search works in the preview.",
     )
     common(serve)
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
