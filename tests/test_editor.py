@@ -315,3 +315,28 @@ def test_serve_open_opens_the_browser_at_the_site(site, monkeypatch):
     stop.set()
     thread.join(timeout=10)
     assert opened == [url.group(0)]
+
+
+@pytest.mark.browser
+def test_the_preview_shows_the_warning_count_in_a_corner(site, browser):
+    log, stop = io.StringIO(), threading.Event()
+
+    def rebuild() -> int:
+        return len(build(site, search=False).findings.warnings) + 2  # as serve's own rebuild tells it
+
+    args = (site, 0, rebuild, [site / "content"], site / "public", "/", log, stop)
+    thread = threading.Thread(target=serve, args=args, daemon=True)
+    thread.start()
+    url = _wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.getvalue()))
+    try:
+        assert json.loads(_get(url.group(0) + "__diparchive/status")[1])["warnings"] == 2
+        tab = browser.new_page()
+        tab.goto(url.group(0) + "vi/")
+        badge = tab.get_by_role("status").filter(has_text="diparchive:")
+        badge.wait_for(timeout=10000)
+        assert badge.inner_text() == "diparchive: 2 warning(s), listed where serve runs"
+        assert tab.get_by_role("alert").count() == 0  # no error box: the build went well
+        tab.close()
+    finally:
+        stop.set()
+        thread.join(timeout=10)

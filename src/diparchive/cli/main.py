@@ -315,7 +315,7 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = args.root / CACHE_DIR / "serve"  # its own folder: the preview never touches the one you publish
     options = BuildOptions(drafts=args.drafts, future=args.future)
 
-    def rebuild() -> None:
+    def rebuild() -> int:
         started = time.perf_counter()
         report = build(args.root, output, search=not args.no_search, options=options)
         print_problems(report.findings.warnings, "warning", "text", err)
@@ -326,6 +326,7 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=err,
             flush=True,
         )
+        return len(report.findings.warnings)
 
     watched = [config.content_dir, config.templates_dir, args.root / CONFIG_FILE]
     serve(

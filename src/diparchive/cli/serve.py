@@ -32,11 +32,24 @@ RELOAD_SCRIPT = b"""(function () {
     }
     box.textContent = "diparchive: the last build failed; this page is from the build before.\\n\\n" + message;
   }
+  var badge = null;
+  function count(n) {  /* the last build's warnings, in the corner: the quieter sibling of the error box */
+    if (!n) { if (badge) { badge.remove(); badge = null; } return; }
+    if (!badge) {
+      badge = document.createElement("div");
+      badge.setAttribute("role", "status");
+      badge.className = "diparchive-warnings";
+      badge.style.cssText = "position:fixed;right:.5rem;bottom:.5rem;padding:.2rem .5rem;border-radius:4px;background:#8a5a00;color:#fff;font:12px/1.4 monospace;z-index:99998";
+      document.body.appendChild(badge);
+    }
+    badge.textContent = "diparchive: " + n + " warning(s), listed where serve runs";
+  }
   function poll() {
     fetch("/__diparchive/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.version !== seen) { location.reload(); return; }
       seen = s.version;
       if (s.error) show(s.error); else if (box) { box.remove(); box = null; }
+      count(s.warnings);
     }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
   }
   poll();
@@ -46,21 +59,24 @@ RELOAD_SCRIPT = b"""(function () {
 
 @dataclass
 class PreviewState:
-    """What the server tells open pages: how many builds have finished, and the last error."""
+    """What the server tells open pages: how many builds have finished, the last error, and the
+    last good build's warnings."""
 
     version: int = 0
     error: str | None = None
+    warnings: int = 0  # of the last good build
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def finished(self, error: str | None) -> None:
+    def finished(self, error: str | None, warnings: int = 0) -> None:
         with self.lock:
             self.error = error
             if error is None:
                 self.version += 1
+                self.warnings = warnings
 
     def as_json(self) -> bytes:
         with self.lock:
-            return json.dumps({"version": self.version, "error": self.error}).encode("utf-8")
+            return json.dumps({"version": self.version, "error": self.error, "warnings": self.warnings}).encode()
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -149,7 +165,7 @@ def start_server(
 def serve(
     root: Path,
     port: int,
-    rebuild: Callable[[], None],
+    rebuild: Callable[[], object],
     watched: list[Path],
     output: Path,
     base_path: str,
@@ -166,7 +182,7 @@ def serve(
 
     def build_now() -> None:
         try:
-            rebuild()
+            result = rebuild()
         except DiparchiveError as exc:
             print(f"error: {exc}", file=log, flush=True)
             state.finished(str(exc))
@@ -174,8 +190,8 @@ def serve(
             message = f"the build failed unexpectedly: {type(exc).__name__}: {exc}"
             print(f"error: {message}", file=log, flush=True)
             state.finished(message)
-        else:
-            state.finished(None)
+        else:  # a rebuild may tell how many warnings it printed
+            state.finished(None, result if isinstance(result, int) else 0)
 
     build_now()
     try:
