@@ -32,6 +32,17 @@ def copy_site(target: Path) -> Path:
     return target
 
 
+def as_scraped(site: Path) -> Path:
+    """The copied sample without what its editor settled: the seeds' front matter gone (002 has
+    no headline and an interval date again, 004 an inferred date) and 002 untranslated."""
+    for seed in (site / "content").glob("0*.txt"):
+        text = seed.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            seed.write_text(text.split("\n---\n", 1)[1], encoding="utf-8")
+    (site / "content" / "en" / "a-busy-year-of-diplomacy.md").unlink()
+    return site
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     return copy_site(tmp_path / "site")
@@ -41,6 +52,15 @@ def site(tmp_path: Path) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site, built once with its search index."""
     root = copy_site(tmp_path_factory.mktemp("built") / "site")
+    build(root)
+    return root / "public"
+
+
+@pytest.fixture(scope="session")
+def scraped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample as scraped (see as_scraped), built once with its search index: an untranslated
+    story, a supplied title and an interval date, as they show on the site."""
+    root = as_scraped(copy_site(tmp_path_factory.mktemp("scraped") / "site"))
     build(root)
     return root / "public"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import diparchive.publish.search
+from conftest import as_scraped
 from diparchive.build.pipeline import build
 from diparchive.cli.main import main
 from diparchive.errors import DiparchiveError
@@ -167,7 +168,7 @@ def test_translation_without_its_original_warns_and_fails_strict(built_site):
     )
     code, _, err = run("build", "--root", str(built_site), "--no-search")
     assert code == 0
-    assert "warning: content/en/orphan.md: translation of '099_no_such_seed', but no article has that key" in err
+    assert "content/en/orphan.md: warning: translation of '099_no_such_seed', but no article has that key" in err
     fails_cleanly(
         built_site,
         "--strict:",
@@ -229,6 +230,7 @@ def test_pagefind_failing(built_site, monkeypatch):
 
 
 def test_strict_turns_warnings_into_failures(built_site):
+    as_scraped(built_site)
     err = fails_cleanly(built_site, "--strict:", args=("--no-search", "--strict"))
     assert "content/002_d22a4b06eb00ea15.txt: date known only as the interval 2023-12-19/2024-01" in err
     assert "content/004_6ad065bfd07066d8.txt: date inferred from the text" in err
@@ -270,7 +272,7 @@ def test_strict_fails_on_names_the_registry_lacks_and_heavy_boilerplate(built_si
 
 
 def test_check_strict_exit_code(built_site):
-    code, out, _ = run("check", "--root", str(built_site), "--strict")
+    code, out, _ = run("check", "--root", str(as_scraped(built_site)), "--strict")
     assert code == 1 and "untranslated: no version in 'en'" in out
     assert run("check", "--root", str(built_site))[0] == 0
 

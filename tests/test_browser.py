@@ -34,7 +34,16 @@ def test_english_home_lists_translations_and_marks_the_rest(page, origin):
         "All objectives achieved at a high level",
         "Carrying on the pioneering role of external affairs",
     } <= set(titles)
-    assert page.locator(".latest .only-in").count() == 1
+    assert page.locator(".latest .only-in").count() == 0  # every story of the sample is in English
+
+
+def test_an_untranslated_story_is_marked_on_the_english_home(page, scraped):
+    server, url = serve(scraped)
+    try:
+        page.goto(f"{url}/en/")
+        assert page.locator(".latest .only-in").count() == 1
+    finally:
+        server.shutdown()
 
 
 def test_reader_reaches_translation_leader_and_month_within_two_clicks(page, origin):

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from conftest import as_scraped
 from diparchive import __version__
 from diparchive.cli.main import main
 
@@ -30,12 +31,22 @@ def test_help_on_every_command(capsys, command):
 
 
 def test_build_from_root_option(site, tmp_path):
-    code, out, err = run("build", "--root", str(site), "--no-search")
+    code, out, err = run("build", "--root", str(as_scraped(site)), "--no-search")
     assert code == 0, err
     assert "Built 9 articles" in out
     assert "Search: skipped" in out
     assert (site / "public" / "vi" / "index.html").is_file()
-    assert "content/002_d22a4b06eb00ea15.txt:1: no headline found" in err
+    assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found" in err
+
+
+def test_the_sample_builds_clean_with_strict(site):
+    """What a CI job written from the README runs first: the sample has no warning at all."""
+    code, out, err = run("build", "--root", str(site), "--strict")
+    assert code == 0, err
+    assert "Built 10 articles" in out and "0 article(s) with an inferred date; 0 warning(s)\n" in out
+    assert "warning" not in err and "note:" not in err
+    code, out, _ = run("check", "--root", str(site), "--strict")
+    assert code == 0 and out.startswith("10 articles checked: 0 warning(s), 0 suggestion(s)")
 
 
 def test_build_from_the_site_root(site, monkeypatch):
@@ -140,7 +151,7 @@ def test_parse_json_lists_every_field(site, monkeypatch):
     assert first["leaders"] == ["bui-thanh-son", "to-lam", "joe-biden"]
     assert (first["events"], first["mentions"]) == (["unga-79", "summit-of-the-future"], ["party-congress-13"])
     assert {b["kind"] for b in first["body"]} == {"paragraph", "caption", "heading"}
-    assert records[1]["date_source"] == "inferred" and records[1]["outlet"] == "Báo Nhân Dân"
+    assert records[1]["date_source"] == "front-matter" and records[1]["outlet"] == "Báo Nhân Dân"
 
 
 def test_parse_text_is_readable(site):
@@ -162,7 +173,7 @@ def test_parse_content_star_reads_folders_but_not_the_registry(site, monkeypatch
     code, out, err = run("parse", "--json", *[f"content/{n}" for n in names])
     assert code == 0, err
     paths = [json.loads(line)["path"] for line in out.splitlines()]
-    assert len(paths) == 9 and "content/en/all-objectives-achieved-at-a-high-level.md" in paths
+    assert len(paths) == 10 and "content/en/all-objectives-achieved-at-a-high-level.md" in paths
     assert not any("registry" in p for p in paths)
 
 
@@ -171,7 +182,7 @@ def test_check_suggests_registry_additions(site):
         "Hội đàm Việt Nam - Singapore\n\n05/03/2024\n\nThứ trưởng Ngoại giao Nguyễn Văn Mới dự Hội nghị Hội đồng điều hành ReCAAP lần thứ 18 tại Singapore cùng đại diện nhiều nước.\n\nHai bên nhất trí tăng cường hợp tác về an ninh biển và chống cướp biển trong khu vực.\n",
         encoding="utf-8",
     )
-    code, out, _ = run("check", "--root", str(site))
+    code, out, _ = run("check", "--root", str(as_scraped(site)))
     assert code == 0
     assert "content/new.txt:5: suggestion: person not in the registry: Thứ trưởng Ngoại giao Nguyễn Văn Mới" in out
     assert (
@@ -210,7 +221,7 @@ def test_check_lists_doubtful_and_repeated_titles_with_their_lines(site):
     for name, lead in zip(("x1", "x2"), leads):
         own_slug = f"---\nslug: {name}\n---\n"  # the two titles are one: their URLs would clash
         (site / "content" / f"{name}.txt").write_text(own_slug + _BANNER_SCRAPE.format(lead=lead), encoding="utf-8")
-    code, out, _ = run("check", "--root", str(site))
+    code, out, _ = run("check", "--root", str(as_scraped(site)))
     assert code == 0
     for name, other in (("x1", "x2"), ("x2", "x1")):
         assert f"content/{name}.txt:4: warning: the title may be a line of the site, not the headline (" in out
@@ -219,3 +230,138 @@ def test_check_lists_doubtful_and_repeated_titles_with_their_lines(site):
     assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found: title supplied from the opening" in out
     assert "2 repeated title(s)" in out
     assert run("check", "--root", str(site), "--strict")[0] == 1
+
+
+# --log-format github ------------------------------------------------------------------------
+
+
+def test_github_log_format_annotates_the_line(site):
+    scraped = as_scraped(site)
+    code, _, err = run("build", "--root", str(scraped), "--no-search", "--log-format", "github")
+    assert code == 0
+    assert (
+        "::warning file=content/002_d22a4b06eb00ea15.txt,line=1::no headline found: title supplied from the opening"
+        in err
+    )
+    code, _, err = run("build", "--root", str(scraped), "--no-search", "--strict", "--log-format", "github")
+    assert code == 1 and "::error::--strict%3A" not in err  # the message part escapes only %, CR and LF
+    assert "::error::--strict: 4 warning(s) stop the build\n" in err
+    assert "::error file=content/004_6ad065bfd07066d8.txt::date inferred from the text" in err
+    code, out, _ = run("check", "--root", str(scraped), "--log-format", "github")
+    assert "::warning file=content/002_d22a4b06eb00ea15.txt,title=untranslated::no version in 'en'" in out
+    (scraped / "content" / "bad.md").write_text("---\ndate: soon\n---\nA.\n", encoding="utf-8")
+    code, _, err = run("parse", "--root", str(scraped), "--log-format", "github", str(scraped / "content" / "bad.md"))
+    assert code == 1 and "::error file=content/bad.md,line=2::'date' must be YYYY-MM-DD, YYYY-MM or YYYY" in err
+
+
+def test_text_log_format_is_file_line_level_message(site):
+    code, _, err = run("build", "--root", str(as_scraped(site)), "--no-search")
+    assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found" in err
+    assert "::" not in err
+
+
+def test_github_messages_escape_newlines_and_properties():
+    from pathlib import Path
+
+    from diparchive.cli.log import problem_line
+    from diparchive.errors import Problem
+
+    line = problem_line(Problem(Path("a,b:c.md"), 3, "one\ntwo 100%"), "warning", "github", "title")
+    assert line == "::warning file=a%2Cb%3Ac.md,line=3,title=title::one%0Atwo 100%25"
+
+
+# settings, --base-url, closing hint ---------------------------------------------------------
+
+
+def test_the_readme_lists_every_setting_as_declared():
+    from conftest import PROJECT
+    from diparchive.config import settings_reference
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    start = "<!-- settings: generated by diparchive.config.settings_reference -->\n"
+    listed = readme.split(start, 1)[1].split("<!-- /settings -->", 1)[0]
+    assert listed == settings_reference()  # regenerate: replace the list by settings_reference()
+    assert "- `base_url` (required): " in listed and "- `page_size` (default: `20`): " in listed
+
+
+def test_an_unknown_setting_or_key_gets_did_you_mean(site):
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "page_sise: 10\n", encoding="utf-8")
+    code, _, err = run("build", "--root", str(site), "--no-search")
+    assert code == 1 and "unknown setting 'page_sise'; did you mean 'page_size'? (known: " in err
+    config.write_text(config.read_text(encoding="utf-8").replace("page_sise: 10\n", ""), encoding="utf-8")
+    (site / "content" / "t.md").write_text("---\ntitel: T\n---\nText.\n", encoding="utf-8")
+    code, _, err = run("build", "--root", str(site), "--no-search")
+    assert code == 1 and "content/t.md:2: unknown front matter key 'titel'; did you mean 'title'?" in err
+    (site / "content" / "t.md").write_text("---\nzzz: T\n---\nText.\n", encoding="utf-8")
+    code, _, err = run("build", "--root", str(site), "--no-search")
+    assert "unknown front matter key 'zzz' (known: " in err  # nothing close: no guess
+
+
+def test_base_url_overrides_site_yaml_for_a_preview(site):
+    lock = (site / "urls.lock").read_bytes() if (site / "urls.lock").exists() else None
+    code, out, err = run("build", "--root", str(site), "--no-search", "--base-url", "https://preview.example.net/pr-7")
+    assert code == 0, err
+    home = (site / "public" / "vi" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/pr-7/vi/bai-viet/' in home and 'href="https://preview.example.net/pr-7/vi/"' in home
+    assert "https://archive.example.org" not in (site / "public" / "sitemap-vi.xml").read_text(encoding="utf-8")
+    assert "diparchive serve, then open http://127.0.0.1:8000/pr-7/ (the site's links begin with /pr-7/)" in out
+    assert "http.server" not in out  # a plain file server of public/ would answer 404
+    assert ((site / "urls.lock").read_bytes() if (site / "urls.lock").exists() else None) == lock
+    code, _, err = run("build", "--root", str(site), "--no-search", "--base-url", "ftp://x")
+    assert code == 1 and "error: --base-url must be an absolute http(s) URL" in err
+
+
+def test_a_build_that_did_nothing_repeats_the_warnings(site):
+    scraped = as_scraped(site)
+    first = run("build", "--root", str(scraped), "--no-search")
+    again = run("build", "--root", str(scraped), "--no-search")
+    assert "Nothing changed since the build in" in again[1] and "3 warning(s)" in again[1]
+    warned = [line for line in first[2].splitlines() if ": warning: " in line]
+    assert len(warned) == 3 and warned == [line for line in again[2].splitlines() if ": warning: " in line]
+
+
+def test_parse_and_check_warn_of_a_scrape_with_no_paragraph(site):
+    (site / "content" / "gallery.txt").write_text(
+        "Ảnh: Toàn cảnh hội nghị tại Hà Nội. (Ảnh: TTXVN)\n\nẢnh: Bộ trưởng phát biểu tại hội nghị. (Ảnh: TTXVN)\n\n"
+        "Ảnh: Các đại biểu chụp ảnh lưu niệm. (Ảnh: TTXVN)\n",
+        encoding="utf-8",
+    )
+    message = "no paragraph: only captions, headings or lists were read (`diparchive parse content/gallery.txt`)"
+    code, out, _ = run("parse", "--root", str(site), str(site / "content" / "gallery.txt"))
+    assert code == 0 and f"warning:  {message}" in out
+    code, out, _ = run("check", "--root", str(site))
+    assert f"content/gallery.txt: warning: {message}" in out
+
+
+# init ---------------------------------------------------------------------------------------
+
+
+def test_init_writes_a_site_that_builds_with_strict(tmp_path):
+    from diparchive.config import SETTINGS, load_config
+
+    target = tmp_path / "new-archive"
+    code, out, _ = run("init", str(target))
+    assert code == 0 and f"A new archive in {target}" in out
+    text = (target / "site.yaml").read_text(encoding="utf-8")
+    for name in SETTINGS:  # every setting is there, given or commented at its default
+        assert f"\n{name}:" in text or f"\n# {name}:" in text, name
+    config = load_config(target)
+    assert config.base_url == "https://archive.example.org/" and config.page_size == 20
+    code, out, err = run("build", "--root", str(target), "--strict")
+    assert code == 0, err
+    assert "Built 2 articles" in out and "0 warning(s)" in out
+    page = target / "public" / "en" / "articles" / "foreign-minister-bui-thanh-son-attends-the-summit-of-the-future"
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert 'href="/en/leaders/bui-thanh-son/"' in html and 'hreflang="vi"' in html
+    code, out, _ = run("check", "--root", str(target), "--strict")
+    assert code == 0 and "0 warning(s), 0 suggestion(s) for the registry, 0 missing translation(s)" in out
+
+
+def test_init_never_writes_over_a_site(site):
+    before = (site / "site.yaml").read_bytes()
+    code, _, err = run("init", str(site))
+    assert (
+        code == 1 and f"error: {site / 'site.yaml'}: already exists: init writes only into a new or empty folder" in err
+    )
+    assert (site / "site.yaml").read_bytes() == before

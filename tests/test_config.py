@@ -155,6 +155,7 @@ def test_front_matter_keys_documented():
         "title",
         "date",
         "lang",
+        "draft",
         "key",
         "slug",
         "aliases",
@@ -168,3 +169,12 @@ def test_front_matter_keys_documented():
         "mentions",
     ]
     assert all(doc.endswith(".") for doc in FRONT_MATTER_KEYS.values())
+
+
+def test_draft_must_be_true_or_false(site):
+    from diparchive.build.pipeline import build
+    from diparchive.errors import DiparchiveError
+
+    (site / "content" / "d.md").write_text("---\ntitle: T\ndraft: yes please\n---\nText.\n", encoding="utf-8")
+    with pytest.raises(DiparchiveError, match=r"content/d.md:3: 'draft' must be true or false, not 'yes please'"):
+        build(site, search=False)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_site, serve
+from conftest import as_scraped, copy_site, serve
 from diparchive.build.pipeline import build
 from diparchive.publish.search import read_index_file
 from test_search_page import titles as search_titles
@@ -30,6 +30,14 @@ def _parted_site(root: Path, part_pages: int = 2) -> Path:
 @pytest.fixture(scope="module")
 def parted(tmp_path_factory) -> Path:
     root = _parted_site(tmp_path_factory.mktemp("parted") / "site")
+    build(root)
+    return root / "public"
+
+
+@pytest.fixture(scope="module")
+def parted_scraped(tmp_path_factory) -> Path:
+    """The sample as scraped, with a Vietnamese-only story, in parts."""
+    root = as_scraped(_parted_site(tmp_path_factory.mktemp("parted_scraped") / "site"))
     build(root)
     return root / "public"
 
@@ -63,7 +71,8 @@ def _date_order(site: Path, lang: str) -> list[str]:
     return [url for _, url in sorted(ranked)]
 
 
-def test_every_article_page_is_in_exactly_one_part(parted, built):
+def test_every_article_page_is_in_exactly_one_part(parted_scraped, scraped):
+    parted, built = parted_scraped, scraped
     bundles = _bundles(parted)
     assert len(bundles) == 5  # 9 article pages, 2 per part
     urls = [_url(b, f.stem) for b in bundles for f in (b / "fragment").glob("*.pf_fragment")]

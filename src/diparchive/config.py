@@ -7,8 +7,9 @@ together before anything is built.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import MISSING, Field, dataclass, field, fields
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -166,6 +167,28 @@ SCHEMA: dict[str, Key] = {
 }
 
 
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """'; did you mean 'x'?' when a known key is close to `key` (a typo), else ''."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def settings_reference() -> str:
+    """The settings of site.yaml as a Markdown list, for the README (generated, so it cannot drift)."""
+    lines = []
+    for name, spec in SETTINGS.items():
+        default = DEFAULTS[name]
+        shown = (
+            "required"
+            if default is MISSING
+            else "default: same as title"
+            if default is None
+            else f"default: `{default}`"
+        )
+        lines.append(f"- `{name}` ({shown}): {spec.doc}")
+    return "\n".join(lines) + "\n"
+
+
 def load_config(root: Path) -> SiteConfig:
     """Read and validate `<root>/site.yaml`; raise one error listing every problem."""
     path = root / CONFIG_FILE
@@ -183,7 +206,7 @@ def config_from_yaml(located: Located, root: Path, path: Path) -> SiteConfig:
         SCHEMA,
         path,
         0,
-        lambda key: f"unknown setting '{key}' (known: {known})",
+        lambda key: f"unknown setting '{key}'{did_you_mean(key, SCHEMA)} (known: {known})",
         lambda key: f"missing required setting '{key}': {SCHEMA[key].doc}",
     )
     if problems:
@@ -192,3 +215,11 @@ def config_from_yaml(located: Located, root: Path, path: Path) -> SiteConfig:
     if written["description"] is None:
         written["description"] = dict(written["title"])
     return SiteConfig(root, **{name: SETTINGS[name].convert(value, root) for name, value in written.items()})
+
+
+def with_base_url(config: SiteConfig, url: str) -> SiteConfig:
+    """`config` published at `url` instead (`build --base-url`, for a preview at another address)."""
+    message = _url(url)
+    if message:
+        raise fail(None, None, f"--base-url {message}")
+    return replace(config, base_url=_folder_url(url, config.root))

@@ -161,6 +161,7 @@ class Article:
     source_url: str | None = None  # where the outlet published it (front matter)
     retrieved: PubDate | None = None  # when it was copied from source_url
     translator: str | None = None  # set: the article is a translation
+    draft: bool = False  # front matter `draft: true`: built only with --drafts
 
     @property
     def summary(self) -> str:

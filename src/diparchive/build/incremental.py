@@ -15,6 +15,7 @@ way. What is stored on disk, and how digests are taken, is `cache`'s.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,7 @@ from .cache import (
     view_digest,
 )
 from .report import BuildReport
+from .selection import PUBLISHED, BuildOptions
 
 # What load_with_cache returns: (relative path, file digest, record) per article file.
 Read = Sequence[tuple[str, str, Loaded]]
@@ -118,19 +120,33 @@ class Incremental:
     """The build's state across phases (Lektor's build state): what it read of the last build
     and what it decided, so that `save` records exactly what this build made."""
 
-    def __init__(self, root: Path, config: SiteConfig, output: Path, search: bool, use_cache: bool) -> None:
+    def __init__(
+        self,
+        root: Path,
+        config: SiteConfig,
+        output: Path,
+        search: bool,
+        use_cache: bool,
+        options: BuildOptions = PUBLISHED,
+    ) -> None:
+        """`options` are what else the output depends on besides the inputs; the day only while
+        it decides what is published (the pages' own views show what it changed)."""
         self.root, self.config, self.output, self.search, self.use_cache = root, config, output, search, use_cache
         self.output_key = str(output.resolve())
         self.code = code_digest()
+        day = "" if options.future else (options.today or dt.date.today()).isoformat()
+        self.options = repr(replace(options, today=None))
         self.began_ns = time.time_ns()
         scan = scan_inputs((config.content_dir, config.templates_dir))
-        self.stats = stat_digest(root / CONFIG_FILE, scan, search, self.code)
+        self.stats = stat_digest(root / CONFIG_FILE, scan, search, self.code + self.options + day)
         self.last = load_last_build(root) if use_cache else None
         seen = self.last.inputs if self.last is not None else {}
         # Stat only tells which files need not be read again; a file touched near the last
         # build's start (within any file system's time granularity) is read, and digests decide.
         settled = self.last.started_ns - 2_000_000_000 if self.last else 0
-        self.digest, self.known, seen = inputs_digest(root / CONFIG_FILE, scan, search, self.code, seen, settled)
+        self.digest, self.known, seen = inputs_digest(
+            root / CONFIG_FILE, scan, search, self.code + self.options + day, seen, settled
+        )
         self.seen = seen
         self.cache = BuildCache()
         self.records_key = ""
@@ -167,7 +183,8 @@ class Incremental:
         """Pages that need not be planned again (path → the articles they show): with the same
         templates, settings and shape of site, those showing no changed article."""
         self.pages_key = tree_digest(
-            self.config.templates_dir, self.code + (self.root / CONFIG_FILE).read_text(encoding="utf-8")
+            self.config.templates_dir,
+            self.code + self.options + (self.root / CONFIG_FILE).read_text(encoding="utf-8"),
         )
         self.shape = site_shape(archive)
         self.changed = frozenset(

@@ -4,10 +4,11 @@ What may be taken from the last build is asked of `incremental`, once per phase.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from ..config import SiteConfig, load_config
+from ..config import SiteConfig, load_config, with_base_url
 from ..plan.archive import make_archive
 from ..plan.i18n import load_catalogs
 from ..plan.redirects import published
@@ -23,9 +24,10 @@ from .cache import check_cache_dir
 from .incremental import Incremental, IndexReuse
 from .loading import article_files, load_with_cache, regular_files
 from .report import BuildReport, Findings, Phases, PhaseTime, Progress, findings, silent, stop_if_strict
+from .selection import PUBLISHED, BuildOptions, select
 from .urllock import read_lock, write_lock
 
-__all__ = ["BuildReport", "Findings", "PhaseTime", "Progress", "build", "findings"]
+__all__ = ["BuildOptions", "BuildReport", "Findings", "PhaseTime", "Progress", "build", "findings"]
 
 
 def build(
@@ -36,19 +38,24 @@ def build(
     progress: Progress = silent,
     workers: int | None = None,
     use_cache: bool = True,
+    options: BuildOptions = PUBLISHED,
 ) -> BuildReport:
     """Build the site into `output` (default: site.yaml's output_dir), `workers` processes (default: one per core)
-    loading and rendering. The output is the same byte for byte with or without the cache, for any number of workers."""
+    loading and rendering. The output is the same byte for byte with or without the cache, for any number of
+    workers, for the same `options` (and the same day, which decides what is in the future)."""
     workers = workers if workers is not None else default_workers()
     config = load_config(root)
     if config.templates_dir.is_dir():
         regular_files(config.templates_dir, root, "templates")  # a symlink there is refused, never followed
+    if options.base_url is not None:
+        config = with_base_url(config, options.base_url)
+    options = replace(options, today=options.today or dt.date.today())
     out = output if output is not None else config.output_dir
     check_output_dir(out, root, (config.content_dir, config.templates_dir))
     with output_lock(out):  # one build at a time writes `out`; a killed build's leftovers swept
         if use_cache:
             check_cache_dir(root)  # before the output is replaced, not after
-        return _build(root, config, out, search, strict, progress, workers, use_cache)
+        return _build(root, config, out, search, strict, progress, workers, use_cache, options)
 
 
 def _build(
@@ -60,8 +67,10 @@ def _build(
     progress: Progress,
     workers: int,
     use_cache: bool,
+    options: BuildOptions,
 ) -> BuildReport:
-    reuse = Incremental(root, config, out, search, use_cache)
+    assert options.today is not None
+    reuse = Incremental(root, config, out, search, use_cache, options)
     if (last := reuse.nothing_changed()) is not None:
         stop_if_strict(strict, last.findings)
         return replace(last, output=out, phases=(), unchanged=True)
@@ -71,9 +80,10 @@ def _build(
     paths = article_files(config.content_dir, root)
     recognizer, on_load = build_recognizer(registry), phases.advancing("load", len(paths))
     read = load_with_cache(paths, root, registry, recognizer, reuse.records(), on_load, workers, reuse.known)
-    loaded = tuple(item for _, _, item in read)
+    chosen = select(tuple(item for _, _, item in read), options.drafts, options.future, options.today)
+    loaded = chosen.published
     archive = make_archive(tuple(item.article for item in loaded))
-    found = findings(loaded, archive, config.languages, config.default_language)
+    found = findings(loaded, archive, config.languages, config.default_language, chosen.warnings(options.today))
     stop_if_strict(strict, found)
     phases.done("load", len(paths))
 
@@ -104,8 +114,10 @@ def _build(
     report = BuildReport.of(
         out, config.languages, archive, plan, found, tuple(phases.times), summary, files_out, rendered
     )
+    report = replace(report, drafts=len(chosen.drafts), base_path=config.base_path)
     reuse.save(report, read, plan, pages, index)
-    write_lock(root, published(lock, archive, Urls(config.base_url, config.base_path)))
+    if not options.preview:  # a draft's or a preview's URLs are not published ones
+        write_lock(root, published(lock, archive, Urls(config.base_url, config.base_path)))
     return report
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import DiparchiveError, Problem
 from ..plan.archive import Archive, missing_translations, translation_warnings
 from ..plan.site import Plan
+from ..read.frontmatter import NEW_BODY
 from ..read.loader import Loaded
 from ..records import Article, DateSource
 
@@ -28,11 +29,24 @@ class Findings:
 
 
 def findings(
-    loaded: tuple[Loaded, ...], archive: Archive, languages: tuple[str, ...], default_language: str
+    loaded: tuple[Loaded, ...],
+    archive: Archive,
+    languages: tuple[str, ...],
+    default_language: str,
+    left_out: list[Problem] | None = None,
 ) -> Findings:
+    """What to tell of the published records (`loaded`, `archive`); `left_out` names articles
+    the build left out that an editor may not expect to miss (dated in the future)."""
     warnings = [Problem(item.article.path, None, w) for item in loaded for w in item.article.warnings]
     warnings += [problem for item in loaded if (problem := title_problem(item.article))]
+    warnings += [
+        Problem(item.article.path, None, "the text `diparchive new` wrote is still there: write the article")
+        for item in loaded
+        if holds_new_body(item.article)
+    ]
     warnings += translation_warnings(archive, default_language)
+    warnings += pair_dates(archive, default_language)
+    warnings += left_out or []
     suggestions = [
         Problem(
             item.article.path,
@@ -48,6 +62,35 @@ def findings(
         for a in sorted(articles, key=lambda a: str(a.path))
     ]
     return Findings(tuple(warnings), tuple(suggestions), tuple(untranslated))
+
+
+def holds_new_body(article: Article) -> bool:
+    """The body still holds the placeholder `diparchive new` wrote for the editor to replace."""
+    opening = NEW_BODY[article.lang].split(".")[0]
+    return any(b.text.startswith(opening) for b in article.body)
+
+
+def _date_text(article: Article) -> str:
+    return article.date.edtf if article.date else "undated"
+
+
+def pair_dates(archive: Archive, default_language: str) -> list[Problem]:
+    """A translation whose date is not its original's (an article and its translation were
+    published together; a translation dated the day it was written files it in the wrong month)."""
+    problems = []
+    for versions in archive.by_key.values():
+        original = versions.get(default_language) or next(iter(versions.values()))
+        for lang, other in sorted(versions.items()):
+            if other is not original and _date_text(other) != _date_text(original):
+                problems.append(
+                    Problem(
+                        other.path,
+                        None,
+                        f"dated {_date_text(other)}, but {original.path}, of which it is the '{lang}' version, is "
+                        f"dated {_date_text(original)}: give both the same date in front matter",
+                    )
+                )
+    return sorted(problems, key=lambda p: str(p.path))
 
 
 def title_problem(article: Article) -> Problem | None:
@@ -132,6 +175,8 @@ class BuildReport:
     rendered: int = 0  # pages rendered by this build (the others were unchanged)
     planned: int = 0  # pages whose view this build made (the others showed no changed article)
     unchanged: bool = False  # nothing changed since the build that wrote the output: nothing done
+    drafts: int = 0  # drafts left out
+    base_path: str = "/"  # the URL path the site is served under
 
     @classmethod
     def of(

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from ..errors import fail
@@ -36,4 +38,8 @@ def write_lock(root: Path, lock: Lock) -> None:
     text = json.dumps({k: list(v) for k, v in lock.items()}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path = root / LOCK_FILE
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        # Written beside it and renamed over it: a build killed while writing leaves the old lock, never half of one.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=root, prefix=f".{LOCK_FILE}.", delete=False) as f:
+            f.write(text)
+        os.chmod(f.name, 0o644)  # as a file written in place would be, not the temporary file's 0600
+        os.replace(f.name, path)

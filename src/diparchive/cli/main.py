@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import signal
@@ -11,15 +12,13 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from .. import __version__
-from ..errors import DiparchiveError, Problem, fail
-
-if TYPE_CHECKING:
-    from ..config import SiteConfig
-    from ..read.recognizer import Recognizer
-    from ..read.registry import Registry
+from ..errors import DiparchiveError, fail
+from .check import check, read_site
+from .log import FORMATS, print_error, print_problems
+from .scaffold import new_file
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"diparchive {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def common(sub: argparse.ArgumentParser) -> None:
+    def common(sub: argparse.ArgumentParser, logs: bool = False) -> None:
         sub.add_argument(
             "--root",
             type=Path,
@@ -37,13 +36,20 @@ def _parser() -> argparse.ArgumentParser:
             metavar="DIR",
             help="site root: the folder holding site.yaml (default: the current folder)",
         )
+        if logs:
+            sub.add_argument(
+                "--log-format",
+                choices=FORMATS,
+                default="text",
+                help="text: file:line: level: message (default); github: GitHub Actions annotations (::error file=…,line=…::…)",
+            )
 
     build = commands.add_parser(
         "build",
         help="build the site into the output folder",
         description="Build the whole site: pages in both languages, feeds, sitemaps and the Pagefind search index.",
     )
-    common(build)
+    common(build, logs=True)
     build.add_argument(
         "--output", type=Path, metavar="DIR", help="output folder (default: output_dir in site.yaml, normally public/)"
     )
@@ -63,22 +69,45 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="treat warnings (inferred dates, names the registry lacks, missing translations, heavy boilerplate) as errors, for CI",
     )
+    build.add_argument("--drafts", action="store_true", help="include drafts (front matter draft: true)")
+    build.add_argument(
+        "--future", action="store_true", help="include articles dated after today (left out, with a warning, otherwise)"
+    )
+    build.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="publish at URL instead of site.yaml's base_url (a preview at another address)",
+    )
 
     serve = commands.add_parser(
         "serve",
-        help="build, serve on 127.0.0.1 and rebuild on every change",
-        description="Build the site, serve it on 127.0.0.1, rebuild when content/, templates/ or site.yaml change, and reload open pages. Search works in the preview.",
+        help="build, serve a preview and rebuild on every change",
+        description="Build the site into .diparchive-cache/serve/ (never the output folder you publish), with drafts, serve it on 127.0.0.1 (or --bind), rebuild when content/, templates/ or site.yaml change, and reload open pages. Search works in the preview.",
     )
     common(serve)
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for a phone on the same network)",
+    )
+    serve.add_argument("--open", action="store_true", help="open the site in the web browser once it is served")
     serve.add_argument("--no-search", action="store_true", help="skip the Pagefind index (faster rebuilds)")
+    serve.add_argument(
+        "--drafts",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="show drafts, marked as such (default: shown; --no-drafts shows the site as build makes it)",
+    )
+    serve.add_argument("--future", action="store_true", help="include articles dated after today")
 
     parse = commands.add_parser(
         "parse",
         help="show article files as the build reads them",
         description="Print each file's record exactly as the build sees it, read with the site's registry.",
     )
-    common(parse)
+    common(parse, logs=True)
     parse.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parse.add_argument("--json", action="store_true", help="one JSON object per line")
 
@@ -99,12 +128,19 @@ def _parser() -> argparse.ArgumentParser:
         "--key", help="when the new file translates an article: that article's key (its file name without extension)"
     )
 
+    init = commands.add_parser(
+        "init",
+        help="start a new archive",
+        description="Write a new archive into DIR: site.yaml (every setting, commented), a registry with one example of each kind, the templates, and an example article in each language. It builds at once, with --strict.",
+    )
+    init.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR", help="default: the current folder")
+
     check = commands.add_parser(
         "check",
         help="check the content and suggest registry additions",
         description="Load every article without building and list warnings, names or numbered meetings the registry does not know, and missing translations, with file and line.",
     )
-    common(check)
+    common(check, logs=True)
     check.add_argument("--strict", action="store_true", help="exit non-zero when there is any warning")
     return parser
 
@@ -127,12 +163,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "parse":
             return _parse(args, out)
         if args.command == "new":
-            return _new(args, out)
+            return new_file(args.root, args.title, args.lang, args.key, dt.date.today(), out)
         if args.command == "serve":
             return _serve(args, out, err)
-        return _check(args, out)
+        if args.command == "init":
+            from .starter import init_site
+
+            return init_site(args.dir, out)
+        return check(args.root, args.strict, args.log_format, out, dt.date.today())
     except DiparchiveError as exc:
-        print(f"error: {exc}", file=err)
+        print_error(exc, getattr(args, "log_format", "text"), err)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=err)
@@ -178,7 +218,7 @@ def progress_printer(stream: TextIO, live: bool) -> Callable[[str, int, int], No
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ..build.pipeline import build
+    from ..build.pipeline import BuildOptions, build
 
     quiet = args.quiet
     progress = (lambda phase, done, total: None) if quiet else progress_printer(err, live=err.isatty())
@@ -190,18 +230,18 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         strict=args.strict,
         progress=progress,
         use_cache=not args.no_cache,
+        options=BuildOptions(drafts=args.drafts, future=args.future, base_url=args.base_url),
     )
     found = report.findings
+    if not quiet:  # a build that did nothing repeats the warnings of the build that made the output
+        print_problems(found.warnings, "warning", args.log_format, err)
     if report.unchanged:
         print(
-            f"Nothing changed since the build in {report.output}: {report.articles} articles, {report.pages} pages "
-            f"({time.perf_counter() - started:.1f} s; --no-cache rebuilds anyway)",
+            f"Nothing changed since the build in {report.output}: {report.articles} articles, {report.pages} pages, "
+            f"{len(found.warnings)} warning(s) ({time.perf_counter() - started:.1f} s; --no-cache rebuilds anyway)",
             file=out,
         )
         return 0
-    if not quiet:
-        for warning in found.warnings:
-            print(f"warning: {warning}", file=err)
     if found.suggestions:
         print(
             f"note: {len(found.suggestions)} name(s) or meeting(s) not in the registry; `diparchive check` lists them",
@@ -211,6 +251,10 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(
             f"note: {len(found.untranslated)} article(s) without a version in the other language; `diparchive check` lists them",
             file=err,
+        )
+    if report.drafts:
+        print(
+            f"note: {report.drafts} draft(s) left out (--drafts builds them); `diparchive check` lists them", file=err
         )
     if not quiet:
         print("Phases: " + ", ".join(f"{p.name} {p.seconds:.1f} s" for p in report.phases), file=err)
@@ -226,28 +270,22 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     print(f"Search: {report.search}" if report.search else "Search: skipped (--no-search)", file=out)
     if not quiet:
-        print(
-            f"To look at it: diparchive serve (or python -m http.server --bind 127.0.0.1 --directory {report.output} 8000), then open http://127.0.0.1:8000/",
-            file=out,
-        )
+        print(_closing_hint(report.output, report.base_path), file=out)
     return 0
 
 
-def _site(root: Path) -> tuple[SiteConfig, Registry, Recognizer]:
-    from ..config import load_config
-    from ..read.recognizer import build_recognizer
-    from ..read.registry import load_registry
-
-    config = load_config(root)
-    registry = load_registry(config.registry_dir, root)
-    return config, registry, build_recognizer(registry)
+def _closing_hint(output: Path, base_path: str) -> str:
+    if base_path == "/":
+        return f"To look at it: diparchive serve (or python -m http.server --bind 127.0.0.1 --directory {output} 8000), then open http://127.0.0.1:8000/"
+    # The pages' links start with the base path: a file server of the output folder alone would not find them.
+    return f"To look at it: diparchive serve, then open http://127.0.0.1:8000{base_path} (the site's links begin with {base_path})"
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
     from ..build.loading import article_files, load_articles
     from .records_json import article_json, article_text
 
-    config, registry, recognizer = _site(args.root)
+    config, registry, recognizer = read_site(args.root)
     paths: list[Path] = []
     for given in args.files:
         path = (given if given.is_absolute() else Path.cwd() / given).resolve()
@@ -268,20 +306,27 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ..build.pipeline import build
+    from ..build.cache import CACHE_DIR
+    from ..build.pipeline import BuildOptions, build
     from ..config import CONFIG_FILE, load_config
     from .serve import serve
 
     config = load_config(args.root)
+    output = args.root / CACHE_DIR / "serve"  # its own folder: the preview never touches the one you publish
+    options = BuildOptions(drafts=args.drafts, future=args.future)
 
-    def rebuild() -> None:
+    def rebuild() -> int:
         started = time.perf_counter()
-        report = build(args.root, search=not args.no_search)
+        report = build(args.root, output, search=not args.no_search, options=options)
+        print_problems(report.findings.warnings, "warning", "text", err)
+        warned = f", {len(report.findings.warnings)} warning(s)" if report.findings.warnings else ""
+        drafts = f", {report.drafts} draft(s) left out" if report.drafts else ""
         print(
-            f"built {report.articles} articles, {report.pages} pages in {time.perf_counter() - started:.1f} s",
+            f"built {report.articles} articles, {report.pages} pages{warned}{drafts} in {time.perf_counter() - started:.1f} s",
             file=err,
             flush=True,
         )
+        return len(report.findings.warnings)
 
     watched = [config.content_dir, config.templates_dir, args.root / CONFIG_FILE]
     serve(
@@ -289,89 +334,13 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.port,
         rebuild,
         [p for p in watched if p.exists()],
-        config.output_dir,
+        output,
         config.base_path,
         err,
+        bind=args.bind,
+        open_browser=args.open,
     )
     return 0
-
-
-def _new(args: argparse.Namespace, out: TextIO) -> int:
-    import datetime as dt
-
-    from ..config import load_config
-    from ..read.frontmatter import text_problem
-    from .scaffold import new_article
-
-    config = load_config(args.root)
-    if not args.title.strip():
-        raise fail(None, None, "the title is empty")
-    if (problem := text_problem("title", args.title)) is not None:
-        raise fail(None, None, f"{problem}: nothing was written")
-    name, text = new_article(args.title.strip(), args.lang, dt.date.today(), args.key)
-    folder = config.content_dir / ("en" if args.lang == "en" else "")
-    path = folder / name
-    if path.exists():
-        raise fail(path, None, "already exists; choose another title or edit that file")
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    print(path, file=out)
-    return 0
-
-
-def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from ..build.loading import article_files, load_articles
-    from ..build.report import findings
-    from ..plan.archive import make_archive
-    from ..plan.i18n import load_catalogs
-    from ..plan.site import plan_site
-    from .audit import broken_links, likely_duplicates, repeated_titles, site_paths
-
-    config, registry, recognizer = _site(args.root)
-    root = args.root.resolve()
-    loaded = load_articles(article_files(config.content_dir, root), root, registry, recognizer)
-    archive = make_archive(tuple(item.article for item in loaded))
-    found = findings(loaded, archive, config.languages, config.default_language)
-    plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root))
-    static = config.templates_dir / "static"
-    static_files = (
-        sorted("static/" + p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file())
-        if static.is_dir()
-        else []
-    )
-    duplicates = likely_duplicates(archive.articles)
-    titles = repeated_titles(archive.articles)
-    links = broken_links(archive.articles, site_paths(plan, config.languages, static_files), config.base_url)
-    dates = [
-        Problem(
-            a.path,
-            a.body[0].line if a.body else None,
-            f"publication date known only as the interval {a.date.edtf}: settle it in front matter"
-            if a.date
-            else "no publication date: give one in front matter",
-        )
-        for a in archive.articles
-        if a.date is None or a.date.is_interval
-    ]
-    sections = (
-        ("warning", found.warnings),
-        ("suggestion", found.suggestions),
-        ("untranslated", found.untranslated),
-        ("title", titles),
-        ("date", dates),
-        ("duplicate", duplicates),
-        ("broken link", links),
-    )
-    for label, problems in sections:
-        for problem in problems:
-            print(f"{problem.path}{f':{problem.line}' if problem.line else ''}: {label}: {problem.message}", file=out)
-    print(
-        f"{len(loaded)} articles checked: {len(found.warnings)} warning(s), {len(found.suggestions)} suggestion(s) for the registry, "
-        f"{len(found.untranslated)} missing translation(s), {len(titles)} repeated title(s), "
-        f"{len(duplicates)} likely duplicate(s), {len(links)} broken link(s)",
-        file=out,
-    )
-    return 1 if args.strict and (found.all() or titles or duplicates or links) else 0
 
 
 if __name__ == "__main__":

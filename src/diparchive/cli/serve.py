@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
+import watchfiles
+
 from ..errors import DiparchiveError
 
 STATUS_PATH = "/__diparchive/status"
@@ -30,11 +32,24 @@ RELOAD_SCRIPT = b"""(function () {
     }
     box.textContent = "diparchive: the last build failed; this page is from the build before.\\n\\n" + message;
   }
+  var badge = null;
+  function count(n) {  /* the last build's warnings, in the corner: the quieter sibling of the error box */
+    if (!n) { if (badge) { badge.remove(); badge = null; } return; }
+    if (!badge) {
+      badge = document.createElement("div");
+      badge.setAttribute("role", "status");
+      badge.className = "diparchive-warnings";
+      badge.style.cssText = "position:fixed;right:.5rem;bottom:.5rem;padding:.2rem .5rem;border-radius:4px;background:#8a5a00;color:#fff;font:12px/1.4 monospace;z-index:99998";
+      document.body.appendChild(badge);
+    }
+    badge.textContent = "diparchive: " + n + " warning(s), listed where serve runs";
+  }
   function poll() {
     fetch("/__diparchive/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.version !== seen) { location.reload(); return; }
       seen = s.version;
       if (s.error) show(s.error); else if (box) { box.remove(); box = null; }
+      count(s.warnings);
     }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
   }
   poll();
@@ -44,21 +59,24 @@ RELOAD_SCRIPT = b"""(function () {
 
 @dataclass
 class PreviewState:
-    """What the server tells open pages: how many builds have finished, and the last error."""
+    """What the server tells open pages: how many builds have finished, the last error, and the
+    last good build's warnings."""
 
     version: int = 0
     error: str | None = None
+    warnings: int = 0  # of the last good build
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def finished(self, error: str | None) -> None:
+    def finished(self, error: str | None, warnings: int = 0) -> None:
         with self.lock:
             self.error = error
             if error is None:
                 self.version += 1
+                self.warnings = warnings
 
     def as_json(self) -> bytes:
         with self.lock:
-            return json.dumps({"version": self.version, "error": self.error}).encode("utf-8")
+            return json.dumps({"version": self.version, "error": self.error, "warnings": self.warnings}).encode()
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -122,9 +140,24 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def start_server(output: Path, base_path: str, port: int, state: PreviewState) -> http.server.ThreadingHTTPServer:
+class EditorFilter(watchfiles.DefaultFilter):
+    """watchfiles' default filter (Vim's .swp, backups ending in ~, Emacs' .#locks), and also
+    sed -i's sedXXXXXX, Vim's 4913 probe and Emacs' #autosave#: editors' temporary files."""
+
+    ignore_entity_patterns = (
+        *watchfiles.DefaultFilter.ignore_entity_patterns,
+        r"^sed[A-Za-z0-9]{6}$",
+        r"^4913$",
+        r"\.sw[a-p]x?$",
+        r"^#.*#$",
+    )
+
+
+def start_server(
+    output: Path, base_path: str, port: int, state: PreviewState, bind: str = "127.0.0.1"
+) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(PreviewHandler, state=state, base_path=base_path, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = http.server.ThreadingHTTPServer((bind, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -132,21 +165,24 @@ def start_server(output: Path, base_path: str, port: int, state: PreviewState) -
 def serve(
     root: Path,
     port: int,
-    rebuild: Callable[[], None],
+    rebuild: Callable[[], object],
     watched: list[Path],
     output: Path,
     base_path: str,
     log: TextIO,
     stop: threading.Event | None = None,
+    bind: str = "127.0.0.1",
+    open_browser: bool = False,
 ) -> None:
-    """Build once, serve, and rebuild whenever a watched path changes, until interrupted."""
+    """Build once, serve on `bind`, and rebuild whenever a watched path changes (editors'
+    temporary files aside), until interrupted; `open_browser` opens the site once it is served."""
     import watchfiles
 
     state = PreviewState()
 
     def build_now() -> None:
         try:
-            rebuild()
+            result = rebuild()
         except DiparchiveError as exc:
             print(f"error: {exc}", file=log, flush=True)
             state.finished(str(exc))
@@ -154,25 +190,35 @@ def serve(
             message = f"the build failed unexpectedly: {type(exc).__name__}: {exc}"
             print(f"error: {message}", file=log, flush=True)
             state.finished(message)
-        else:
-            state.finished(None)
+        else:  # a rebuild may tell how many warnings it printed
+            state.finished(None, result if isinstance(result, int) else 0)
 
     build_now()
     try:
-        server = start_server(output, base_path, port, state)
+        server = start_server(output, base_path, port, state, bind)
     except OSError as exc:
         raise DiparchiveError(
-            [], heading=f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); choose another --port"
+            [], heading=f"cannot serve on {bind}:{port} ({exc.strerror}); choose another --port or --bind"
         ) from None
+    host = f"[{bind}]" if ":" in bind else bind
+    url = f"http://{'127.0.0.1' if bind in ('0.0.0.0', '::') else host}:{server.server_address[1]}{base_path}"
     print(
-        f"Serving {output} at http://127.0.0.1:{server.server_address[1]}{base_path} — rebuilding on changes to "
+        f"Serving {output} at {url}"
+        + (f" (on every address of this machine: {bind})" if bind in ("0.0.0.0", "::") else "")
+        + " — rebuilding on changes to "
         + ", ".join(str(p.relative_to(root) if p.is_relative_to(root) else p) for p in watched)
         + "; Ctrl-C stops",
         file=log,
         flush=True,
     )
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
     try:
-        for changes in watchfiles.watch(*watched, stop_event=stop, debounce=200, raise_interrupt=False):
+        for changes in watchfiles.watch(
+            *watched, watch_filter=EditorFilter(), stop_event=stop, debounce=200, raise_interrupt=False
+        ):
             names = sorted({Path(p).name for _, p in changes})
             print(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}; rebuilding", file=log, flush=True)
             build_now()

@@ -74,6 +74,7 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         context["prev"] = s.card(older, lang) if older else None
         context["next"] = s.card(newer, lang) if newer else None
         context["related"] = [s.card(a, lang) for a in near]
+        context["draft"] = article.draft  # only built with --drafts (serve): marked on the page
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
         pages.append(Page(path, "article.html", lang, context, alternates, shows=shows, lastmod=newest_day([article])))
     return pages

@@ -10,7 +10,7 @@ from typing import Any
 
 from slugify import slugify
 
-from ..config import LANGUAGES
+from ..config import LANGUAGES, did_you_mean
 from ..errors import DiparchiveError
 from ..records import DateSource, PubDate
 from ..schema import DATE_FORMS, Invalid, Key, date_literal, validate
@@ -18,6 +18,11 @@ from ..yamlsource import Located
 from .registry import Registry
 from .registry_records import instance_number
 
+# The body `diparchive new` writes, per language: a file still holding it is not written yet.
+NEW_BODY = {
+    "vi": "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống; chú thích ảnh viết trong *dấu sao*.",
+    "en": "Write the article here. Leave a blank line between paragraphs; put photo captions in *asterisks*.",
+}
 SLUG_CHARS = 80
 KEY_CHARS = 200
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -73,6 +78,12 @@ def _url(item: Located) -> str:
     if not text.startswith(("http://", "https://")) or any(c.isspace() for c in text):
         raise Invalid(f"'source_url' must be an http(s) address without spaces, not '{text}'")
     return text
+
+
+def _draft(item: Located) -> bool:
+    if not isinstance(item.plain(), bool):
+        raise Invalid(f"'draft' must be true or false, not '{item.plain()}'")
+    return bool(item.plain())
 
 
 def _lang(item: Located) -> str:
@@ -134,6 +145,7 @@ def schema(registry: Registry) -> dict[str, Key]:
         "title": Key("Headline shown for the article.", _text("title")),
         "date": Key(f"Publication date: {DATE_FORMS}.", _date),
         "lang": Key("Language: vi or en.", _lang),
+        "draft": Key("true: left out of the site unless built with --drafts (`serve` shows drafts).", _draft),
         "key": Key("Shared by an article and its translations; defaults to the file name.", _key),
         "slug": Key("Last part of the article's URL; defaults to the slug of the title.", _slug),
         "aliases": Key("Former slugs of the article: each old URL becomes a page that redirects here.", _aliases),
@@ -168,7 +180,7 @@ def front_matter(located: Located | None, shown: Path, registry: Registry) -> di
         schema(registry),
         shown,
         located.line,
-        lambda key: f"unknown front matter key '{key}' (known: {known})",
+        lambda key: f"unknown front matter key '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)} (known: {known})",
         lambda key: "",
     )
     if problems:

@@ -349,6 +349,8 @@ def load_article(
         )
 
     paragraphs = [b.text for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
+    if not paragraphs:  # all captions, headings or lists: likely a gallery page, or the body was missed
+        warnings.append(f"no paragraph: only captions, headings or lists were read (`diparchive parse {shown}`)")
     dated = date_of_scrape(
         printed, header.title, body_at, paragraphs, [b.text for b in blocks if b.kind is BlockKind.CAPTION]
     )
@@ -371,6 +373,7 @@ def load_article(
         source_url=meta.get("source_url"),
         retrieved=meta.get("retrieved"),
         translator=meta.get("translator"),
+        draft=meta.get("draft", False),
         date=date,
         author=author,
         outlet=meta.get("outlet") or header.outlet,
