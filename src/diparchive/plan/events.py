@@ -9,6 +9,7 @@ from typing import Any
 from ..read.registry import Event
 from .jsonld import event_jsonld
 from .navigation import event_trail, section_trail, series_trail, session_links
+from .timeline import chart, series_articles
 from .views import (
     HOME_RANKED,
     Page,
@@ -75,6 +76,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
                 "instances": [
                     row(e) for e in sorted((e for e in events if e.series == series.id), key=lambda e: -(e.number or 0))
                 ],
+                "timeline": chart(series_articles(s, lang, series.id, events), lang, ui),
             }
         )
         pages.append(Page(path, "series.html", lang, context, alternates))
@@ -110,6 +112,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
                 "mentioned_count": len(tagged(s, lang, "mention", event.id)),
                 "mentioned": [s.card(a, lang) for a in passing] if chunk[:1] == about[:1] else [],
                 "sessions": sessions,
+                "timeline": chart(about, lang, ui) if chunk[:1] == about[:1] else None,
             },
             feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None,
             first_also=passing,
