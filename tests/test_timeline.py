@@ -15,7 +15,7 @@ from diparchive.build.pipeline import build
 from diparchive.plan.i18n import load_catalogs, month_title
 from diparchive.plan.timeline import Office, _num, chart
 from diparchive.records import PubDate
-from test_plan import article
+from test_plan import ARTICLES, article, inputs, page, plan  # noqa: F401 (inputs: a fixture)
 from test_quality import WCAG_21_AA
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -113,6 +113,25 @@ def test_ticks_stay_few_over_decades_and_coordinates_are_written_by_hand(ui):
     numbers = [b[k] for b in view["bars"] for k in ("x", "y", "width", "height")]
     assert all(re.fullmatch(r"\d+(\.\d)?", n) for n in numbers)
     assert [_num(v) for v in (0, 5, 10, 125, -15)] == ["0", "0.5", "1", "12.5", "-1.5"]
+
+
+def test_a_listing_shows_its_whole_chart_on_its_first_page_only(inputs):  # noqa: F811 (the fixture of test_plan)
+    planned = plan(inputs, ARTICLES)
+    first, second = page(planned, "vi/lanh-dao/to-lam/"), page(planned, "vi/lanh-dao/to-lam/trang/2/")
+    assert [(r["month"], r["count"]) for r in first.context["timeline"]["rows"]] == [
+        ("tháng 4 năm 2024", 1),
+        ("tháng 2 năm 2024", 1),
+        ("tháng 1 năm 2024", 1),
+    ]  # all three of the leader's articles, though the page lists two
+    assert [o["label"] for o in first.context["timeline"]["offices"]] == [
+        "Bộ trưởng Công an",
+        "Chủ tịch nước",
+        "Tổng Bí thư",
+    ]
+    assert second.context["timeline"] is None
+    assert page(planned, "vi/su-kien/unga-79/").context["timeline"] is not None
+    home = page(planned, "vi/").context["timeline"]
+    assert sum(r["count"] for r in home["rows"]) == 4 and "1 bài viết không rõ ngày" in home["undated_note"]
 
 
 # --- the built sample
