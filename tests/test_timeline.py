@@ -64,6 +64,7 @@ def test_rough_dates_count_in_their_first_month_and_undated_ones_are_left_out(ui
     assert len(view["bars"]) == 3 and view["dated"] == 4
     assert [b["rough"] for b in view["bars"]] == [True, False, True]  # January, March, December
     assert view["undated_note"] == "Not in the chart: 1 article without a date."
+    assert view["desc"].endswith("Not in the chart: 1 article without a date.")
     assert "2 articles dated only to a year" in view["rough_note"]
     assert view["bars"][1]["label"] == "March 2023: 2 articles"
     assert "(≈ 1 dated only roughly)" in view["bars"][0]["label"]

@@ -150,6 +150,9 @@ def chart(articles: Sequence[Article], lang: str, ui: Mapping[str, str], offices
     )
     if lanes:
         summary += " " + ui["timeline_offices"].format(offices=", ".join(o["label"] for o in lanes))
+    undated_note = ui["timeline_undated"].format(articles=count_phrase(undated, lang, dict(ui))) if undated else ""
+    if undated_note:  # in the image's description too, not only in the table below it
+        summary += " " + undated_note
     rough_total = sum(rough.values())
     return {
         "width": _num(WIDTH),
@@ -171,9 +174,7 @@ def chart(articles: Sequence[Article], lang: str, ui: Mapping[str, str], offices
         "rough_note": ui["timeline_rough"].format(articles=count_phrase(rough_total, lang, dict(ui)))
         if rough_total
         else "",
-        "undated_note": ui["timeline_undated"].format(articles=count_phrase(undated, lang, dict(ui)))
-        if undated
-        else "",
+        "undated_note": undated_note,
     }
 
 
