@@ -16,6 +16,7 @@ from .collation import by_name, collation_key
 from .jsonld import event_jsonld
 from .navigation import event_trail, section_trail, series_trail, session_links
 from .spans import days_span
+from .timeline import chart, series_articles
 from .views import (
     HOME_RANKED,
     Page,
@@ -119,6 +120,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
                 "description": series.description.get(lang) if series.description else None,
                 "instances": [r for r in rows if r["href"]],
                 "registry_only": [r for r in rows if not r["href"]],
+                "timeline": chart(series_articles(s, lang, series.id, events), lang, ui),
             }
         )
         shown = [a for e in instances(series) for kind in ("event", "mention") for a in tagged(s, lang, kind, e.id)]
@@ -157,6 +159,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
                 "mentioned_count": len(tagged(s, lang, "mention", event.id)),
                 "mentioned": [s.card(a, lang) for a in passing] if chunk[:1] == about[:1] else [],
                 "sessions": sessions,
+                "timeline": chart(about, lang, ui) if chunk[:1] == about[:1] else None,
             },
             feed=s.urls.feed(s.urls.event(lang, event.id)) if has_feed else None,
             first_also=passing,

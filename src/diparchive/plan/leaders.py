@@ -16,6 +16,7 @@ from .collation import by_name
 from .jsonld import person_jsonld
 from .navigation import leader_trail, section_trail
 from .spans import years_span
+from .timeline import chart, leader_offices
 from .views import (
     HOME_RANKED,
     Page,
@@ -114,6 +115,7 @@ def _leader_view(
             "groups": grouped_by_year(s, chunk, lang),
             "companions": [dict(leader_link(s, l, lang), count=c) for l, c in ranked_with()[0][:HOME_RANKED]],
             "events": [dict(event_link(s, e, lang), count=c) for e, c in ranked_with()[1][:HOME_RANKED]],
+            "timeline": chart(about, lang, ui, leader_offices(s, lang, leader)) if chunk[:1] == about[:1] else None,
         }
 
     return view

@@ -10,6 +10,7 @@ from .i18n import month_name, month_title
 from .jsonld import website_jsonld
 from .navigation import archive_trail, month_trail, neighbours, section_trail, undated_trail, year_trail
 from .search_parts import IndexPart
+from .timeline import chart
 from .views import (
     HOME_RANKED,
     Page,
@@ -69,6 +70,7 @@ def home_pages(s: Site, lang: str) -> list[Page]:
             "undated_count": sum(1 for a in entries if a.date is None),
             "undated_href": s.urls.href(s.urls.undated(lang)),
             "intro": ui["home_intro"],
+            "timeline": chart(entries, lang, ui),
         }
     )
     return [Page(s.urls.home(lang), "home.html", lang, context, both(s.urls.home))]
