@@ -145,6 +145,6 @@ def test_every_page_of_both_languages_has_a_frame(inputs):
     planned = plan(inputs, ARTICLES)
     assert len({p.path for p in planned.pages}) == len(planned.pages)
     for p in planned.pages:
-        if p.template.startswith("cite."):  # the RIS and BibTeX downloads: no frame
+        if p.template.startswith("cite.") or p.template == "data.txt":  # downloads (RIS, BibTeX, data): no frame
             continue
         assert p.context is not None and p.context["page"]["canonical"].startswith("https://example.org/")

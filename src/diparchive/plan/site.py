@@ -20,6 +20,7 @@ from .events import event_pages
 from .feeds import feeds
 from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
+from .opendata import data_page, data_pages
 from .redirects import Lock, redirect_pages
 from .search_parts import plan_parts
 from .urls import output_file
@@ -56,10 +57,12 @@ def plan_site(
         pages += leader_pages(s, lang)
         pages += event_pages(s, lang)
         pages.append(search_page(s, lang, parts))
+        pages.append(data_page(s, lang))
         pages.append(not_found_page(s, lang, s.urls.not_found(lang)))
         found += feeds(s, lang)
     pages.append(not_found_page(s, config.default_language, "404.html"))
     pages += redirect_pages(s, lock or {})
+    pages += data_pages(s)
     _one_page_per_path(pages)
     return Plan(tuple(pages), tuple(found), parts)
 

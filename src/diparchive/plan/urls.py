@@ -18,6 +18,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "undated": "khong-ro-ngay",
         "search": "tim-kiem",
         "page": "trang",
+        "data": "du-lieu",
     },
     "en": {
         "articles": "articles",
@@ -28,6 +29,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "undated": "undated",
         "search": "search",
         "page": "page",
+        "data": "data",
     },
 }
 
@@ -83,6 +85,14 @@ class Urls:
 
     def search(self, lang: str) -> str:
         return f"{lang}/{SEGMENTS[lang]['search']}/"
+
+    def data(self, lang: str) -> str:
+        """The page that describes the open data files."""
+        return f"{lang}/{SEGMENTS[lang]['data']}/"
+
+    def data_file(self, name: str) -> str:
+        """An open data file ("articles.jsonl", "schema/articles-v1.json"), one for all languages."""
+        return f"data/{name}"
 
     def not_found(self, lang: str) -> str:
         return f"{lang}/404.html"

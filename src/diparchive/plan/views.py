@@ -171,6 +171,7 @@ def frame(
             "favicon": s.urls.href(s.urls.favicon()),
             "search": s.urls.href(s.urls.search(lang)),
             "feed": s.urls.href(s.urls.feed(s.urls.home(lang))),
+            "data": s.urls.href(s.urls.data(lang)),
         },
         "nav": [{"label": ui[f"nav_{key}"], "href": s.urls.href(p), "current": p == path} for key, p in nav],
         "page": {
