@@ -98,3 +98,43 @@ def test_the_article_page_shows_the_type_and_pagefind_filters_by_it(built):
     assert any(
         '<dd data-pagefind-filter="Document type">Interview</dd>' in p.read_text(encoding="utf-8") for p in english
     )
+
+
+def test_every_type_has_a_listing_address_in_both_languages():
+    from diparchive.plan.urls import TYPE_SLUGS
+
+    for lang in ("vi", "en"):
+        assert set(TYPE_SLUGS[lang]) == {t.value for t in DocType}
+        assert len(set(TYPE_SLUGS[lang].values())) == len(DocType)
+
+
+@pytest.mark.parametrize(
+    ("lang", "index", "interview", "label"),
+    [
+        ("vi", "vi/bai-viet", "vi/loai-van-ban/phong-van", "Phỏng vấn"),
+        ("en", "en/articles", "en/document-types/interview", "Interview"),
+    ],
+)
+def test_the_list_of_all_articles_has_a_type_facet_leading_to_each_type(built, lang, index, interview, label):
+    html = (built / index / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="/{interview}/">{label}</a> <span class="count">(2)</span>' in html
+    listing = (built / interview / "index.html").read_text(encoding="utf-8")
+    assert f"<h1>{label}</h1>" in listing and listing.count('<li class="card') == 2
+    assert f'<a href="/{interview}/" aria-current="page">{label}</a>' in listing
+    speech = {"vi": "vi/loai-van-ban/phat-bieu", "en": "en/document-types/speech"}[lang]
+    assert not (built / speech).exists()  # no speech in the sample: no page
+
+
+def test_a_type_set_in_front_matter_moves_the_article_between_listings(site, tmp_path):
+    from diparchive.build.pipeline import build
+
+    build(site, search=False)
+    seed = site / "content" / "004_6ad065bfd07066d8.txt"
+    seed.write_text("---\ntype: speech\n---\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    build(site, search=False)
+    speech = site / "public" / "vi" / "loai-van-ban" / "phat-bieu" / "index.html"
+    assert speech.read_text(encoding="utf-8").count('<li class="card') == 1
+    full = tmp_path / "full"
+    build(site, full, search=False, use_cache=False)
+    for page in ("vi/bai-viet/index.html", "vi/loai-van-ban/tin-tuc/index.html", "en/articles/index.html"):
+        assert (site / "public" / page).read_bytes() == (full / page).read_bytes()

@@ -16,6 +16,7 @@ from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
 from .articles import article_pages, sort_value
+from .doctypes import doc_type_pages
 from .events import event_pages
 from .feeds import feeds
 from .leaders import leader_pages
@@ -53,6 +54,7 @@ def plan_site(
         pages += home_pages(s, lang)
         pages += [page for page in articles if page.lang == lang]
         pages += article_index_pages(s, lang)
+        pages += doc_type_pages(s, lang)
         pages += archive_pages(s, lang)
         pages += leader_pages(s, lang)
         pages += event_pages(s, lang)
@@ -86,9 +88,11 @@ def _one_page_per_path(pages: list[Page]) -> None:
 
 def site_shape(archive: Archive) -> str:
     """The digest of what decides which pages exist, what each lists and in what order: every
-    article's key, language, slug, date, leaders and events. While it stays the same (and the
+    article's key, language, slug, date, leaders, events and document type. While it stays the same (and the
     registry, templates and settings do), a changed article changes only the pages that show it."""
     h = hashlib.blake2b(digest_size=16)
     for a in archive.articles:
-        h.update(repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events, a.mentions)).encode())
+        h.update(
+            repr((a.key, a.lang, a.slug, str(a.path), a.date, a.leaders, a.events, a.mentions, a.doc_type)).encode()
+        )
     return h.hexdigest()

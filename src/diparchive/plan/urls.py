@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..records import DocType
+
 SEGMENTS: dict[str, dict[str, str]] = {
     "vi": {
         "articles": "bai-viet",
@@ -19,6 +21,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "search": "tim-kiem",
         "page": "trang",
         "data": "du-lieu",
+        "types": "loai-van-ban",
     },
     "en": {
         "articles": "articles",
@@ -30,7 +33,20 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "search": "search",
         "page": "page",
         "data": "data",
+        "types": "document-types",
     },
+}
+
+# The last part of a document type's listing, per language (keys: records.DocType values).
+TYPE_SLUGS: dict[str, dict[str, str]] = {
+    "vi": {
+        "interview": "phong-van",
+        "speech": "phat-bieu",
+        "joint-statement": "tuyen-bo-chung",
+        "press-briefing": "hop-bao",
+        "news": "tin-tuc",
+    },
+    "en": {t.value: t.value for t in DocType},
 }
 
 
@@ -85,6 +101,10 @@ class Urls:
 
     def search(self, lang: str) -> str:
         return f"{lang}/{SEGMENTS[lang]['search']}/"
+
+    def doc_type(self, lang: str, doc_type: str) -> str:
+        """The listing of the articles of one document type ("interview", …)."""
+        return f"{lang}/{SEGMENTS[lang]['types']}/{TYPE_SLUGS[lang][doc_type]}/"
 
     def data(self, lang: str) -> str:
         """The page that describes the open data files."""
