@@ -98,8 +98,9 @@ def test_build_prints_phases_and_a_summary(site):
     phases = [line.split()[0] for line in err.splitlines() if re.match(r"  \w+ +[\d,]+ done$", line)]
     assert phases == ["load", "plan", "render", "write"]
     assert re.search(r"Phases: load \d+\.\d s, plan \d+\.\d s, render \d+\.\d s, write \d+\.\d s", err)
-    # 139 HTML pages and each article's cite.ris and cite.bib (9 articles × 2), rendered as pages are
-    assert re.search(r"Built 9 articles into 157 pages \(vi: 80, en: 76\) and \d+ files in .* in \d+\.\d s", out)
+    # 145 HTML pages, each article's cite.ris and cite.bib (9 articles × 2) and the 7 open data
+    # files, rendered as pages are
+    assert re.search(r"Built 9 articles into 170 pages \(vi: 83, en: 79\) and \d+ files in .* in \d+\.\d s", out)
     assert "2 article(s) with an inferred date; 3 warning(s)" in out
     assert "\r" not in err  # not a terminal: plain lines only
 

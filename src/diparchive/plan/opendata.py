@@ -30,7 +30,7 @@ from .datafields import (
     object_schema,
 )
 from .navigation import section_trail
-from .views import Page, Site, all_events, both, frame
+from .views import Page, Site, all_events, both, frame, once
 
 DATA_TEMPLATE = "data.txt"
 CSV_SEPARATOR = "; "  # between the ids of a list in one CSV cell (ids never hold one)
@@ -82,9 +82,10 @@ FILES: tuple[DataFile, ...] = (
 def data_pages(s: Site) -> list[Page]:
     """The data files and their schemas; not planned again while `s.unchanged` holds them."""
     shows = frozenset(a.key for a in s.archive.articles)
+    records = once(lambda: article_records(s))  # for the JSONL and the CSV alike
     made: dict[str, Callable[[], str]] = {
-        "articles.jsonl": lambda: "".join(_json(r, indent=None) + "\n" for r in article_records(s)),
-        "articles.csv": lambda: articles_csv(s, article_records(s)),
+        "articles.jsonl": lambda: "".join(_json(r, indent=None) + "\n" for r in records()),
+        "articles.csv": lambda: articles_csv(s, records()),
         "leaders.json": lambda: _json(_listed(s, "leaders", {"leaders": leader_records(s)})) + "\n",
         "events.json": lambda: (
             _json(_listed(s, "events", {"events": event_records(s), "series": series_records(s)})) + "\n"
