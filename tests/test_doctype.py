@@ -53,6 +53,7 @@ def test_seed_types(registry, recognizer):
         ("MOFA Regular Press Conference on March 5", LONG, DocType.PRESS_BRIEFING),
         ("HỌP BÁO THƯỜNG KỲ  BỘ NGOẠI GIAO", LONG, DocType.PRESS_BRIEFING),  # case and spacing do not matter
         ("Thủ tướng hội đàm với Thủ tướng Nhật Bản", LONG, DocType.NEWS),
+        ("Thủ tướng có bài phát biểu quan trọng tại Liên hợp quốc", LONG, DocType.NEWS),  # a report on a speech
         # A news report that names a joint statement further on is still a news report.
         ("Hai nước nâng cấp quan hệ", "Hai bên đã ra tuyên bố chung về nâng cấp quan hệ.", DocType.NEWS),
     ],

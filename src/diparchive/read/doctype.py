@@ -33,7 +33,8 @@ CUES: dict[DocType, tuple[str, ...]] = {
         "regular press briefing",
     ),
     DocType.JOINT_STATEMENT: ("tuyên bố chung", "joint statement"),
-    DocType.SPEECH: ("toàn văn", "full text", "bài phát biểu", "speech by"),
+    # Only the words of a text given in full: "bài phát biểu" ("a speech") heads reports about one too.
+    DocType.SPEECH: ("toàn văn", "full text"),
     DocType.INTERVIEW: ("trả lời phỏng vấn", "phỏng vấn", "interview"),
 }
 QUESTIONS_OF_INTERVIEW = 2  # question blocks that make a text an interview (one may be rhetorical)
