@@ -164,6 +164,7 @@ def test_front_matter_keys_documented():
         "source_url",
         "retrieved",
         "translator",
+        "type",
         "leaders",
         "events",
         "mentions",

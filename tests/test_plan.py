@@ -145,7 +145,7 @@ def test_every_page_of_both_languages_has_a_frame(inputs):
     planned = plan(inputs, ARTICLES)
     assert len({p.path for p in planned.pages}) == len(planned.pages)
     for p in planned.pages:
-        if p.template.startswith("cite."):  # the RIS and BibTeX downloads: no frame
+        if p.template.startswith("cite.") or p.template == "data.txt":  # downloads (RIS, BibTeX, data): no frame
             continue
         assert p.context is not None
         if p.template == "404.html":  # not a page of the site: no canonical URL

@@ -23,6 +23,8 @@ PAGES = {
         "/vi/su-kien/unga-79/",
         "/vi/luu-tru/2024/09/",
         "/vi/tim-kiem/?q=cuba",
+        "/vi/du-lieu/",
+        "/vi/loai-van-ban/phong-van/",
     ],
     "en": [
         "/en/",
@@ -31,6 +33,8 @@ PAGES = {
         "/en/events/unga-79/",
         "/en/archive/2024/09/",
         "/en/search/?q=cuba",
+        "/en/data/",
+        "/en/document-types/interview/",
     ],
 }
 

@@ -60,6 +60,10 @@ def _language(value: Any) -> str | None:
     return None if value in LANGUAGES else f"must be one of: {', '.join(LANGUAGES)}"
 
 
+def _flag(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
 def _relative_dir(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "must be a folder path"
@@ -125,6 +129,12 @@ class SiteConfig:
         "that part, the longest indexed word it begins with: parts add weak matches for rare words.",
         _count,
         0,
+    )
+    data_full_text: bool = setting(
+        "Whether the open data files (/data/articles.jsonl and .csv) carry each article's full text, not only "
+        "its metadata. Off by default: publish texts only where their copyright allows.",
+        _flag,
+        False,
     )
 
     @property

@@ -119,6 +119,16 @@ class BlockKind(StrEnum):
     QUOTE = "quote"
 
 
+class DocType(StrEnum):
+    """The kind of document an article is (front matter `type:` names one of these values)."""
+
+    INTERVIEW = "interview"
+    SPEECH = "speech"  # a speech or another text given in full
+    JOINT_STATEMENT = "joint-statement"
+    PRESS_BRIEFING = "press-briefing"
+    NEWS = "news"  # a news report: every article that is none of the above
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of an article body. `html` is safe markup for the block's inside."""
@@ -162,6 +172,7 @@ class Article:
     retrieved: PubDate | None = None  # when it was copied from source_url
     translator: str | None = None  # set: the article is a translation
     draft: bool = False  # front matter `draft: true`: built only with --drafts
+    doc_type: DocType = DocType.NEWS  # read.doctype decides it, front matter `type:` overrides
 
     @property
     def summary(self) -> str:

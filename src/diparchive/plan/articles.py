@@ -113,6 +113,7 @@ def article_view(s: Site, article: Article, lang: str, ui: Mapping[str, str]) ->
         "outlet": article.outlet,
         "leaders": leaders,
         "events": [event_link(s, e, lang) for e in article.events],
+        "type": {"value": article.doc_type.value, "label": ui[f"type_{article.doc_type.value.replace('-', '_')}"]},
         "blocks": [{"kind": b.kind.value, "html": b.html} for b in article.body],
         "cite": {key: cite[key] for key in ("text", "url", "ris", "bib")},
         "search": search_view(s, article, lang, [l["name"] for l in leaders]),

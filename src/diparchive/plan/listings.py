@@ -6,6 +6,7 @@ from collections import Counter
 from functools import partial
 
 from ..records import Article
+from .doctypes import type_facet
 from .i18n import month_name, month_title
 from .jsonld import website_jsonld
 from .navigation import archive_trail, month_trail, neighbours, section_trail, undated_trail, year_trail
@@ -81,7 +82,12 @@ def article_index_pages(s: Site, lang: str) -> list[Page]:
     entries = s.archive.entries(lang)
 
     def view(chunk: tuple[Article, ...]) -> View:
-        return {"heading": ui["all_articles"], "items": [s.card(a, lang) for a in chunk], "count": len(entries)}
+        return {
+            "heading": ui["all_articles"],
+            "items": [s.card(a, lang) for a in chunk],
+            "count": len(entries),
+            "facet": {"label": ui["doc_type"], "types": type_facet(s, lang)},
+        }
 
     trail = section_trail(ui["all_articles"], s.urls.articles(lang))
     return listing(s, lang, s.urls.articles, entries, "list.html", ui["all_articles"], "list", view, trail=trail)

@@ -16,10 +16,12 @@ from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
 from .articles import article_pages, sort_value
+from .doctypes import doc_type_pages
 from .events import event_pages
 from .feeds import feeds
 from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
+from .opendata import data_page, data_pages
 from .redirects import Lock, redirect_pages
 from .search_parts import plan_parts
 from .sitemaps import sitemap_views
@@ -53,14 +55,17 @@ def plan_site(
         pages += home_pages(s, lang)
         pages += [page for page in articles if page.lang == lang]
         pages += article_index_pages(s, lang)
+        pages += doc_type_pages(s, lang)
         pages += archive_pages(s, lang)
         pages += leader_pages(s, lang)
         pages += event_pages(s, lang)
         pages.append(search_page(s, lang, parts))
+        pages.append(data_page(s, lang))
         pages.append(not_found_page(s, lang, s.urls.not_found(lang)))
         found += feeds(s, lang)
     pages.append(not_found_page(s, config.default_language, "404.html"))
     pages += redirect_pages(s, lock or {})
+    pages += data_pages(s)
     _one_page_per_path(pages)
     return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages))
 
@@ -84,12 +89,14 @@ def _one_page_per_path(pages: list[Page]) -> None:
 
 def site_shape(archive: Archive) -> str:
     """The digest of what decides which pages exist, what each lists and in what order: every
-    article's key, language, slug, date (and retrieval date: an undated page's `lastmod`), leaders
-    and events. While it stays the same (and the registry, templates and settings do), a changed
+    article's key, language, slug, date (and retrieval date: an undated page's `lastmod`), leaders,
+    events and document type. While it stays the same (and the registry, templates and settings do), a changed
     article changes only the pages that show it."""
     h = hashlib.blake2b(digest_size=16)
     for a in archive.articles:
         h.update(
-            repr((a.key, a.lang, a.slug, str(a.path), a.date, a.retrieved, a.leaders, a.events, a.mentions)).encode()
+            repr(
+                (a.key, a.lang, a.slug, str(a.path), a.date, a.retrieved, a.leaders, a.events, a.mentions, a.doc_type)
+            ).encode()
         )
     return h.hexdigest()

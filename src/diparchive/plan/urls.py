@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..records import DocType
+
 SEGMENTS: dict[str, dict[str, str]] = {
     "vi": {
         "articles": "bai-viet",
@@ -18,6 +20,8 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "undated": "khong-ro-ngay",
         "search": "tim-kiem",
         "page": "trang",
+        "data": "du-lieu",
+        "types": "loai-van-ban",
     },
     "en": {
         "articles": "articles",
@@ -28,7 +32,21 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "undated": "undated",
         "search": "search",
         "page": "page",
+        "data": "data",
+        "types": "document-types",
     },
+}
+
+# The last part of a document type's listing, per language (keys: records.DocType values).
+TYPE_SLUGS: dict[str, dict[str, str]] = {
+    "vi": {
+        "interview": "phong-van",
+        "speech": "phat-bieu",
+        "joint-statement": "tuyen-bo-chung",
+        "press-briefing": "hop-bao",
+        "news": "tin-tuc",
+    },
+    "en": {t.value: t.value for t in DocType},
 }
 
 
@@ -83,6 +101,18 @@ class Urls:
 
     def search(self, lang: str) -> str:
         return f"{lang}/{SEGMENTS[lang]['search']}/"
+
+    def doc_type(self, lang: str, doc_type: str) -> str:
+        """The listing of the articles of one document type ("interview", …)."""
+        return f"{lang}/{SEGMENTS[lang]['types']}/{TYPE_SLUGS[lang][doc_type]}/"
+
+    def data(self, lang: str) -> str:
+        """The page that describes the open data files."""
+        return f"{lang}/{SEGMENTS[lang]['data']}/"
+
+    def data_file(self, name: str) -> str:
+        """An open data file ("articles.jsonl", "schema/articles-v1.json"), one for all languages."""
+        return f"data/{name}"
 
     def not_found(self, lang: str) -> str:
         return f"{lang}/404.html"

@@ -176,6 +176,7 @@ def frame(
             "favicon": s.urls.href(s.urls.favicon()),
             "search": s.urls.href(s.urls.search(lang)),
             "feed": s.urls.href(s.urls.feed(s.urls.home(lang))),
+            "data": s.urls.href(s.urls.data(lang)),
         },
         "nav": [
             {"label": ui[f"nav_{key}"], "href": s.urls.href(p), "current": key == section_of(path, kind, nav)}
@@ -202,9 +203,12 @@ def frame(
 def section_of(path: str, kind: str, nav: list[tuple[str, str]]) -> str | None:
     """The navigation item a page belongs to (its `aria-current`): the item at the page's path or
     the deepest one above it (an article under Articles, a month under the archive, page 2 under
-    its listing); an event series belongs to Events. The 404 page belongs to none."""
+    its listing); an event series belongs to Events, a document type's listing to Articles (its
+    facet is there). The 404 page and the Data page (linked from the footer) belong to none."""
     if kind == "series":
         return "events"
+    if kind == "doctype":
+        return "articles"
     above = [(len(p), key) for key, p in nav if path == p or (path.startswith(p) and key != "home")]
     return max(above)[1] if above else None
 

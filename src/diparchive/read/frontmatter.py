@@ -12,7 +12,7 @@ from slugify import slugify
 
 from ..config import LANGUAGES, did_you_mean
 from ..errors import DiparchiveError
-from ..records import DateSource, PubDate
+from ..records import DateSource, DocType, PubDate
 from ..schema import DATE_FORMS, Invalid, Key, date_literal, validate
 from ..yamlsource import Located
 from .registry import Registry
@@ -92,6 +92,14 @@ def _lang(item: Located) -> str:
     return str(item.plain())
 
 
+def _doc_type(item: Located) -> DocType:
+    value = item.plain()
+    allowed = [t.value for t in DocType]
+    if value not in allowed:
+        raise Invalid(f"'type' must be one of {', '.join(allowed)}, not '{value}'")
+    return DocType(value)
+
+
 def _key(item: Located) -> str:
     text = _text("key")(item)
     if len(text) > KEY_CHARS:
@@ -154,6 +162,9 @@ def schema(registry: Registry) -> dict[str, Key]:
         "source_url": Key("Where the outlet published the text (cited as the original).", _url),
         "retrieved": Key(f"When the text was copied from source_url: {DATE_FORMS}.", _retrieved),
         "translator": Key("Who translated the text: the article is then cited as a translation.", _text("translator")),
+        "type": Key(
+            f"Kind of document, replacing the recognised one: {', '.join(t.value for t in DocType)}.", _doc_type
+        ),
         "leaders": Key(
             "Leader ids, replacing the recognised ones.", _ids("leaders", "leader", lambda v: v in registry.leaders)
         ),

@@ -27,6 +27,7 @@ from .bylines import closing_signature
 from .dates import parse_dateline
 from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
+from .doctype import document_type
 from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
 from .headline import OUTLET_MARK, TITLE_WORDS, derive_title
@@ -383,5 +384,6 @@ def load_article(
         events=meta.get("events", found.events),
         mentions=meta.get("mentions", tuple(e for e in found.mentions if e not in meta.get("events", ()))),
         warnings=tuple(warnings),
+        doc_type=meta.get("type") or document_type(title, blocks),
     )
     return Loaded(article, found.candidates)
