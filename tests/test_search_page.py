@@ -311,4 +311,17 @@ def test_tones_that_match_nothing_fall_back_to_the_words_without_them_and_say_so
     found = results(page, search_url(origin, "vi", "Tố Lắm"))  # no article has these tones
     assert set(r["title"] for r in found[:2]) == {SEED_001, SEED_003}
     message = page.locator("#search-message").inner_text()
-    assert message == f"Không có kết quả cho Tố Lắm đúng dấu đã gõ; {len(found)} kết quả khi bỏ dấu"
+    assert message == f"Không có kết quả cho Tố Lắm đúng dấu đã gõ; kết quả khi bỏ dấu: {len(found)}"
+
+
+def test_a_word_with_uye_and_its_tone_is_found_as_typed(page, origin):
+    """ "Nguyễn", "chuyến": the tone sits on the ê of "uyê"; the word typed is searched as typed."""
+    for query in ("Nguyễn", "chuyến"):
+        assert titles(page, search_url(origin, "vi", query)), query
+        assert "đúng dấu đã gõ" not in page.locator("#search-message").inner_text(), query
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_hyphenated_name_is_found_whole_or_in_parts(page, origin, lang):
+    whole = set(titles(page, search_url(origin, lang, "Diaz-Canel")))
+    assert whole and whole == set(titles(page, search_url(origin, lang, "Diaz Canel")))

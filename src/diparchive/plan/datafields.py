@@ -132,7 +132,7 @@ _ROLE: dict[str, Any] = {
 }
 
 LEADER_FIELDS: tuple[Field, ...] = (
-    Field("id", _TEXT, "Leader id, as in the articles' `leaders`.", "Mã lãnh đạo, như trong `leaders` của bài viết."),
+    Field("id", _TEXT, "Leader id, as in the articles' leaders.", "Mã lãnh đạo, như trong leaders của bài viết."),
     Field("name", _NAME, "Name in each language.", "Tên theo từng ngôn ngữ."),
     Field("country", _TEXT, "Country the leader serves.", "Quốc gia của lãnh đạo."),
     Field(
@@ -148,7 +148,7 @@ LEADER_FIELDS: tuple[Field, ...] = (
 )
 
 EVENT_FIELDS: tuple[Field, ...] = (
-    Field("id", _TEXT, "Event id, as in the articles' `events`.", "Mã sự kiện, như trong `events` của bài viết."),
+    Field("id", _TEXT, "Event id, as in the articles' events.", "Mã sự kiện, như trong events của bài viết."),
     Field("name", _NAME, "Name in each language.", "Tên theo từng ngôn ngữ."),
     Field(
         "series",
@@ -166,7 +166,7 @@ EVENT_FIELDS: tuple[Field, ...] = (
 )
 
 SERIES_FIELDS: tuple[Field, ...] = (
-    Field("id", _TEXT, "Series id, as in the events' `series`.", "Mã chuỗi, như trong `series` của sự kiện."),
+    Field("id", _TEXT, "Series id, as in the events' series.", "Mã chuỗi, như trong series của sự kiện."),
     Field("name", _NAME, "Name in each language.", "Tên theo từng ngôn ngữ."),
     Field("urls", _BY_LANGUAGE, "The series' page in each language.", "Trang của chuỗi theo từng ngôn ngữ."),
     Field("events", _IDS, "Ids of its sessions, in order.", "Mã các kỳ, theo thứ tự."),

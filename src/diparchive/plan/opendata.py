@@ -57,9 +57,9 @@ FILES: tuple[DataFile, ...] = (
         "articles.csv",
         {"": ARTICLE_FIELDS},
         f"articles-v{DATA_VERSION}.json",
-        "The same records for spreadsheets (UTF-8, a header row): one column per language for `urls` (url_vi, "
+        "The same records for spreadsheets (UTF-8, a header row): one column per language for urls (url_vi, "
         "url_en), lists of ids joined by “; ”, true/false, empty for null.",
-        "Cùng các bản ghi cho bảng tính (UTF-8, có dòng tiêu đề): `urls` thành một cột mỗi ngôn ngữ (url_vi, url_en), "
+        "Cùng các bản ghi cho bảng tính (UTF-8, có dòng tiêu đề): urls thành một cột mỗi ngôn ngữ (url_vi, url_en), "
         "danh sách mã nối bằng “; ”, true/false, để trống khi null.",
     ),
     DataFile(

@@ -58,10 +58,11 @@
     var d = w.normalize("NFD");
     var tone = (d.match(TONES) || [""])[0];
     var base = d.replace(TONES, "").normalize("NFC");
-    var m = tone && /(o[ae]|uy)/.exec(base);
+    // Only a pair that ends the vowel run: "uyê" in "Nguyễn", "chuyến" carries its tone on the ê.
+    var m = tone && /(o[ae]|uy)(?![aăâeêioôơuưy])/i.exec(base);
     if (!m) return [w];
     var put = function (i) { return (base.slice(0, i + 1) + tone + base.slice(i + 1)).normalize("NFC"); };
-    return [put(m.index), put(m.index + 1)];
+    return [w, put(m.index), put(m.index + 1)];
   }
   function terms(query, ignoreTones) {
     return words(query).map(function (w) {
@@ -170,9 +171,11 @@
         return -1;
       });
       var seen = new Set(), run = 0, longest = 0, times = 0;
+      tokens.forEach(function (tok) { // every typed word somewhere, a part of "Díaz-Canel" too
+        words(tok).forEach(function (w) { ts.forEach(function (t, i) { if (t.matches(w)) seen.add(i); }); });
+      });
       hits.forEach(function (h, i) { // the longest run of typed words in their order, and how often
         if (h < 0) { run = 0; return; }
-        seen.add(h);
         run = h > 0 && hits[i - 1] === h - 1 ? run + 1 : 1;
         if (run > longest) { longest = run; times = 0; }
         if (run === longest) times += 1;
