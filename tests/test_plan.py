@@ -152,3 +152,14 @@ def test_every_page_of_both_languages_has_a_frame(inputs):
             assert p.context["page"]["canonical"] is None
             continue
         assert p.context["page"]["canonical"].startswith("https://example.org/")
+
+
+def test_the_undated_page_exists_only_in_a_language_with_an_undated_article(inputs):
+    assert any(a.date is None for a in ARTICLES)  # "e", listed in both languages (English: "Vietnamese only")
+    pages = [p for p in plan(inputs, ARTICLES).pages if p.path.startswith(UNDATED)]
+    assert sorted(p.lang for p in pages) == ["en", "vi"]
+    assert all(set(p.alternates) == {"en", "vi"} for p in pages)
+    assert not [p for p in plan(inputs, [a for a in ARTICLES if a.date]).pages if p.path.startswith(UNDATED)]
+
+
+UNDATED = ("vi/luu-tru/khong-ro-ngay/", "en/archive/undated/")

@@ -188,6 +188,9 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
                 trail=month_trail(s, lang, year, month),
             )
 
+    if not undated:
+        return pages  # no page that would say "no articles", in the sitemap or anywhere
+    counts = {l: sum(1 for a in s.archive.entries(l) if a.date is None) for l in s.config.languages}
     view = partial(_period_view, s, lang, ui["undated_articles"], len(undated), [], None)
     pages += listing(
         s,
@@ -198,6 +201,7 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
         ui["undated_articles"],
         "undated",
         view,
+        sizes={l: n for l, n in counts.items() if n},
         trail=undated_trail(s, lang),
     )
     return pages
