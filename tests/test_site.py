@@ -483,3 +483,8 @@ def test_citations_name_the_outlet_mark_translations_and_download(built):
             assert 'href="' in text and ris.is_file() and bib.is_file(), page
             assert ris.read_bytes().startswith(b"TY  - NEWS\r\n")
             assert bib.read_text(encoding="utf-8").startswith("@online{")
+
+
+def test_a_leaders_name_in_the_other_language_says_its_language(built):
+    page = (built / "en/leaders/to-lam/index.html").read_text(encoding="utf-8")
+    assert '<p class="other-name" lang="vi">Tô Lâm</p>' in page

@@ -107,6 +107,7 @@ def _leader_view(
         return {
             "name": leader.name.get(lang),
             "other_name": leader.name.get(other(lang)) if leader.name.vi != leader.name.en else None,
+            "other_name_lang": other(lang),
             "roles": [
                 {"title": s.registry.titles[r.title].name.get(lang), "span": span_text(r.start, r.end, lang, ui)}
                 for r in sorted(leader.roles, key=lambda r: r.start.first_day if r.start else PubDate(1900).first_day)
