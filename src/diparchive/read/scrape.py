@@ -92,9 +92,9 @@ def read_scrape(
     tags = _settled(lines, read)
     labels = {id(b): tag for b, tag in zip(lines, tags)}
     positions = {id(b): i for i, b in enumerate(lines)}
-    first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
+    first_body = _first_of(tags, Label.BODY, Label.CAPTION)
     # A photo over the lead comes before the body, not in it: the headline may stand above either.
-    lead_at = next((i for i, tag in enumerate(tags) if tag is Label.BODY), len(lines))
+    lead_at = _first_of(tags, Label.BODY)
     title_at, title_doubt = headline_at(lines, read, lead_at)
     if (
         title_at is None
@@ -113,10 +113,10 @@ def read_scrape(
         # A headline read as the lead, with the site's lines (time to read, date, desk) under it.
         tags[lead_at] = labels[id(lines[lead_at])] = Label.TITLE
         title_at = lead_at
-        first_body = lead_at = next((i for i, tag in enumerate(tags) if tag is Label.BODY), len(lines))
+        first_body = lead_at = _first_of(tags, Label.BODY)
     while first_body + 1 < len(lines) and tags[first_body] is Label.BODY and _label(lines[first_body].text):
         tags[first_body] = labels[id(lines[first_body])] = Label.CHROME  # "NỘI DUNG" over the lead: a label
-        first_body = next((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), len(lines))
+        first_body = _first_of(tags, Label.BODY, Label.CAPTION)
     title = BULLET.sub("", lines[title_at].text) if title_at is not None else None
 
     removed: list[Removed] = []
@@ -191,6 +191,11 @@ def read_scrape(
     title_line = lines[title_at].line if title_at is not None else None
     header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt)
     return header, body_blocks
+
+
+def _first_of(tags: list[Label], *labels: Label) -> int:
+    """The first line with one of `labels` (the number of lines if none has)."""
+    return next((i for i, tag in enumerate(tags) if tag in labels), len(tags))
 
 
 def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
