@@ -57,7 +57,12 @@ def test_defaults_and_conversions(tmp_path):
         tmp_path / "templates",
         tmp_path / "public",
     )
-    assert (config.page_size, config.feed_size, config.search_part_pages, config.default_language) == (20, 20, 0, "vi")
+    assert (config.page_size, config.feed_size, config.search_part_pages, config.default_language) == (
+        20,
+        20,
+        None,
+        "vi",
+    )
     assert config.languages == ("vi", "en")
 
 
@@ -74,6 +79,16 @@ def test_values_given_are_used(tmp_path):
         100,
     )
     assert config.languages == ("en", "vi")
+
+
+@pytest.mark.parametrize(("written", "read"), [("auto", None), ("0", 0), ("4000", 4000)])
+def test_search_parts_are_auto_none_or_a_size(tmp_path, written, read):
+    assert load_config(write_config(tmp_path, MINIMAL + f"search_part_pages: {written}\n")).search_part_pages == read
+
+
+def test_search_parts_reject_other_words(tmp_path):
+    found = problems(write_config(tmp_path, MINIMAL + "search_part_pages: many\n"))
+    assert any("search_part_pages" in p and "whole number" in p for p in found), found
 
 
 def test_unknown_key_names_the_known_ones(tmp_path):

@@ -7,12 +7,15 @@ from __future__ import annotations
 import filecmp
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
+import diparchive.publish.search
 from conftest import as_scraped, copy_site, serve
 from diparchive.build.pipeline import build
+from diparchive.plan.search_parts import AUTO_ONE_INDEX, AUTO_PART_PAGES, part_size, plan_parts
 from diparchive.publish.search import read_index_file
 from test_search_page import titles as search_titles
 
@@ -109,13 +112,54 @@ def test_only_the_changed_part_is_indexed_again_and_the_output_is_a_full_builds(
     assert again.search.endswith("5 part(s) of the index, 1 indexed, 4 unchanged")
     fresh = build(root, output=tmp_path / "fresh", use_cache=False)
     assert fresh.search.endswith("5 indexed, 0 unchanged")
-    compared = filecmp.dircmp(root / "public", tmp_path / "fresh")
+    assert same(filecmp.dircmp(root / "public", tmp_path / "fresh"))
 
-    def same(c: filecmp.dircmp) -> bool:
-        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
-        return not (c.left_only or c.right_only or mismatch or errors) and all(same(s) for s in c.subdirs.values())
 
-    assert same(compared)
+def same(c: filecmp.dircmp) -> bool:
+    """Two folders hold the same files, byte for byte, all the way down."""
+    _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
+    return not (c.left_only or c.right_only or mismatch or errors) and all(same(s) for s in c.subdirs.values())
+
+
+def test_auto_makes_one_index_up_to_its_limit_and_parts_above():
+    def pages(n: int) -> list[tuple[str, str, str]]:
+        return [(f"{i:06}", f"vi/bai-viet/{i}/index.html", "vi") for i in range(n)]
+
+    assert part_size(None, AUTO_ONE_INDEX) == 0 and part_size(7, AUTO_ONE_INDEX) == 7
+    assert len(plan_parts(pages(AUTO_ONE_INDEX), None)) == 1
+    above = plan_parts(pages(AUTO_ONE_INDEX + 1), None)
+    assert [len(part.files) for part in above] == [
+        AUTO_PART_PAGES,
+        AUTO_PART_PAGES,
+        AUTO_ONE_INDEX + 1 - 2 * AUTO_PART_PAGES,
+    ]
+    assert [f for part in above for f in part.files] == [f for _, f, _ in pages(AUTO_ONE_INDEX + 1)]
+
+
+def test_parts_are_indexed_side_by_side(tmp_path, monkeypatch):
+    """Each Pagefind run waits (up to 30 s) until another has started: with two cores, a build
+    that ran them one after another fails."""
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    wrapper = (
+        "import os, sys, time, runpy;"
+        f"marks = {str(marks)!r}; open(os.path.join(marks, str(os.getpid())), 'w').close();"
+        "deadline = time.monotonic() + 30\n"
+        "while len(os.listdir(marks)) < 2 and time.monotonic() < deadline: time.sleep(0.05)\n"
+        "if len(os.listdir(marks)) < 2: sys.exit('ran alone')\n"
+        "sys.argv = ['pagefind', *sys.argv[1:]]; runpy.run_module('pagefind', run_name='__main__')"
+    )
+    monkeypatch.setattr(diparchive.publish.search, "PAGEFIND", (sys.executable, "-c", wrapper))
+    monkeypatch.setattr(diparchive.publish.search.os, "cpu_count", lambda: 2)
+    root = _parted_site(tmp_path / "site", part_pages=5)
+    report = build(root)
+    assert report.search.endswith("2 part(s) of the index, 2 indexed, 0 unchanged")
+    assert len(list(marks.iterdir())) == 2
+    monkeypatch.undo()
+    monkeypatch.setattr(diparchive.publish.search.os, "cpu_count", lambda: 1)
+    build(root, output=tmp_path / "one-by-one", use_cache=False)
+    assert same(filecmp.dircmp(root / "public" / "pagefind", tmp_path / "one-by-one" / "pagefind"))
+    assert _date_order(root / "public", "vi") == _date_order(tmp_path / "one-by-one", "vi")
 
 
 # Words every part holds. (A word missing from a part makes Pagefind fall back, in that part, to

@@ -56,6 +56,14 @@ def _count(value: Any) -> str | None:
     return None
 
 
+def _parts(value: Any) -> str | None:
+    return None if value == "auto" else _count(value)
+
+
+def _auto_or_count(value: Any, root: Path) -> int | None:
+    return None if value == "auto" else int(value)
+
+
 def _language(value: Any) -> str | None:
     return None if value in LANGUAGES else f"must be one of: {', '.join(LANGUAGES)}"
 
@@ -122,13 +130,16 @@ class SiteConfig:
     )
     page_size: int = setting("Entries per page on long lists (home, archives, leaders, events).", _positive_int, 20)
     feed_size: int = setting("Entries per Atom feed.", _positive_int, 20)
-    search_part_pages: int = setting(
-        "0 (one search index) or the article pages per part of the search index, oldest first. After a change only the "
-        "parts holding changed pages are indexed again, and Pagefind's memory grows with a part, not the archive (about "
-        "4,000 pages a part for archives past 15,000 articles). But a word missing from a part makes Pagefind match, in "
-        "that part, the longest indexed word it begins with: parts add weak matches for rare words.",
-        _count,
-        0,
+    search_part_pages: int | None = setting(
+        "`auto`, 0 (one search index) or the article pages per part of the search index, oldest first. `auto` makes "
+        "one index up to 10,000 article pages and parts of 4,000 above, where one index would need more than about "
+        "1 GB. After a change only the parts holding changed pages are indexed again, parts are indexed side by side "
+        "(one per core), and Pagefind's memory grows with a part, not the archive. But a word missing from a part "
+        "makes Pagefind match, in that part, the longest indexed word it begins with: parts add weak matches for "
+        "rare words.",
+        _parts,
+        "auto",
+        _auto_or_count,
     )
     data_full_text: bool = setting(
         "Whether the open data files (/data/articles.jsonl and .csv) carry each article's full text, not only "

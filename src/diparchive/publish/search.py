@@ -1,8 +1,8 @@
 """The client-side search index: the real Pagefind binary, run over the article pages in
 parts, and its output made stable so that the same site always gives the same index bytes.
 
-With `search_part_pages` set, the index is cut into parts of that many article pages in date
-order, oldest first;
+With `search_part_pages` set (or, for `auto`, in a large archive), the index is cut into parts
+of that many article pages in date order, oldest first, indexed side by side (one per core);
 each part is a Pagefind bundle of its own (`pagefind/`, then `pagefind/part-2/`, …) that the
 search page merges (Pagefind's `mergeIndex`). A part whose pages did not change is taken from
 the previous output instead of being indexed again, and Pagefind's memory grows with a part,
@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -72,7 +73,8 @@ def index_site(
         staged = site_dir / relative
         return staged if base is None or staged.exists() else base / relative
 
-    indexed, made = 0, []
+    made: list[str] = []
+    fresh: list[IndexPart] = []
     for number, part in enumerate(parts):
         key = keys[number] if keys else None
         source = previous.get(key) if key else None
@@ -81,10 +83,12 @@ def index_site(
                 _link_bundle(source, site_dir / part.folder)
                 made.append(part.folder)
             continue
-        _run_pagefind(locate, part, site_dir / part.folder, site_dir)
+        fresh.append(part)
+    _run_pagefind(locate, fresh, site_dir)
+    for part in fresh:
         stabilise_index(site_dir / part.folder)
         made.append(part.folder)
-        indexed += 1
+    indexed = len(fresh)
     made += _number_sorts_across(site_dir, base, parts)
     pages = sum(len(part.files) for part in parts)
     return (
@@ -113,66 +117,109 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _run_pagefind(locate: Callable[[str], Path], part: IndexPart, target: Path, scratch: Path) -> None:
-    """Pagefind over a folder (in `scratch`, the staged output: a killed build's leftovers are
-    all in one folder) holding only the part's pages (hard links), written to `target`."""
+def _run_pagefind(locate: Callable[[str], Path], parts: list[IndexPart], site_dir: Path) -> None:
+    """Pagefind over each part, up to one run per core at a time (Pagefind indexes on about one
+    core), each over a folder of `site_dir` (the staged output: a killed build's leftovers are
+    all in one folder) holding only the part's pages (hard links), written to its bundle."""
     hint = "the previous output is unchanged; build with --no-search to skip the search index"
-    work = Path(tempfile.mkdtemp(prefix=".diparchive-index-", dir=scratch))
+    works = []
     try:
-        for relative in part.files:
-            (work / relative).parent.mkdir(parents=True, exist_ok=True)
-            _link(locate(relative), work / relative)
-        if not part.files:  # an empty archive still gets a (empty) search index
-            (work / "index.html").write_text(
-                '<!doctype html><html lang="en"><title>-</title><body data-pagefind-body></body></html>',
-                encoding="utf-8",
-            )
-        _pagefind([*PAGEFIND, "--site", str(work), "--output-path", str(target)], hint)
-        if not (target / "pagefind-entry.json").is_file():
-            raise fail(
-                None, None, f"Pagefind reported success but wrote no index ({target.name}/pagefind-entry.json); {hint}"
-            )
+        for part in parts:
+            work = Path(tempfile.mkdtemp(prefix=".diparchive-index-", dir=site_dir))
+            works.append(work)
+            for relative in part.files:
+                (work / relative).parent.mkdir(parents=True, exist_ok=True)
+                _link(locate(relative), work / relative)
+            if not part.files:  # an empty archive still gets a (empty) search index
+                (work / "index.html").write_text(
+                    '<!doctype html><html lang="en"><title>-</title><body data-pagefind-body></body></html>',
+                    encoding="utf-8",
+                )
+        commands = [
+            [*PAGEFIND, "--site", str(work), "--output-path", str(site_dir / part.folder)]
+            for part, work in zip(parts, works)
+        ]
+        _pagefind(commands, hint, os.cpu_count() or 1)
+        for part in parts:
+            if not (site_dir / part.folder / "pagefind-entry.json").is_file():
+                raise fail(
+                    None,
+                    None,
+                    f"Pagefind reported success but wrote no index ({part.folder}pagefind-entry.json); {hint}",
+                )
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        for work in works:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 # A part of a few thousand pages takes seconds; a Pagefind that runs this long is hung.
 PAGEFIND_TIMEOUT = 600.0
 
 
-def _pagefind(command: list[str], hint: str) -> None:
-    """Run Pagefind in a process group of its own, which is killed whenever the build stops
-    (an error, Ctrl-C, SIGTERM as a CI cancellation sends) and, on Linux, when the build
-    process dies (the kernel's parent-death signal)."""
+def _pagefind(commands: list[list[str]], hint: str, at_once: int) -> None:
+    """Run Pagefind once per command, `at_once` at a time, each in a process group of its own,
+    all killed whenever the build stops (an error, Ctrl-C, SIGTERM as a CI cancellation sends)
+    and, on Linux, when the build process dies (the kernel's parent-death signal). At the first
+    failure the others are stopped and it is reported."""
+    waiting = list(enumerate(commands))
+    running: dict[int, tuple[subprocess.Popen[str], Any, float]] = {}
+    failures: dict[int, str] = {}
     try:
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-            preexec_fn=_parent_death_signal(),
-        )
-    except OSError as exc:
-        raise fail(None, None, f"could not run Pagefind ({exc}); {hint}") from None
-    try:
-        stdout, stderr = process.communicate(timeout=PAGEFIND_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise fail(
-            None, None, f"Pagefind did not finish within {PAGEFIND_TIMEOUT:.0f} s and was stopped; {hint}"
-        ) from None
+        while waiting or running:
+            while waiting and len(running) < max(1, at_once):
+                number, command = waiting.pop(0)
+                log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
+                try:
+                    process = subprocess.Popen(
+                        command,
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                        text=True,
+                        start_new_session=True,
+                        preexec_fn=_parent_death_signal(),
+                    )
+                except OSError as exc:
+                    log.close()
+                    raise fail(None, None, f"could not run Pagefind ({exc}); {hint}") from None
+                running[number] = (process, log, time.monotonic())
+            if not running:
+                break
+            for number, (process, log, began) in sorted(running.items()):
+                code = process.poll()
+                if code is None:
+                    if time.monotonic() - began > PAGEFIND_TIMEOUT:
+                        raise fail(
+                            None,
+                            None,
+                            f"Pagefind did not finish within {PAGEFIND_TIMEOUT:.0f} s and was stopped; {hint}",
+                        )
+                    continue
+                del running[number]
+                if code != 0:
+                    log.seek(0)
+                    failures[number] = log.read()
+                log.close()
+            if failures:
+                break  # the others are stopped: the build fails anyway
+            if running:
+                time.sleep(0.02)
     finally:
-        if process.returncode is None:
+        for process, log, _ in running.values():
             _stop(process)
-    if process.returncode != 0:
-        detail = (stderr or stdout).strip().splitlines()[-5:]
-        if any("No module named" in line for line in detail):
-            raise fail(
-                None,
-                None,
-                f"Pagefind is not installed in this Python ({sys.executable}): pip install 'pagefind[bin]'; {hint}",
-            )
-        raise fail(None, None, f"Pagefind failed to index the site ({hint}):\n  " + "\n  ".join(detail))
+            log.close()
+    if failures:
+        _failed(failures[min(failures)], hint)
+
+
+def _failed(output: str, hint: str) -> None:
+    detail = output.strip().splitlines()[-5:]
+    if any("No module named" in line for line in detail):
+        raise fail(
+            None,
+            None,
+            f"Pagefind is not installed in this Python ({sys.executable}): pip install 'pagefind[bin]'; {hint}",
+        )
+    raise fail(None, None, f"Pagefind failed to index the site ({hint}):\n  " + "\n  ".join(detail))
 
 
 def _stop(process: subprocess.Popen[str]) -> None:
