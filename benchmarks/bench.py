@@ -111,7 +111,10 @@ def main() -> int:
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
-        "--part-pages", type=int, default=0, help="search_part_pages in the corpus's site.yaml (0: one search index)"
+        "--part-pages",
+        type=int,
+        default=None,
+        help="search_part_pages in the corpus's site.yaml (0: one search index; default: auto)",
     )
     parser.add_argument(
         "--full-only", action="store_true", help="only the full build (and Hugo's, unless --no-hugo): no rebuilds"
@@ -122,7 +125,7 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="diparchive-bench-"))
     try:
         root = write_corpus(work / "site", args.articles, args.seed)
-        if args.part_pages:
+        if args.part_pages is not None:
             with (root / "site.yaml").open("a", encoding="utf-8") as config:
                 config.write(f"search_part_pages: {args.part_pages}\n")
         out = work / "site" / "public"
