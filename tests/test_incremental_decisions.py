@@ -20,7 +20,7 @@ from diparchive.read.registry import load_registry
 @dataclass
 class Decisions:
     reuse: Incremental
-    unplanned: dict[str, frozenset[str]]
+    unplanned: dict[str, tuple[frozenset[str], str]]
     plan: Plan
     pages: PageReuse
     index: IndexReuse
@@ -69,7 +69,7 @@ def test_an_edited_article_replans_only_the_pages_that_show_it(site):
     assert d.reuse.nothing_changed() is None
     (changed,) = d.reuse.changed
     planned = [p for p in d.plan.pages if p.context is not None]
-    assert d.unplanned and all(changed not in shows for shows in d.unplanned.values())
+    assert d.unplanned and all(changed not in shows for shows, _ in d.unplanned.values())
     for p in d.plan.pages:
         if p.shows is not None and changed in p.shows:
             assert p.context is not None, p.path  # shows the changed article: planned again

@@ -4,6 +4,7 @@ the article view that article.html puts inside data-pagefind-body."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,19 +110,37 @@ def test_the_indexed_view_is_the_article_view_and_the_translation(inputs):
     assert a2["next"] != a["next"] and a2["indexed"] == a["indexed"]
 
 
-def test_pages_named_unchanged_are_not_planned_again(inputs):
-    unchanged = {"vi/bai-viet/tin-a/": frozenset({"a", "b"}), "vi/bai-viet/trang/2/": frozenset({"b", "a"})}
-    planned = plan(inputs, ARTICLES, unchanged)
-    for path, shows in unchanged.items():
-        assert page(planned, path).context is None and page(planned, path).shows == shows
+def test_pages_named_reusable_with_their_basis_are_not_planned_again(inputs):
+    full = plan(inputs, ARTICLES)
+    bases = {p.path: p.basis for p in full.pages if p.shows is not None}
+    reusable = {
+        "vi/bai-viet/tin-a/": (frozenset({"a", "b"}), bases["vi/bai-viet/tin-a/"]),
+        "vi/bai-viet/trang/2/": (frozenset({"b", "a"}), bases["vi/bai-viet/trang/2/"]),
+        "vi/bai-viet/tin-b/": (frozenset({"b"}), "another basis"),  # what it depends on changed
+    }
+    planned = plan(inputs, ARTICLES, reusable)
+    for path in ("vi/bai-viet/tin-a/", "vi/bai-viet/trang/2/"):
+        assert page(planned, path).context is None and page(planned, path).shows == reusable[path][0]
     assert page(planned, "vi/bai-viet/tin-b/").context is not None
     # the two pages, and the unchanged article's RIS and BibTeX files, which follow it
     assert sorted(p.path for p in planned.pages if p.context is None) == sorted(
-        [*unchanged, "vi/bai-viet/tin-a/cite.bib", "vi/bai-viet/tin-a/cite.ris"]
+        ["vi/bai-viet/tin-a/", "vi/bai-viet/trang/2/", "vi/bai-viet/tin-a/cite.bib", "vi/bai-viet/tin-a/cite.ris"]
     )
-    assert [p.path for p in planned.pages] == [
-        p.path for p in plan(inputs, ARTICLES).pages
-    ]  # the same pages either way
+    assert [(p.path, p.basis) for p in planned.pages] == [(p.path, p.basis) for p in full.pages]  # the same pages
+
+
+def test_a_page_basis_follows_what_it_reads(inputs):
+    """An article's basis changes with its neighbours, not with an article far from it; a
+    leader's listing with that leader's articles, not another leader's."""
+    before = {p.path: p.basis for p in plan(inputs, ARTICLES).pages}
+    later = [replace(a, title=a.title + " (sửa)") if a.key == "d" else a for a in ARTICLES]
+    after = {p.path: p.basis for p in plan(inputs, later).pages}
+    assert before == after  # a changed title is in the record, not in any basis
+    redated = [replace(a, date=PubDate(2023, 12, 5)) if a.key == "d" else a for a in ARTICLES]
+    moved = {p.path: p.basis for p in plan(inputs, redated).pages}
+    assert moved["vi/su-kien/unga-79/"] == before["vi/su-kien/unga-79/"]  # d is not about it
+    assert moved["vi/luu-tru/2024/"] != before["vi/luu-tru/2024/"]
+    assert "vi/luu-tru/2024/04/" not in moved and "vi/luu-tru/2023/12/" in moved
 
 
 def test_feeds_hold_dated_articles_of_their_language(inputs):

@@ -220,7 +220,9 @@ class BuildCache:
         default_factory=dict
     )  # search.part_key → that part's bundle folder in the output
     shape: str = ""  # plan.site.site_shape of the archive those pages show
-    shows: dict[str, frozenset[str]] = field(default_factory=dict)  # page path → keys of the articles it shows
+    shows: dict[str, tuple[frozenset[str], str]] = field(
+        default_factory=dict
+    )  # page path → (keys of the articles it shows, its basis: see plan.basis)
     indexed: dict[str, str] = field(default_factory=dict)  # article page file → digest of what Pagefind reads of it
     record_sums: dict[int, str] = field(
         default_factory=dict

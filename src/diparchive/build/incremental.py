@@ -59,9 +59,9 @@ class Reuse:
     pages: dict[str, str] = field(
         default_factory=dict
     )  # output file → view digest, of pages the output holds as written
-    unplanned: dict[str, frozenset[str]] = field(
+    reusable: dict[str, tuple[frozenset[str], str]] = field(
         default_factory=dict
-    )  # pages not planned again → the articles they show
+    )  # pages that need not be planned again if their basis is the same → (the articles they show, basis)
     incremental: bool = False  # same shape of site: only pages showing a changed article are made
     parts: dict[str, Path] = field(default_factory=dict)  # search index part key → its bundle in the output
 
@@ -71,8 +71,9 @@ def reuse_from(
 ) -> Reuse:
     """Only an output exactly as the last build left it (not an update cut short, nothing added
     or edited since) lends anything: its pages rendered with the same templates and settings,
-    and its index parts. With the same shape of site (see plan.site.site_shape), the pages that
-    show no changed article are not even planned."""
+    and its index parts. Pages that show no changed article are not even planned while their
+    basis is the same (see plan.basis; with the same shape of site, see plan.site.site_shape,
+    every basis is)."""
     trusted = (
         last is not None
         and cache.output == str(output.resolve())
@@ -84,13 +85,12 @@ def reuse_from(
     parts = {key: output / folder for key, folder in cache.index_parts.items()}
     if cache.pages_key != pages_key:
         return Reuse(parts=parts)
-    incremental = cache.shape == shape
-    unplanned = (
-        {path: shows for path, shows in cache.shows.items() if not shows & changed and output_file(path) in cache.pages}
-        if incremental
-        else {}
-    )
-    return Reuse(cache.pages, unplanned, incremental, parts)
+    reusable = {
+        path: (shows, basis)
+        for path, (shows, basis) in cache.shows.items()
+        if not shows & changed and output_file(path) in cache.pages
+    }
+    return Reuse(cache.pages, reusable, cache.shape == shape, parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +179,10 @@ class Incremental:
         self.previous = self.cache.records if self.cache.records_key == self.records_key else {}
         return self.previous
 
-    def unplanned(self, read: Read, archive: Archive) -> dict[str, frozenset[str]]:
-        """Pages that need not be planned again (path → the articles they show): with the same
-        templates, settings and shape of site, those showing no changed article."""
+    def unplanned(self, read: Read, archive: Archive) -> dict[str, tuple[frozenset[str], str]]:
+        """Pages that need not be planned again if their basis is the same (path → the articles
+        they show, their basis): with the same templates and settings, those showing no changed
+        article."""
         self.pages_key = tree_digest(
             self.config.templates_dir,
             self.code + self.options + (self.root / CONFIG_FILE).read_text(encoding="utf-8"),
@@ -192,7 +193,7 @@ class Incremental:
         )
         if self.use_cache:
             self.reuse = reuse_from(self.cache, self.last, self.output, self.pages_key, self.shape, self.changed)
-        return self.reuse.unplanned
+        return self.reuse.reusable
 
     def pages(self, plan: Plan) -> PageReuse:
         if not self.use_cache:
@@ -252,7 +253,7 @@ class Incremental:
             pages.views,
             parts,
             self.shape,
-            {p.path: p.shows for p in plan.pages if p.shows is not None},
+            {p.path: (p.shows, p.basis) for p in plan.pages if p.shows is not None},
             index.indexed,
         )
         last = LastBuild(

@@ -7,7 +7,7 @@ guessing from titles or dates.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import DiparchiveError, Problem
 from ..records import Article
@@ -17,6 +17,7 @@ from ..records import Article
 class Archive:
     articles: tuple[Article, ...]  # newest first
     by_key: dict[str, dict[str, Article]]  # key → language → article
+    listed: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # language → its entries, made once
 
     def counterpart(self, article: Article, lang: str) -> Article | None:
         return self.by_key[article.key].get(lang)
@@ -24,6 +25,10 @@ class Archive:
     def entries(self, lang: str) -> tuple[Article, ...]:
         """What a reader of `lang` can read: each story once, in `lang` when it exists there,
         otherwise in its only language (shown as such)."""
+        found = self.listed.get(lang)
+        return found if found is not None else self._entries(lang)
+
+    def _entries(self, lang: str) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.lang == lang or lang not in self.by_key[a.key])
 
     def own(self, lang: str) -> tuple[Article, ...]:
@@ -59,7 +64,9 @@ def make_archive(articles: tuple[Article, ...]) -> Archive:
     if problems:
         raise DiparchiveError(problems, heading="articles that clash")
     ordered = tuple(sorted(articles, key=lambda a: a.sort_key, reverse=True))
-    return Archive(ordered, {k: dict(v) for k, v in sorted(by_key.items())})
+    archive = Archive(ordered, {k: dict(v) for k, v in sorted(by_key.items())})
+    archive.listed.update({lang: archive._entries(lang) for lang in sorted({a.lang for a in ordered})})
+    return archive
 
 
 def translation_warnings(archive: Archive, default_language: str) -> list[Problem]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..records import Article
+from .basis import shape_digest
 from .citation import CITE_FILES, citation, original_of
 from .jsonld import article_jsonld
 from .navigation import article_trail
@@ -22,6 +23,7 @@ from .views import (
     leader_link,
     newest_day,
     other,
+    reused,
     summary,
 )
 
@@ -36,11 +38,25 @@ def article_pages(s: Site, lang: str) -> list[Page]:
     for article in own:
         path = s.urls.article(lang, article.slug)
         alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
-        if path in s.unchanged:  # its citation files follow it: they show only the article
+        index = position.get(article.key)
+        older = chronological[index - 1] if index is not None and index > 0 else None
+        newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
+        near = related(article, about)
+        # Besides its own record and those of the articles it shows, the page reads which are
+        # its neighbours and related articles, and in which languages it exists.
+        basis = shape_digest((), [a.key if a else None for a in (older, newer)], [a.key for a in near], alternates)
+        if (shows := reused(s, path, basis)) is not None:  # its citation files follow it: they show only the article
             pages += [Page(path + name, name, lang, None, in_sitemap=False) for name in CITE_FILES]
             pages.append(
                 Page(
-                    path, "article.html", lang, None, alternates, shows=s.unchanged[path], lastmod=newest_day([article])
+                    path,
+                    "article.html",
+                    lang,
+                    None,
+                    alternates,
+                    shows=shows,
+                    basis=basis,
+                    lastmod=newest_day([article]),
                 )
             )
             continue
@@ -48,9 +64,6 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         pages += [
             Page(path + name, name, lang, {"text": text}, in_sitemap=False) for name, text in cite["files"].items()
         ]
-        index = position.get(article.key)
-        older = chronological[index - 1] if index is not None and index > 0 else None
-        newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
         near = related(article, about)
         title = display_title(article)
         original = original_of(s, article)
@@ -76,7 +89,11 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         context["related"] = [s.card(a, lang) for a in near]
         context["draft"] = article.draft  # only built with --drafts (serve): marked on the page
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
-        pages.append(Page(path, "article.html", lang, context, alternates, shows=shows, lastmod=newest_day([article])))
+        pages.append(
+            Page(
+                path, "article.html", lang, context, alternates, shows=shows, basis=basis, lastmod=newest_day([article])
+            )
+        )
     return pages
 
 

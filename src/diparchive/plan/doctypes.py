@@ -5,11 +5,12 @@ and on every type's listing."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from functools import partial
 
 from ..records import Article, DocType
 from .navigation import section_trail
-from .views import Page, Site, View, listing
+from .views import Page, Site, View, listing, once
 
 
 def type_label(s: Site, lang: str, doc_type: DocType) -> str:
@@ -43,14 +44,19 @@ def doc_type_pages(s: Site, lang: str) -> list[Page]:
         label = type_label(s, lang, doc_type)
         path = s.urls.doc_type(lang, doc_type.value)
 
+        facet = once(partial(type_facet, s, lang, doc_type))
+
         def view(
-            chunk: tuple[Article, ...], label: str = label, doc_type: DocType = doc_type, total: int = len(chosen)
+            chunk: tuple[Article, ...],
+            label: str = label,
+            total: int = len(chosen),
+            facet: Callable[[], list[View]] = facet,
         ) -> View:
             return {
                 "heading": label,
                 "items": [s.card(a, lang) for a in chunk],
                 "count": total,
-                "facet": {"label": ui["doc_type"], "types": type_facet(s, lang, doc_type)},
+                "facet": {"label": ui["doc_type"], "types": facet()},
             }
 
         trail = [*section_trail(ui["all_articles"], s.urls.articles(lang)), (label, path)]

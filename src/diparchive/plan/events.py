@@ -166,6 +166,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             sizes={l: len(tagged(s, l, "event", event.id)) for l in LANGUAGES if has_event_page(s, l, event.id)},
             trail=event_trail(s, lang, event),
             structured=[event_jsonld(s, event, lang, s.urls.event(lang, event.id))],
+            besides=(len(tagged(s, lang, "mention", event.id)), sessions),
         )
 
     for event in events:

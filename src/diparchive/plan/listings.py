@@ -22,6 +22,7 @@ from .views import (
     frame,
     leader_link,
     listing,
+    once,
     ranked,
     years,
 )
@@ -81,12 +82,14 @@ def article_index_pages(s: Site, lang: str) -> list[Page]:
     ui = s.ui[lang]
     entries = s.archive.entries(lang)
 
+    facet = once(lambda: type_facet(s, lang))
+
     def view(chunk: tuple[Article, ...]) -> View:
         return {
             "heading": ui["all_articles"],
             "items": [s.card(a, lang) for a in chunk],
             "count": len(entries),
-            "facet": {"label": ui["doc_type"], "types": type_facet(s, lang)},
+            "facet": {"label": ui["doc_type"], "types": facet()},
         }
 
     trail = section_trail(ui["all_articles"], s.urls.articles(lang))
@@ -159,7 +162,8 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
         in_year = tuple(by_year[year])
         year_title = _year_title(s, lang, year)
         periods = neighbours(year_steps, year_steps.index((year_title, s.urls.year(lang, year))), s)
-        view = partial(_period_view, s, lang, year_title, count, months_of(year), periods)
+        months = months_of(year)
+        view = partial(_period_view, s, lang, year_title, count, months, periods)
         pages += listing(
             s,
             lang,
@@ -170,6 +174,7 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
             "year",
             view,
             trail=year_trail(s, lang, year),
+            besides=(periods, months),
         )
         for month in sorted({m for m in map(month_of, in_year) if m}, reverse=True):
             in_month = tuple(a for a in in_year if month_of(a) == month)
@@ -186,6 +191,7 @@ def archive_pages(s: Site, lang: str) -> list[Page]:
                 "month",
                 view,
                 trail=month_trail(s, lang, year, month),
+                besides=periods,
             )
 
     if not undated:

@@ -30,7 +30,7 @@ from .datafields import (
     object_schema,
 )
 from .navigation import section_trail
-from .views import Page, Site, all_events, both, frame, once
+from .views import Page, Site, all_events, both, frame, once, reused
 
 DATA_TEMPLATE = "data.txt"
 CSV_SEPARATOR = "; "  # between the ids of a list in one CSV cell (ids never hold one)
@@ -80,7 +80,8 @@ FILES: tuple[DataFile, ...] = (
 
 
 def data_pages(s: Site) -> list[Page]:
-    """The data files and their schemas; not planned again while `s.unchanged` holds them."""
+    """The data files and their schemas; not planned again while the site's shape and the
+    articles are as in the last build (they show every article)."""
     shows = frozenset(a.key for a in s.archive.articles)
     records = once(lambda: article_records(s))  # for the JSONL and the CSV alike
     made: dict[str, Callable[[], str]] = {
@@ -95,8 +96,8 @@ def data_pages(s: Site) -> list[Page]:
     pages = []
     for name, make in made.items():
         path = s.urls.data_file(name)
-        context = None if path in s.unchanged else {"text": make()}
-        pages.append(Page(path, DATA_TEMPLATE, None, context, in_sitemap=False, shows=shows))
+        context = None if reused(s, path, s.shape) is not None else {"text": make()}
+        pages.append(Page(path, DATA_TEMPLATE, None, context, in_sitemap=False, shows=shows, basis=s.shape))
     return pages
 
 

@@ -8,7 +8,6 @@ URL comes from `urls`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 
 from ..config import SiteConfig
@@ -16,6 +15,7 @@ from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
 from .articles import article_pages, sort_value
+from .basis import shape_digest
 from .doctypes import doc_type_pages
 from .events import event_pages
 from .feeds import feeds
@@ -36,14 +36,15 @@ def plan_site(
     registry: Registry,
     archive: Archive,
     ui: Mapping[str, Mapping[str, str]],
-    unchanged: Mapping[str, frozenset[str]] | None = None,
+    reusable: Mapping[str, tuple[frozenset[str], str]] | None = None,
     lock: Lock | None = None,
 ) -> Plan:
-    """Every page and feed of the site. Article pages and pages of listings named in `unchanged`
-    (path → the articles it shows) are not planned again: their context is None. The caller
-    promises that those pages would come out as before (see `site_shape`). Every URL in `lock`
+    """Every page and feed of the site. A page named in `reusable` (path → the articles it
+    showed and its basis, in the output the last build left) is not planned again when its basis
+    is the same now (see plan.basis): its context is None. The caller promises that none of the
+    articles it shows changed, nor the templates, settings, registry or code. Every URL in `lock`
     (the URL lock) that no article uses now redirects to its article."""
-    s = make_site(config, registry, archive, ui, unchanged or {})
+    s = make_site(config, registry, archive, ui, reusable or {}, site_shape(archive))
     pages: list[Page] = [root_page(s)]
     found: list[Feed] = []
     articles = [page for lang in config.languages for page in article_pages(s, lang)]
@@ -88,15 +89,8 @@ def _one_page_per_path(pages: list[Page]) -> None:
 
 
 def site_shape(archive: Archive) -> str:
-    """The digest of what decides which pages exist, what each lists and in what order: every
-    article's key, language, slug, date (and retrieval date: an undated page's `lastmod`), leaders,
-    events and document type. While it stays the same (and the registry, templates and settings do), a changed
-    article changes only the pages that show it."""
-    h = hashlib.blake2b(digest_size=16)
-    for a in archive.articles:
-        h.update(
-            repr(
-                (a.key, a.lang, a.slug, str(a.path), a.date, a.retrieved, a.leaders, a.events, a.mentions, a.doc_type)
-            ).encode()
-        )
-    return h.hexdigest()
+    """The digest of what decides which pages exist, what each lists and in what order: the
+    shape (`basis.shape_of`) of every article. While it stays the same (and the registry,
+    templates and settings do), a changed article changes only the pages that show it; when it
+    changes, the pages whose basis (see plan.basis) is unchanged are still not planned again."""
+    return shape_digest(archive.articles)

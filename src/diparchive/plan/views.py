@@ -19,6 +19,7 @@ from ..config import LANGUAGES, SiteConfig
 from ..read.registry import Event, Registry
 from ..records import Article, Precision, PubDate
 from .archive import Archive
+from .basis import shape_digest
 from .collation import collation_key
 from .i18n import format_pubdate
 from .jsonld import JsonLd, breadcrumb_list
@@ -43,6 +44,7 @@ class Page:
     alternates: dict[str, str] = field(default_factory=dict)  # lang → path of each version, self included
     in_sitemap: bool = True
     shows: frozenset[str] | None = None  # article and listing pages: keys of the articles whose text or card it shows
+    basis: str = ""  # what else its view depends on (plan.basis); pages with `shows` only
     lastmod: dt.date | None = None  # the latest date of what it shows (None: of the whole archive, see sitemaps)
 
 
@@ -73,7 +75,8 @@ class Site:
     ui: Mapping[str, Mapping[str, str]]
     urls: Urls
     tagged: Mapping[tuple[str, str, str], tuple[Article, ...]]  # see tag_index
-    unchanged: Mapping[str, frozenset[str]]  # path → what it shows, for pages not planned again
+    reusable: Mapping[str, tuple[frozenset[str], str]]  # path → (what it shows, its basis) in the last build
+    shape: str  # site_shape: the basis of a page that names no narrower one
     card: Callable[[Article, str], Card]  # memoised: a card is shown on many listings
     date_text: Callable[[PubDate | None, str], str]  # memoised: Babel formats each date once per language
 
@@ -83,7 +86,8 @@ def make_site(
     registry: Registry,
     archive: Archive,
     ui: Mapping[str, Mapping[str, str]],
-    unchanged: Mapping[str, frozenset[str]],
+    reusable: Mapping[str, tuple[frozenset[str], str]],
+    shape: str,
 ) -> Site:
     urls = Urls(config.base_url, config.base_path)
 
@@ -114,7 +118,16 @@ def make_site(
             }
         return made
 
-    return Site(config, registry, archive, ui, urls, tag_index(archive, config.languages), unchanged, card, date_text)
+    return Site(
+        config, registry, archive, ui, urls, tag_index(archive, config.languages), reusable, shape, card, date_text
+    )
+
+
+def reused(s: Site, path: str, basis: str) -> frozenset[str] | None:
+    """What the page at `path` shows, when it need not be planned again (it showed no changed
+    article in the last build, and its basis is the same); None: plan it."""
+    found = s.reusable.get(path)
+    return found[0] if found is not None and found[1] == basis else None
 
 
 def other(lang: str) -> str:
@@ -263,6 +276,7 @@ def listing(
     sizes: Mapping[str, int] | None = None,
     trail: Sequence[Crumb] = (),
     structured: Sequence[JsonLd] = (),
+    besides: Any = None,
 ) -> list[Page]:
     """One Page per page of a paginated listing; each shows the articles of its chunk (`view`
     makes their cards). `base_of(lang)` is the first page's path in a language, so page n in one
@@ -270,9 +284,16 @@ def listing(
     page shows besides its chunk (an event's passing mentions). `sizes` (language → length of
     its listing, for the languages it exists in) keeps counterparts to pages that exist; without
     it the listing exists in every language, as long. `trail` leads to the first page; page n
-    adds a step of its own. `structured` is on every page."""
+    adds a step of its own. `structured` is on every page. `besides` is what `view` reads beyond
+    the listing's items (plain values, see plan.basis); None, the default, says "anything": the
+    listing is then planned again whenever the site's shape changes."""
     pages = []
     size = s.config.page_size
+    basis = (
+        s.shape
+        if besides is None
+        else shape_digest(items, shape_digest(first_also), sorted((sizes or {}).items()), feed, besides)
+    )
     for path, chunk, pager in paginate(s, lang, base_of(lang), items, size):
         n = pager["current"]
         alternates = {
@@ -281,8 +302,8 @@ def listing(
             if sizes is None or (l in sizes and n <= max(1, math.ceil(sizes[l] / size)))
         }
         lastmod = newest_day(chunk + first_also if n == 1 else chunk)
-        if path in s.unchanged:
-            pages.append(Page(path, template, lang, None, alternates, shows=s.unchanged[path], lastmod=lastmod))
+        if (shows := reused(s, path, basis)) is not None:
+            pages.append(Page(path, template, lang, None, alternates, shows=shows, basis=basis, lastmod=lastmod))
             continue
         heading = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
         steps = [*trail, (f"{s.ui[lang]['page']} {n}", path)] if trail and n > 1 else trail
@@ -291,7 +312,16 @@ def listing(
         context["pages_nav"] = pager
         shown = chunk + first_also if n == 1 else chunk
         pages.append(
-            Page(path, template, lang, context, alternates, shows=frozenset(a.key for a in shown), lastmod=lastmod)
+            Page(
+                path,
+                template,
+                lang,
+                context,
+                alternates,
+                shows=frozenset(a.key for a in shown),
+                basis=basis,
+                lastmod=lastmod,
+            )
         )
     return pages
 
