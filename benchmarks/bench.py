@@ -12,11 +12,13 @@ import argparse
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,12 +30,13 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from diparchive.build.pipeline import build
-root, out, search = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
+root, out, search, cache = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1", sys.argv[4] == "1"
 started = time.perf_counter()
-report = build(root, out, search=search)
+report = build(root, out, search=search, use_cache=cache)
 seconds = time.perf_counter() - started
 print(json.dumps({
     "seconds": seconds, "articles": report.articles, "pages": report.pages, "files": report.files,
+    "planned": report.planned, "rendered": report.rendered,
     "phases": [{"name": p.name, "items": p.items, "seconds": p.seconds, "peak_mib": p.peak_mib} for p in report.phases],
     "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "children_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -41,10 +44,11 @@ print(json.dumps({
 """
 
 
-def run_build(root: Path, out: Path, search: bool) -> dict:
-    """One build in a fresh process, so its peak memory is its own."""
+def run_build(root: Path, out: Path, search: bool, cache: bool = True) -> dict:
+    """One build in a fresh process, so its peak memory is its own; without `cache`, a build
+    from scratch that leaves the build cache as it was (for the comparison build)."""
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(root), str(out), "1" if search else "0"],
+        [sys.executable, "-c", CHILD, str(root), str(out), "1" if search else "0", "1" if cache else "0"],
         capture_output=True,
         text=True,
         check=False,
@@ -52,6 +56,28 @@ def run_build(root: Path, out: Path, search: bool) -> dict:
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def shape_changes(root: Path) -> list[tuple[str, Callable[[], None]]]:
+    """Edits that change the site's shape, in order: an article added (a copy of one in the
+    middle, with a title and a day of its own), the same article re-dated, then removed."""
+    scrapes = sorted((root / "content").glob("a*.txt"))
+    model = scrapes[len(scrapes) // 2].read_text(encoding="utf-8")
+    added = root / "content" / "added.txt"
+    lines = model.splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("Tin "))
+    date = next(i for i, line in enumerate(lines) if re.search(r"\d{2}/\d{2}/\d{4}", line))
+
+    def add() -> None:
+        text = lines[:title] + ["Tin thêm: một bài mới về hợp tác"] + lines[title + 1 :]
+        added.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+    def redate() -> None:
+        text = added.read_text(encoding="utf-8").splitlines()
+        text[date] = re.sub(r"\d{2}/\d{2}/(\d{4})", lambda m: f"15/01/{int(m[1]) - 1}", text[date], count=1)
+        added.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+    return [("one article added", add), ("that article re-dated", redate), ("that article removed", added.unlink)]
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -131,6 +157,7 @@ def main() -> int:
         out = work / "site" / "public"
         full = run_build(root, out, args.search)
         noop = one = hugo = identical = None
+        edits: dict[str, dict] = {}
         if not args.full_only:
             noop = run_build(root, out, args.search)
             changed = sorted((root / "content").glob("a*.txt"))[len(list((root / "content").glob("a*.txt"))) // 2]
@@ -138,8 +165,14 @@ def main() -> int:
                 changed.read_text(encoding="utf-8").replace("hợp tác", "hợp tác chặt chẽ", 1), encoding="utf-8"
             )
             one = run_build(root, out, args.search)
-            run_build(root, work / "fresh", args.search)
+            run_build(root, work / "fresh", args.search, cache=False)
             identical = same_tree(out, work / "fresh")
+            for name, change in shape_changes(root):
+                change()
+                step = run_build(root, out, args.search)
+                shutil.rmtree(work / "fresh")
+                run_build(root, work / "fresh", args.search, cache=False)
+                edits[name] = {**step, "identical_to_full": same_tree(out, work / "fresh")}
         hugo = None if args.no_hugo else run_hugo(root, work)
     finally:
         if args.keep is None:
@@ -157,6 +190,7 @@ def main() -> int:
         "one_change_seconds": one and one["seconds"],
         "one_change": one,
         "one_change_identical_to_full": identical,
+        "shape_changes": edits,
         "build_seconds_without_search": build_seconds,
         "hugo": hugo,
         "ratio_to_hugo": build_seconds / hugo["with_related"]["seconds"] if hugo else None,
@@ -179,6 +213,12 @@ def main() -> int:
         print(
             f"one article changed:        {one['seconds']:.1f} s (identical to a full build: {identical}); "
             + ", ".join(f"{p['name']} {p['seconds']:.1f}" for p in one["phases"])
+        )
+    for name, step in edits.items():
+        print(
+            f"{name + ':':<27} {step['seconds']:.1f} s = {step['seconds'] / full['seconds']:.2f} of the full build, "
+            f"{step['planned']:,} pages planned (identical to a full build: {step['identical_to_full']}); "
+            + ", ".join(f"{p['name']} {p['seconds']:.1f}" for p in step["phases"])
         )
     if hugo:
         for variant, ratio in (
