@@ -16,6 +16,7 @@ from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
 from .articles import article_pages, sort_value
+from .countries import country_pages
 from .doctypes import doc_type_pages
 from .events import event_pages
 from .feeds import feeds
@@ -59,6 +60,7 @@ def plan_site(
         pages += archive_pages(s, lang)
         pages += leader_pages(s, lang)
         pages += event_pages(s, lang)
+        pages += country_pages(s, lang)
         pages.append(search_page(s, lang, parts))
         pages.append(data_page(s, lang))
         pages.append(not_found_page(s, lang, s.urls.not_found(lang)))
@@ -90,13 +92,26 @@ def _one_page_per_path(pages: list[Page]) -> None:
 def site_shape(archive: Archive) -> str:
     """The digest of what decides which pages exist, what each lists and in what order: every
     article's key, language, slug, date (and retrieval date: an undated page's `lastmod`), leaders,
-    events and document type. While it stays the same (and the registry, templates and settings do), a changed
+    events, countries and document type. While it stays the same (and the registry, templates and settings do), a changed
     article changes only the pages that show it."""
     h = hashlib.blake2b(digest_size=16)
     for a in archive.articles:
         h.update(
             repr(
-                (a.key, a.lang, a.slug, str(a.path), a.date, a.retrieved, a.leaders, a.events, a.mentions, a.doc_type)
+                (
+                    a.key,
+                    a.lang,
+                    a.slug,
+                    str(a.path),
+                    a.date,
+                    a.retrieved,
+                    a.leaders,
+                    a.events,
+                    a.mentions,
+                    a.doc_type,
+                    a.countries,
+                    a.country_mentions,
+                )
             ).encode()
         )
     return h.hexdigest()

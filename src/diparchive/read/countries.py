@@ -30,10 +30,11 @@ _VISIT_BEFORE = re.compile(
     r"|visit\w*|trip to|tour of|travel\w* to|talks|joint statement|joint communiqué|political consultation)"
     r"(?![^\W_])"
 )
-_VISIT_AFTER = re.compile(r"^[\s,\-–]*(?:\S+\s+){0,2}?(?:visit|trip|talks|joint statement|hội đàm|điện đàm)(?![^\W_])")
+_VISIT_AFTER = re.compile(
+    r"^[\s,\-–]*(?:\S+\s+){0,2}?(?:visit\w*|trip|talks|joint statement|thăm|hội đàm|điện đàm)(?![^\W_])"
+)
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\"“”]")
 _BEFORE_WORDS = 7
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(\n])\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +86,20 @@ def _written_as(form: CountryName, text: str, folded: str, tokens: list[tuple[in
         return False
     after = tokens[i + n] if i + n < len(tokens) else None
     before = tokens[i - 1] if i > 0 else None
-    if after and folded[after[0] : after[1]] in form.not_before:
+    # "Mỹ Latinh", "châu Mỹ": a one-word form and the word beside it, one space apart, are one
+    # name ("Việt Nam – Mỹ" is two).
+    if n == 1 and after and text[tokens[i][1] : after[0]].isspace() and folded[after[0] : after[1]] in form.not_before:
         return False
-    if before and folded[before[0] : before[1]] in form.not_after:
+    if (
+        n == 1
+        and before
+        and text[before[1] : tokens[i][0]].isspace()
+        and folded[before[0] : before[1]] in form.not_after
+    ):
         return False
-    if form.ambiguous and before and text[before[0]].isupper():
-        # "Nguyễn Thị Nga", "Michael Jordan": a given name after another capitalised word, unless
-        # that word starts the sentence ("Nga và Việt Nam…" has none before).
-        gap = text[before[1] : tokens[i][0]]
-        if gap == " " and not _SENTENCE_START.search(text[: before[0]]):
-            return False
-    return True
+    # "Nguyễn Thị Nga", "Michael Jordan": a given name after another capitalised word (even one
+    # that starts the sentence: "In Jordan" is lost rather than a person read as a country).
+    return not (form.ambiguous and before and text[before[0]].isupper() and text[before[1] : tokens[i][0]] == " ")
 
 
 def _visit(folded: str, start: int, end: int) -> bool:
