@@ -79,6 +79,7 @@ def test_press_forms_the_registry_declares_are_recognised(recognizer):
         "Chuyến đi tới châu Mỹ và Nam Mỹ.",
         "Michael Jordan met my family.",
         "ý kiến của nhân dân; pháp luật Việt Nam",
+        "An ninh ở Ấn Độ Dương và the Indian Ocean",
     ],
 )
 def test_words_that_only_look_like_a_country_are_none(recognizer, text):

@@ -64,10 +64,10 @@ def names_in(finder: CountryFinder, text: str, folded: str) -> Iterator[tuple[st
     i = 0
     while i < len(tokens):
         start = tokens[i][0]
-        if folded[start : tokens[i][1]] not in finder.first_words:
-            i += 1
-            continue
-        for n in range(min(finder.longest, len(tokens) - i), 0, -1):
+        lengths = finder.lengths.get(folded[start : tokens[i][1]], ())
+        for n in lengths:
+            if i + n > len(tokens):
+                continue
             end = tokens[i + n - 1][1]
             forms = finder.names.get(span_key(folded[start:end]))
             code = next((f.code for f in forms or () if _written_as(f, text, folded, tokens, i, n)), None)
@@ -86,16 +86,11 @@ def _written_as(form: CountryName, text: str, folded: str, tokens: list[tuple[in
         return False
     after = tokens[i + n] if i + n < len(tokens) else None
     before = tokens[i - 1] if i > 0 else None
-    # "Mỹ Latinh", "châu Mỹ": a one-word form and the word beside it, one space apart, are one
-    # name ("Việt Nam – Mỹ" is two).
-    if n == 1 and after and text[tokens[i][1] : after[0]].isspace() and folded[after[0] : after[1]] in form.not_before:
+    # "Mỹ Latinh", "châu Mỹ", "Ấn Độ Dương": a form and the word beside it, spaces apart, are one
+    # name ("Việt Nam – Mỹ", "Việt Nam – Hoa Kỳ" are two).
+    if after and text[tokens[i + n - 1][1] : after[0]].isspace() and folded[after[0] : after[1]] in form.not_before:
         return False
-    if (
-        n == 1
-        and before
-        and text[before[1] : tokens[i][0]].isspace()
-        and folded[before[0] : before[1]] in form.not_after
-    ):
+    if before and text[before[1] : tokens[i][0]].isspace() and folded[before[0] : before[1]] in form.not_after:
         return False
     # "Nguyễn Thị Nga", "Michael Jordan": a given name after another capitalised word (even one
     # that starts the sentence: "In Jordan" is lost rather than a person read as a country).

@@ -84,7 +84,9 @@ def name_key(text: str) -> str:
 
 def span_key(folded: str) -> str:
     """The lookup key of folded text that starts and ends with a word."""
-    return " ".join(folded.translate(DASHES).split())
+    if "–" in folded or "—" in folded or "’" in folded:
+        folded = folded.translate(DASHES)
+    return " ".join(folded.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +105,9 @@ class CountryFinder:
     """Every form of every country's name, looked up by word n-grams: no regex per country."""
 
     names: dict[str, tuple[CountryName, ...]]  # name_key → its forms
-    first_words: frozenset[str]  # the folded first word of every form: where a lookup starts
-    longest: int  # words in the longest form
+    lengths: dict[
+        str, tuple[int, ...]
+    ]  # a form's folded first word → the lengths in words of forms it starts, longest first
 
 
 def country_finder(countries: Iterable[Country], home_forms: Iterable[str]) -> CountryFinder:
@@ -113,13 +116,13 @@ def country_finder(countries: Iterable[Country], home_forms: Iterable[str]) -> C
         (HOME, f, False, (), ()) for f in home_forms
     ]
     entries += [(c.code, f, c.ambiguous, c.not_before, c.not_after) for c in countries for f in c.forms]
-    longest = 1
+    lengths: dict[str, set[int]] = {}
     for code, form, ambiguous, not_before, not_after in entries:
         words = WORD.findall(form)
         key = name_key(form)
         if not key:
             continue
-        longest = max(longest, len(words))
+        lengths.setdefault(WORD.findall(key)[0], set()).add(len(words))
         entry = CountryName(
             code,
             tuple(w[0].isupper() for w in words),
@@ -129,5 +132,6 @@ def country_finder(countries: Iterable[Country], home_forms: Iterable[str]) -> C
         )
         if entry not in names.setdefault(key, []):
             names[key].append(entry)
-    first = frozenset(WORD.findall(key)[0] for key in names)
-    return CountryFinder({k: tuple(v) for k, v in names.items()}, first, longest)
+    return CountryFinder(
+        {k: tuple(v) for k, v in names.items()}, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+    )

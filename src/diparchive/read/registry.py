@@ -166,11 +166,11 @@ COUNTRY_KEYS = {
         flag("ambiguous"),
     ),
     "not_before": Key(
-        "Words that make a one-word form just before them another name ('Cai': 'Lào Cai'; 'Latinh': 'Mỹ Latinh').",
+        "Words that make a form just before them (a space apart) another name ('Cai': 'Lào Cai'; 'Latinh': 'Mỹ Latinh').",
         texts("not_before"),
     ),
     "not_after": Key(
-        "Words that make a one-word form just after them another name ('châu': 'châu Mỹ'; 'Nam': 'Nam Mỹ').",
+        "Words that make a form just after them (a space apart) another name ('châu': 'châu Mỹ'; 'Nam': 'Nam Mỹ').",
         texts("not_after"),
     ),
 }
