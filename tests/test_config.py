@@ -183,6 +183,8 @@ def test_front_matter_keys_documented():
         "leaders",
         "events",
         "mentions",
+        "countries",
+        "country_mentions",
     ]
     assert all(doc.endswith(".") for doc in FRONT_MATTER_KEYS.values())
 

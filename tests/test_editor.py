@@ -141,7 +141,7 @@ def test_build_prints_phases_and_a_summary(site):
     assert phases == ["load", "plan", "render", "write"]
     assert re.search(r"Phases: load \d+\.\d s, plan \d+\.\d s, render \d+\.\d s, write \d+\.\d s", err)
     # HTML pages and each article's cite.ris and cite.bib (10 articles × 2), rendered as pages are
-    assert re.search(r"Built 10 articles into 118 pages \(vi: 56, en: 54\) and \d+ files in .* in \d+\.\d s", out)
+    assert re.search(r"Built 10 articles into 126 pages \(vi: 59, en: 57\) and \d+ files in .* in \d+\.\d s", out)
     assert "0 article(s) with an inferred date; 0 warning(s)\n" in out
     assert "\r" not in err  # not a terminal: plain lines only
 

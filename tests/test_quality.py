@@ -25,6 +25,8 @@ PAGES = {
         "/vi/tim-kiem/?q=cuba",
         "/vi/du-lieu/",
         "/vi/loai-van-ban/phong-van/",
+        "/vi/quoc-gia/",
+        "/vi/quoc-gia/cuba/",
     ],
     "en": [
         "/en/",
@@ -35,6 +37,8 @@ PAGES = {
         "/en/search/?q=cuba",
         "/en/data/",
         "/en/document-types/interview/",
+        "/en/countries/",
+        "/en/countries/cuba/",
     ],
 }
 

@@ -56,14 +56,16 @@ def test_only_article_pages_are_indexed(built):
 
 def test_filters_per_language_with_few_values(built):
     vi = _filters(built, "vi")
-    assert set(vi) == {"Lãnh đạo", "Sự kiện", "Năm", "Cơ quan báo chí", "Loại văn bản"}
+    assert set(vi) == {"Lãnh đạo", "Sự kiện", "Năm", "Cơ quan báo chí", "Loại văn bản", "Quốc gia"}
     assert vi["Năm"] == {"2021": 1, "2022": 1, "2023": 1, "2024": 2}
     assert vi["Lãnh đạo"]["Tô Lâm"] == 2 and vi["Lãnh đạo"]["Bùi Thanh Sơn"] == 4
     assert vi["Sự kiện"]["Khóa 76 Đại hội đồng Liên hợp quốc"] == 1
     assert vi["Cơ quan báo chí"] == {"Báo Nhân Dân": 1}
     assert vi["Loại văn bản"] == {"Phỏng vấn": 2, "Tin tức": 3}
+    assert vi["Quốc gia"] == {"Cuba": 2, "Hoa Kỳ": 3}
     en = _filters(built, "en")
-    assert set(en) == {"Leader", "Event", "Year", "Outlet", "Document type"}
+    assert set(en) == {"Leader", "Event", "Year", "Outlet", "Document type", "Country"}
+    assert en["Country"] == {"Cuba": 2, "United States": 3}
     assert en["Document type"] == {"Interview": 2, "News report": 3}
     assert en["Year"] == {"2021": 1, "2022": 1, "2023": 1, "2024": 2}
     assert en["Event"]["76th UN General Assembly"] == 1

@@ -143,7 +143,10 @@ def test_no_prefix_lights_up(page, origin):
 
 @pytest.mark.parametrize(
     ("lang", "query", "groups"),
-    [("vi", "Tô Lâm", ["Lãnh đạo", "Sự kiện", "Năm"]), ("en", "Cuba", ["Leader", "Event", "Year"])],
+    [
+        ("vi", "Tô Lâm", ["Lãnh đạo", "Sự kiện", "Năm", "Quốc gia", "Loại văn bản"]),
+        ("en", "Cuba", ["Leader", "Event", "Year", "Country", "Document type"]),
+    ],
 )
 def test_filter_groups_render_on_every_load(browser, origin, lang, query, groups):
     """Whatever arrives first, the index's filters or the results, every group is there."""
@@ -178,6 +181,13 @@ def test_a_filter_narrows_the_results(page, origin):
     page.wait_for_function("() => document.querySelectorAll('.result-link').length === 1")
     assert page.locator(".result-link").all_inner_texts() == [SEED_000]
     assert page.locator("#search-message").inner_text() == "1 kết quả cho cuba"
+    page.locator('input[name="Năm"][value="2021"]').uncheck()
+    # "Quốc gia / Country" and the document type filter too.
+    page.locator('input[name="Quốc gia"][value="Hoa Kỳ"]').check()
+    page.locator(".filter-name", has_text="Loại văn bản").click()  # a group shown closed
+    page.locator('input[name="Loại văn bản"][value="Phỏng vấn"]').check()
+    page.wait_for_function("() => document.querySelectorAll('.result-link').length === 1")
+    assert page.locator(".result-link").all_inner_texts() == [SEED_000]
 
 
 def test_results_show_date_and_leaders(page, origin):

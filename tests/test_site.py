@@ -295,6 +295,8 @@ NAV_SECTION = {  # a page's path (or the start of it) → the navigation item ma
     "vi/chuoi-su-kien/": "Sự kiện",
     "en/events/": "Events",
     "en/event-series/": "Events",
+    "vi/quoc-gia/": "Quốc gia",
+    "en/countries/": "Countries",
     "vi/tim-kiem/": "Tìm kiếm",
     "en/search/": "Search",
     "vi/loai-van-ban/": "Bài viết",

@@ -88,7 +88,7 @@ SHAPES: dict[str, Shape] = {
             "translator": {"Person"},
             "translationOfWork": {"NewsArticle"},
             "isBasedOn": url,
-            "about": {"Person", "Event"},
+            "about": {"Person", "Event", "Country"},
         },
         many={"about"},
     ),
@@ -112,6 +112,9 @@ SHAPES: dict[str, Shape] = {
         },
     ),
     "Place": shape({"name"}, {"name": text}),
+    "Country": shape(  # a Place: Thing's name, url, alternateName, identifier
+        {"name"}, {"name": text, "url": url, "alternateName": text, "identifier": text}, many={"alternateName"}
+    ),
     "Organization": shape({"name"}, {"name": text}),
     "WebSite": shape(
         {"name", "url"},

@@ -173,6 +173,8 @@ class Article:
     translator: str | None = None  # set: the article is a translation
     draft: bool = False  # front matter `draft: true`: built only with --drafts
     doc_type: DocType = DocType.NEWS  # read.doctype decides it, front matter `type:` overrides
+    countries: tuple[str, ...] = ()  # ISO codes of the other countries the article is about
+    country_mentions: tuple[str, ...] = ()  # other countries it only names in passing
 
     @property
     def summary(self) -> str:

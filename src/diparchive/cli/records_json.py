@@ -24,6 +24,8 @@ def article_json(article: Article) -> dict[str, Any]:
         "leaders": list(article.leaders),
         "events": list(article.events),
         "mentions": list(article.mentions),
+        "countries": list(article.countries),
+        "country_mentions": list(article.country_mentions),
         "type": article.doc_type.value,
         "body": [{"kind": b.kind.value, "text": b.text, "line": b.line} for b in article.body],
         "removed": [{"reason": r.reason, "text": r.text, "line": r.line} for r in article.removed],
@@ -46,6 +48,7 @@ def article_text(article: Article) -> str:
         f"leaders:  {', '.join(article.leaders) or '-'}",
         f"events:   {', '.join(article.events) or '-'}",
         f"mentions: {', '.join(article.mentions) or '-'}",
+        f"countries: {', '.join(article.countries) or '-'}    in passing: {', '.join(article.country_mentions) or '-'}",
         f"type:     {article.doc_type.value}",
     ]
     lines += [f"warning:  {w}" for w in article.warnings]

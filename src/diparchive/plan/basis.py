@@ -22,8 +22,21 @@ from ..records import Article
 def shape_of(a: Article) -> tuple[Any, ...]:
     """What of an article decides which pages exist, what each lists and in what order: its
     key, language, slug, file, date (and retrieval date: an undated page's `lastmod`), leaders,
-    events, passing mentions and document type."""
-    return (a.key, a.lang, a.slug, str(a.path), a.date, a.retrieved, a.leaders, a.events, a.mentions, a.doc_type)
+    events, passing mentions, document type and countries."""
+    return (
+        a.key,
+        a.lang,
+        a.slug,
+        str(a.path),
+        a.date,
+        a.retrieved,
+        a.leaders,
+        a.events,
+        a.mentions,
+        a.doc_type,
+        a.countries,
+        a.country_mentions,
+    )
 
 
 def shape_digest(articles: Iterable[Article], *besides: Any) -> str:

@@ -93,6 +93,20 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
         "Mã các sự kiện bài chỉ nhắc qua.",
     ),
     Field(
+        "countries",
+        _IDS,
+        "ISO 3166 codes of the other countries the article is about: a visit, talks, a joint statement "
+        "(see countries.json).",
+        "Mã ISO 3166 của các quốc gia khác mà bài viết nói về: chuyến thăm, hội đàm, tuyên bố chung "
+        "(xem countries.json).",
+    ),
+    Field(
+        "country_mentions",
+        _IDS,
+        "ISO 3166 codes of other countries the article only names in passing.",
+        "Mã ISO 3166 của các quốc gia khác bài chỉ nhắc qua.",
+    ),
+    Field(
         "type",
         {"enum": [t.value for t in DocType]},
         "Kind of document: interview, speech (or other full text), joint-statement, press-briefing or news.",
@@ -170,6 +184,30 @@ SERIES_FIELDS: tuple[Field, ...] = (
     Field("name", _NAME, "Name in each language.", "Tên theo từng ngôn ngữ."),
     Field("urls", _BY_LANGUAGE, "The series' page in each language.", "Trang của chuỗi theo từng ngôn ngữ."),
     Field("events", _IDS, "Ids of its sessions, in order.", "Mã các kỳ, theo thứ tự."),
+)
+
+
+COUNTRY_FIELDS: tuple[Field, ...] = (
+    Field(
+        "code",
+        {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "ISO 3166-1 alpha-2 code, as in the articles' countries.",
+        "Mã ISO 3166-1 alpha-2, như trong countries của bài viết.",
+    ),
+    Field(
+        "name",
+        _NAME,
+        "Name in each language (CLDR's, unless the registry gives another).",
+        "Tên theo từng ngôn ngữ (theo CLDR, trừ khi danh mục đặt tên khác).",
+    ),
+    Field(
+        "urls",
+        _BY_LANGUAGE,
+        "The country's page in each language that has one (a country some article of that language is about).",
+        "Trang của quốc gia theo từng ngôn ngữ có trang (khi có bài bằng ngôn ngữ đó nói về quốc gia).",
+    ),
+    Field("articles", _COUNT, "Articles (any language) about the country.", "Số bài (mọi ngôn ngữ) nói về quốc gia."),
+    Field("mentions", _COUNT, "Articles that only name it in passing.", "Số bài chỉ nhắc qua quốc gia."),
 )
 
 

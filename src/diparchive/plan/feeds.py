@@ -1,4 +1,4 @@
-"""Atom feeds: the site's per language, and one per leader and per event."""
+"""Atom feeds: the site's per language, and one per leader, per event and per partner country."""
 
 from __future__ import annotations
 
@@ -19,4 +19,8 @@ def feeds(s: Site, lang: str) -> list[Feed]:
         chosen = tuple(a for a in tagged(s, lang, "event", event.id) if a.lang == lang and a.date)[: s.config.feed_size]
         path = s.urls.event(lang, event.id)
         found.append(Feed(s.urls.feed(path), lang, f"{event.name.get(lang)} — {s.config.title[lang]}", path, chosen))
+    for code, country in sorted(s.registry.countries.items()):
+        chosen = tuple(a for a in tagged(s, lang, "country", code) if a.lang == lang and a.date)[: s.config.feed_size]
+        path = s.urls.country(lang, country.slug.get(lang))
+        found.append(Feed(s.urls.feed(path), lang, f"{country.name.get(lang)} — {s.config.title[lang]}", path, chosen))
     return [f for f in found if f.articles]

@@ -11,6 +11,8 @@ Shapes used (tests/test_structured.py checks each block against them):
   registry: a day, a month or a year) whose own `hasOccupation` is the `Occupation` held.
 - `Event`: name, dates and, when the registry has it, `location` as a `Place`; in a series, its
   `superEvent` is the series' page (an `Event` too, schema.org's `EventSeries` being pending).
+- `Country` (a schema.org `Place`): the partner country's name, its other-language name as
+  `alternateName`, its ISO 3166 code as `identifier`.
 - `WebSite` with a `SearchAction` whose target is the language's search page (`?q=`).
 - `BreadcrumbList` of `ListItem`s (position, name, absolute URL).
 Names are in the page's language.
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..read.registry import Event, Leader
+from ..read.registry import Country, Event, Leader
 from ..records import Article, PubDate
 
 if TYPE_CHECKING:  # views imports this module for the breadcrumb list
@@ -68,6 +70,7 @@ def article_jsonld(
         }
     about = [{"@type": "Person", "name": s.registry.leaders[l].name.get(article.lang)} for l in article.leaders]
     about += [{"@type": "Event", "name": s.registry.event(e).name.get(article.lang)} for e in article.events]
+    about += [{"@type": "Country", "name": s.registry.countries[c].name.get(article.lang)} for c in article.countries]
     if about:
         data["about"] = about
     return data
@@ -110,6 +113,20 @@ def event_jsonld(s: Site, event: Event, lang: str, path: str) -> JsonLd:
             "name": series.name.get(lang),
             "url": s.urls.absolute(s.urls.series(lang, series.id)),
         }
+    return data
+
+
+def country_jsonld(s: Site, country: Country, lang: str, path: str) -> JsonLd:
+    data: JsonLd = {
+        "@context": CONTEXT,
+        "@type": "Country",
+        "name": country.name.get(lang),
+        "identifier": country.code,
+        "url": s.urls.absolute(path),
+    }
+    other_names = sorted({country.name.vi, country.name.en} - {country.name.get(lang)})
+    if other_names:
+        data["alternateName"] = other_names
     return data
 
 

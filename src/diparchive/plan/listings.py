@@ -227,8 +227,15 @@ def search_page(s: Site, lang: str, parts: tuple[IndexPart, ...]) -> Page:
             "baseUrl": s.config.base_path,
             "mergeIndex": [{"bundlePath": s.urls.href(part.folder), "baseUrl": s.config.base_path} for part in own[1:]],
             "strings": {key[len("pagefind_") :]: text for key, text in ui.items() if key.startswith("pagefind_")},
-            "filters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"], ui["filter_outlet"]],
-            "openFilters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"]],
+            "filters": [
+                ui["filter_leader"],
+                ui["filter_event"],
+                ui["filter_year"],
+                ui["filter_country"],
+                ui["filter_type"],
+                ui["filter_outlet"],
+            ],
+            "openFilters": [ui["filter_leader"], ui["filter_event"], ui["filter_year"], ui["filter_country"]],
             "yearFilter": ui["filter_year"],
             "meta": [ui["published"], ui["outlet"], ui["leaders"]],  # shown under a result, in this order
         },

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..read.registry import Event, Leader, Series
+from ..read.registry import Country, Event, Leader, Series
 from ..records import Article, Precision, PubDate
 from .i18n import month_name
 from .views import Crumb, Site, View, has_event_page
@@ -49,6 +49,13 @@ def article_trail(s: Site, lang: str, article: Article, title: str) -> list[Crum
 
 def leader_trail(s: Site, lang: str, leader: Leader) -> list[Crumb]:
     return [(s.ui[lang]["leaders"], s.urls.leaders(lang)), (leader.name.get(lang), s.urls.leader(lang, leader.id))]
+
+
+def country_trail(s: Site, lang: str, country: Country) -> list[Crumb]:
+    return [
+        (s.ui[lang]["countries"], s.urls.countries(lang)),
+        (country.name.get(lang), s.urls.country(lang, country.slug.get(lang))),
+    ]
 
 
 def series_trail(s: Site, lang: str, series: Series) -> list[Crumb]:

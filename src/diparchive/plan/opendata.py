@@ -1,5 +1,6 @@
 """The archive's metadata to take away: `/data/articles.jsonl` (one article version a line) with
-`/data/articles.csv` beside it, `/data/leaders.json`, `/data/events.json` (with the series), their
+`/data/articles.csv` beside it, `/data/leaders.json`, `/data/events.json` (with the series),
+`/data/countries.json` (the partner countries articles are about or name), their
 JSON Schemas under `/data/schema/`, and the "Data" page in each language that describes them.
 
 The files are planned as pages of the `data.txt` template (which writes `text` as it is), showing
@@ -20,6 +21,7 @@ from typing import Any
 from ..records import Article, BlockKind, PubDate
 from .datafields import (
     ARTICLE_FIELDS,
+    COUNTRY_FIELDS,
     DATA_VERSION,
     EVENT_FIELDS,
     LEADER_FIELDS,
@@ -30,7 +32,7 @@ from .datafields import (
     object_schema,
 )
 from .navigation import section_trail
-from .views import Page, Site, all_events, both, frame, once, reused
+from .views import Page, Site, all_events, both, frame, has_country_page, once, reused
 
 DATA_TEMPLATE = "data.txt"
 CSV_SEPARATOR = "; "  # between the ids of a list in one CSV cell (ids never hold one)
@@ -76,6 +78,13 @@ FILES: tuple[DataFile, ...] = (
         "The events articles are about or mention, and the series their sessions belong to.",
         "Các sự kiện được bài viết nói về hoặc nhắc tới, và các chuỗi sự kiện.",
     ),
+    DataFile(
+        "countries.json",
+        {"countries": COUNTRY_FIELDS},
+        f"countries-v{DATA_VERSION}.json",
+        "The other countries articles are about or name in passing, with their names and counts.",
+        "Các quốc gia khác được bài viết nói về hoặc nhắc qua, cùng tên và số bài.",
+    ),
 )
 
 
@@ -91,6 +100,7 @@ def data_pages(s: Site) -> list[Page]:
         "events.json": lambda: (
             _json(_listed(s, "events", {"events": event_records(s), "series": series_records(s)})) + "\n"
         ),
+        "countries.json": lambda: _json(_listed(s, "countries", {"countries": country_records(s)})) + "\n",
         **{f"schema/{name}": _text_of(schema) for name, schema in schemas(s).items()},
     }
     pages = []
@@ -152,6 +162,8 @@ def article_record(s: Site, a: Article) -> dict[str, Any]:
         "leaders": list(a.leaders),
         "events": list(a.events),
         "mentions": list(a.mentions),
+        "countries": list(a.countries),
+        "country_mentions": list(a.country_mentions),
         "type": a.doc_type.value,
         "source_url": a.source_url,
         "translator": a.translator,
@@ -201,6 +213,27 @@ def event_records(s: Site) -> list[dict[str, Any]]:
             "mentions": passing[event.id],
         }
         for event in all_events(s)
+    ]
+
+
+def country_records(s: Site) -> list[dict[str, Any]]:
+    """The countries some article is about or names, by code."""
+    about = Counter(c for a in s.archive.articles for c in dict.fromkeys(a.countries))
+    passing = Counter(c for a in s.archive.articles for c in dict.fromkeys(a.country_mentions))
+    return [
+        {
+            "code": code,
+            "name": {lang: country.name.get(lang) for lang in s.config.languages},
+            "urls": {
+                lang: s.urls.absolute(s.urls.country(lang, country.slug.get(lang)))
+                for lang in s.config.languages
+                if has_country_page(s, lang, code)
+            },
+            "articles": about[code],
+            "mentions": passing[code],
+        }
+        for code, country in sorted(s.registry.countries.items())
+        if about[code] or passing[code]
     ]
 
 

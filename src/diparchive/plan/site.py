@@ -16,6 +16,7 @@ from ..read.registry import Registry
 from .archive import Archive
 from .articles import article_pages, sort_value
 from .basis import shape_digest
+from .countries import country_pages
 from .doctypes import doc_type_pages
 from .events import event_pages
 from .feeds import feeds
@@ -60,6 +61,7 @@ def plan_site(
         pages += archive_pages(s, lang)
         pages += leader_pages(s, lang)
         pages += event_pages(s, lang)
+        pages += country_pages(s, lang)
         pages.append(search_page(s, lang, parts))
         pages.append(data_page(s, lang))
         pages.append(not_found_page(s, lang, s.urls.not_found(lang)))

@@ -22,6 +22,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "page": "trang",
         "data": "du-lieu",
         "types": "loai-van-ban",
+        "countries": "quoc-gia",
     },
     "en": {
         "articles": "articles",
@@ -34,6 +35,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
         "page": "page",
         "data": "data",
         "types": "document-types",
+        "countries": "countries",
     },
 }
 
@@ -86,6 +88,13 @@ class Urls:
 
     def series(self, lang: str, series_id: str) -> str:
         return f"{lang}/{SEGMENTS[lang]['series']}/{series_id}/"
+
+    def countries(self, lang: str) -> str:
+        return f"{lang}/{SEGMENTS[lang]['countries']}/"
+
+    def country(self, lang: str, slug: str) -> str:
+        """A partner country's page; `slug` is its name's in `lang` (registry Country.slug)."""
+        return f"{lang}/{SEGMENTS[lang]['countries']}/{slug}/"
 
     def archive(self, lang: str) -> str:
         return f"{lang}/{SEGMENTS[lang]['archive']}/"

@@ -169,6 +169,7 @@ def frame(
         ("archive", s.urls.archive(lang)),
         ("leaders", s.urls.leaders(lang)),
         ("events", s.urls.events(lang)),
+        ("countries", s.urls.countries(lang)),
         ("search", s.urls.search(lang)),
     ]
     crumbs = [(ui["nav_home"], s.urls.home(lang)), *trail] if trail else []
@@ -240,13 +241,20 @@ def summary(article: Article) -> str:
 
 
 def tag_index(archive: Archive, languages: tuple[str, ...]) -> dict[tuple[str, str, str], tuple[Article, ...]]:
-    """(lang, "leader" | "event" | "mention", id) → the entries of `lang` that name it (for
-    "event", that are about it; for "mention", that only name it in passing), in listing order:
-    one pass over the entries instead of one per leader and event."""
+    """(lang, "leader" | "event" | "mention" | "country" | "country-mention", id) → the entries of
+    `lang` that name it (for "event" and "country", that are about it; for "mention" and
+    "country-mention", that only name it in passing), in listing order: one pass over the
+    entries instead of one per leader, event and country."""
     found: dict[tuple[str, str, str], list[Article]] = {}
     for lang in languages:
         for a in archive.entries(lang):
-            for kind, ids in (("leader", a.leaders), ("event", a.events), ("mention", a.mentions)):
+            for kind, ids in (
+                ("leader", a.leaders),
+                ("event", a.events),
+                ("mention", a.mentions),
+                ("country", a.countries),
+                ("country-mention", a.country_mentions),
+            ):
                 for tag in dict.fromkeys(ids):
                     found.setdefault((lang, kind, tag), []).append(a)
     return {key: tuple(listed) for key, listed in found.items()}
@@ -355,6 +363,11 @@ def event_link(s: Site, event_id: str, lang: str) -> View:
     return {"name": s.registry.event(event_id).name.get(lang), "href": s.urls.href(s.urls.event(lang, event_id))}
 
 
+def country_link(s: Site, code: str, lang: str) -> View:
+    country = s.registry.countries[code]
+    return {"name": country.name.get(lang), "href": s.urls.href(s.urls.country(lang, country.slug.get(lang)))}
+
+
 def span_text(start: PubDate | None, end: PubDate | None, lang: str, ui: Mapping[str, str]) -> str:
     if start is None and end is None:
         return ""
@@ -383,6 +396,12 @@ def has_leader_page(s: Site, lang: str, leader_id: str) -> bool:
 def has_event_page(s: Site, lang: str, event_id: str) -> bool:
     """An event has a page in `lang` when an entry of `lang` is about it or names it in passing."""
     return bool(tagged(s, lang, "event", event_id) or tagged(s, lang, "mention", event_id))
+
+
+def has_country_page(s: Site, lang: str, code: str) -> bool:
+    """A country has a page in `lang` when an entry of `lang` is about it (one it only names in
+    passing lists it on a page that exists, never makes one)."""
+    return bool(tagged(s, lang, "country", code))
 
 
 def years(entries: Iterable[Article]) -> list[tuple[int, int]]:

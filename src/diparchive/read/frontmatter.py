@@ -15,6 +15,7 @@ from ..errors import DiparchiveError
 from ..records import DateSource, DocType, PubDate
 from ..schema import DATE_FORMS, Invalid, Key, date_literal, validate
 from ..yamlsource import Located
+from .country_names import HOME
 from .registry import Registry
 from .registry_records import instance_number
 
@@ -147,6 +148,27 @@ def _ids(key: str, noun: str, known: Callable[[str], bool]) -> Callable[[Located
     return read
 
 
+def _countries(key: str, registry: Registry) -> Callable[[Located], tuple[str, ...]]:
+    """A list of ISO 3166 codes of other countries (upper case, as the registry knows them)."""
+
+    def read(item: Located) -> tuple[str, ...]:
+        value = item.plain()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise Invalid(f"'{key}' must be a list of country codes such as CU, US")
+        unknown = []
+        for entry, code in zip(item.value, value):
+            if code in registry.countries:
+                continue
+            hint = f" (did you mean {code.upper()}?)" if code.upper() in registry.countries else ""
+            why = "is the archive's own country, never a partner" if code.upper() == HOME else "is not a country code"
+            unknown.append((entry.line, f"'{code}' in '{key}' {why}{hint}: an ISO 3166 code such as CU or US"))
+        if unknown:
+            raise Invalid(unknown[0][1], unknown[0][0], *unknown[1:])
+        return tuple(dict.fromkeys(value))
+
+    return read
+
+
 def schema(registry: Registry) -> dict[str, Key]:
     """The keys an editor may set in front matter (ids are checked against `registry`)."""
     return {
@@ -175,6 +197,14 @@ def schema(registry: Registry) -> dict[str, Key]:
         "mentions": Key(
             "Ids of events the article only names in passing, replacing the recognised ones.",
             _ids("mentions", "event", lambda v: _known_event(registry, v)),
+        ),
+        "countries": Key(
+            "ISO codes of the other countries the article is about (CU, US), replacing the recognised ones.",
+            _countries("countries", registry),
+        ),
+        "country_mentions": Key(
+            "ISO codes of other countries the article only names in passing, replacing the recognised ones.",
+            _countries("country_mentions", registry),
         ),
     }
 

@@ -24,6 +24,7 @@ from ..records import Article, Block, BlockKind, PubDate, Removed
 from . import boilerplate
 from .blocks import RawBlock, markdown_blocks
 from .bylines import closing_signature
+from .countries import recognise_countries
 from .dates import parse_dateline
 from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
@@ -360,7 +361,9 @@ def load_article(
         warnings.append(dated.note)
     author = meta.get("author") or header.author or dated.author or signature
 
-    found = recognise(recognizer, passages(title, first_line, blocks), date)
+    texts = passages(title, first_line, blocks)
+    found = recognise(recognizer, texts, date)
+    countries = recognise_countries(recognizer.country_finder, texts)
     article = Article(
         path=shown,
         key=meta.get("key") or path.stem,
@@ -385,5 +388,9 @@ def load_article(
         mentions=meta.get("mentions", tuple(e for e in found.mentions if e not in meta.get("events", ()))),
         warnings=tuple(warnings),
         doc_type=meta.get("type") or document_type(title, blocks),
+        countries=meta.get("countries", countries.about),
+        country_mentions=meta.get(
+            "country_mentions", tuple(c for c in countries.mentions if c not in meta.get("countries", ()))
+        ),
     )
     return Loaded(article, found.candidates)

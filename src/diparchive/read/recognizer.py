@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from babel import Locale
 
 from ..errors import DiparchiveError, Problem
+from .country_names import CountryFinder, country_finder
 from .folding import ascii_fold, fold, has_marks
 from .registry import Registry
 
@@ -49,6 +50,7 @@ class Recognizer:
     events: tuple[_EventPattern, ...]
     countries: re.Pattern[str]  # other countries' names (CLDR, vi and en), ASCII-folded
     series_names: tuple[tuple[str, re.Pattern[str]], ...]  # series id → its name without a number
+    country_finder: CountryFinder  # partner countries' names (see read.countries)
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -173,6 +175,7 @@ def build_recognizer(registry: Registry) -> Recognizer:
             (s.id, re.compile(WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + WORD_EDGE_R))
             for s in registry.series.values()
         ),
+        country_finder(registry.countries.values(), registry.home_forms),
     )
 
 

@@ -1,5 +1,6 @@
 """The registry: `content/registry/*.yaml` → a `Registry` of leaders with their roles over time,
-events and event series (the records are in `registry_records`), every problem reported with its
+events and event series, other countries (CLDR's, with the press's forms declared in
+`countries.yaml`: see `country_names`; the records are in `registry_records`), every problem reported with its
 file and line, all together. Every key of the files is declared once (`*_KEYS`, a `schema.Key`
 each) and read by the one validator, `schema.validate`."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +22,18 @@ from ..schema import (
     date,
     flag,
     mapping,
-    nested,
     sequence,
     shown,
     text,
     texts,
-    validate,
     whole_number,
 )
-from ..yamlsource import Located, read_yaml_file
+from ..yamlsource import Located
+from .country_names import HOME, cldr_names, country_table
+from .registry_files import bilingual, read_file
 from .registry_records import (
     Bilingual,
+    Country,
     Event,
     Leader,
     Registry,
@@ -48,10 +50,12 @@ from .registry_records import (
 LEADERS_FILE = "leaders.yaml"
 EVENTS_FILE = "events.yaml"
 OUTLETS_FILE = "outlets.yaml"
+COUNTRIES_FILE = "countries.yaml"
 
 # The records, where the registry is read: `from .registry import Registry` as before.
 __all__ = [
     "Bilingual",
+    "Country",
     "Event",
     "Leader",
     "Registry",
@@ -65,30 +69,8 @@ __all__ = [
 ]
 
 
-def _bilingual(what: str) -> Callable[[Located], Bilingual]:
-    """A mapping with exactly the keys vi and en, each non-empty text."""
-    keys = {"vi": Key("In Vietnamese.", text(f"{what}.vi"), True), "en": Key("In English.", text(f"{what}.en"), True)}
-
-    def read(item: Located) -> Bilingual:
-        if not isinstance(item.value, dict):
-            raise Invalid(f"{what} must be a mapping with the keys vi and en, not {shown(item)}")
-        values, problems = validate(
-            item.value,
-            keys,
-            Path(),
-            item.line,
-            lambda key: f"unknown key '{key}' in {what} (allowed: en, vi)",
-            lambda key: f"{what} is missing '{key}'",
-        )
-        if problems:
-            raise nested(problems)
-        return Bilingual(values["vi"], values["en"])
-
-    return read
-
-
 def _instance_name(item: Located) -> Bilingual:
-    name = _bilingual("instance_name")(item)
+    name = bilingual("instance_name")(item)
     wrong = next((w for w in map(bad_placeholder, (name.vi, name.en)) if w), None)
     if wrong:
         raise Invalid(f"instance_name: {wrong}")
@@ -124,7 +106,7 @@ TITLE_KEYS = {
     ),
 }
 LEADER_KEYS = {
-    "name": Key("Full name: {vi: …, en: …}; its slug is the leader's id and URL.", _bilingual("name"), True),
+    "name": Key("Full name: {vi: …, en: …}; its slug is the leader's id and URL.", bilingual("name"), True),
     "aliases": Key("Other spellings of the full name.", texts("aliases")),
     "short": Key("Names used after a title (default: the last word of each name).", texts("short")),
     "country": Key("Country code (default VN).", text("country")),
@@ -147,60 +129,51 @@ EVENTS_KEYS = {
     "events": Key("Single events, by id.", mapping("events")),
 }
 SERIES_KEYS = {
-    "name": Key("The series' name: {vi: …, en: …}.", _bilingual("name"), True),
+    "name": Key("The series' name: {vi: …, en: …}.", bilingual("name"), True),
     "instance_name": Key("An instance's name, with {n}, {ord} or {roman}: {vi: …, en: …}.", _instance_name, True),
     "patterns": Key("How text names an instance (with {n}, {ord} or {roman}).", texts("patterns"), True),
-    "description": Key("What the series is: {vi: …, en: …}.", _bilingual("description")),
-    "place": Key("Where its sessions meet, unless a session says otherwise: {vi: …, en: …}.", _bilingual("place")),
+    "description": Key("What the series is: {vi: …, en: …}.", bilingual("description")),
+    "place": Key("Where its sessions meet, unless a session says otherwise: {vi: …, en: …}.", bilingual("place")),
     "instances": Key("Instances by number: start, end, name, description, place.", mapping("instances")),
 }
 INSTANCE_KEYS = {
     "start": Key(f"First day: {DATE_FORMS}.", date("start")),
     "end": Key(f"Last day: {DATE_FORMS}.", date("end")),
-    "name": Key("A name other than the series' instance_name.", _bilingual("name")),
-    "description": Key("What the instance was.", _bilingual("description")),
-    "place": Key("Where it met: {vi: …, en: …}.", _bilingual("place")),
+    "name": Key("A name other than the series' instance_name.", bilingual("name")),
+    "description": Key("What the instance was.", bilingual("description")),
+    "place": Key("Where it met: {vi: …, en: …}.", bilingual("place")),
 }
 EVENT_KEYS = {
-    "name": Key("The event's name: {vi: …, en: …}.", _bilingual("name"), True),
+    "name": Key("The event's name: {vi: …, en: …}.", bilingual("name"), True),
     "start": Key(f"First day: {DATE_FORMS}.", date("start")),
     "end": Key(f"Last day: {DATE_FORMS}.", date("end")),
-    "description": Key("What the event was.", _bilingual("description")),
-    "place": Key("Where it took place: {vi: …, en: …}.", _bilingual("place")),
+    "description": Key("What the event was.", bilingual("description")),
+    "place": Key("Where it took place: {vi: …, en: …}.", bilingual("place")),
     "patterns": Key("How text names the event.", texts("patterns"), True),
 }
 
-
-class _Reader:
-    """Collects problems while reading one registry file, so all are reported together."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
-
-    def read(self, item: Located, what: str, keys: Mapping[str, Key]) -> dict[str, Any] | None:
-        """The values of a mapping read against its keys (those that could be read), or None when
-        it is not a mapping or a required key is missing or wrong; problems are kept."""
-        if not isinstance(item.value, dict):
-            self.problem(item.line, f"{what} must be a mapping, not {shown(item)}")
-            return None
-        allowed = ", ".join(sorted(keys))
-        values, problems = validate(
-            item.value,
-            keys,
-            self.path,
-            item.line,
-            lambda key: f"unknown key '{key}' in {what} (allowed: {allowed})",
-            lambda key: f"{what} is missing '{key}'",
-        )
-        self.problems += problems
-        return values if all(key in values for key, spec in keys.items() if spec.required) else None
-
-    def lines(self, item: Located | None) -> tuple[int, ...]:
-        return tuple(v.line for v in item.value) if item is not None and isinstance(item.value, list) else ()
+COUNTRIES_KEYS = {
+    "countries": Key(
+        "Other countries by ISO 3166 code (CU, US): only what CLDR lacks; every country's CLDR names are known.",
+        mapping("countries"),
+    ),
+}
+COUNTRY_KEYS = {
+    "name": Key("The name to show instead of CLDR's: {vi: …, en: …}; its slug is the page's URL.", bilingual("name")),
+    "forms": Key("Other words that name it in text ('Hoa Kỳ', 'Mỹ', 'Chinese').", texts("forms")),
+    "ambiguous": Key(
+        "Its names are also given names ('Jordan', 'Nga'): not read as the country after another capitalised word.",
+        flag("ambiguous"),
+    ),
+    "not_before": Key(
+        "Words that make a form just before them (a space apart) another name ('Cai': 'Lào Cai'; 'Latinh': 'Mỹ Latinh').",
+        texts("not_before"),
+    ),
+    "not_after": Key(
+        "Words that make a form just after them (a space apart) another name ('châu': 'châu Mỹ'; 'Nam': 'Nam Mỹ').",
+        texts("not_after"),
+    ),
+}
 
 
 def load_registry(registry_dir: Path, root: Path) -> Registry:
@@ -214,6 +187,7 @@ def load_registry(registry_dir: Path, root: Path) -> Registry:
     titles, leaders = _load_leaders(registry_dir / LEADERS_FILE, root, problems)
     series, events, variants = _load_events(registry_dir / EVENTS_FILE, root, problems)
     outlets = _load_outlets(registry_dir / OUTLETS_FILE, root, problems)
+    countries, home_forms = _load_countries(registry_dir / COUNTRIES_FILE, root, problems)
     if problems:
         raise DiparchiveError(problems, heading=f"{len(problems)} problem(s) in the registry")
     events_path = registry_dir / EVENTS_FILE
@@ -225,28 +199,13 @@ def load_registry(registry_dir: Path, root: Path) -> Registry:
         variants,
         outlets,
         events_path.relative_to(root) if events_path.is_relative_to(root) else events_path,
+        countries,
+        home_forms,
     )
 
 
-def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[_Reader, dict[str, Located] | None]:
-    where = path.relative_to(root) if path.is_relative_to(root) else path
-    reader = _Reader(where)
-    if not path.exists():
-        return reader, None
-    try:
-        located = read_yaml_file(path, where)
-    except DiparchiveError as exc:
-        problems.extend(exc.problems)
-        return reader, None
-    if not isinstance(located.value, dict):
-        reader.problem(located.line, f"the file must be a mapping, not {shown(located)}")
-        problems.extend(reader.problems)
-        return reader, None
-    return reader, located.value
-
-
 def _load_leaders(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Title], dict[str, Leader]]:
-    reader, top = _read(path, root, problems)
+    reader, top = read_file(path, root, problems)
     if top is None:
         return {}, {}
     sections = reader.read(Located(top, 1), LEADERS_FILE, LEADERS_KEYS) or {}
@@ -318,7 +277,7 @@ def _precedence(titles: dict[str, Title], title_id: str) -> tuple[bool, int, int
 def _load_events(
     path: Path, root: Path, problems: list[Problem]
 ) -> tuple[dict[str, Series], dict[str, Event], dict[str, tuple[str, ...]]]:
-    reader, top = _read(path, root, problems)
+    reader, top = read_file(path, root, problems)
     if top is None:
         return {}, {}, {}
     sections = reader.read(Located(top, 1), EVENTS_FILE, EVENTS_KEYS) or {}
@@ -390,10 +349,31 @@ def _load_events(
 
 
 def _load_outlets(path: Path, root: Path, problems: list[Problem]) -> dict[str, Bilingual]:
-    reader, top = _read(path, root, problems)
+    reader, top = read_file(path, root, problems)
     if top is None:
         return {}
-    keys = {code: Key("The outlet printing this code: {vi: …, en: …}.", _bilingual(f"outlet '{code}'")) for code in top}
+    keys = {code: Key("The outlet printing this code: {vi: …, en: …}.", bilingual(f"outlet '{code}'")) for code in top}
     outlets = reader.read(Located(top, 1), OUTLETS_FILE, keys) or {}
     problems.extend(reader.problems)
     return outlets
+
+
+def _load_countries(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Country], tuple[str, ...]]:
+    reader, top = read_file(path, root, problems)
+    declared: dict[str, dict[str, Any]] = {}
+    if top is not None:
+        sections = reader.read(Located(top, 1), COUNTRIES_FILE, COUNTRIES_KEYS) or {}
+        known = cldr_names()
+        for code, item in sections.get("countries", {}).items():
+            if code not in known:
+                hint = f" (did you mean {code.upper()}?)" if code.upper() in known else ""
+                reader.problem(item.line, f"unknown country code '{code}'{hint}: an ISO 3166 code such as CU or US")
+                continue
+            fields = reader.read(item, f"country '{code}'", COUNTRY_KEYS) if item.value is not None else {}
+            if fields is None:
+                continue
+            if code == HOME and "name" in fields:
+                reader.problem(item.line, f"'{HOME}' is the archive's own country: only its forms can be listed")
+            declared[code] = fields
+        problems.extend(reader.problems)
+    return country_table(declared)

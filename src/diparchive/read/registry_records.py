@@ -1,11 +1,11 @@
-"""The registry's frozen records: leaders with their roles over time, events and event series
-(read from `content/registry/*.yaml` by `registry.load_registry`)."""
+"""The registry's frozen records: leaders with their roles over time, events and event series,
+other countries (read from `content/registry/*.yaml` by `registry.load_registry`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,20 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Country:
+    """Another country: its names from CLDR (through Babel) unless the registry gives its own, and
+    every form that names it in text (CLDR's names, then the registry's `forms`)."""
+
+    code: str  # ISO 3166-1 alpha-2, upper case ("CU")
+    name: Bilingual
+    slug: Bilingual  # the last part of its page's URL in each language ("nhat-ban", "japan")
+    forms: tuple[str, ...]
+    ambiguous: bool = False  # also a given name ("Jordan", "Nga"): not after another capitalised word
+    not_before: tuple[str, ...] = ()  # words that make a form before them another name ("Lào Cai")
+    not_after: tuple[str, ...] = ()  # words that make a form after them another name ("châu Mỹ")
+
+
+@dataclass(frozen=True, slots=True)
 class Registry:
     titles: dict[str, Title]
     leaders: dict[str, Leader]
@@ -98,6 +112,8 @@ class Registry:
     variants: dict[str, tuple[str, ...]]  # named spelling variants usable in patterns: {un}
     outlets: dict[str, Bilingual]  # outlet code as printed ("NDO") → outlet name
     events_path: Path  # where events and their patterns are declared, for messages
+    countries: dict[str, Country] = field(default_factory=dict)  # code → every other country (CLDR's)
+    home_forms: tuple[str, ...] = ()  # Viet Nam's own names: never a partner, their words never another's
 
     def holders(self, title_id: str, date: PubDate) -> tuple[str, ...]:
         """Leaders who held the title at any point of the date's span."""
