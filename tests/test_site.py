@@ -488,3 +488,33 @@ def test_citations_name_the_outlet_mark_translations_and_download(built):
 def test_a_leaders_name_in_the_other_language_says_its_language(built):
     page = (built / "en/leaders/to-lam/index.html").read_text(encoding="utf-8")
     assert '<p class="other-name" lang="vi">Tô Lâm</p>' in page
+
+
+def test_leader_and_event_pages_are_paired_or_switch_to_the_other_index(built, tmp_path):
+    """The sample's leader and event pages exist in both languages (a caption's bare title makes
+    no one-language page); a page that exists in one language only switches to the other
+    language's index of its section, saying so, never to the other home."""
+    for vi, en in (("vi/lanh-dao", "en/leaders"), ("vi/su-kien", "en/events")):
+        assert {p.name for p in (built / vi).iterdir()} == {p.name for p in (built / en).iterdir()}
+    root = copy_site(tmp_path / "site")
+    # The Vietnamese version names a leader and an event its translation leaves out.
+    (root / "content" / "hoi-nghi-asean.md").write_text(
+        "---\nkey: asean-note\nlang: vi\ntitle: Chủ tịch Quốc hội Vương Đình Huệ dự Hội nghị Cấp cao ASEAN lần thứ 43\n"
+        "date: 2023-09-05\n---\nChủ tịch Quốc hội Vương Đình Huệ dự Hội nghị Cấp cao ASEAN lần thứ 43 tại Jakarta"
+        " cùng lãnh đạo các nước thành viên, bàn về hợp tác khu vực.\n",
+        encoding="utf-8",
+    )
+    (root / "content" / "en" / "asean-note.md").write_text(
+        "---\nkey: asean-note\nlang: en\ntitle: A note on regional cooperation\ndate: 2023-09-05\n---\n"
+        "Leaders of the member states met in Jakarta to discuss regional cooperation and trade.\n",
+        encoding="utf-8",
+    )
+    build(root, search=False)
+    site = root / "public"
+    assert not (site / "en/leaders/vuong-dinh-hue").exists() and not (site / "en/events/asean-summit-43").exists()
+    leader = site / "vi/lanh-dao/vuong-dinh-hue/index.html"
+    assert read_page(leader).switcher == "/en/leaders/"
+    assert "đến danh sách lãnh đạo" in leader.read_text(encoding="utf-8")
+    event = site / "vi/su-kien/asean-summit-43/index.html"
+    assert read_page(event).switcher == "/en/events/"
+    assert "đến danh sách sự kiện" in event.read_text(encoding="utf-8")

@@ -31,6 +31,7 @@ from .views import (
     listing,
     newest_day,
     once,
+    other,
     ranked,
     span_text,
     tagged,
@@ -112,7 +113,16 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             if has_series_page(s, l, series.id, events)
         }
         trail = series_trail(s, lang, series)
-        context = frame(s, lang, path, series.name.get(lang), alternates, kind="series", trail=trail)
+        context = frame(
+            s,
+            lang,
+            path,
+            series.name.get(lang),
+            alternates,
+            kind="series",
+            trail=trail,
+            fallback=(s.urls.events(other(lang)), "switcher_missing_events"),
+        )
         rows = [row(e) for e in instances(series)]
         context.update(
             {
@@ -166,6 +176,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             sizes={l: len(tagged(s, l, "event", event.id)) for l in LANGUAGES if has_event_page(s, l, event.id)},
             trail=event_trail(s, lang, event),
             structured=[event_jsonld(s, event, lang, s.urls.event(lang, event.id))],
+            fallback=(s.urls.events(other(lang)), "switcher_missing_events"),
         )
 
     for event in events:

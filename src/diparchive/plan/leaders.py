@@ -79,6 +79,7 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
             sizes={l: len(tagged(s, l, "leader", leader.id)) for l in LANGUAGES if has_leader_page(s, l, leader.id)},
             trail=leader_trail(s, lang, leader),
             structured=[person_jsonld(s, leader, lang, base_of(lang))],
+            fallback=(s.urls.leaders(other(lang)), "switcher_missing_leaders"),
         )
     return pages
 

@@ -137,13 +137,17 @@ def frame(
     kind: str = "page",
     trail: Sequence[Crumb] = (),
     structured: Sequence[JsonLd] = (),
+    fallback: tuple[str, str] | None = None,
 ) -> View:
     """The parts of a view every page has: site, interface strings, navigation, switcher, the
     breadcrumbs (`trail`: the steps below home, the page itself last; none on home) and the
-    page's JSON-LD blocks (`structured`, with the trail's BreadcrumbList after them)."""
+    page's JSON-LD blocks (`structured`, with the trail's BreadcrumbList after them).
+    `fallback` (path, interface key of its note) is where the switch leads when the page has no
+    counterpart: the other language's index of its section; without it, the other home."""
     ui = s.ui[lang]
     target = other(lang)
     switch_path = alternates.get(target)
+    missing_path, missing_note = fallback or (s.urls.home(target), "switcher_missing")
     hreflangs = []
     if len(alternates) > 1:
         hreflangs = [{"lang": l, "href": s.urls.absolute(p)} for l, p in sorted(alternates.items())]
@@ -192,9 +196,9 @@ def frame(
             "switcher": {
                 "lang": target,
                 "label": s.ui[target]["language_name"],
-                "href": s.urls.href(switch_path or s.urls.home(target)),
+                "href": s.urls.href(switch_path or missing_path),
                 "available": switch_path is not None,
-                "note": ui["switcher_missing"],
+                "note": ui[missing_note],
             },
         },
     }
@@ -263,6 +267,7 @@ def listing(
     sizes: Mapping[str, int] | None = None,
     trail: Sequence[Crumb] = (),
     structured: Sequence[JsonLd] = (),
+    fallback: tuple[str, str] | None = None,
 ) -> list[Page]:
     """One Page per page of a paginated listing; each shows the articles of its chunk (`view`
     makes their cards). `base_of(lang)` is the first page's path in a language, so page n in one
@@ -270,7 +275,7 @@ def listing(
     page shows besides its chunk (an event's passing mentions). `sizes` (language → length of
     its listing, for the languages it exists in) keeps counterparts to pages that exist; without
     it the listing exists in every language, as long. `trail` leads to the first page; page n
-    adds a step of its own. `structured` is on every page."""
+    adds a step of its own. `structured` is on every page; `fallback` as for `frame`."""
     pages = []
     size = s.config.page_size
     for path, chunk, pager in paginate(s, lang, base_of(lang), items, size):
@@ -286,7 +291,18 @@ def listing(
             continue
         heading = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
         steps = [*trail, (f"{s.ui[lang]['page']} {n}", path)] if trail and n > 1 else trail
-        context = frame(s, lang, path, heading, alternates, feed=feed, kind=kind, trail=steps, structured=structured)
+        context = frame(
+            s,
+            lang,
+            path,
+            heading,
+            alternates,
+            feed=feed,
+            kind=kind,
+            trail=steps,
+            structured=structured,
+            fallback=fallback,
+        )
         context.update(view(chunk))
         context["pages_nav"] = pager
         shown = chunk + first_also if n == 1 else chunk
