@@ -22,7 +22,7 @@ from .feeds import feeds
 from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
 from .opendata import data_page, data_pages
-from .redirects import Lock, redirect_pages
+from .redirects import Lock, redirect_pages, subject_pages
 from .search_parts import plan_parts
 from .sitemaps import sitemap_views
 from .urls import output_file
@@ -42,7 +42,8 @@ def plan_site(
     """Every page and feed of the site. Article pages and pages of listings named in `unchanged`
     (path → the articles it shows) are not planned again: their context is None. The caller
     promises that those pages would come out as before (see `site_shape`). Every URL in `lock`
-    (the URL lock) that no article uses now redirects to its article."""
+    (the URL lock) that no article uses now redirects to its article (a leader's, event's or
+    series' page gone now: to its page in the other language or its section's index)."""
     s = make_site(config, registry, archive, ui, unchanged or {})
     pages: list[Page] = [root_page(s)]
     found: list[Feed] = []
@@ -67,7 +68,7 @@ def plan_site(
     pages += redirect_pages(s, lock or {})
     pages += data_pages(s)
     _one_page_per_path(pages)
-    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages))
+    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subject_pages(s))
 
 
 def _one_page_per_path(pages: list[Page]) -> None:

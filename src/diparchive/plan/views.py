@@ -61,6 +61,9 @@ class Plan:
     feeds: tuple[Feed, ...]
     index_parts: tuple[IndexPart, ...] = ()  # the search index's parts, oldest articles first
     sitemaps: Mapping[str, View] = field(default_factory=dict)  # language → its sitemap's view
+    subjects: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # lock id → a leader's, event's, series' pages
 
 
 @dataclass(frozen=True, slots=True)
