@@ -518,3 +518,20 @@ def test_leader_and_event_pages_are_paired_or_switch_to_the_other_index(built, t
     event = site / "vi/su-kien/asean-summit-43/index.html"
     assert read_page(event).switcher == "/en/events/"
     assert "đến danh sách sự kiện" in event.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("page", "plain"),
+    [
+        ("vi/su-kien/party-congress-13/index.html", "Chưa có bài viết nào nói về sự kiện này"),
+        ("en/events/party-congress-13/index.html", "No article is about this event yet"),
+    ],
+)
+def test_an_event_only_mentioned_says_so_and_lists_the_mentions(built, page, plain):
+    """No "0 articles / No articles yet" above the mentions, and no empty aside."""
+    html = (built / page).read_text(encoding="utf-8")
+    main = html.split('<main id="main">', 1)[1].split("</main>", 1)[0]
+    assert plain in main and "0 bài viết" not in main and "0 articles" not in main
+    assert "Chưa có bài viết nào." not in main and "No articles yet." not in main
+    assert "<aside>" not in main
+    assert main.index(plain) < main.index('class="mentioned"') and main.count('class="card"') >= 1
