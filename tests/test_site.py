@@ -535,3 +535,19 @@ def test_an_event_only_mentioned_says_so_and_lists_the_mentions(built, page, pla
     assert "Chưa có bài viết nào." not in main and "No articles yet." not in main
     assert "<aside>" not in main
     assert main.index(plain) < main.index('class="mentioned"') and main.count('class="card"') >= 1
+
+
+@pytest.mark.parametrize(("lang", "section"), [("vi", "su-kien"), ("en", "events")])
+def test_an_events_dates_read_the_same_on_its_page_and_in_the_index(built, lang, section):
+    """One formatter (plan/spans) for both: "19–21 December 2023" in the index and on the page."""
+    index = (built / lang / section / "index.html").read_text(encoding="utf-8")
+    checked = 0
+    for row in index.split(f'<a href="/{lang}/{section}/')[1:]:
+        slug = row.split("/", 1)[0]
+        if '<span class="span">' not in row.split("</li>", 1)[0]:
+            continue
+        listed = row.split('<span class="span">', 1)[1].split("</span>", 1)[0]
+        page = (built / lang / section / slug / "index.html").read_text(encoding="utf-8")
+        assert f'<p class="span">{listed}</p>' in page, slug
+        checked += 1
+    assert checked >= 5

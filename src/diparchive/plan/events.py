@@ -156,7 +156,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             "event",
             lambda chunk: {
                 "name": event.name.get(lang),
-                "span": span_text(event.start, event.end, lang, ui),
+                "span": days_span(event.start, event.end, lang, ui),
                 "description": event.description.get(lang)
                 if event.description
                 else (series.description.get(lang) if series and series.description else None),
