@@ -33,7 +33,6 @@ from .views import (
     once,
     other,
     ranked,
-    span_text,
     tagged,
 )
 
