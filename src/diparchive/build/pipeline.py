@@ -90,7 +90,7 @@ def _build(
     phases.begin()
     catalogs = load_catalogs(config.templates_dir, root)
     lock = read_lock(root)
-    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive), lock)
+    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive), lock, options.today)
     pages = reuse.pages(plan)
     phases.done("plan", len(plan.pages))
 

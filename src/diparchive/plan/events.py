@@ -57,7 +57,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             href=s.urls.href(s.urls.event(lang, e.id)) if shown else None,
             count=counts.get(e.id, 0),
             mentions=mention_counts.get(e.id, 0),
-            span=days_span(e.start, e.end, lang, ui),
+            span=days_span(e.start, e.end, lang, ui, s.today),
         )
 
     def instances(series: Series) -> list[Event]:
@@ -155,7 +155,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             "event",
             lambda chunk: {
                 "name": event.name.get(lang),
-                "span": days_span(event.start, event.end, lang, ui),
+                "span": days_span(event.start, event.end, lang, ui, s.today),
                 "description": event.description.get(lang)
                 if event.description
                 else (series.description.get(lang) if series and series.description else None),

@@ -8,6 +8,7 @@ URL comes from `urls`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping
 
@@ -38,13 +39,15 @@ def plan_site(
     ui: Mapping[str, Mapping[str, str]],
     unchanged: Mapping[str, frozenset[str]] | None = None,
     lock: Lock | None = None,
+    today: dt.date | None = None,
 ) -> Plan:
     """Every page and feed of the site. Article pages and pages of listings named in `unchanged`
     (path → the articles it shows) are not planned again: their context is None. The caller
     promises that those pages would come out as before (see `site_shape`). Every URL in `lock`
     (the URL lock) that no article uses now redirects to its article (a leader's, event's or
-    series' page gone now: to its page in the other language or its section's index)."""
-    s = make_site(config, registry, archive, ui, unchanged or {})
+    series' page gone now: to its page in the other language or its section's index). `today` is
+    the build's day: an event with no known end is called ongoing only if it began recently."""
+    s = make_site(config, registry, archive, ui, unchanged or {}, today)
     pages: list[Page] = [root_page(s)]
     found: list[Feed] = []
     articles = [page for lang in config.languages for page in article_pages(s, lang)]

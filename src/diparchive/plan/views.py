@@ -79,6 +79,7 @@ class Site:
     unchanged: Mapping[str, frozenset[str]]  # path → what it shows, for pages not planned again
     card: Callable[[Article, str], Card]  # memoised: a card is shown on many listings
     date_text: Callable[[PubDate | None, str], str]  # memoised: Babel formats each date once per language
+    today: dt.date | None = None  # the build's day (an input): what is ongoing; None: nothing is called so
 
 
 def make_site(
@@ -87,6 +88,7 @@ def make_site(
     archive: Archive,
     ui: Mapping[str, Mapping[str, str]],
     unchanged: Mapping[str, frozenset[str]],
+    today: dt.date | None = None,
 ) -> Site:
     urls = Urls(config.base_url, config.base_path)
 
@@ -117,7 +119,9 @@ def make_site(
             }
         return made
 
-    return Site(config, registry, archive, ui, urls, tag_index(archive, config.languages), unchanged, card, date_text)
+    return Site(
+        config, registry, archive, ui, urls, tag_index(archive, config.languages), unchanged, card, date_text, today
+    )
 
 
 def other(lang: str) -> str:
