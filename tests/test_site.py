@@ -200,7 +200,7 @@ def test_leader_and_event_pages(built):
     event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
     assert (
         "Khóa 79 Đại hội đồng Liên hợp quốc" in event
-        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024 – 8\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
+        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024\u00a0–\u00a08\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
     )
     series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
     assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
