@@ -93,6 +93,11 @@ def _subject_redirects(s: Site, lock: Lock, articles: set[str]) -> list[Page]:
         "event": (s.urls.events, "events"),
         "series": (s.urls.events, "events"),
     }
+    own: dict[str, Callable[[str, str], str]] = {
+        "leader": s.urls.leader,
+        "event": s.urls.event,
+        "series": s.urls.series,
+    }
     pages = []
     for ident, paths in sorted(lock.items()):
         kind, _, _subject = ident.partition(":")
@@ -100,7 +105,8 @@ def _subject_redirects(s: Site, lock: Lock, articles: set[str]) -> list[Page]:
             continue
         for path in paths:
             lang = path.split("/", 1)[0]
-            if path in live or lang not in LANGUAGES:
+            # only the subject's own address: a hand-edited lock never overwrites another page
+            if path in live or lang not in LANGUAGES or not _subject or path != own[kind](lang, _subject):
                 continue
             index, heading = sections[kind]
             elsewhere = [p for p in now.get(ident, ()) if not p.startswith(f"{lang}/")]
