@@ -285,3 +285,11 @@ def test_a_broken_url_lock_is_named_and_the_output_kept(site):
     with pytest.raises(DiparchiveError, match=r"urls.lock:2: not a URL lock"):
         build(site, search=False, use_cache=False)
     assert (site / "public" / "vi" / "index.html").read_bytes() == before
+
+
+def test_a_hand_edited_lock_never_puts_a_redirect_over_another_page(site):
+    """A subject's lock entry redirects only from that subject's own address."""
+    (site / "urls.lock").write_text('{"leader:to-lam": ["vi/lanh-dao/", "vi/"], "event:": ["vi/su-kien/"]}\n', "utf-8")
+    build(site, search=False)
+    for path in ("vi/lanh-dao/index.html", "vi/index.html", "vi/su-kien/index.html"):
+        assert 'http-equiv="refresh"' not in (site / "public" / path).read_text(encoding="utf-8"), path

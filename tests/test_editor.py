@@ -141,7 +141,14 @@ def test_build_prints_phases_and_a_summary(site):
     assert phases == ["load", "plan", "render", "write"]
     assert re.search(r"Phases: load \d+\.\d s, plan \d+\.\d s, render \d+\.\d s, write \d+\.\d s", err)
     # HTML pages and each article's cite.ris and cite.bib (10 articles × 2), rendered as pages are
-    assert re.search(r"Built 10 articles into 126 pages \(vi: 59, en: 57\) and \d+ files in .* in \d+\.\d s", out)
+    summary = re.search(
+        r"Built 10 articles into (\d+) pages \(vi: (\d+), en: (\d+), site-wide: (\d+)\) and \d+ files in .* in \d+\.\d s",
+        out,
+    )
+    assert summary is not None, out
+    total, *parts = (int(n) for n in summary.groups())
+    # The figures add up: the site-wide pages are the root page, the data files and their schemas (countries.json and its schema among them).
+    assert (total, parts) == (125, [58, 57, 10]) and sum(parts) == total
     assert "0 article(s) with an inferred date; 0 warning(s)\n" in out
     assert "\r" not in err  # not a terminal: plain lines only
 

@@ -346,3 +346,50 @@ def test_provenance_in_front_matter_reaches_the_citation(tmp_path):
     assert "A4  - Lan Nguyen\r\n" in ris and f"N1  - Translated by Lan Nguyen from {original}\r\n" in ris
     bib = (folder / "cite.bib").read_text(encoding="utf-8")
     assert "translator = {{Lan Nguyen}}" in bib and "note = {Translated by Lan Nguyen from “Đạt được" in bib
+
+
+def _refresh(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    return text.split('<meta http-equiv="refresh" content="0; url=', 1)[1].split('"', 1)[0]
+
+
+def test_a_leaders_or_events_page_no_article_shows_any_more_redirects(tmp_path):
+    """Locked like an article's: gone, it leads to the subject's page in the other language, else
+    to the index of its section, as an incremental and a full build agree."""
+    root = copy_site(tmp_path / "site")
+    vi, en = root / "content" / "asean-note.md", root / "content" / "en" / "asean-note.md"
+    vi_text = (
+        "---\nkey: asean-note\nlang: vi\ntitle: Chủ tịch Quốc hội Vương Đình Huệ dự Hội nghị Cấp cao ASEAN lần thứ 43\n"
+        "date: 2023-09-05\n---\nChủ tịch Quốc hội Vương Đình Huệ dự Hội nghị Cấp cao ASEAN lần thứ 43 tại Jakarta"
+        " cùng lãnh đạo các nước thành viên, bàn về hợp tác khu vực.\n"
+    )
+    en_text = (
+        "---\nkey: asean-note\nlang: en\ntitle: National Assembly Chairman Vuong Dinh Hue at the 43rd ASEAN Summit\n"
+        "date: 2023-09-05\n---\nNational Assembly Chairman Vuong Dinh Hue attended the 43rd ASEAN Summit in Jakarta"
+        " with the leaders of the member states to discuss regional cooperation.\n"
+    )
+    vi.write_text(vi_text, encoding="utf-8")
+    en.write_text(en_text, encoding="utf-8")
+    build(root, search=False)
+    lock = json.loads((root / "urls.lock").read_text(encoding="utf-8"))
+    assert lock["leader:vuong-dinh-hue"] == ["en/leaders/vuong-dinh-hue/", "vi/lanh-dao/vuong-dinh-hue/"]
+    assert lock["event:asean-summit-43"] == ["en/events/asean-summit-43/", "vi/su-kien/asean-summit-43/"]
+    # The Vietnamese version no longer names him: his Vietnamese page leads to his English one.
+    vi.write_text(vi_text.replace("Chủ tịch Quốc hội Vương Đình Huệ", "Đoàn Việt Nam"), encoding="utf-8")
+    build(root, search=False)
+    public = root / "public"
+    assert _refresh(public / "vi/lanh-dao/vuong-dinh-hue/index.html") == "/en/leaders/vuong-dinh-hue/"
+    assert "<h1>" in (public / "en/leaders/vuong-dinh-hue/index.html").read_text(encoding="utf-8")
+    # No article left: every page of his and of the summit leads to its own language's index.
+    vi.unlink()
+    en.unlink()
+    build(root, search=False)
+    assert _refresh(public / "vi/lanh-dao/vuong-dinh-hue/index.html") == "/vi/lanh-dao/"
+    assert _refresh(public / "en/leaders/vuong-dinh-hue/index.html") == "/en/leaders/"
+    assert _refresh(public / "vi/su-kien/asean-summit-43/index.html") == "/vi/su-kien/"
+    assert _refresh(public / "en/events/asean-summit-43/index.html") == "/en/events/"
+    assert _refresh(public / "en/event-series/asean-summit/index.html") == "/en/events/"
+    assert "asean-summit-43" not in (public / "sitemap-en.xml").read_text(encoding="utf-8")
+    built = tree(public)
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert built == tree(tmp_path / "full")

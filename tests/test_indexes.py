@@ -3,19 +3,23 @@ Vietnamese alphabet, offices with their years, no link to an empty page, sitemap
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, copy_site
+from diparchive.build.pipeline import build
+from diparchive.build.selection import BuildOptions
 from diparchive.config import config_from_yaml
 from diparchive.errors import DiparchiveError
 from diparchive.plan.archive import make_archive
 from diparchive.plan.collation import by_name
 from diparchive.plan.i18n import load_catalogs
 from diparchive.plan.site import plan_site
+from diparchive.plan.spans import days_span
 from diparchive.read.registry import load_registry
 from diparchive.records import Article, Block, BlockKind, PubDate
 from diparchive.yamlsource import parse_yaml
@@ -183,11 +187,11 @@ def test_the_indexes_list_names_in_the_vietnamese_alphabet_in_both_languages(bui
         names = {l.name.get(lang) for l in registry.leaders.values()}
         assert set(shown) | set(unlinked) == names  # every leader of the registry, once
     vi = linked_names(main_of(built / "vi/lanh-dao/index.html"))
-    assert vi.index("Bùi Thanh Sơn") < vi.index("Joe Biden") < vi.index("Tô Lâm") < vi.index("Vương Đình Huệ")
+    assert vi.index("Bùi Thanh Sơn") < vi.index("Joe Biden") < vi.index("Tô Lâm") < vi.index("Võ Văn Thưởng")
     apart = main_of(built / "vi/lanh-dao/index.html").split('class="registry-only"')[1]
     assert apart.index("Anthony Albanese") < apart.index("Đặng Thị Ngọc Thịnh") < apart.index("Hoàng Bình Quân")
     assert apart.index("Hồ Đức Phớc") < apart.index("Hun Manet") < apart.index("Trần Đại Quang")
-    assert apart.index("Trần Thanh Mẫn") < apart.index("Trương Hòa Bình")
+    assert apart.index("Trần Thanh Mẫn") < apart.index("Trương Hòa Bình") < apart.index("Vương Đình Huệ")
     assert "Trong sổ đăng ký, chưa có bài" in apart
     assert "In the registry, no articles yet" in main_of(built / "en/leaders/index.html")
 
@@ -300,3 +304,31 @@ def test_on_a_phone_every_span_of_dates_is_one_line(page, origin, path):
     for box in (spans.nth(i).bounding_box() for i in range(spans.count())):
         assert box is not None and box["height"] < 1.5 * line, (path, box)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # and nothing runs off the screen
+
+
+@pytest.mark.parametrize(
+    ("today", "en", "vi"),
+    [
+        (dt.date(2025, 9, 20), "since 9 September 2025", "từ 9 tháng 9 năm 2025"),  # begun days ago: ongoing
+        (dt.date(2026, 12, 2), "began 9 September 2025", "bắt đầu 9 tháng 9 năm 2025"),  # long ago, end unknown
+        (dt.date(2025, 9, 1), "starts 9 September 2025", "bắt đầu 9 tháng 9 năm 2025"),  # still to come
+    ],
+)
+def test_an_event_with_no_known_end_is_ongoing_only_if_it_began_recently(today, en, vi):
+    """UNGA 80 has a start and no end in the registry; UNGA 79 ended on a known day: never ongoing."""
+    ui = load_catalogs(PROJECT / "templates", PROJECT)
+    start = PubDate(2025, 9, 9)
+    nbsp = "\u00a0"
+    assert days_span(start, None, "en", ui["en"], today).replace(nbsp, " ") == en
+    assert days_span(start, None, "vi", ui["vi"], today).replace(nbsp, " ") == vi
+    ended = days_span(PubDate(2024, 9, 10), PubDate(2025, 9, 8), "en", ui["en"], today).replace(nbsp, " ")
+    assert ended == "10 September 2024 – 8 September 2025"
+
+
+def test_the_registry_list_calls_unga_80_ongoing_only_as_the_build_day_allows(tmp_path):
+    root = copy_site(tmp_path / "site")
+    for day, word in ((dt.date(2026, 12, 2), "began"), (dt.date(2025, 9, 30), "since")):
+        build(root, search=False, options=BuildOptions(today=day))
+        html = (root / "public" / "en" / "events" / "index.html").read_text(encoding="utf-8")
+        row = html.split("80th UN General Assembly", 1)[1].split("</li>", 1)[0]
+        assert f'<span class="span">{word}\u00a09\u00a0September\u00a02025</span>' in row, day

@@ -151,3 +151,21 @@ def test_an_edit_changes_the_data_files_and_a_rebuild_without_one_leaves_them(si
     full = tmp_path / "full"
     build(site, full, search=False, use_cache=False)
     assert {p.name: p.read_bytes() for p in (full / "data").glob("*.*")} == after  # the same as a full build
+
+
+@pytest.mark.parametrize("full_text", [False, True])
+def test_the_data_pages_csv_table_lists_the_csv_header(site, full_text):
+    """The CSV's table on the Data page names its columns, as its header row does (url_vi,
+    url_en; text only with full text), not the JSON Lines fields."""
+    if full_text:
+        config = site / "site.yaml"
+        config.write_text(config.read_text(encoding="utf-8") + "data_full_text: true\n", encoding="utf-8")
+    build(site, search=False)
+    public = site / "public"
+    header = next(csv.reader(io.StringIO((public / "data" / "articles.csv").read_text(encoding="utf-8"))))
+    assert ("text" in header) is full_text and "urls" not in header
+    for path in ("vi/du-lieu", "en/data"):
+        html = (public / path / "index.html").read_text(encoding="utf-8")
+        section = html.split('href="/data/articles.csv"', 1)[1].split("</section>", 1)[0]
+        listed = [cell.split("</code>", 1)[0] for cell in section.split('<th scope="row"><code lang="en">')[1:]]
+        assert listed == header, path

@@ -411,3 +411,15 @@ def test_event_pages_list_passing_mentions_apart_and_rank_subjects_only(built):
     assert "interview on the President" not in coverage and "interview on the President" in mentioned
     home = (built / "en/index.html").read_text(encoding="utf-8")
     assert "13th National Party Congress" not in home.partition("Most covered events")[2]
+
+
+def test_a_bare_title_in_a_caption_is_no_leader_but_a_caption_name_is(recognizer):
+    """A caption's bare title ("Chủ tịch Quốc hội gặp …") is the photo's, not the text's: it names no one."""
+    day = PubDate(2022, 1, 22)
+    caption = Passage("Chủ tịch Quốc hội gặp mặt các Đại sứ. (Ảnh: Hồng Nhung)", 3, Place.CAPTION)
+    lead = Passage("Hội nghị ngoại giao lần thứ 31 bàn về công tác đối ngoại của các cơ quan đại diện.", 2, Place.LEAD)
+    assert recognise(recognizer, [lead, caption], day).leaders == ()
+    named = Passage("Chủ tịch Quốc hội Vương Đình Huệ gặp mặt các Đại sứ.", 3, Place.CAPTION)
+    assert recognise(recognizer, [lead, named], day).leaders == ("vuong-dinh-hue",)
+    told = Passage("Chủ tịch Quốc hội đề nghị các Đại sứ đẩy mạnh ngoại giao nghị viện.", 4, Place.BODY)
+    assert recognise(recognizer, [lead, caption, told], day).leaders == ("vuong-dinh-hue",)

@@ -335,3 +335,34 @@ def test_a_word_with_uye_and_its_tone_is_found_as_typed(page, origin):
 def test_a_hyphenated_name_is_found_whole_or_in_parts(page, origin, lang):
     whole = set(titles(page, search_url(origin, lang, "Diaz-Canel")))
     assert whole and whole == set(titles(page, search_url(origin, lang, "Diaz Canel")))
+
+
+def test_a_count_from_unread_candidates_is_said_to_be_a_bound_until_all_are_read(page, origin):
+    """Above the read-all limit (here made 1, one result a page) the count is Pagefind's
+    candidates, more than the whole words typed may match: "Tối đa N kết quả", filter counts
+    marked "≤"; once every candidate has been read as shown, the exact count."""
+
+    def fewer_read(route):
+        body = (
+            route.fetch().text().replace('id="search-options"', 'id="search-options" data-read-all="1" data-page="1"')
+        )
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.route("**/vi/tim-kiem/*", fewer_read)
+    results(page, search_url(origin, "vi", "to lam"))
+    message = page.locator("#search-message").inner_text()
+    bound = int(message.split()[2])
+    assert message == f"Tối đa {bound} kết quả cho to lam (chưa đọc hết, các kết quả được kiểm tra khi hiện ra)"
+    counts = page.locator(".filter-count").all_text_contents()
+    assert counts and all(c.startswith("≤\u00a0") for c in counts), counts
+    shown = page.locator(".search-result").count()
+    while page.locator("#search-more").get_attribute("hidden") is None:
+        page.locator("#search-more").click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('.search-result').length > n"
+            " || document.getElementById('search-more').hidden",
+            arg=shown,
+        )
+        shown = page.locator(".search-result").count()
+    assert 2 <= shown <= bound
+    assert page.locator("#search-message").inner_text() == f"{shown} kết quả cho to lam"

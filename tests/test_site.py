@@ -200,7 +200,7 @@ def test_leader_and_event_pages(built):
     event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
     assert (
         "Khóa 79 Đại hội đồng Liên hợp quốc" in event
-        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024 – 8\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
+        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024\u00a0–\u00a08\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
     )
     series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
     assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
@@ -490,3 +490,66 @@ def test_citations_name_the_outlet_mark_translations_and_download(built):
 def test_a_leaders_name_in_the_other_language_says_its_language(built):
     page = (built / "en/leaders/to-lam/index.html").read_text(encoding="utf-8")
     assert '<p class="other-name" lang="vi">Tô Lâm</p>' in page
+
+
+def test_leader_and_event_pages_are_paired_or_switch_to_the_other_index(built, tmp_path):
+    """The sample's leader and event pages exist in both languages (a caption's bare title makes
+    no one-language page); a page that exists in one language only switches to the other
+    language's index of its section, saying so, never to the other home."""
+    for vi, en in (("vi/lanh-dao", "en/leaders"), ("vi/su-kien", "en/events")):
+        assert {p.name for p in (built / vi).iterdir()} == {p.name for p in (built / en).iterdir()}
+    root = copy_site(tmp_path / "site")
+    # The Vietnamese version names a leader and an event its translation leaves out.
+    (root / "content" / "hoi-nghi-asean.md").write_text(
+        "---\nkey: asean-note\nlang: vi\ntitle: Chủ tịch Quốc hội Vương Đình Huệ dự Hội nghị Cấp cao ASEAN lần thứ 43\n"
+        "date: 2023-09-05\n---\nChủ tịch Quốc hội Vương Đình Huệ dự Hội nghị Cấp cao ASEAN lần thứ 43 tại Jakarta"
+        " cùng lãnh đạo các nước thành viên, bàn về hợp tác khu vực.\n",
+        encoding="utf-8",
+    )
+    (root / "content" / "en" / "asean-note.md").write_text(
+        "---\nkey: asean-note\nlang: en\ntitle: A note on regional cooperation\ndate: 2023-09-05\n---\n"
+        "Leaders of the member states met in Jakarta to discuss regional cooperation and trade.\n",
+        encoding="utf-8",
+    )
+    build(root, search=False)
+    site = root / "public"
+    assert not (site / "en/leaders/vuong-dinh-hue").exists() and not (site / "en/events/asean-summit-43").exists()
+    leader = site / "vi/lanh-dao/vuong-dinh-hue/index.html"
+    assert read_page(leader).switcher == "/en/leaders/"
+    assert "đến danh sách lãnh đạo" in leader.read_text(encoding="utf-8")
+    event = site / "vi/su-kien/asean-summit-43/index.html"
+    assert read_page(event).switcher == "/en/events/"
+    assert "đến danh sách sự kiện" in event.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("page", "plain"),
+    [
+        ("vi/su-kien/party-congress-13/index.html", "Chưa có bài viết nào nói về sự kiện này"),
+        ("en/events/party-congress-13/index.html", "No article is about this event yet"),
+    ],
+)
+def test_an_event_only_mentioned_says_so_and_lists_the_mentions(built, page, plain):
+    """No "0 articles / No articles yet" above the mentions, and no empty aside."""
+    html = (built / page).read_text(encoding="utf-8")
+    main = html.split('<main id="main">', 1)[1].split("</main>", 1)[0]
+    assert plain in main and "0 bài viết" not in main and "0 articles" not in main
+    assert "Chưa có bài viết nào." not in main and "No articles yet." not in main
+    assert "<aside>" not in main
+    assert main.index(plain) < main.index('class="mentioned"') and main.count('class="card"') >= 1
+
+
+@pytest.mark.parametrize(("lang", "section"), [("vi", "su-kien"), ("en", "events")])
+def test_an_events_dates_read_the_same_on_its_page_and_in_the_index(built, lang, section):
+    """One formatter (plan/spans) for both: "19–21 December 2023" in the index and on the page."""
+    index = (built / lang / section / "index.html").read_text(encoding="utf-8")
+    checked = 0
+    for row in index.split(f'<a href="/{lang}/{section}/')[1:]:
+        slug = row.split("/", 1)[0]
+        if '<span class="span">' not in row.split("</li>", 1)[0]:
+            continue
+        listed = row.split('<span class="span">', 1)[1].split("</span>", 1)[0]
+        page = (built / lang / section / slug / "index.html").read_text(encoding="utf-8")
+        assert f'<p class="span">{listed}</p>' in page, slug
+        checked += 1
+    assert checked >= 5

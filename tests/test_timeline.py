@@ -109,7 +109,13 @@ def test_offices_run_on_the_same_axis_and_one_still_held_runs_to_its_end(ui):
     assert float(minister["width"]) == pytest.approx(6 * month, abs=0.2)
     assert float(president["x"]) == pytest.approx(left + 18 * month, abs=0.2)
     assert float(president["x"]) + float(president["width"]) == pytest.approx(right, abs=0.1)
-    assert minister["tooltip"] == "Minister: 2019 – 2020-06"
+    # Cut by the axis: an arrowhead at that end, and the tooltip and the description say so.
+    assert minister["tooltip"] == "Minister: 2019 – 2020-06 (began before 2020)"
+    tip = minister["before"].split()[1].split(",")
+    assert minister["before"].startswith(f"{minister['x']},{minister['y']} ") and float(tip[0]) < left
+    assert minister["after"] == "" and president["before"] == "" and president["after"]
+    assert president["tooltip"] == "President: since 2021-07 (continues after 2021)"
+    assert "Offices held: Minister (began before 2020), President (continues after 2021)." in view["desc"]
 
 
 def test_ticks_stay_few_over_decades_and_coordinates_are_written_by_hand(ui):
@@ -256,3 +262,23 @@ def test_charts_fit_a_390_px_screen_and_axe_finds_nothing(browser, origin, lang)
         failures += [f"{path}: {v['id']} {v['help']}" for v in result.response["violations"]]
     context.close()
     assert failures == []
+
+
+@pytest.mark.browser
+def test_chart_text_keeps_a_readable_size_on_a_wide_page_and_cut_offices_are_marked(browser, origin):
+    """At 1280 px the chart is not scaled up past its viewBox: text stays about 15 px (not ~24),
+    and an office begun before the axis ends in an arrowhead the description explains."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    for path in ("/en/leaders/to-lam/", "/vi/lanh-dao/bui-thanh-son/", "/en/event-series/unga/", "/vi/"):
+        tab.goto(origin + path)
+        sizes = tab.evaluate(
+            "[...document.querySelectorAll('.timeline-chart text')]"
+            ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
+        )
+        assert sizes and max(sizes) <= 17 and min(sizes) >= 10, (path, sizes)  # 15 px in a 30rem chart
+    tab.goto(origin + "/en/leaders/to-lam/")
+    assert tab.locator(".timeline-chart polygon.office-cut").count() >= 1
+    desc = tab.locator(".timeline-chart desc").text_content()
+    assert "Minister of Public Security (began before 2024)" in desc
+    context.close()

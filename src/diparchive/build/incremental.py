@@ -129,12 +129,13 @@ class Incremental:
         use_cache: bool,
         options: BuildOptions = PUBLISHED,
     ) -> None:
-        """`options` are what else the output depends on besides the inputs; the day only while
-        it decides what is published (the pages' own views show what it changed)."""
+        """`options` are what else the output depends on besides the inputs, the day among them
+        (it decides what is published and which events are ongoing; the pages' own views show
+        what it changed)."""
         self.root, self.config, self.output, self.search, self.use_cache = root, config, output, search, use_cache
         self.output_key = str(output.resolve())
         self.code = code_digest()
-        day = "" if options.future else (options.today or dt.date.today()).isoformat()
+        day = (options.today or dt.date.today()).isoformat()  # what is published, what is ongoing
         self.options = repr(replace(options, today=None))
         self.began_ns = time.time_ns()
         scan = scan_inputs((config.content_dir, config.templates_dir))

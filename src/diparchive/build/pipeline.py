@@ -90,7 +90,7 @@ def _build(
     phases.begin()
     catalogs = load_catalogs(config.templates_dir, root)
     lock = read_lock(root)
-    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive), lock)
+    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive), lock, options.today)
     pages = reuse.pages(plan)
     phases.done("plan", len(plan.pages))
 
@@ -117,7 +117,7 @@ def _build(
     report = replace(report, drafts=len(chosen.drafts), base_path=config.base_path)
     reuse.save(report, read, plan, pages, index)
     if not options.preview:  # a draft's or a preview's URLs are not published ones
-        write_lock(root, published(lock, archive, Urls(config.base_url, config.base_path)))
+        write_lock(root, published(lock, archive, Urls(config.base_url, config.base_path), plan.subjects))
     return report
 
 

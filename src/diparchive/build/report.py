@@ -167,7 +167,7 @@ class BuildReport:
     articles: int
     pages: int
     files: int
-    pages_by_language: dict[str, int]
+    pages_by_language: dict[str, int]  # besides the site-wide ones (the root page, data files), of none
     inferred_dates: int
     findings: Findings
     phases: tuple[PhaseTime, ...]
@@ -177,6 +177,11 @@ class BuildReport:
     unchanged: bool = False  # nothing changed since the build that wrote the output: nothing done
     drafts: int = 0  # drafts left out
     base_path: str = "/"  # the URL path the site is served under
+
+    @property
+    def site_wide_pages(self) -> int:
+        """The pages of no language: the root page, the data files and their schemas."""
+        return self.pages - sum(self.pages_by_language.values())
 
     @classmethod
     def of(

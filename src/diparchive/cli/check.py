@@ -45,7 +45,7 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
     loaded = chosen.published
     archive = make_archive(tuple(item.article for item in loaded))
     found = findings(loaded, archive, config.languages, config.default_language, chosen.warnings(today))
-    plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root))
+    plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root), today=today)
     static = config.templates_dir / "static"
     static_files = (
         sorted("static/" + p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file())

@@ -258,7 +258,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     if not quiet:
         print("Phases: " + ", ".join(f"{p.name} {p.seconds:.1f} s" for p in report.phases), file=err)
-    languages = ", ".join(f"{lang}: {count}" for lang, count in report.pages_by_language.items())
+    counts = [*report.pages_by_language.items(), ("site-wide", report.site_wide_pages)]
+    languages = ", ".join(f"{name}: {count}" for name, count in counts if count or name != "site-wide")
     print(
         f"Built {report.articles} articles into {report.pages} pages ({languages}) and {report.files} files in {report.output} in {time.perf_counter() - started:.1f} s",
         file=out,

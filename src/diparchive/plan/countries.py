@@ -87,6 +87,7 @@ def _country_listing(s: Site, lang: str, country: Country) -> list[Page]:
         trail=country_trail(s, lang, country),
         structured=[country_jsonld(s, country, lang, base_of(lang))],
         besides=len(passing),  # besides its articles, the view reads how many name it in passing
+        fallback=(s.urls.countries(other(lang)), "switcher_missing_countries"),
     )
 
 

@@ -211,6 +211,29 @@ COUNTRY_FIELDS: tuple[Field, ...] = (
 )
 
 
+def csv_columns(languages: tuple[str, ...], full_text: bool) -> tuple[Field, ...]:
+    """The columns of articles.csv, in order, declared once for its header and its table on the
+    Data page: the article's fields, `urls` spread over one column per language (url_vi, url_en),
+    `text` only where the archive publishes full text."""
+    columns: list[Field] = []
+    for f in ARTICLE_FIELDS:
+        if not (f.required or full_text):
+            continue
+        if f.name == "urls":
+            columns += [
+                Field(
+                    f"url_{lang}",
+                    _TEXT_OR_NULL,
+                    f"Address of the article's {lang} version's page; empty when there is none.",
+                    f"Địa chỉ trang bản {lang} của bài; để trống khi không có.",
+                )
+                for lang in languages
+            ]
+        else:
+            columns.append(f)
+    return tuple(columns)
+
+
 def object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
     """The JSON Schema of a record with `fields`, each property documented."""
     return {

@@ -31,8 +31,8 @@ from .views import (
     listing,
     newest_day,
     once,
+    other,
     ranked,
-    span_text,
     tagged,
 )
 
@@ -57,7 +57,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             href=s.urls.href(s.urls.event(lang, e.id)) if shown else None,
             count=counts.get(e.id, 0),
             mentions=mention_counts.get(e.id, 0),
-            span=days_span(e.start, e.end, lang, ui),
+            span=days_span(e.start, e.end, lang, ui, s.today),
         )
 
     def instances(series: Series) -> list[Event]:
@@ -112,7 +112,16 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             if has_series_page(s, l, series.id, events)
         }
         trail = series_trail(s, lang, series)
-        context = frame(s, lang, path, series.name.get(lang), alternates, kind="series", trail=trail)
+        context = frame(
+            s,
+            lang,
+            path,
+            series.name.get(lang),
+            alternates,
+            kind="series",
+            trail=trail,
+            fallback=(s.urls.events(other(lang)), "switcher_missing_events"),
+        )
         rows = [row(e) for e in instances(series)]
         context.update(
             {
@@ -146,7 +155,7 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             "event",
             lambda chunk: {
                 "name": event.name.get(lang),
-                "span": span_text(event.start, event.end, lang, ui),
+                "span": days_span(event.start, event.end, lang, ui, s.today),
                 "description": event.description.get(lang)
                 if event.description
                 else (series.description.get(lang) if series and series.description else None),
@@ -166,7 +175,12 @@ def event_pages(s: Site, lang: str) -> list[Page]:
             sizes={l: len(tagged(s, l, "event", event.id)) for l in LANGUAGES if has_event_page(s, l, event.id)},
             trail=event_trail(s, lang, event),
             structured=[event_jsonld(s, event, lang, s.urls.event(lang, event.id))],
-            besides=(len(tagged(s, lang, "mention", event.id)), sessions),
+            besides=(
+                len(tagged(s, lang, "mention", event.id)),
+                sessions,
+                days_span(event.start, event.end, lang, ui, s.today),
+            ),
+            fallback=(s.urls.events(other(lang)), "switcher_missing_events"),
         )
 
     for event in events:

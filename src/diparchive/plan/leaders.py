@@ -80,6 +80,7 @@ def leader_pages(s: Site, lang: str) -> list[Page]:
             trail=leader_trail(s, lang, leader),
             structured=[person_jsonld(s, leader, lang, base_of(lang))],
             besides=(),  # the view reads the leader's articles and the registry, nothing else
+            fallback=(s.urls.leaders(other(lang)), "switcher_missing_leaders"),
         )
     return pages
 

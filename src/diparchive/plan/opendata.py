@@ -27,6 +27,7 @@ from .datafields import (
     LEADER_FIELDS,
     SERIES_FIELDS,
     Field,
+    csv_columns,
     file_schema,
     list_schema,
     object_schema,
@@ -45,6 +46,7 @@ class DataFile:
     schema: str  # name of its schema file under data/schema/
     en: str
     vi: str
+    csv: bool = False  # a spreadsheet of the records: its table is its columns (csv_columns), not the JSON fields
 
 
 FILES: tuple[DataFile, ...] = (
@@ -63,6 +65,7 @@ FILES: tuple[DataFile, ...] = (
         "url_en), lists of ids joined by “; ”, true/false, empty for null.",
         "Cùng các bản ghi cho bảng tính (UTF-8, có dòng tiêu đề): urls thành một cột mỗi ngôn ngữ (url_vi, url_en), "
         "danh sách mã nối bằng “; ”, true/false, để trống khi null.",
+        csv=True,
     ),
     DataFile(
         "leaders.json",
@@ -130,13 +133,18 @@ def data_page(s: Site, lang: str) -> Page:
                         "name": name,
                         "fields": [{"name": field.name, "doc": field.doc(lang)} for field in fields],
                     }
-                    for name, fields in f.fields.items()
+                    for name, fields in _shown(s, f).items()
                 ],
             }
             for f in FILES
         ],
     }
     return Page(path, "data.html", lang, context, both(s.urls.data))
+
+
+def _shown(s: Site, f: DataFile) -> Mapping[str, tuple[Field, ...]]:
+    """The fields the Data page lists for `f`: a CSV's are its columns, as its header row has them."""
+    return {"": csv_columns(s.config.languages, s.config.data_full_text)} if f.csv else f.fields
 
 
 # Records -----------------------------------------------------------------------------------
@@ -255,12 +263,7 @@ def series_records(s: Site) -> list[dict[str, Any]]:
 
 def articles_csv(s: Site, records: list[dict[str, Any]]) -> str:
     """The JSONL records as a spreadsheet: `urls` spread over a column per language, lists joined."""
-    columns = [
-        name
-        for f in ARTICLE_FIELDS
-        if f.required or s.config.data_full_text
-        for name in ([f"url_{l}" for l in s.config.languages] if f.name == "urls" else [f.name])
-    ]
+    columns = [f.name for f in csv_columns(s.config.languages, s.config.data_full_text)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)

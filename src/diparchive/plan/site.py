@@ -8,6 +8,7 @@ URL comes from `urls`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from ..config import SiteConfig
@@ -23,7 +24,7 @@ from .feeds import feeds
 from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
 from .opendata import data_page, data_pages
-from .redirects import Lock, redirect_pages
+from .redirects import Lock, redirect_pages, subject_pages
 from .search_parts import plan_parts
 from .sitemaps import sitemap_views
 from .urls import output_file
@@ -39,13 +40,16 @@ def plan_site(
     ui: Mapping[str, Mapping[str, str]],
     reusable: Mapping[str, tuple[frozenset[str], str]] | None = None,
     lock: Lock | None = None,
+    today: dt.date | None = None,
 ) -> Plan:
     """Every page and feed of the site. A page named in `reusable` (path → the articles it
     showed and its basis, in the output the last build left) is not planned again when its basis
     is the same now (see plan.basis): its context is None. The caller promises that none of the
     articles it shows changed, nor the templates, settings, registry or code. Every URL in `lock`
-    (the URL lock) that no article uses now redirects to its article."""
-    s = make_site(config, registry, archive, ui, reusable or {}, site_shape(archive))
+    (the URL lock) that no article uses now redirects to its article (a leader's, event's or
+    series' page gone now: to its page in the other language or its section's index). `today` is
+    the build's day: an event with no known end is called ongoing only if it began recently."""
+    s = make_site(config, registry, archive, ui, reusable or {}, site_shape(archive), today)
     pages: list[Page] = [root_page(s)]
     found: list[Feed] = []
     articles = [page for lang in config.languages for page in article_pages(s, lang)]
@@ -70,7 +74,7 @@ def plan_site(
     pages += redirect_pages(s, lock or {})
     pages += data_pages(s)
     _one_page_per_path(pages)
-    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages))
+    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subject_pages(s))
 
 
 def _one_page_per_path(pages: list[Page]) -> None:

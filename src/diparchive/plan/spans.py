@@ -1,9 +1,14 @@
 """Spans of time as the indexes show them, each kept on one line (no-break spaces): an office's
 years ("Chủ tịch nước 2021–2023", "từ 2024") and an event's days ("8–11 tháng 10 năm 2024",
-"30 November – 13 December 2023"), the parts the two ends share written once."""
+"30 November – 13 December 2023"), the parts the two ends share written once.
+
+An event whose end the registry does not give is called ongoing ("từ 9 tháng 9 năm 2025" /
+"since 9 September 2025") only while its start is recent, counted from the build's `today` (an
+input, never the clock): else it "began" on its first day, or "starts" on it when that is to come."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from ..records import Precision, PubDate
@@ -11,6 +16,7 @@ from .i18n import format_pubdate, month_name
 
 NBSP = "\u00a0"
 DASH = "–"  # en dash: between years or days with no space, between longer ends with spaces
+RECENT_START_DAYS = 31  # an event with no known end, begun this recently, may be called ongoing
 
 
 def one_line(text: str) -> str:
@@ -30,14 +36,18 @@ def years_span(start: PubDate | None, end: PubDate | None, ui: Mapping[str, str]
     return one_line(text)
 
 
-def days_span(start: PubDate | None, end: PubDate | None, lang: str, ui: Mapping[str, str]) -> str:
-    """An event's dates, on one line: what both ends share (month, year) written once."""
+def days_span(
+    start: PubDate | None, end: PubDate | None, lang: str, ui: Mapping[str, str], today: dt.date | None = None
+) -> str:
+    """An event's dates, on one line: what both ends share (month, year) written once; with no
+    end, "since" only when `today` is at most RECENT_START_DAYS after the start."""
     if start is None and end is None:
         return ""
-    if start is None or end is None:
-        known = start or end
-        assert known is not None
-        return one_line(f"{ui['since'] if start else ui['until']} {format_pubdate(known, lang)}")
+    if start is None:
+        assert end is not None
+        return one_line(f"{ui['until']} {format_pubdate(end, lang)}")
+    if end is None:
+        return one_line(f"{ui[_unended(start, today)]} {format_pubdate(start, lang)}")
     if start == end:
         return one_line(format_pubdate(start, lang))
     if start.precision is Precision.YEAR and end.precision is Precision.YEAR:
@@ -61,3 +71,12 @@ def days_span(start: PubDate | None, end: PubDate | None, lang: str, ui: Mapping
 def _day_month(year: int, month: int, day: int, lang: str) -> str:
     """ "8 tháng 10" (as `format_day` writes a day) / "8 October"."""
     return f"{day} tháng {month}" if lang == "vi" else f"{day} {month_name(year, month, lang)}"
+
+
+def _unended(start: PubDate, today: dt.date | None) -> str:
+    """The word before the start of an event with no known end: "since" (ongoing), "began", "starts"."""
+    if today is not None and today < start.first_day:
+        return "starts"
+    if today is not None and (today - start.last_day).days <= RECENT_START_DAYS:
+        return "since"
+    return "began"

@@ -15,7 +15,9 @@ The time axis runs over whole years, from January of the first article's year to
 last one's. A page shows a chart only when it has at least `MIN_DATED` dated articles (one bar says
 nothing a date does not). An office is drawn from the month it started in (or the axis start when
 the registry gives no start) to the month it ended in (or the axis end when still held); an office
-held wholly outside the axis is not drawn (the page's list of roles still names it).
+held wholly outside the axis is not drawn (the page's list of roles still names it). A bar cut
+by the axis is marked at that end by an arrowhead, and its tooltip and the chart's description
+say so ("began before 2021", "continues after 2024").
 
 Every coordinate is computed in integer tenths of a viewBox unit and written by `_num`, so the bytes
 never depend on how a platform prints a float.
@@ -47,6 +49,7 @@ TICK_LABEL = 180  # below the baseline
 LANE = 260  # one office per lane
 LANE_BAR = 80
 MIN_BAR = 10  # a month with one article among hundreds is still visible
+ARROW = 60  # the arrowhead marking an office bar cut by the axis, beyond the bar's end
 Month = tuple[int, int]
 
 
@@ -124,22 +127,32 @@ def chart(articles: Sequence[Article], lang: str, ui: Mapping[str, str], offices
 
     lanes: list[dict[str, str]] = []
     for office in offices:
-        start = 0 if office.start is None else _index(office.start, first_year)
-        end = len(months) - 1 if office.end is None else _index(office.end, first_year, last=True)
+        start = 0 if office.start is None else _index(office.start, first_year)  # no start known: none claimed
+        end = len(months) if office.end is None else _index(office.end, first_year, last=True)
         if end < 0 or start > len(months) - 1:
             continue
+        before, after = start < 0, end > len(months) - 1  # cut by the axis at that end
         start, end = max(start, 0), min(end, len(months) - 1)
         top = base + TICK_LABEL + 100 + len(lanes) * LANE
+        y = top + 160
+        notes = ([ui["timeline_before"].format(year=first_year)] if before else []) + (
+            [ui["timeline_after"].format(year=last_year)] if after else []
+        )
+        cut = f" ({'; '.join(notes)})" if notes else ""
+        left, right = x(start), x(start) + max(MIN_BAR, x(end + 1) - x(start))
         lanes.append(
             {
                 "label": office.title,
                 "label_x": _num(LEFT),
                 "label_y": _num(top + 130),
-                "x": _num(x(start)),
-                "y": _num(top + 160),
-                "width": _num(max(MIN_BAR, x(end + 1) - x(start))),
+                "x": _num(left),
+                "y": _num(y),
+                "width": _num(right - left),
                 "height": _num(LANE_BAR),
-                "tooltip": f"{office.title}: {office.span}" if office.span else office.title,
+                "tooltip": (f"{office.title}: {office.span}" if office.span else office.title) + cut,
+                "described": office.title + cut,
+                "before": _arrow(left, y, -ARROW) if before else "",
+                "after": _arrow(right, y, ARROW) if after else "",
             }
         )
     height = base + TICK_LABEL + 100 + len(lanes) * LANE
@@ -149,7 +162,7 @@ def chart(articles: Sequence[Article], lang: str, ui: Mapping[str, str], offices
         articles=count_phrase(dated, lang, dict(ui)), first=month_title(*first, lang), last=month_title(*last, lang)
     )
     if lanes:
-        summary += " " + ui["timeline_offices"].format(offices=", ".join(o["label"] for o in lanes))
+        summary += " " + ui["timeline_offices"].format(offices=", ".join(o["described"] for o in lanes))
     undated_note = ui["timeline_undated"].format(articles=count_phrase(undated, lang, dict(ui))) if undated else ""
     if undated_note:  # in the image's description too, not only in the table below it
         summary += " " + undated_note
@@ -201,6 +214,11 @@ def _index(date: PubDate, first_year: int, last: bool = False) -> int:
     """The axis index of a date's month (an end known only to its year: its December)."""
     month = date.month or (12 if last else 1)
     return (date.year - first_year) * 12 + month - 1
+
+
+def _arrow(at: int, top: int, reach: int) -> str:
+    """The points of an arrowhead from a bar's end `at` out by `reach` (negative: to the left)."""
+    return f"{_num(at)},{_num(top)} {_num(at + reach)},{_num(top + LANE_BAR // 2)} {_num(at)},{_num(top + LANE_BAR)}"
 
 
 def _num(tenths: int) -> str:

@@ -63,6 +63,9 @@ class Plan:
     feeds: tuple[Feed, ...]
     index_parts: tuple[IndexPart, ...] = ()  # the search index's parts, oldest articles first
     sitemaps: Mapping[str, View] = field(default_factory=dict)  # language → its sitemap's view
+    subjects: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # lock id → a leader's, event's, series' pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class Site:
     shape: str  # site_shape: the basis of a page that names no narrower one
     card: Callable[[Article, str], Card]  # memoised: a card is shown on many listings
     date_text: Callable[[PubDate | None, str], str]  # memoised: Babel formats each date once per language
+    today: dt.date | None = None  # the build's day (an input): what is ongoing; None: nothing is called so
 
 
 def make_site(
@@ -88,6 +92,7 @@ def make_site(
     ui: Mapping[str, Mapping[str, str]],
     reusable: Mapping[str, tuple[frozenset[str], str]],
     shape: str,
+    today: dt.date | None = None,
 ) -> Site:
     urls = Urls(config.base_url, config.base_path)
 
@@ -119,7 +124,17 @@ def make_site(
         return made
 
     return Site(
-        config, registry, archive, ui, urls, tag_index(archive, config.languages), reusable, shape, card, date_text
+        config,
+        registry,
+        archive,
+        ui,
+        urls,
+        tag_index(archive, config.languages),
+        reusable,
+        shape,
+        card,
+        date_text,
+        today,
     )
 
 
@@ -150,13 +165,17 @@ def frame(
     kind: str = "page",
     trail: Sequence[Crumb] = (),
     structured: Sequence[JsonLd] = (),
+    fallback: tuple[str, str] | None = None,
 ) -> View:
     """The parts of a view every page has: site, interface strings, navigation, switcher, the
     breadcrumbs (`trail`: the steps below home, the page itself last; none on home) and the
-    page's JSON-LD blocks (`structured`, with the trail's BreadcrumbList after them)."""
+    page's JSON-LD blocks (`structured`, with the trail's BreadcrumbList after them).
+    `fallback` (path, interface key of its note) is where the switch leads when the page has no
+    counterpart: the other language's index of its section; without it, the other home."""
     ui = s.ui[lang]
     target = other(lang)
     switch_path = alternates.get(target)
+    missing_path, missing_note = fallback or (s.urls.home(target), "switcher_missing")
     hreflangs = []
     if len(alternates) > 1:
         hreflangs = [{"lang": l, "href": s.urls.absolute(p)} for l, p in sorted(alternates.items())]
@@ -206,9 +225,9 @@ def frame(
             "switcher": {
                 "lang": target,
                 "label": s.ui[target]["language_name"],
-                "href": s.urls.href(switch_path or s.urls.home(target)),
+                "href": s.urls.href(switch_path or missing_path),
                 "available": switch_path is not None,
-                "note": ui["switcher_missing"],
+                "note": ui[missing_note],
             },
         },
     }
@@ -285,6 +304,7 @@ def listing(
     trail: Sequence[Crumb] = (),
     structured: Sequence[JsonLd] = (),
     besides: Any = None,
+    fallback: tuple[str, str] | None = None,
 ) -> list[Page]:
     """One Page per page of a paginated listing; each shows the articles of its chunk (`view`
     makes their cards). `base_of(lang)` is the first page's path in a language, so page n in one
@@ -294,7 +314,7 @@ def listing(
     it the listing exists in every language, as long. `trail` leads to the first page; page n
     adds a step of its own. `structured` is on every page. `besides` is what `view` reads beyond
     the listing's items (plain values, see plan.basis); None, the default, says "anything": the
-    listing is then planned again whenever the site's shape changes."""
+    listing is then planned again whenever the site's shape changes. `fallback` as for `frame`."""
     pages = []
     size = s.config.page_size
     basis = (
@@ -315,7 +335,18 @@ def listing(
             continue
         heading = title if n == 1 else f"{title} — {s.ui[lang]['page']} {n}"
         steps = [*trail, (f"{s.ui[lang]['page']} {n}", path)] if trail and n > 1 else trail
-        context = frame(s, lang, path, heading, alternates, feed=feed, kind=kind, trail=steps, structured=structured)
+        context = frame(
+            s,
+            lang,
+            path,
+            heading,
+            alternates,
+            feed=feed,
+            kind=kind,
+            trail=steps,
+            structured=structured,
+            fallback=fallback,
+        )
         context.update(view(chunk))
         context["pages_nav"] = pager
         shown = chunk + first_also if n == 1 else chunk

@@ -135,7 +135,8 @@ def recognise(rec: Recognizer, texts: Iterable[Passage], date: PubDate | None) -
         names = _names(rec, text, folded)
         found.extend((leader_id, None) for _start, _end, leader_id in names)
         for leader_id, bare_titles, candidate in _titles(rec, text, folded, names, date):
-            if leader_id:
+            # A caption's bare title is the photo's, not the text's: it names no one on its own.
+            if leader_id and not (bare_titles is not None and passage.place is Place.CAPTION):
                 found.append((leader_id, bare_titles))
             if candidate:
                 candidates.append(Candidate("leader", candidate, line))

@@ -34,9 +34,10 @@
   var filtersEl = document.getElementById("search-filters");
   var toggle = document.getElementById("search-filter-toggle");
   var more = document.getElementById("search-more");
-  var PAGE = 10; // results shown at a time
+  var PAGE = Number(optionsEl.getAttribute("data-page")) || 10; // results shown at a time
   // Up to this many candidates, every page is read (whole words checked) before anything is shown;
-  // above, pages are read as they are shown and the count is Pagefind's.
+  // above, pages are read as they are shown and the count is Pagefind's: a bound, said as one
+  // ("up to N results"), until every candidate has been read.
   var VERIFY_ALL = Number(optionsEl.getAttribute("data-read-all")) || 150;
 
   var params = new URLSearchParams(window.location.search);
@@ -276,9 +277,16 @@
     return visible().then(function (rows) { if (mine === run) return show(rows, mine); });
   }
 
+  function counted(rows) { // the message: an exact count once every row is read, else a bound
+    var read = state.checked || rows.every(function (c) { return c.data; });
+    if (!read) return say(state.loose ? S.without_tones_up_to : S.up_to_results, rows.length, state.query);
+    var n = state.checked ? rows.length : rows.filter(function (c) { return c.ok; }).length;
+    if (state.loose) return say(S.without_tones, n, state.query);
+    return say(n === 1 ? S.one_result : n ? S.many_results : S.zero_results, n, state.query);
+  }
+
   function show(rows, mine) {
-    var said = say(rows.length === 1 ? S.one_result : rows.length ? S.many_results : S.zero_results, rows.length, state.query);
-    message.textContent = state.loose ? say(S.without_tones, rows.length, state.query) : said;
+    message.textContent = counted(rows);
     renderFilters();
     list.textContent = "";
     state.rows = rows; state.shown = 0;
@@ -302,6 +310,7 @@
       if (mine !== run) return;
       batch.forEach(function (c) { list.appendChild(item(c)); });
       more.hidden = state.shown >= rows.length;
+      if (!state.checked) message.textContent = counted(rows); // exact once the last is read
       list.setAttribute("aria-busy", "false");
     });
   }
@@ -414,7 +423,7 @@
         });
         var count = document.createElement("span");
         count.className = "filter-count";
-        count.textContent = String(f.count);
+        count.textContent = (state.checked ? "" : "≤\u00a0") + f.count; // Pagefind's, before pages are read: a bound
         label.appendChild(cb);
         label.appendChild(document.createTextNode(" " + f.value + " "));
         label.appendChild(count);
