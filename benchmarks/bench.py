@@ -2,6 +2,11 @@
 then a no-op rebuild, a one-article change, and Hugo on the same corpus when it is installed.
 
     python benchmarks/bench.py --articles 10000 [--search] [--part-pages N] [--no-hugo] [--full-only] [--json results.json]
+    python benchmarks/bench.py --profile-load --articles 1000 [--realworld /work/shared/realworld] [--top 25]
+
+`--profile-load` loads the corpus's scrapes in this one process (one core, no workers): first
+timed plainly (articles per second per core), then again under cProfile, printing the top
+functions by own and by cumulative time; `--realworld` also times a folder of real scrapes.
 
 Speed and memory targets live here (and in benchmarks/RESULTS.md), never in the tests.
 """
@@ -129,6 +134,62 @@ def run_hugo(root: Path, work: Path) -> dict | None:
     return results
 
 
+def _load_all(paths: list[Path], root: Path) -> tuple[float, float]:
+    """Load every file in this process: (wall seconds, CPU seconds)."""
+    from diparchive.read.loader import load_article
+    from diparchive.read.recognizer import build_recognizer
+    from diparchive.read.registry import load_registry
+    from diparchive.read.segment import Segmenter
+
+    registry = load_registry(root / "content" / "registry", root)
+    recognizer = build_recognizer(registry)
+    segmenter = Segmenter.open()
+    load_article(paths[0], root, registry, recognizer, segmenter)  # warm: first-call costs are not per article
+    started, cpu = time.perf_counter(), time.process_time()
+    for path in paths:
+        load_article(path, root, registry, recognizer, segmenter)
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def profile_load(args: argparse.Namespace) -> int:
+    """Loading alone, on one core: articles/s, then the cProfile rankings."""
+    import cProfile
+    import pstats
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="diparchive-bench-"))
+    try:
+        root = write_corpus(work / "site", args.articles, args.seed)
+        paths = sorted((root / "content").glob("a*.txt"))
+        wall, cpu = _load_all(paths, root)
+        print(f"corpus: {len(paths):,} scrapes in {wall:.2f} s ({cpu:.2f} s CPU)")
+        print(f"  {len(paths) / cpu:,.0f} articles/s per core, {1000 * cpu / len(paths):.2f} ms CPU per article")
+        if args.realworld:
+            real = sorted(args.realworld.glob("*.txt"))
+            shutil.copytree(root / "content" / "registry", work / "real" / "content" / "registry")
+            copies = []
+            for path in real:
+                copy = work / "real" / "content" / path.name
+                shutil.copy(path, copy)
+                copies.append(copy)
+            rwall, rcpu = _load_all(copies, work / "real")
+            print(f"realworld: {len(copies)} scrapes in {rwall:.2f} s ({rcpu:.2f} s CPU)")
+            print(
+                f"  {len(copies) / rcpu:,.0f} articles/s per core, {1000 * rcpu / len(copies):.2f} ms CPU per article"
+            )
+        profile = cProfile.Profile()
+        profile.enable()
+        _load_all(paths, root)
+        profile.disable()
+        stats = pstats.Stats(profile).strip_dirs()
+        for order in ("tottime", "cumulative"):
+            print(f"\n--- top {args.top} by {order} (under cProfile, {len(paths):,} scrapes) ---")
+            stats.sort_stats(order).print_stats(args.top)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -146,7 +207,14 @@ def main() -> int:
         "--full-only", action="store_true", help="only the full build (and Hugo's, unless --no-hugo): no rebuilds"
     )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
+    parser.add_argument(
+        "--profile-load", action="store_true", help="only load the scrapes, in one process, timed and under cProfile"
+    )
+    parser.add_argument("--realworld", type=Path, help="with --profile-load: also time these scrapes (*.txt)")
+    parser.add_argument("--top", type=int, default=25, help="with --profile-load: functions shown per ranking")
     args = parser.parse_args()
+    if args.profile_load:
+        return profile_load(args)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="diparchive-bench-"))
     try:

@@ -181,8 +181,10 @@ def test_a_megabyte_of_adversarial_text_loads_in_linear_time(site, registry, rec
 def test_event_patterns_have_one_possessive_gap_between_words():
     from diparchive.read.recognizer import _GAP, _compile_pattern
 
-    regex, numbered, _, required = _compile_pattern("Đại hội đồng {un} (khóa) () ( - ) {n}", {"un": ("Liên hợp quốc",)})
-    assert numbered and required == ("dai", "hoi", "dong")
+    regex, numbered, _, required, starts = _compile_pattern(
+        "Đại hội đồng {un} (khóa) () ( - ) {n}", {"un": ("Liên hợp quốc",)}
+    )
+    assert numbered and required == ("dai", "hoi", "dong") and starts == ("dai",)
     assert _GAP.endswith("*+")  # possessive: a gap never gives separators back to another
     for other in (_GAP + "(?:" + _GAP, _GAP + _GAP, _GAP + ")?" + _GAP, "(?:)", "[\\s,\\-–]*)"):
         assert other not in regex, other

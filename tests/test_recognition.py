@@ -423,3 +423,47 @@ def test_a_bare_title_in_a_caption_is_no_leader_but_a_caption_name_is(recognizer
     assert recognise(recognizer, [lead, named], day).leaders == ("vuong-dinh-hue",)
     told = Passage("Chủ tịch Quốc hội đề nghị các Đại sứ đẩy mạnh ngoại giao nghị viện.", 4, Place.BODY)
     assert recognise(recognizer, [lead, caption, told], day).leaders == ("vuong-dinh-hue",)
+
+
+def _seed_paragraphs() -> list[str]:
+    """Every line of the sample's articles (both languages), and each again with its spaces
+    doubled and broken across lines, where names are read by the regular expressions instead."""
+    root = Path(__file__).resolve().parent.parent / "content"
+    lines = [
+        line
+        for path in sorted([*root.glob("*.txt"), *root.glob("en/*.md")])
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return lines + [line.replace(" ", "  ", 3).replace(" ", "\n", 1) for line in lines[::7]]
+
+
+def test_one_pass_of_literals_finds_what_each_pattern_finds(recognizer):
+    """The automaton's hits, confirmed where they stand, are exactly the spans each regular
+    expression finds on its own, on every line of the sample and every event pattern."""
+    from diparchive.read.folding import ascii_fold
+    from diparchive.read.recognition import _Found, _leftmost, _matches
+
+    checked = 0
+    for text in _seed_paragraphs():
+        folded = ascii_fold(text)
+        hits = _Found.of(recognizer, folded)
+        if hits.plain:
+            assert _leftmost(hits.names, folded) == [m.span() for m in recognizer.names.finditer(folded)]
+            assert _leftmost(hits.titles, folded) == [m.span() for m in recognizer.titles.finditer(folded)]
+            assert hits.series(recognizer, folded) == {
+                s for s, regex in recognizer.series_names if regex.search(folded)
+            }
+        for index, pattern in enumerate(recognizer.events):
+            assert all(w in hits.words for w in pattern.required) == all(w in folded for w in pattern.required)
+            fast = [m.span() for m in _matches(pattern, folded, hits.starts.get(index, []))]
+            assert fast == [m.span() for m in pattern.regex.finditer(folded)]
+            checked += len(fast)
+    assert checked > 20  # the sample names its events
+
+
+def test_names_read_the_same_with_irregular_spaces(recognizer):
+    plain = "Thủ tướng Phạm Minh Chính và Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Cấp cao ASEAN lần thứ 43."
+    spaced = plain.replace(" ", "  ").replace("Minh ", "Minh\n")
+    assert found(recognizer, spaced) == found(recognizer, plain)
+    assert found(recognizer, plain).leaders == ("pham-minh-chinh", "bui-thanh-son")

@@ -26,8 +26,9 @@ from enum import StrEnum
 from ..records import Block, BlockKind, PubDate
 from .blocks import RawBlock
 from .folding import ascii_fold, fold, has_marks
+from .literals import Hit, plain_spacing, word_edge_after, word_edge_before
 from .meetings import DEMONYM, cited_in_passing, clause_before, country_at, foreign, numbered_meetings
-from .recognizer import Recognizer, space
+from .recognizer import EventPattern, Recognizer, space
 
 _FORMER = re.compile(r"(?:nguyên|cựu|former|late|ex-|acting|quyền)\s*$", re.IGNORECASE)
 _FORMER_CHARS = 6  # the longest of those words: the search needs only the end of what stands before
@@ -132,24 +133,87 @@ def recognise(rec: Recognizer, texts: Iterable[Passage], date: PubDate | None) -
     for index, passage in enumerate(texts):
         text, line = passage.text, passage.line
         folded = ascii_fold(text)
-        names = _names(rec, text, folded)
+        found_here = _Found.of(rec, folded)
+        names = _names(rec, text, folded, found_here)
         found.extend((leader_id, None) for _start, _end, leader_id in names)
-        for leader_id, bare_titles, candidate in _titles(rec, text, folded, names, date):
+        for leader_id, bare_titles, candidate in _titles(rec, text, folded, names, date, found_here):
             # A caption's bare title is the photo's, not the text's: it names no one on its own.
             if leader_id and not (bare_titles is not None and passage.place is Place.CAPTION):
                 found.append((leader_id, bare_titles))
             if candidate:
                 candidates.append(Candidate("leader", candidate, line))
         spans = []
-        for event_id, span, passing in _events(rec, text, folded):
+        for event_id, span, passing in _events(rec, text, folded, found_here):
             action = bool(_ACTION.search(clause_before(folded, span[0], _ACTION_WORDS)))
             occurrences.append(_Occurrence(event_id, index, passage.place, passing, action, span[0]))
             spans.append(span)
         if passage.place in (Place.TITLE, Place.LEAD):
-            series_named.update(s for s, regex in rec.series_names if regex.search(folded))
+            series_named.update(found_here.series(rec, folded))
         candidates.extend(Candidate("event", c, line) for c in numbered_meetings(text, spans))
     events, mentions = _weigh(rec, occurrences, date, series_named)
     return Recognition(_leaders(rec, found), events, mentions, tuple(dict.fromkeys(candidates)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the recognizer's literals found in one passage's folded text, by kind."""
+
+    plain: bool  # single spaces between words: names, titles and series names are read off the hits
+    names: list[Hit]
+    titles: list[Hit]
+    series_hits: list[Hit]
+    words: set[str]  # events' required words present
+    starts: dict[int, list[int]]  # event pattern index → where its first word stands
+
+    @classmethod
+    def of(cls, rec: Recognizer, folded: str) -> _Found:
+        names: list[Hit] = []
+        titles: list[Hit] = []
+        series: list[Hit] = []
+        words: set[str] = set()
+        starts: dict[int, list[int]] = {}
+        for hit in rec.literals.hits(folded):
+            kind, value = hit[2]
+            if kind == "word":
+                words.add(str(value))
+            elif kind == "start":
+                starts.setdefault(int(value), []).append(hit[0])
+            elif kind == "name":
+                names.append(hit)
+            elif kind == "title":
+                titles.append(hit)
+            else:
+                series.append(hit)
+        return cls(plain_spacing(folded), names, titles, series, words, starts)
+
+    def series(self, rec: Recognizer, folded: str) -> set[str]:
+        """The series whose name (without a number) the passage names."""
+        if not self.plain:
+            return {s for s, regex in rec.series_names if regex.search(folded)}
+        return {
+            str(payload[1])
+            for start, end, payload in self.series_hits
+            if word_edge_before(folded, start) and word_edge_after(folded, end)
+        }
+
+
+def _leftmost(hits: list[Hit], folded: str) -> list[tuple[int, int]]:
+    """What `finditer` of the alternation (word edges around it) finds, from the literals' hits:
+    leftmost first, the first alternative in its order that ends at a word edge, never overlapping."""
+    at: dict[int, list[tuple[int, int]]] = {}
+    for start, end, payload in hits:
+        at.setdefault(start, []).append((int(payload[1]), end))
+    spans = []
+    reached = 0
+    for start in sorted(at):
+        if start < reached or not word_edge_before(folded, start):
+            continue
+        for _order, end in sorted(at[start]):
+            if word_edge_after(folded, end):
+                spans.append((start, end))
+                reached = end
+                break
+    return spans
 
 
 def _leaders(rec: Recognizer, found: list[tuple[str, tuple[str, ...] | None]]) -> tuple[str, ...]:
@@ -219,16 +283,20 @@ def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
     return i < len(sorted_positions) and sorted_positions[i] <= high
 
 
-def _names(rec: Recognizer, text: str, folded: str) -> list[tuple[int, int, str]]:
+def _names(rec: Recognizer, text: str, folded: str, found_here: _Found) -> list[tuple[int, int, str]]:
     found = []
     judged: dict[tuple[str, str], str | None] = {}  # a long text names the same few people again and again
-    for m in rec.names.finditer(folded):
-        span, matched = text[m.start() : m.end()], m.group(0)
+    if found_here.plain:
+        spans = _leftmost(found_here.names, folded)
+    else:
+        spans = [m.span() for m in rec.names.finditer(folded)]
+    for start, end in spans:
+        span, matched = text[start:end], folded[start:end]
         if (span, matched) not in judged:
             judged[span, matched] = _name_of(rec, span, matched)
         leader_id = judged[span, matched]
         if leader_id is not None:
-            found.append((m.start(), m.end(), leader_id))
+            found.append((start, end, leader_id))
     return found
 
 
@@ -273,33 +341,41 @@ def _former(text: str, start: int) -> bool:
 
 
 def _titles(
-    rec: Recognizer, text: str, folded: str, names: list[tuple[int, int, str]], date: PubDate | None
+    rec: Recognizer,
+    text: str,
+    folded: str,
+    names: list[tuple[int, int, str]],
+    date: PubDate | None,
+    found_here: _Found,
 ) -> Iterator[tuple[str | None, tuple[str, ...] | None, str | None]]:
     """Yield (leader id or None, title ids when the leader is a bare title's holder, candidate text or None)
     for each chain of titles."""
     name_at = {start: leader_id for start, _, leader_id in names}
     name_ends = {end for _, end, _ in names}
     name_starts = sorted(name_at)
-    matches = list(rec.titles.finditer(folded))
+    if found_here.plain:
+        matches = _leftmost(found_here.titles, folded)
+    else:
+        matches = [m.span() for m in rec.titles.finditer(folded)]
     judged: dict[tuple[str, str], tuple[str, ...]] = {}  # the same few titles, again and again
     folded_words: dict[str, str] = {}  # and the same few words after them
     i = 0
     while i < len(matches):
         # A chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao" — titles joined by commas or "và"/"and".
         chain = [matches[i]]
-        while i + 1 < len(matches) and _TITLE_GAP.fullmatch(folded, chain[-1].end(), matches[i + 1].start()):
+        while i + 1 < len(matches) and _TITLE_GAP.fullmatch(folded, chain[-1][1], matches[i + 1][0]):
             i += 1
             chain.append(matches[i])
         i += 1
         title_ids: tuple[str, ...] = ()
-        for m in chain:
-            seen = (text[m.start() : m.end()], m.group(0))
+        for m_start, m_end in chain:
+            seen = (text[m_start:m_end], folded[m_start:m_end])
             if seen not in judged:
                 judged[seen] = _title_at(rec, *seen)
             title_ids += judged[seen]
         if not title_ids:
             continue
-        start, end = chain[0].start(), chain[-1].end()
+        start, end = chain[0][0], chain[-1][1]
         after = text[end : end + _NEAR]  # bounded: a long line costs linear time, not quadratic
         gap = len(after) - len(after.lstrip())
         if end + gap in name_at:
@@ -364,13 +440,29 @@ def _titles(
                 yield holding[0], title_ids, None
 
 
-def _events(rec: Recognizer, text: str, folded: str) -> Iterator[tuple[str, tuple[int, int], bool]]:
+def _matches(pattern: EventPattern, folded: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.regex.finditer(folded)` finds; an anchored pattern tried only where its first
+    word stands (a match cannot start anywhere else)."""
+    if not pattern.anchored:
+        yield from pattern.regex.finditer(folded)
+        return
+    reached = 0
+    for start in sorted(set(starts)):
+        if start < reached:
+            continue
+        m = pattern.regex.match(folded, start)
+        if m:
+            yield m
+            reached = m.end()
+
+
+def _events(rec: Recognizer, text: str, folded: str, found_here: _Found) -> Iterator[tuple[str, tuple[int, int], bool]]:
     """Yield (event id, span, passing) for each registry event named, and the instances listed
     after a numbered one ("lần thứ 44 và 45")."""
-    for pattern in rec.events:
-        if not all(word in folded for word in pattern.required):
+    for index, pattern in enumerate(rec.events):
+        if not all(word in found_here.words for word in pattern.required):
             continue
-        for m in pattern.regex.finditer(folded):
+        for m in _matches(pattern, folded, found_here.starts.get(index, [])):
             start, end = m.start(), m.end()
             if foreign(rec, text, folded, start, end, m.start("n") if pattern.numbered else end):
                 continue

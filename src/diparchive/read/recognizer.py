@@ -1,6 +1,8 @@
 """The registry compiled for recognition: one alternation of every leader's names, one of every
 title's forms, each event's patterns with their numbered variants, and the names of other
-countries (CLDR through Babel, plus the press's own forms)."""
+countries (CLDR through Babel, plus the press's own forms). Names, title forms, series names and
+the words events are found by are also literals of one automaton (`literals`), so a passage is
+read once for all of them and each pattern is tried only where its literal stands."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from babel import Locale
 from ..errors import DiparchiveError, Problem
 from .country_names import CountryFinder, country_finder
 from .folding import ascii_fold, fold, has_marks
+from .literals import Literals, Payload
 from .registry import Registry
 
 WORD_EDGE_L = r"(?<![^\W_])"
@@ -28,12 +31,13 @@ def space(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _EventPattern:
+class EventPattern:
     regex: re.Pattern[str]
     target: str  # event id, or series id when the pattern has a number
     numbered: bool
     roman: bool
     required: tuple[str, ...]  # folded words every match contains: a cheap test before the regex
+    anchored: bool  # every match starts with one of the literals `literals` finds as ("start", index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +51,37 @@ class Recognizer:
     marked_forms: set[str]
     ascii_forms: dict[str, tuple[str, ...]]  # ascii-folded form → forms written without marks (English), as cased
     shorts: dict[str, tuple[str, ...]]  # ascii-folded short name → leader ids
-    events: tuple[_EventPattern, ...]
+    events: tuple[EventPattern, ...]
     countries: re.Pattern[str]  # other countries' names (CLDR, vi and en), ASCII-folded
     series_names: tuple[tuple[str, re.Pattern[str]], ...]  # series id → its name without a number
+    # One pass for all: ("name", i) and ("title", i) the i-th alternative of `names`, `titles`
+    # (their order); ("series", id) a series' name; ("word", w) an event's required word;
+    # ("start", i) the word the i-th event pattern starts with, when it is anchored.
+    literals: Literals
+    name_phrases: tuple[str, ...]  # the alternatives of `names`, in its order, words one space apart
+    title_phrases: tuple[str, ...]
     country_finder: CountryFinder  # partner countries' names (see read.countries)
 
 
+def _phrases(phrases: Iterable[str]) -> list[str]:
+    """An alternation's alternatives, in its order (longest first)."""
+    return sorted({ascii_fold(p) for p in phrases}, key=len, reverse=True)
+
+
 def _alternation(phrases: Iterable[str]) -> str:
-    unique = sorted({ascii_fold(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in _phrases(phrases))
 
 
-def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tuple[str, bool, bool, tuple[str, ...]]:
-    """Turn "Đại hội đồng {un} (khóa) {n}" into a regex over ASCII-folded text, and the words
-    outside brackets that every match contains."""
+def _compile_pattern(
+    pattern: str, variants: dict[str, tuple[str, ...]]
+) -> tuple[str, bool, bool, tuple[str, ...], tuple[str, ...] | None]:
+    """Turn "Đại hội đồng {un} (khóa) {n}" into a regex over ASCII-folded text, the words
+    outside brackets that every match contains, and the literals every match starts with (None
+    when it may start with a number or an optional word)."""
     tokens = re.findall(r"\{\w+\}|\(|\)|[^\s(){}]+", pattern)
     parts: list[str] = []
     required: list[str] = []
+    starts: tuple[str, ...] | None = None
     numbered = roman = started = False
     depth = 0
     for token in tokens:
@@ -98,7 +116,11 @@ def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tupl
                 )
             # A variant may be followed by its abbreviation in brackets: "Liên Hiệp Quốc (LHQ)".
             word = rf"(?:{_alternation(variants[name])})(?:\s*+\([^)]{{1,20}}\))?"
+            if not started and depth == 0:
+                starts = tuple(p.split()[0] for p in _phrases(variants[name]) if p.split())
         else:
+            if not started and depth == 0:
+                starts = (ascii_fold(token).split("-")[0],)
             if depth == 0 and "-" not in token:
                 required.append(ascii_fold(token))
             word = re.escape(ascii_fold(token)).replace(r"\-", r"[\-–]")
@@ -108,7 +130,8 @@ def _compile_pattern(pattern: str, variants: dict[str, tuple[str, ...]]) -> tupl
         started = True
     if depth:
         raise ValueError("unbalanced '('")
-    return WORD_EDGE_L + "(?:" + "".join(parts) + ")" + r"(?![^\W_])", numbered, roman, tuple(required)
+    regex = WORD_EDGE_L + "(?:" + "".join(parts) + ")" + r"(?![^\W_])"
+    return regex, numbered, roman, tuple(required), starts if starts and all(starts) else None
 
 
 def build_recognizer(registry: Registry) -> Recognizer:
@@ -138,19 +161,29 @@ def build_recognizer(registry: Registry) -> Recognizer:
                 shorts[key] = shorts.get(key, ()) + (leader.id,)
 
     problems: list[Problem] = []
-    events: list[_EventPattern] = []
+    events: list[EventPattern] = []
+    literals: list[tuple[str, Payload]] = []
     owners = [(s.id, s.patterns, s.pattern_lines) for s in registry.series.values()]
     owners += [(e.id, e.patterns, e.pattern_lines) for e in registry.events.values() if e.patterns]
     for target, patterns, lines in owners:
         for pattern, line in zip(patterns, lines or (None,) * len(patterns)):
             try:
-                regex, numbered, roman, required = _compile_pattern(pattern, registry.variants)
+                regex, numbered, roman, required, starts = _compile_pattern(pattern, registry.variants)
             except ValueError as exc:
                 problems.append(Problem(registry.events_path, line, f"pattern '{pattern}' of '{target}': {exc}"))
                 continue
-            events.append(_EventPattern(re.compile(regex), target, numbered, roman, required))
+            literals += [(word, ("word", word)) for word in required]
+            literals += [(start, ("start", len(events))) for start in starts or ()]
+            events.append(EventPattern(re.compile(regex), target, numbered, roman, required, starts is not None))
     if problems:
         raise DiparchiveError(problems, heading="invalid event patterns in the registry")
+    name_phrases = tuple(space(p) for p in _phrases(a for l in registry.leaders.values() for a in l.aliases))
+    title_phrases = tuple(space(p) for p in _phrases(f for t in registry.titles.values() for f in t.forms))
+    literals += [(phrase, ("name", i)) for i, phrase in enumerate(name_phrases)]
+    literals += [(phrase, ("title", i)) for i, phrase in enumerate(title_phrases)]
+    literals += [
+        (space(p), ("series", s.id)) for s in registry.series.values() for p in _phrases((s.name.vi, s.name.en))
+    ]
     return Recognizer(
         registry,
         re.compile(
@@ -175,6 +208,9 @@ def build_recognizer(registry: Registry) -> Recognizer:
             (s.id, re.compile(WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + WORD_EDGE_R))
             for s in registry.series.values()
         ),
+        Literals.build(literals),
+        name_phrases,
+        title_phrases,
         country_finder(registry.countries.values(), registry.home_forms),
     )
 
