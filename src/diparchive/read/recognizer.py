@@ -10,19 +10,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from babel import Locale
-
 from ..errors import DiparchiveError, Problem
 from .country_names import CountryFinder, country_finder
 from .folding import ascii_fold, fold, has_marks
 from .literals import Literals, Payload
-from .registry import Registry
+from .registry import Country, Registry
 
 WORD_EDGE_L = r"(?<![^\W_])"
 WORD_EDGE_R = r"(?![^\W_])"
-# CLDR codes that are not countries (or are Viet Nam itself).
-_NOT_FOREIGN = {"VN", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}
-_MORE_COUNTRY_NAMES = ("Mỹ", "Úc", "Trung Hoa", "America", "Britain")
 _GAP = r"[\s,\-–]*+"  # between the words of an event pattern
 
 
@@ -203,7 +198,7 @@ def build_recognizer(registry: Registry) -> Recognizer:
         ascii_forms,
         shorts,
         tuple(events),
-        _country_pattern(),
+        _country_pattern(registry.countries.values()),
         tuple(
             (s.id, re.compile(WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + WORD_EDGE_R))
             for s in registry.series.values()
@@ -215,13 +210,8 @@ def build_recognizer(registry: Registry) -> Recognizer:
     )
 
 
-def _country_pattern() -> re.Pattern[str]:
-    """Other countries' names in Vietnamese and English, from CLDR (Babel): the qualifiers that
-    make a numbered meeting or an office someone else's."""
-    names = [
-        name
-        for lang in ("vi", "en")
-        for code, name in Locale(lang).territories.items()
-        if len(code) == 2 and code.isalpha() and code not in _NOT_FOREIGN
-    ]
-    return re.compile(WORD_EDGE_L + "(?:" + _alternation(names + list(_MORE_COUNTRY_NAMES)) + ")" + WORD_EDGE_R)
+def _country_pattern(countries: Iterable[Country]) -> re.Pattern[str]:
+    """Other countries' names in Vietnamese and English (CLDR's through Babel, and the press forms
+    the registry adds): the qualifiers that make a numbered meeting or an office someone else's."""
+    names = [form for country in countries for form in country.forms]
+    return re.compile(WORD_EDGE_L + "(?:" + _alternation(names) + ")" + WORD_EDGE_R)
