@@ -16,6 +16,7 @@ from ..records import BlockKind, Removed
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
+from .captions import is_image_line, settle_captions
 from .dates import DATE_RE, parse_dateline
 from .headline import (
     BULLET,
@@ -248,6 +249,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if PHOTO_CUE.search(text) and len(text) < 400:
                 tags[i] = Label.CAPTION
                 continue
+            if is_image_line(text):
+                tags[i] = Label.CHROME  # a picture's slot: its caption may follow
+                continue
             last = i == len(lines) - 1
             if _subheading(text) and i + 1 < len(lines) and paragraph(lines[i + 1].text):
                 tags[i] = Label.BODY  # a subheading over the next whole paragraph: the article goes on
@@ -260,6 +264,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     for i, tag in enumerate(tags):
         if tag is Label.BODY and i != first and len(lines[i].text) < 400 and _CREDITED.search(lines[i].text):
             tags[i] = Label.CAPTION  # a line that ends in a photo's credit is that photo's caption
+    tags = settle_captions([b.text for b in lines], tags)
     # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
     ends = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):

@@ -1,0 +1,100 @@
+"""Which lines of a scrape are a picture's caption, where the segmenter's labels miss one.
+
+A page prints a picture as a slot the scraper writes as a placeholder or a file name
+("![](…)", "photo_1.jpg", "(placeholder image)", "… - Ảnh 1"), often its alt text, then the
+caption; a credit closes many captions ("(Ảnh: …)", "Photo: …"). A line labeller trained on a
+few dozen pages learns the credited caption well and the plain one poorly, so a few shapes
+are settled here from the lines around it, after the model (`scrape._settled`):
+
+- a line under an image placeholder is that picture's caption;
+- a line printed twice (alt text and caption, a caption repeated in a gallery) is a caption
+  (the body's rules keep one of two in a row),
+  and a copy of a line above the body (the headline as alt text) is one too; when a short line
+  follows such a copy, the copy is the alt text and the short line the caption;
+- a sentence closed by a table cell's pipe ("… Tokyo. |") between paragraphs is a caption cell;
+- a credited line between kept lines is a caption, whatever the model said (a gallery's
+  captions one after another, a caption read as chrome);
+- after the body, an image placeholder does not end the article: its caption may follow.
+
+Every test is on one line and its neighbours, and the copies are found with one dictionary:
+linear in the lines of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .folding import fold
+from .segment import PLACEHOLDER, Label
+
+CAPTION_WORDS = 45  # a caption is a sentence or two, not a paragraph
+CAPTION_CHARS = 320
+_KEPT = (Label.BODY, Label.CAPTION)
+# Where a picture stood: a Markdown image, a file name, a bracketed "image", "… - Ảnh 1".
+_IMAGE = re.compile(
+    r"^!\[[^\]]*\]\([^)]*\)\s*\|?$|^\S+\.(?:jpe?g|png|gif|webp)\s*\|?$"
+    r"|^[(\[]\s*(?:placeholder\s+)?(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)(?:\s+placeholder)?\s*[)\]]$",
+    re.IGNORECASE,
+)
+# A line that ends in a photo's credit: "… (Ảnh: X/TTXVN)", "… . Photo: X", "… - Ảnh: X |".
+CREDITED = re.compile(
+    r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$", re.IGNORECASE
+)
+_CELL = re.compile(r"[.!?)]\s*\|$")  # a sentence, then the pipe of a table cell
+
+
+def is_image_line(text: str) -> bool:
+    """The scraper's trace of a picture: a placeholder, a file name, "… - Ảnh 1"."""
+    return bool(_IMAGE.search(text.strip()) or PLACEHOLDER.search(text))
+
+
+def _short(text: str) -> bool:
+    return len(text) <= CAPTION_CHARS and len(text.split()) <= CAPTION_WORDS
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).rstrip("| ").split())
+
+
+def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
+    """The labels with the captions the shapes above tell (see the module's text)."""
+    tags = list(tags)
+    n = len(texts)
+    kept_at = [i for i, tag in enumerate(tags) if tag in _KEPT]
+    if not kept_at:
+        return tags
+    first, last = kept_at[0], kept_at[-1]
+    keys = [_key(t) for t in texts]
+    at: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if len(key) >= 12:
+            at.setdefault(key, []).append(i)
+
+    def above(i: int) -> bool:  # a copy of a line above the body (the headline as alt text)
+        return any(j < first for j in at.get(keys[i], ()) if j != i)
+
+    for i in range(max(1, first), n):
+        text, tag = texts[i], tags[i]
+        if tag is Label.BODY and _short(text):
+            others = [j for j in at.get(keys[i], ()) if j != i]
+            if (is_image_line(texts[i - 1]) or above(i - 1)) and not text.rstrip().endswith(":"):
+                tags[i] = Label.CAPTION  # under the picture's slot, or under its alt text
+            elif others and others[0] < first:
+                # A line above the body printed again inside it: the picture's alt text, with
+                # its caption under it when a short line follows.
+                following = i + 1 < n and tags[i + 1] is Label.BODY and _short(texts[i + 1])
+                if following and not is_image_line(texts[i + 1]):
+                    tags[i], tags[i + 1] = Label.CHROME, Label.CAPTION
+                else:
+                    tags[i] = Label.CAPTION
+            elif any(first <= j <= last + 1 for j in others):
+                tags[i] = Label.CAPTION  # alt text and caption, or a caption printed twice
+            elif _CELL.search(text) and first < i < last:
+                tags[i] = Label.CAPTION
+        elif tag in (Label.CHROME, Label.TAIL) and i < last and CREDITED.search(text):
+            tags[i] = Label.CAPTION
+        elif tag is Label.CHROME and first < i < last and _short(text):
+            if any(tags[j] is Label.CAPTION and abs(j - i) == 1 for j in at.get(keys[i], ())):
+                tags[i] = Label.CAPTION  # the alt text that repeats its caption (one of them is kept)
+    return tags
