@@ -24,6 +24,28 @@ NBSP = "\u00a0"
 INTERVAL_PHRASE = {"vi": "khoảng từ {start} đến {end}", "en": "between {start} and {end}"}
 
 
+class Catalog(dict[str, str]):
+    """A language's interface strings; a key it lacks (a site's own copy of the catalogs, older
+    than this diparchive) is a user error naming the file and the key, not a crash."""
+
+    def __init__(self, entries: dict[str, str], path: Path) -> None:
+        super().__init__(entries)
+        self.path = path
+
+    def __missing__(self, key: str) -> str:
+        raise DiparchiveError(
+            [
+                Problem(
+                    self.path,
+                    None,
+                    f"'{key}' is missing: this version of diparchive needs it (a new site made with "
+                    "`diparchive init` has every key, to copy from)",
+                )
+            ],
+            heading="problems in the interface catalogs",
+        )
+
+
 def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
     catalogs: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
@@ -39,7 +61,7 @@ def load_catalogs(templates_dir: Path, root: Path) -> dict[str, dict[str, str]]:
             if not isinstance(item.value, str):
                 problems.append(Problem(shown, item.line, f"'{key}' must be text"))
             entries[key] = str(item.value)
-        catalogs[lang] = entries
+        catalogs[lang] = Catalog(entries, shown)
     if len(catalogs) == len(LANGUAGES):
         vi, en = (set(catalogs[l]) for l in LANGUAGES)
         for lang, missing in (("vi", en - vi), ("en", vi - en)):
