@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 
 import diparchive.publish.search
@@ -372,8 +374,13 @@ def test_a_leaders_or_events_page_no_article_shows_any_more_redirects(tmp_path):
     en.write_text(en_text, encoding="utf-8")
     build(root, search=False)
     lock = json.loads((root / "urls.lock").read_text(encoding="utf-8"))
-    assert lock["leader:vuong-dinh-hue"] == ["en/leaders/vuong-dinh-hue/", "vi/lanh-dao/vuong-dinh-hue/"]
-    assert lock["event:asean-summit-43"] == ["en/events/asean-summit-43/", "vi/su-kien/asean-summit-43/"]
+    assert lock["leader:vuong-dinh-hue"] == [
+        "en/leaders/vuong-dinh-hue/",
+        "en/leaders/vuong-dinh-hue/feed.xml",
+        "vi/lanh-dao/vuong-dinh-hue/",
+        "vi/lanh-dao/vuong-dinh-hue/feed.xml",
+    ]
+    assert lock["event:asean-summit-43"][::2] == ["en/events/asean-summit-43/", "vi/su-kien/asean-summit-43/"]
     # The Vietnamese version no longer names him: his Vietnamese page leads to his English one.
     vi.write_text(vi_text.replace("Chủ tịch Quốc hội Vương Đình Huệ", "Đoàn Việt Nam"), encoding="utf-8")
     build(root, search=False)
@@ -390,6 +397,54 @@ def test_a_leaders_or_events_page_no_article_shows_any_more_redirects(tmp_path):
     assert _refresh(public / "en/events/asean-summit-43/index.html") == "/en/events/"
     assert _refresh(public / "en/event-series/asean-summit/index.html") == "/en/events/"
     assert "asean-summit-43" not in (public / "sitemap-en.xml").read_text(encoding="utf-8")
+    # A gone feed stays a valid feed, with no entries, whose page link leads to the section.
+    gone = feedparser.parse((public / "vi/lanh-dao/vuong-dinh-hue/feed.xml").read_bytes())
+    assert not gone.bozo and gone.entries == []
+    assert gone.feed.link == "https://archive.example.org/vi/lanh-dao/"
+    built = tree(public)
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert built == tree(tmp_path / "full")
+
+
+def test_every_page_and_the_feed_of_a_gone_leader_lead_to_where_they_are_now(tmp_path):
+    """A leader's listing of three pages, then of one: pages 2 and 3 lead to page 1; then no
+    article: every page leads to the index and the feed stays a valid, empty feed; a full build
+    makes the same files."""
+    root = copy_site(tmp_path / "site")
+    config = root / "site.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^page_size: .*$", "page_size: 2", text), encoding="utf-8")
+    notes = []
+    for day in range(1, 7):
+        note = root / "content" / f"hue-{day}.md"
+        note.write_text(
+            f"---\nkey: hue-{day}\nlang: vi\ntitle: Chủ tịch Quốc hội Vương Đình Huệ tiếp đoàn số {day}\n"
+            f"date: 2023-03-0{day}\n---\nChủ tịch Quốc hội Vương Đình Huệ tiếp đoàn đại biểu số {day}"
+            " và trao đổi về hợp tác giữa hai cơ quan lập pháp.\n",
+            encoding="utf-8",
+        )
+        notes.append(note)
+    build(root, search=False)
+    public = root / "public"
+    leader = "vi/lanh-dao/vuong-dinh-hue/"
+    lock = json.loads((root / "urls.lock").read_text(encoding="utf-8"))
+    assert {leader, f"{leader}trang/2/", f"{leader}trang/3/", f"{leader}feed.xml"} <= set(lock["leader:vuong-dinh-hue"])
+    assert "<h1>" in (public / leader / "trang/3/index.html").read_text(encoding="utf-8")
+    for note in notes[2:]:
+        note.unlink()
+    build(root, search=False)
+    assert "<h1>" in (public / leader / "index.html").read_text(encoding="utf-8")
+    assert _refresh(public / leader / "trang/2/index.html") == f"/{leader}"
+    assert _refresh(public / leader / "trang/3/index.html") == f"/{leader}"
+    assert len(feedparser.parse((public / leader / "feed.xml").read_bytes()).entries) == 2
+    for note in notes[:2]:
+        note.unlink()
+    build(root, search=False)
+    for page in ("index.html", "trang/2/index.html", "trang/3/index.html"):
+        assert _refresh(public / leader / page) == "/vi/lanh-dao/"
+    gone = feedparser.parse((public / leader / "feed.xml").read_bytes())
+    assert not gone.bozo and gone.entries == [] and gone.feed.link == "https://archive.example.org/vi/lanh-dao/"
+    assert "vuong-dinh-hue" not in (public / "sitemap-vi.xml").read_text(encoding="utf-8")
     built = tree(public)
     build(root, tmp_path / "full", search=False, use_cache=False)
     assert built == tree(tmp_path / "full")

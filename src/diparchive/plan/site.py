@@ -71,10 +71,13 @@ def plan_site(
         pages.append(not_found_page(s, lang, s.urls.not_found(lang)))
         found += feeds(s, lang)
     pages.append(not_found_page(s, config.default_language, "404.html"))
-    pages += redirect_pages(s, lock or {})
     pages += data_pages(s)
+    moved, gone = redirect_pages(s, lock or {}, pages, found)
+    subjects = subject_pages(s, pages, found)
+    pages += moved
+    found += gone
     _one_page_per_path(pages)
-    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subject_pages(s))
+    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subjects)
 
 
 def _one_page_per_path(pages: list[Page]) -> None:

@@ -55,6 +55,7 @@ class Feed:
     title: str
     page_path: str  # the HTML page the feed follows
     articles: tuple[Article, ...]
+    updated: dt.date | None = None  # a feed with no articles: a gone subject's, pointing to where it is now
 
 
 @dataclass(frozen=True, slots=True)

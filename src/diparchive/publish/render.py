@@ -181,6 +181,6 @@ def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
         "id": urls.absolute(feed.path),
         "self_url": urls.absolute(feed.path),  # `self` is reserved by Jinja
         "page": urls.absolute(feed.page_path),
-        "updated": max(e["updated"] for e in entries),
+        "updated": max(e["updated"] for e in entries) if entries else _timestamp(feed.updated or dt.date.min),
         "entries": entries,
     }
