@@ -152,11 +152,23 @@ def test_same_key_in_one_language(built_site):
     fails_cleanly(built_site, "content/b.md: key 'same' in 'vi' is already used by content/a.md")
 
 
-def test_same_url(built_site):
-    write(built_site, "a.md", "---\ntitle: Cùng tiêu đề\n---\nMột.\n")
-    write(built_site, "b.md", "---\ntitle: Cùng tiêu đề\n---\nHai.\n")
+def test_same_slug_set_by_hand(built_site):
+    write(built_site, "a.md", "---\ntitle: Bài một\nslug: cung-duong-dan\n---\nMột.\n")
+    write(built_site, "b.md", "---\ntitle: Bài hai\nslug: cung-duong-dan\n---\nHai.\n")
     fails_cleanly(
-        built_site, "content/b.md: URL slug 'cung-tieu-de' is already used by content/a.md; set a different 'slug'"
+        built_site, "content/b.md: URL slug 'cung-duong-dan' is already used by content/a.md; set a different 'slug'"
+    )
+
+
+def test_a_slug_set_by_hand_never_takes_a_url_published_for_another_article(built_site):
+    """The URL lock holds where each article was published: an editor's slug may not reuse one."""
+    held = "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/"
+    assert held in (built_site / "urls.lock").read_text(encoding="utf-8")
+    write(built_site, "a.md", "---\ntitle: Bài một\nslug: viet-nam-coi-trong-hop-tac-da-phuong\n---\nMột.\n")
+    fails_cleanly(
+        built_site,
+        "content/a.md: URL slug 'viet-nam-coi-trong-hop-tac-da-phuong' is already published for"
+        " 'vi:003_2961b6aa5de9d877' (urls.lock); set a different 'slug'",
     )
 
 

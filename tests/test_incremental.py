@@ -350,6 +350,40 @@ def test_provenance_in_front_matter_reaches_the_citation(tmp_path):
     assert "translator = {{Lan Nguyen}}" in bib and "note = {Translated by Lan Nguyen from “Đạt được" in bib
 
 
+def test_a_published_url_is_never_handed_to_another_article(tmp_path):
+    """An article retitled, then a new one with its former title: the old URL still leads to the
+    first; the new one is at "-2". Two new articles with one title both build, the second at -2."""
+    root = copy_site(tmp_path / "site")
+    build(root, search=False)
+    old = "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong/"
+    seed = root / "content" / "003_2961b6aa5de9d877.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text("---\ntitle: Việt Nam đặc biệt coi trọng hợp tác đa phương\n---\n" + text, encoding="utf-8")
+    build(root, search=False)
+    public = root / "public"
+    assert _refresh(public / old / "index.html") == "/vi/bai-viet/viet-nam-dac-biet-coi-trong-hop-tac-da-phuong/"
+    for name in ("moi-a", "moi-b"):
+        (root / "content" / f"{name}.md").write_text(
+            f"---\ntitle: Việt Nam coi trọng hợp tác đa phương\ndate: 2024-10-0{'12'[name == 'moi-b']}\n---\n"
+            f"Bài {name} về hợp tác đa phương của Việt Nam.\n",
+            encoding="utf-8",
+        )
+    build(root, search=False)
+    assert _refresh(public / old / "index.html") == "/vi/bai-viet/viet-nam-dac-biet-coi-trong-hop-tac-da-phuong/"
+    assert "Bài moi-a" in (public / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong-2/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Bài moi-b" in (public / "vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong-3/index.html").read_text(
+        encoding="utf-8"
+    )
+    lock = json.loads((root / "urls.lock").read_text(encoding="utf-8"))
+    assert lock["vi:moi-a"] == ["vi/bai-viet/viet-nam-coi-trong-hop-tac-da-phuong-2/"]
+    assert old not in lock["vi:moi-a"] + lock["vi:moi-b"]
+    built = tree(public)
+    build(root, tmp_path / "full", search=False, use_cache=False)
+    assert built == tree(tmp_path / "full")
+
+
 def _refresh(page: Path) -> str:
     text = page.read_text(encoding="utf-8")
     return text.split('<meta http-equiv="refresh" content="0; url=', 1)[1].split('"', 1)[0]

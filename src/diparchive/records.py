@@ -167,6 +167,7 @@ class Article:
     title_supplied: bool = False  # no title line: the title was made from the opening
     title_line: int | None = None  # the line a scrape's headline was read from
     title_doubt: str | None = None  # why that line may be the site's, not the headline
+    slug_set: bool = False  # the slug is the front matter's, not made from the title
     aliases: tuple[str, ...] = ()  # former slugs (front matter): their URLs redirect to this article
     source_url: str | None = None  # where the outlet published it (front matter)
     retrieved: PubDate | None = None  # when it was copied from source_url

@@ -82,14 +82,14 @@ def _build(
     read = load_with_cache(paths, root, registry, recognizer, reuse.records(), on_load, workers, reuse.known)
     chosen = select(tuple(item for _, _, item in read), options.drafts, options.future, options.today)
     loaded = chosen.published
-    archive = make_archive(tuple(item.article for item in loaded))
+    lock = read_lock(root)
+    archive = make_archive(tuple(item.article for item in loaded), lock)
     found = findings(loaded, archive, config.languages, config.default_language, chosen.warnings(options.today))
     stop_if_strict(strict, found)
     phases.done("load", len(paths))
 
     phases.begin()
     catalogs = load_catalogs(config.templates_dir, root)
-    lock = read_lock(root)
     plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive), lock, options.today)
     pages = reuse.pages(plan)
     phases.done("plan", len(plan.pages))

@@ -33,6 +33,7 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
     from ..build.loading import article_files, load_articles
     from ..build.report import findings, holds_new_body
     from ..build.selection import select
+    from ..build.urllock import read_lock
     from ..plan.archive import make_archive
     from ..plan.i18n import load_catalogs
     from ..plan.site import plan_site
@@ -43,9 +44,10 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
     everything = load_articles(article_files(config.content_dir, root), root, registry, recognizer)
     chosen = select(everything, drafts=False, future=False, today=today)
     loaded = chosen.published
-    archive = make_archive(tuple(item.article for item in loaded))
+    lock = read_lock(root)
+    archive = make_archive(tuple(item.article for item in loaded), lock)
     found = findings(loaded, archive, config.languages, config.default_language, chosen.warnings(today))
-    plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root), today=today)
+    plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root), lock=lock, today=today)
     static = config.templates_dir / "static"
     static_files = (
         sorted("static/" + p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file())

@@ -373,6 +373,7 @@ def load_article(
         title_line=header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None,
         title_doubt=header.title_doubt if isinstance(header, ScrapeHeader) and "title" not in meta else None,
         slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
+        slug_set="slug" in meta,
         aliases=meta.get("aliases", ()),
         source_url=meta.get("source_url"),
         retrieved=meta.get("retrieved"),
