@@ -72,6 +72,17 @@ def test_a_name_typed_with_tones_finds_the_articles_naming_him(page, origin):
     assert page.locator("#search-message").inner_text() == "2 kết quả cho Lâm"
 
 
+def test_every_word_of_a_query_typed_with_tones_is_taken_as_typed(page, origin):
+    """ "Hoa Kỳ": "hoa" is not "hòa" (hòa bình), "kỳ" alone is not the name; "Việt Nam": not "năm"."""
+    assert set(titles(page, search_url(origin, "vi", "Hoa Kỳ"))) == {SEED_000, SEED_001}
+    for query in ("Hoa Kỳ", "Việt Nam"):
+        typed = {w.lower() for w in words(query)}
+        found = results(page, search_url(origin, "vi", query))
+        assert found and all(r["marks"] for r in found), query
+        for r in found:
+            assert {m.lower() for m in r["marks"]} <= typed, (query, r["title"], r["marks"])
+
+
 def test_a_name_typed_without_tones_matches_every_form_and_puts_the_name_first(page, origin):
     found = titles(page, search_url(origin, "vi", "to lam"))
     assert len(found) == VI_ARTICLES  # "tổ", "làm", … are matches too

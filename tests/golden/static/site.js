@@ -13,7 +13,8 @@
 // ===== Search page =====
 // Pagefind's JS API (not its default UI), so that what a reader types decides what is found:
 // - a word typed with tones matches that word with those tones (Pagefind's exactDiacritics),
-//   wherever the tone mark sits ("khoá" = "khóa"); a word typed without them matches every toned form;
+//   wherever the tone mark sits ("khoá" = "khóa"); one mark typed means every word is taken as typed;
+//   a query typed without any mark matches every toned form;
 // - d typed for đ (a letter of its own, which Pagefind does not fold) is tried both ways;
 // - whole words only: Pagefind matches prefixes ("to" → "tổng"), but a Vietnamese word is one
 //   syllable, so a page is kept and a word highlighted only where the typed word itself stands;
@@ -66,9 +67,11 @@
     return [w, put(m.index), put(m.index + 1)];
   }
   function terms(query, ignoreTones) {
+    // A reader who types one mark (a tone, or â, ê, ô, ơ, ư, ă) types them all: in "Hoa Kỳ" or
+    // "Việt Nam" every word is taken as typed ("hoa" is not "hòa", "nam" is not "năm").
+    var toned = !ignoreTones && words(query).some(function (w) { return bare(w) !== w; });
     return words(query).map(function (w) {
       if (ignoreTones) w = bare(w);
-      var toned = bare(w) !== w; // a tone or a vowel mark (â, ê, ô, ơ, ư, ă) typed
       var variants = [];
       withBar(w).forEach(function (v) { (toned ? placements(v) : [v]).forEach(function (p) { if (variants.indexOf(p) < 0) variants.push(p); }); });
       var keys = variants.map(toned ? toneKey : bare);
