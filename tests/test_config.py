@@ -168,6 +168,7 @@ def test_front_matter_and_registry_agree_on_2024_9(tmp_path):
 def test_front_matter_keys_documented():
     assert list(FRONT_MATTER_KEYS) == [
         "title",
+        "title_supplied",
         "date",
         "lang",
         "draft",

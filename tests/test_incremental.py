@@ -296,10 +296,12 @@ def test_a_published_url_survives_a_title_edit_and_aliases_redirect(tmp_path):
     assert old in json.loads((root / "urls.lock").read_text(encoding="utf-8"))["vi:002_d22a4b06eb00ea15"]
     seed = root / "content" / "002_d22a4b06eb00ea15.txt"
     seed.write_text(
-        seed.read_text(encoding="utf-8").replace(
+        seed.read_text(encoding="utf-8")
+        .replace(
             "title: Bộ trưởng Ngoại giao Bùi Thanh Sơn nhìn lại một năm đối ngoại sôi động\n",
             "title: Hội nghị Ngoại giao lần thứ 32\naliases: [ban-nhap-cu]\n",
-        ),
+        )
+        .replace("title_supplied: true\n", ""),
         encoding="utf-8",
     )
     build(root, search=False)
@@ -345,9 +347,17 @@ def test_provenance_in_front_matter_reaches_the_citation(tmp_path):
     assert "Retrieved 3\u00a0October\u00a02024." in page
     assert "https://example.vn/a-100%" in page
     ris = (folder / "cite.ris").read_bytes().decode("utf-8")
-    assert "A4  - Lan Nguyen\r\n" in ris and f"N1  - Translated by Lan Nguyen from {original}\r\n" in ris
+    assert "A4  - Lan Nguyen\r\n" in ris
+    # the original's URL is where the text was published; the archive's copy and the day of access beside it
+    copy = "https://archive.example.org/en/articles/all-objectives-achieved-at-a-high-level/"
+    assert "UR  - https://example.vn/a-100%\r\n" in ris and f"L2  - {copy}\r\n" in ris and "Y2  - 2024/10/03\r\n" in ris
+    assert f"N1  - Translated by Lan Nguyen from {original}. Copy held in Diplomatic News Archive: {copy}\r\n" in ris
     bib = (folder / "cite.bib").read_text(encoding="utf-8")
-    assert "translator = {{Lan Nguyen}}" in bib and "note = {Translated by Lan Nguyen from “Đạt được" in bib
+    assert (
+        "translator = {{Lan Nguyen}}" in bib
+        and "urldate = {2024-10-03}" in bib
+        and "note = {Translated by Lan Nguyen from “Đạt được" in bib
+    )
 
 
 def test_a_published_url_is_never_handed_to_another_article(tmp_path):

@@ -73,7 +73,7 @@ def test_types_dates_and_tags_of_the_seeds(built):
     seed = by[("003_2961b6aa5de9d877", "vi")]
     assert (seed["date"], seed["date_precision"], seed["date_edtf"]) == ("2024-09-19", "day", "2024-09-19")
     assert "to-lam" in seed["leaders"] and "unga-79" in seed["events"]
-    assert by[("002_d22a4b06eb00ea15", "vi")]["title_supplied"] is False  # its editor gave the title
+    assert by[("002_d22a4b06eb00ea15", "vi")]["title_supplied"] is True  # its editor gave the title, marked as theirs
     leaders = json.loads((built / "data" / "leaders.json").read_text(encoding="utf-8"))["leaders"]
     to_lam = next(l for l in leaders if l["id"] == "to-lam")
     assert to_lam["articles"] == sum("to-lam" in r["leaders"] for r in records(built)) and to_lam["roles"]

@@ -164,7 +164,8 @@ class Article:
     events: tuple[str, ...]  # what the article is about
     mentions: tuple[str, ...]  # events only named in passing
     warnings: tuple[str, ...]
-    title_supplied: bool = False  # no title line: the title was made from the opening
+    title_supplied: bool = False  # not the text's own: made from the opening, or the editor's (front matter)
+    title_set: bool = False  # the title is the front matter's
     title_line: int | None = None  # the line a scrape's headline was read from
     title_doubt: str | None = None  # why that line may be the site's, not the headline
     slug_set: bool = False  # the slug is the front matter's, not made from the title

@@ -96,7 +96,7 @@ def pair_dates(archive: Archive, default_language: str) -> list[Problem]:
 def title_problem(article: Article) -> Problem | None:
     """A title an editor should settle in front matter: supplied from the opening (no line of
     the file was a headline), or read from a line that may be the site's own."""
-    if article.title_supplied:
+    if article.title_supplied and not article.title_set:
         line = article.body[0].line if article.body else None
         return Problem(
             article.path, line, f"no headline found: title supplied from the opening, shown as [{article.title}]"

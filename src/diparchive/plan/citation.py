@@ -56,33 +56,38 @@ def citation(s: Site, article: Article) -> View:
     ui = s.ui[article.lang]
     url = s.urls.absolute(s.urls.article(article.lang, article.slug))
     original = original_of(s, article)
-    # A translation is by the author of the text it translates.
+    # A translation is by the author of the text it translates, first published by its outlet.
     author = (original.author if original else None) or article.author
+    outlet = article.outlet or (original.outlet if original else None)
     note = translation_note(s, article, original)
     parts = [author or "", cited_title(article, closed=True), note]
-    if article.outlet:
-        parts.append(article.outlet)
+    if outlet:
+        parts.append(outlet)
     if article.date:
         parts.append(s.date_text(article.date, article.lang))
     if article.source_url:
         parts.append(ui["cite_source"].format(url=article.source_url))
     if article.retrieved:
         parts.append(ui["cite_retrieved"].format(date=s.date_text(article.retrieved, article.lang)))
-    parts.append(ui["cite_held"].format(archive=s.config.title[article.lang]))
+    held = ui["cite_held"].format(archive=s.config.title[article.lang])
+    parts.append(held)
     date = article.date.html_datetime.replace("-", "/") if article.date and not article.date.is_interval else ""
     meta = [("citation_title", display_title(article))]
     meta += [("citation_author", author)] if author else []
     meta += [("citation_publication_date", date), ("citation_date", date)] if date else []
-    meta += [("citation_publisher", article.outlet)] if article.outlet else []
+    meta += [("citation_publisher", outlet)] if outlet else []
     meta += [("citation_language", article.lang), ("citation_public_url", url)]
     fields = {
         "title": display_title(article),
         "author": author,
         "translator": article.translator,
-        "outlet": article.outlet,
-        "url": url,
+        "outlet": outlet,
+        "url": article.source_url or url,  # where the text was published, else the copy
+        "copy": url if article.source_url else None,  # the archive's copy, when the original is known
+        "archive": s.config.title[article.lang],
+        "retrieved": (article.retrieved.html_datetime or None) if article.retrieved else None,
         "date": date,
-        "note": note or None,
+        "note": (f"{sentence(note)} " if note else "") + f"{held}: {url}" if article.source_url else note or None,
     }
     return {
         "text": " ".join(sentence(p) for p in parts if p),
@@ -97,7 +102,11 @@ def citation(s: Site, article: Article) -> View:
 def ris(f: dict[str, str | None], article: Article) -> str:
     lines = [("TY", "NEWS"), ("TI", f["title"]), ("AU", f["author"]), ("A4", f["translator"]), ("PB", f["outlet"])]
     lines += [("DA", f["date"]), ("PY", str(article.date.year) if article.date else None), ("LA", article.lang)]
-    lines += [("UR", f["url"]), ("N1", f["note"]), ("ER", "")]  # A4: the translator, as Zotero reads it
+    # A4: the translator, L2: the archive's copy, Y2: the day of access, DB: where the copy is held,
+    # as Zotero reads them
+    retrieved = f["retrieved"].replace("-", "/") if f["retrieved"] else None
+    lines += [("UR", f["url"]), ("L2", f["copy"]), ("Y2", retrieved), ("DB", f["archive"])]
+    lines += [("N1", f["note"]), ("ER", "")]
     return "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value is not None)
 
 
@@ -129,6 +138,7 @@ def bibtex(f: dict[str, str | None], article: Article) -> str:
         ("date", f["date"].replace("/", "-") if f["date"] else None),
         ("language", article.lang),
         ("url", f["url"]),
+        ("urldate", f["retrieved"]),
     ]
     entries += [("note", f["note"])]
     body = ",\n".join(f"  {name} = {{{_bib_value(name, value)}}}" for name, value in entries if value)

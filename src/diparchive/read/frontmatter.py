@@ -81,10 +81,13 @@ def _url(item: Located) -> str:
     return text
 
 
-def _draft(item: Located) -> bool:
-    if not isinstance(item.plain(), bool):
-        raise Invalid(f"'draft' must be true or false, not '{item.plain()}'")
-    return bool(item.plain())
+def _flag(name: str) -> Callable[[Located], bool]:
+    def read(item: Located) -> bool:
+        if not isinstance(item.plain(), bool):
+            raise Invalid(f"'{name}' must be true or false, not '{item.plain()}'")
+        return bool(item.plain())
+
+    return read
 
 
 def _lang(item: Located) -> str:
@@ -173,9 +176,13 @@ def schema(registry: Registry) -> dict[str, Key]:
     """The keys an editor may set in front matter (ids are checked against `registry`)."""
     return {
         "title": Key("Headline shown for the article.", _text("title")),
+        "title_supplied": Key(
+            "true: the title is the editor's, not the text's own; shown and cited in [square brackets].",
+            _flag("title_supplied"),
+        ),
         "date": Key(f"Publication date: {DATE_FORMS}.", _date),
         "lang": Key("Language: vi or en.", _lang),
-        "draft": Key("true: left out of the site unless built with --drafts (`serve` shows drafts).", _draft),
+        "draft": Key("true: left out of the site unless built with --drafts (`serve` shows drafts).", _flag("draft")),
         "key": Key("Shared by an article and its translations; defaults to the file name.", _key),
         "slug": Key("Last part of the article's URL; defaults to the slug of the title.", _slug),
         "aliases": Key("Former slugs of the article: each old URL becomes a page that redirects here.", _aliases),

@@ -332,7 +332,7 @@ def load_article(
     warnings: list[str] = []
     title = meta.get("title") or header.title
     blocks, removed = classify(raw, title or "", cut_at_markers=path.suffix == ".md")
-    title_supplied = title is None
+    title_supplied = title is None or meta.get("title_supplied", False)
     if title is None:
         title = derive_title(blocks)
         if title is None:
@@ -370,6 +370,7 @@ def load_article(
         lang=lang,
         title=title,
         title_supplied=title_supplied,
+        title_set="title" in meta,
         title_line=header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None,
         title_doubt=header.title_doubt if isinstance(header, ScrapeHeader) and "title" not in meta else None,
         slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
