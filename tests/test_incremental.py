@@ -294,6 +294,12 @@ def test_a_published_url_survives_a_title_edit_and_aliases_redirect(tmp_path):
     old = "vi/bai-viet/bo-truong-ngoai-giao-bui-thanh-son-nhin-lai-mot-nam-doi-ngoai-soi-dong/"
     assert (root / "public" / old / "index.html").is_file()
     assert old in json.loads((root / "urls.lock").read_text(encoding="utf-8"))["vi:002_d22a4b06eb00ea15"]
+
+    def entry_ids() -> dict[str, str]:  # link → id in the Vietnamese feed
+        parsed = feedparser.parse((root / "public" / "vi/feed.xml").read_bytes())
+        return {e.link.removeprefix("https://archive.example.org/"): e.id for e in parsed.entries}
+
+    before = entry_ids()[old]
     seed = root / "content" / "002_d22a4b06eb00ea15.txt"
     seed.write_text(
         seed.read_text(encoding="utf-8")
@@ -315,6 +321,7 @@ def test_a_published_url_survives_a_title_edit_and_aliases_redirect(tmp_path):
         assert f'<link rel="canonical" href="https://archive.example.org{new}">' in page
     sitemap = (root / "public" / "sitemap-vi.xml").read_text(encoding="utf-8")
     assert new in sitemap and old not in sitemap
+    assert entry_ids()[new[1:]] == before  # a feed reader sees the same entry, not a new one
     built = tree(root / "public")
     build(root, tmp_path / "full", search=False, use_cache=False)
     assert built == tree(tmp_path / "full")

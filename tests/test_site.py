@@ -246,8 +246,16 @@ def test_every_feed_parses_as_a_feed_reader_reads_it(built):
         entries = parsed.entries
         ids = [e.id for e in entries]
         assert ids and len(ids) == len(set(ids)) and len(ids) <= 20, path
-        assert all(e.title and e.updated_parsed and e.link == e.id for e in entries), path
+        assert all(e.title and e.updated_parsed and e.link.startswith(BASE) for e in entries), path
+        # an id that no corrected title changes (RFC 4287 4.2.6), never the URL
+        assert all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", e.id) for e in entries), path
         assert parsed.feed.updated_parsed == max(e.updated_parsed for e in entries), path
+        # each entry credits its author or outlet, else says the author is unknown: never the archive
+        # nor the feed's leader (a feed-level author would stand for every entry that has none)
+        assert "author" not in parsed.feed, path
+        assert all(e.author and "Lưu trữ" not in e.author and "Archive" not in e.author for e in entries), path
+    anonymous = {e.author for e in feedparser.parse((built / "vi/feed.xml").read_bytes()).entries}
+    assert "Không rõ tác giả" in anonymous and "Báo Nhân Dân" in anonymous
 
 
 def test_sitemaps_and_robots(built):

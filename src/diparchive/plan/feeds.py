@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .views import Feed, Site, all_events, tagged
 
 
@@ -23,4 +25,5 @@ def feeds(s: Site, lang: str) -> list[Feed]:
         chosen = tuple(a for a in tagged(s, lang, "country", code) if a.lang == lang and a.date)[: s.config.feed_size]
         path = s.urls.country(lang, country.slug.get(lang))
         found.append(Feed(s.urls.feed(path), lang, f"{country.name.get(lang)} — {s.config.title[lang]}", path, chosen))
-    return [f for f in found if f.articles]
+    unknown = s.ui[lang]["author_unknown"]
+    return [replace(f, anonymous=unknown) for f in found if f.articles]

@@ -56,6 +56,7 @@ class Feed:
     page_path: str  # the HTML page the feed follows
     articles: tuple[Article, ...]
     updated: dt.date | None = None  # a feed with no articles: a gone subject's, pointing to where it is now
+    anonymous: str = ""  # the name an entry with no known author or outlet is credited to ("Author unknown")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from ..plan.i18n import count_phrase
 from ..plan.site import Feed, Page, Plan
 from ..plan.urls import Urls, output_file
 from ..plan.views import display_title
+from ..records import Article
 from ..workers import fork_imap
 
 
@@ -160,6 +162,12 @@ def _timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def entry_id(urls: Urls, article: Article) -> str:
+    """An Atom entry's id: the article's language and key under the site's address, so that it
+    never changes (RFC 4287 4.2.6) when a corrected title moves the article to another URL."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{urls.absolute('')}#{article.lang}:{article.key}"))
+
+
 def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
     entries = []
     for a in feed.articles:
@@ -167,12 +175,12 @@ def feed_view(feed: Feed, urls: Urls) -> dict[str, Any]:
         url = urls.absolute(urls.article(a.lang, a.slug))
         entries.append(
             {
-                "id": url,
+                "id": entry_id(urls, a),
                 "url": url,
                 "title": display_title(a),
                 "updated": _timestamp(a.date.first_day),
                 "summary": a.summary,
-                "author": a.author or a.outlet or "",
+                "author": a.author or a.outlet or feed.anonymous,
             }
         )
     return {
