@@ -50,8 +50,8 @@ WRAPPED_DATES = """() => {
     const node = el.firstChild;
     if (!node || node.nodeType !== Node.TEXT_NODE) continue;
     let at = 0;
-    for (const piece of node.textContent.split(" – ")) {
-      const date = piece.replace(/^(since|từ) /, "");
+    for (const piece of node.textContent.split(/[ \u00a0]– /)) {
+      const date = piece.replace(/^(since|từ)[ \u00a0]/, "");
       const range = document.createRange();
       range.setStart(node, at + piece.length - date.length);
       range.setEnd(node, at + piece.length);
@@ -162,5 +162,17 @@ def test_lines_keep_a_readable_measure_at_desktop_width(browser, origin, path, s
     try:
         longest = tab.evaluate(LONGEST_LINE, selector)
         assert 40 <= longest <= 80, f"{path} {selector}: {longest} characters on a line"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/vi/tim-kiem/?q=vi%E1%BB%87t+nam", "/en/search/?q=viet+nam"])
+def test_search_excerpts_keep_a_readable_measure_at_desktop_width(browser, origin, path):
+    context, tab = open_page(browser, origin, path, DESKTOP)
+    try:
+        tab.locator('#search-results[aria-busy="false"]').wait_for(state="attached", timeout=15000)
+        assert tab.locator(".result-excerpt").count() >= 2
+        longest = tab.evaluate(LONGEST_LINE, ".result-excerpt")
+        assert 40 <= longest <= 80, f"{path}: {longest} characters on a line"
     finally:
         context.close()

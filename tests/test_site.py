@@ -193,14 +193,14 @@ def test_interview_questions_and_captions_are_styled(built):
 
 def test_leader_and_event_pages(built):
     leader = (built / "en/leaders/bui-thanh-son/index.html").read_text(encoding="utf-8")
-    assert "Minister of Foreign Affairs" in leader and "since 8\u00a0April\u00a02021" in leader
-    assert "Deputy Prime Minister" in leader and "since 26\u00a0August\u00a02024" in leader
+    assert "Minister of Foreign Affairs" in leader and "since\u00a08\u00a0April\u00a02021" in leader
+    assert "Deputy Prime Minister" in leader and "since\u00a026\u00a0August\u00a02024" in leader
     assert leader.count('<section class="year-group">') == 4  # 2024, 2022, 2021, undated
     assert "Often appears with" in leader
     event = (built / "vi/su-kien/unga-79/index.html").read_text(encoding="utf-8")
     assert (
         "Khóa 79 Đại hội đồng Liên hợp quốc" in event
-        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024\u00a0–\u00a08\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
+        and "10\u00a0tháng\u00a09\u00a0năm\u00a02024\u00a0– 8\u00a0tháng\u00a09\u00a0năm\u00a02025" in event
     )
     series = (built / "en/event-series/unga/index.html").read_text(encoding="utf-8")
     assert "79th UN General Assembly" in series and "76th UN General Assembly" in series
@@ -324,6 +324,8 @@ def test_every_page_marks_its_section_in_the_navigation(built):
         expected = next(label for start, label in NAV_SECTION.items() if relative.startswith(start))
         current = re.findall(r'<li><a href="[^"]*" aria-current="page">([^<]*)</a></li>', text)
         assert current == ([expected] if expected else []), relative
+        footer = text.split('<footer class="site-footer">', 1)[1]
+        assert ('aria-current="page"' in footer) == (expected is None), relative  # the Data page: its footer link
         checked += 1
     assert checked > 60  # every page of the sample with a navigation bar
 

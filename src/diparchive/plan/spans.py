@@ -20,7 +20,9 @@ RECENT_START_DAYS = 31  # an event with no known end, begun this recently, may b
 
 
 def one_line(text: str) -> str:
-    return text.replace(" ", NBSP)
+    """No break inside a span's words but after a spaced dash: "30 November –" / "13 December 2023"
+    on a narrow screen, never a date cut in two."""
+    return text.replace(" ", NBSP).replace(f"{NBSP}{DASH}{NBSP}", f"{NBSP}{DASH} ")
 
 
 def years_span(start: PubDate | None, end: PubDate | None, ui: Mapping[str, str]) -> str:

@@ -25,6 +25,7 @@ from .i18n import format_pubdate
 from .jsonld import JsonLd, breadcrumb_list
 from .pager import paginate
 from .search_parts import IndexPart
+from .spans import one_line
 from .urls import Urls
 
 SUMMARY_CHARS = 240
@@ -212,6 +213,7 @@ def frame(
             "search": s.urls.href(s.urls.search(lang)),
             "feed": s.urls.href(s.urls.feed(s.urls.home(lang))),
             "data": s.urls.href(s.urls.data(lang)),
+            "data_current": path == s.urls.data(lang),  # the footer's link is the page itself
         },
         "nav": [
             {"label": ui[f"nav_{key}"], "href": s.urls.href(p), "current": key == section_of(path, kind, nav)}
@@ -406,10 +408,10 @@ def span_text(start: PubDate | None, end: PubDate | None, lang: str, ui: Mapping
         return ""
     first = format_pubdate(start, lang) if start else "…"
     if end is None:
-        return f"{ui['since']} {first}" if start else ""
+        return one_line(f"{ui['since']} {first}") if start else ""
     if start == end:
         return first
-    return f"{first} – {format_pubdate(end, lang)}"
+    return one_line(f"{first} – {format_pubdate(end, lang)}")
 
 
 def ranked(ids: Iterable[str], name: Callable[[str], str] | None = None) -> list[tuple[str, int]]:
