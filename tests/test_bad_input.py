@@ -63,7 +63,10 @@ def write(site: Path, name: str, data: str | bytes) -> Path:
     "front, expected",
     [
         ("title: [broken", "content/bad.md:2: invalid YAML"),
-        ("title: T\ncolour: red", "content/bad.md:3: unknown front matter key 'colour' (known: title, title_supplied, date,"),
+        (
+            "title: T\ncolour: red",
+            "content/bad.md:3: unknown front matter key 'colour' (known: title, title_supplied, date,",
+        ),
         ("title: T\ndate: tomorrow", "content/bad.md:3: 'date' must be YYYY-MM-DD, YYYY-MM or YYYY, not 'tomorrow'"),
         ("title: T\ndate: 2024-13", "content/bad.md:3: 'date' must be YYYY-MM-DD"),
         ("title: T\nleaders: [nobody]", "content/bad.md:3: unknown leader id 'nobody' (not in the registry)"),
