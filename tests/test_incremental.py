@@ -322,6 +322,8 @@ def test_a_published_url_survives_a_title_edit_and_aliases_redirect(tmp_path):
     sitemap = (root / "public" / "sitemap-vi.xml").read_text(encoding="utf-8")
     assert new in sitemap and old not in sitemap
     assert entry_ids()[new[1:]] == before  # a feed reader sees the same entry, not a new one
+    for name in ("cite.ris", "cite.bib"):  # a saved link to a citation file still downloads it, as it is now
+        assert (root / "public" / old / name).read_bytes() == (root / "public" / new[1:] / name).read_bytes()
     built = tree(root / "public")
     build(root, tmp_path / "full", search=False, use_cache=False)
     assert built == tree(tmp_path / "full")

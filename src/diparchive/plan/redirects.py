@@ -20,6 +20,7 @@ from ..config import LANGUAGES
 from ..read.registry import Country
 from ..records import Article
 from .archive import Archive
+from .citation import citation
 from .urls import Urls
 from .views import Feed, Page, Site, all_events, display_title
 
@@ -97,11 +98,17 @@ def redirect_pages(s: Site, lock: Lock, pages: list[Page], feeds: list[Feed]) ->
         for slug in a.aliases:
             targets.setdefault(s.urls.article(a.lang, slug), a)
     redirects = []
+    files: dict[str, Mapping[str, str]] = {}
     for path, a in sorted(targets.items()):
         if path in live:
             continue
         target = s.urls.article(a.lang, a.slug)
         redirects.append(_redirect(s, path, a.lang, target, display_title(a)))
+        # a saved link to the old citation file still downloads it (a static host cannot redirect it)
+        if lock_id(a) not in files:
+            files[lock_id(a)] = citation(s, a)["files"]
+        held = files[lock_id(a)]
+        redirects += [Page(path + name, name, a.lang, {"text": text}, in_sitemap=False) for name, text in held.items()]
     planned = live | {p.path for p in pages} | {f.path for f in feeds}
     gone_pages, gone_feeds = _subject_redirects(s, lock, subject_pages(s, pages, feeds), planned)
     return redirects + gone_pages, gone_feeds
