@@ -357,3 +357,56 @@ def test_a_read_more_link_between_paragraphs_is_left_out_and_a_share_sentence_ke
     texts = [b.text for b in a.body]
     assert link not in texts and BODY in texts and MORE in texts and share in texts
     assert any(r.text == link and r.reason == "link to another article" for r in a.removed)
+
+
+def _tags(texts: list[str], labels: list[Label]) -> list[Label]:
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    return _settled(lines, [Labelled(label, {}) for label in labels])
+
+
+def test_an_outlet_mark_printed_again_after_the_lead_opens_a_related_teaser():
+    teaser_head = "Bộ trưởng Ngoại giao tiếp Đại sứ Phần Lan"
+    teaser = (
+        "Bộ trưởng Ngoại giao đánh giá cao những đóng góp của Đại sứ Phần Lan trong nhiệm kỳ công tác, "
+        "với nhiều hoạt động thúc đẩy quan hệ hai nước."
+    )
+    texts = ["TNV.vn -", LEAD, BODY, MORE, teaser_head, "TNV.vn -", teaser]
+    tags = _tags(texts, [Label.CHROME, Label.BODY, Label.BODY, Label.BODY, Label.BODY, Label.CHROME, Label.BODY])
+    assert tags[1:4] == [Label.BODY] * 3
+    assert tags[4] is Label.TAIL and tags[6] is Label.TAIL
+
+
+def test_a_mark_over_the_lead_printed_twice_opens_no_teaser():
+    texts = ["(TNV) -", LEAD, "(TNV) -", LEAD, BODY]
+    tags = _tags(texts, [Label.CHROME, Label.BODY, Label.CHROME, Label.BODY, Label.BODY])
+    assert Label.TAIL not in tags and tags[4] is Label.BODY
+
+
+def test_a_teaser_box_inside_the_article_does_not_end_it_when_paragraphs_follow():
+    teaser = (
+        "Hai nước thúc đẩy hợp tác năng lượng tái tạo, với nhiều dự án điện gió ngoài khơi và điện mặt trời "
+        "được hai bên đưa vào danh mục ưu tiên."
+    )
+    texts = ["(TNV) -", LEAD, "Hợp tác năng lượng Việt Nam - Phần Lan", "(TNV) -", teaser, BODY, MORE]
+    tags = _tags(texts, [Label.CHROME, Label.BODY, Label.BODY, Label.CHROME, Label.BODY, Label.BODY, Label.BODY])
+    assert tags[2] is Label.TAIL and tags[4] is Label.TAIL
+    assert tags[5:] == [Label.BODY, Label.BODY]
+
+
+def test_the_end_mark_closes_the_article():
+    closing = "Hai bên nhất trí tiếp tục phối hợp chặt chẽ trong thời gian tới./."
+    bio = (
+        "Ông Nguyễn Văn An sinh năm 1970, tốt nghiệp Học viện Ngoại giao, từng giữ chức Đại sứ Việt Nam "
+        "tại nhiều nước châu Âu trước khi nhận nhiệm vụ mới."
+    )
+    tags = _tags([LEAD, BODY, closing, bio], [Label.BODY] * 4)
+    assert tags == [Label.BODY, Label.BODY, Label.BODY, Label.TAIL]
+
+
+def test_the_headline_reworded_inside_the_body_is_alt_text_over_its_caption():
+    title = "Thủ tướng chúc mừng đội tuyển bóng đá nữ giành huy chương vàng tại Đại hội Thể thao"
+    alt = "Thủ tướng chúc mừng đội tuyển nữ giành huy chương vàng Đại hội 2"
+    caption = "Thủ tướng trao hoa cho các cầu thủ tại sân bay."
+    texts = [title, LEAD, BODY, alt, caption, MORE]
+    tags = _tags(texts, [Label.TITLE, Label.BODY, Label.BODY, Label.BODY, Label.BODY, Label.BODY])
+    assert tags[3] is Label.CHROME and tags[4] is Label.CAPTION and tags[5] is Label.BODY

@@ -25,11 +25,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .folding import fold
+from .folding import fold, words
 from .segment import PLACEHOLDER, Label
 
 CAPTION_WORDS = 45  # a caption is a sentence or two, not a paragraph
 CAPTION_CHARS = 320
+# A line inside the body holding this share of its words from a line above the body, and that
+# line's share of its own, is that line reworded (the headline as a picture's alt text).
+NEAR_OWN = 0.75
+NEAR_HEAD = 0.6
+NEAR_TOKENS = 5
+ALT_WORDS = 25
 _KEPT = (Label.BODY, Label.CAPTION)
 # Where a picture stood: a Markdown image, a file name, a bracketed "image", "… - Ảnh 1".
 _IMAGE = re.compile(
@@ -53,6 +59,15 @@ def _short(text: str) -> bool:
     return len(text) <= CAPTION_CHARS and len(text.split()) <= CAPTION_WORDS
 
 
+def _tokens(text: str) -> set[str]:
+    return {w for w in words(fold(text)) if not w.isdigit()}
+
+
+def _alt_shaped(text: str) -> bool:
+    """A line of a few words with no sentence's stop: how alt text and headlines are written."""
+    return len(text.split()) <= ALT_WORDS and text.rstrip()[-1:] not in '.!?:;"”'
+
+
 def _key(text: str) -> str:
     return " ".join(fold(text).rstrip("| ").split())
 
@@ -74,9 +89,26 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
     def above(i: int) -> bool:  # a copy of a line above the body (the headline as alt text)
         return any(j < first for j in at.get(keys[i], ()) if j != i)
 
+    heads = [vocabulary for j in range(first) if len(vocabulary := _tokens(texts[j])) >= NEAR_TOKENS]
+
+    def near_head(i: int) -> bool:  # the headline reworded as a picture's alt text
+        own = _tokens(texts[i])
+        return len(own) >= NEAR_TOKENS - 1 and any(
+            sum(1 for t in own if t in head) >= NEAR_OWN * len(own)
+            and sum(1 for t in head if t in own) >= NEAR_HEAD * len(head)
+            for head in heads
+        )
+
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
-        if tag is Label.BODY and _short(text):
+        if tag in _KEPT and i < last and _alt_shaped(text) and not CREDITED.search(text) and near_head(i):
+            # Most of the headline's words again, no sentence: the picture's alt text, its
+            # caption under it when a short line follows (a paragraph there: it is the caption).
+            if tags[i + 1] is Label.BODY and _short(texts[i + 1]) and not is_image_line(texts[i + 1]):
+                tags[i], tags[i + 1] = Label.CHROME, Label.CAPTION
+            else:
+                tags[i] = Label.CAPTION
+        elif tag is Label.BODY and _short(text):
             others = [j for j in at.get(keys[i], ()) if j != i]
             if (is_image_line(texts[i - 1]) or above(i - 1)) and not text.rstrip().endswith(":"):
                 tags[i] = Label.CAPTION  # under the picture's slot, or under its alt text

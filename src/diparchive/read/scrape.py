@@ -18,6 +18,7 @@ from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
 from .captions import is_image_line, settle_captions
 from .dates import DATE_RE, parse_dateline
+from .folding import fold
 from .headline import (
     BULLET,
     NO_SHARED_WORD,
@@ -261,6 +262,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 break
             tags[i] = Label.BODY
     tags = _resumed(lines, tags)
+    tags = _teaser_leads(lines, _closed(lines, tags))
     for i, tag in enumerate(tags):
         if tag is Label.BODY and i != first and len(lines[i].text) < 400 and _CREDITED.search(lines[i].text):
             tags[i] = Label.CAPTION  # a line that ends in a photo's credit is that photo's caption
@@ -299,6 +301,45 @@ def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
             tags[i] = Label.CHROME
         for i in range(resume, run):
             tags[i] = Label.BODY
+
+
+def _closed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
+    """A Vietnamese news text ends at its end mark "./.": after the body line that closes with
+    it, what the page prints (a bio box, another article's paragraph) is not the article's."""
+    closing = next(
+        (i for i, tag in enumerate(tags) if tag is Label.BODY and lines[i].text.rstrip().endswith("./.")), None
+    )
+    if closing is None:
+        return tags
+    return [*tags[: closing + 1], *(Label.TAIL if tag is Label.BODY else tag for tag in tags[closing + 1 :])]
+
+
+def _teaser_leads(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
+    """An outlet's mark ("VTV.vn -", "(TTXVN) –") opens an article's lead: printed again after
+    the lead, it opens another article's, a related teaser (its headline over it, its summary
+    under it). From that headline on, the kept lines are the site's, unless two whole
+    paragraphs follow the summary (then the teaser is a box inside the article). A mark over a
+    copy of the lead (the site printing its lead twice) opens no other article."""
+    kept = (Label.BODY, Label.CAPTION, Label.TITLE)
+    lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY and not OUTLET_MARK.match(lines[i].text)), None)
+    if lead is None:
+        return tags
+    opening = fold(lines[lead].text)[:60]
+    for mark in range(lead + 1, len(lines)):
+        if not OUTLET_MARK.match(lines[mark].text):
+            continue
+        summary = mark + 1
+        if summary >= len(lines) or fold(lines[summary].text).startswith(opening):
+            continue
+        start = mark
+        while (
+            start - 1 > lead and mark - start < 3 and tags[start - 1] in kept and not paragraph(lines[start - 1].text)
+        ):
+            start -= 1  # the teaser's headline (and its copies) over the mark
+        after = [i for i in range(summary + 1, len(lines)) if tags[i] is Label.BODY and paragraph(lines[i].text)]
+        end = summary + 1 if len(after) >= 2 else len(lines)
+        return [Label.TAIL if start <= i < end and tag in kept else tag for i, tag in enumerate(tags)]
+    return tags
 
 
 def _label(text: str) -> bool:
