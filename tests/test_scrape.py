@@ -410,3 +410,32 @@ def test_the_headline_reworded_inside_the_body_is_alt_text_over_its_caption():
     texts = [title, LEAD, BODY, alt, caption, MORE]
     tags = _tags(texts, [Label.TITLE, Label.BODY, Label.BODY, Label.BODY, Label.BODY, Label.BODY])
     assert tags[3] is Label.CHROME and tags[4] is Label.CAPTION and tags[5] is Label.BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        (
+            "The two ministers shook hands in Tokyo on Monday. — TNA/TNS Minh Anh HÀ NỘI — The Prime Minister "
+            "met the visiting delegation and welcomed its plans.",
+            [
+                "The two ministers shook hands in Tokyo on Monday. — TNA/TNS Minh Anh",
+                "HÀ NỘI —",
+                "The Prime Minister met the visiting delegation and welcomed its plans.",
+            ],
+        ),
+        (
+            "The minister said the two sides would meet again in spring to review the plan… Read the whole story",
+            ["The minister said the two sides would meet again in spring to review the plan…", "Read the whole story"],
+        ),
+        ("Hai bên nhất trí. Quan hệ hợp tác ASEAN — Trung Quốc phát triển mạnh mẽ trong nhiều năm qua.", None),
+    ],
+)
+def test_a_place_dateline_inside_a_line_and_a_link_after_a_cut_teaser_cut_lines(line, pieces):
+    assert split_glued(line) == (pieces or [line])
+
+
+def test_a_caption_over_the_story_credited_to_a_news_agency_is_a_caption():
+    caption = "The two ministers shake hands in Tokyo on Monday. — TNA/TNS Minh Anh"
+    texts = [caption, LEAD, BODY]
+    assert _tags(texts, [Label.BODY] * 3) == [Label.CAPTION, Label.BODY, Label.BODY]

@@ -47,7 +47,14 @@ _IMAGE = re.compile(
 CREDITED = re.compile(
     r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$", re.IGNORECASE
 )
+# A news agency's credit after the caption's last sentence: "… on Saturday. — VNA/VNS Trí Dũng".
+AGENCY_CREDIT = re.compile(r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$")
 _CELL = re.compile(r"[.!?)]\s*\|$")  # a sentence, then the pipe of a table cell
+
+
+def credited(text: str) -> bool:
+    """The line ends in a photo's credit (a caption's last words)."""
+    return bool(CREDITED.search(text) or AGENCY_CREDIT.search(text))
 
 
 def is_image_line(text: str) -> bool:
@@ -101,7 +108,7 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
 
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
-        if tag in _KEPT and i < last and _alt_shaped(text) and not CREDITED.search(text) and near_head(i):
+        if tag in _KEPT and i < last and _alt_shaped(text) and not credited(text) and near_head(i):
             # Most of the headline's words again, no sentence: the picture's alt text, its
             # caption under it when a short line follows (a paragraph there: it is the caption).
             if tags[i + 1] is Label.BODY and _short(texts[i + 1]) and not is_image_line(texts[i + 1]):
@@ -124,7 +131,7 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
                 tags[i] = Label.CAPTION  # alt text and caption, or a caption printed twice
             elif _CELL.search(text) and first < i < last:
                 tags[i] = Label.CAPTION
-        elif tag in (Label.CHROME, Label.TAIL) and i < last and CREDITED.search(text):
+        elif tag in (Label.CHROME, Label.TAIL) and i < last and credited(text):
             tags[i] = Label.CAPTION
         elif tag is Label.CHROME and first < i < last and _short(text):
             if any(tags[j] is Label.CAPTION and abs(j - i) == 1 for j in at.get(keys[i], ())):

@@ -27,7 +27,11 @@ SURE_TITLE = 0.5  # below this probability of "title", a headline is reported fo
 NEAR_SHARE = 0.5  # the share of its words a line right over the lead has in common with it, to be a headline
 NEAR_WEIGHT = 0.25  # what standing right over the lead with such words adds to a headline's score
 BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before its headline
-PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
+# A photo's credit: "Ảnh: …", "(Photo …", or a news agency's after the caption ("… Saturday. — VNA/VNS X").
+PHOTO_CUE = re.compile(
+    r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b",
+    re.IGNORECASE,
+)
 
 
 def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> tuple[int | None, str | None]:

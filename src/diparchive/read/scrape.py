@@ -16,7 +16,7 @@ from ..records import BlockKind, Removed
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
-from .captions import is_image_line, settle_captions
+from .captions import AGENCY_CREDIT, is_image_line, settle_captions
 from .dates import DATE_RE, parse_dateline
 from .folding import fold
 from .headline import (
@@ -241,6 +241,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
     if first is not None and tags[first] is Label.CAPTION and not PHOTO_CUE.search(lines[first].text):
         tags[first] = Label.BODY
+    elif first is not None and tags[first] is Label.BODY and AGENCY_CREDIT.search(lines[first].text):
+        if any(tag is Label.BODY for tag in tags[first + 1 :]):
+            tags[first] = Label.CAPTION  # "… on Saturday. — VNA/VNS Trí Dũng" over the story: its photo
     body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     if body:
         for i in range(body[-1] + 1, len(lines)):
@@ -264,11 +267,17 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     tags = _resumed(lines, tags)
     tags = _teaser_leads(lines, _closed(lines, tags))
     for i, tag in enumerate(tags):
-        if tag is Label.BODY and i != first and len(lines[i].text) < 400 and _CREDITED.search(lines[i].text):
+        if (
+            tag is Label.BODY
+            and i != first
+            and len(lines[i].text) < 400
+            and (_CREDITED.search(lines[i].text) or AGENCY_CREDIT.search(lines[i].text))
+        ):
             tags[i] = Label.CAPTION  # a line that ends in a photo's credit is that photo's caption
     tags = settle_captions([b.text for b in lines], tags)
     # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
-    ends = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+    # (A mark or a place's dateline, "HÀ NỘI —", is no paragraph: it does not count as one left.)
+    ends = [i for i, tag in enumerate(tags) if tag is Label.BODY and len(lines[i].text) >= SENTENCE]
     while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):
         tags[ends.pop()] = Label.TAIL
     return tags
