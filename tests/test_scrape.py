@@ -439,3 +439,14 @@ def test_a_caption_over_the_story_credited_to_a_news_agency_is_a_caption():
     caption = "The two ministers shake hands in Tokyo on Monday. — TNA/TNS Minh Anh"
     texts = [caption, LEAD, BODY]
     assert _tags(texts, [Label.BODY] * 3) == [Label.CAPTION, Label.BODY, Label.BODY]
+
+
+def test_a_file_of_captions_only_gets_a_supplied_title_naming_a_photo_series(tmp_path, reader):
+    captions = [
+        "Bộ trưởng Ngoại giao đón người đồng cấp Phần Lan tại sân bay. (Ảnh: Minh Anh)",
+        "Hai bộ trưởng duyệt đội danh dự. (Ảnh: Minh Anh)",
+        "Toàn cảnh cuộc hội đàm. (Ảnh: Minh Anh)",
+    ]
+    a = _read(tmp_path, reader, "\n".join(captions) + "\n")
+    assert a.title_supplied and a.title == "Chùm ảnh: Bộ trưởng Ngoại giao đón người đồng cấp Phần Lan tại sân bay"
+    assert all(a.title not in caption for caption in captions)

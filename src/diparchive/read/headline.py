@@ -12,7 +12,7 @@ from ..records import BlockKind
 from .blocks import RawBlock
 from .bylines import BYLINE_HEAD, byline_name
 from .dates import parse_dateline
-from .folding import VIETNAMESE_SHARE, fold, has_marks, marked_share, words
+from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
 from .segment import Label, Labelled
 
 NO_SHARED_WORD = "it shares no word with the lead"  # why a headline is in doubt
@@ -153,21 +153,34 @@ def paragraph(text: str) -> bool:
     return len(text) >= 2 * SENTENCE and text.rstrip()[-1:] in '.!?"”»'
 
 
+PHOTO_SERIES = {"vi": "Chùm ảnh", "en": "Photos"}  # how a supplied title names a set of pictures
+PHOTO_CREDIT_TAIL = re.compile(r"\s*\((?:ảnh|photo)\s*:[^()]*\)\s*$", re.IGNORECASE)
+
 # A sentence ends at its stop, not at an initial ("Antony J. Blinken").
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[^\W\d_]\.)\s")
 
 
 def derive_title(blocks: list[RawBlock]) -> str | None:
     """A title supplied from the opening: the first sentence of the first paragraph that has
-    one (a mark like "(TTXVN) -" or a bare date is not a sentence); a caption when the file
-    has nothing else."""
-    for kinds in ((BlockKind.PARAGRAPH, BlockKind.QUESTION), (BlockKind.CAPTION, BlockKind.HEADING)):
+    one (a mark like "(TTXVN) -" or a bare date is not a sentence). A file with nothing but
+    captions is a series of photos, and its supplied title says so ("Photos: " and the first
+    caption's first words), as an archive describes a set of pictures: it is not a caption."""
+    searches: tuple[tuple[BlockKind, ...], ...] = (
+        (BlockKind.PARAGRAPH, BlockKind.QUESTION),
+        (BlockKind.CAPTION, BlockKind.HEADING),
+    )
+    for kinds in searches:
         for block in blocks:
             if block.kind not in kinds or OUTLET_MARK.match(block.text):
                 continue
             sentence = _FIRST_SENTENCE.split(block.text, maxsplit=1)[0].rstrip(".")
+            sentence = PHOTO_CREDIT_TAIL.sub("", sentence).strip()
             if len(sentence.split()) < 2 or sum(1 for c in sentence if c.isalpha()) < 8:
                 continue
             words = sentence.split()
-            return sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
+            title = sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
+            if block.kind is BlockKind.CAPTION:
+                lang = detect_language(" ".join(b.text for b in blocks[:5]))
+                title = f"{PHOTO_SERIES[lang]}: {title}"
+            return title
     return None
