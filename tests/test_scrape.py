@@ -450,3 +450,16 @@ def test_a_file_of_captions_only_gets_a_supplied_title_naming_a_photo_series(tmp
     a = _read(tmp_path, reader, "\n".join(captions) + "\n")
     assert a.title_supplied and a.title == "Chùm ảnh: Bộ trưởng Ngoại giao đón người đồng cấp Phần Lan tại sân bay"
     assert all(a.title not in caption for caption in captions)
+
+
+def test_a_photo_credited_under_its_slot_above_the_lead_and_after_the_last_paragraph_is_a_caption():
+    over = "The two ministers shake hands in Helsinki on Monday. © Agency"
+    closing = "Hai bộ trưởng tại cuộc họp báo chung. (Ảnh: Minh Anh)"
+    texts = ["(placeholder image)", over, LEAD, BODY, MORE, closing, "Tin khác"]
+    tags = _tags(texts, [Label.CHROME, Label.CHROME, Label.BODY, Label.BODY, Label.BODY, Label.TAIL, Label.TAIL])
+    assert tags[1] is Label.CAPTION and tags[5] is Label.CAPTION and tags[6] is Label.TAIL
+
+
+def test_a_lower_case_phrase_after_an_ellipsis_is_no_link():
+    line = "Lễ tân ngoại giao: bắt tay trong hội nghị không đơn thuần chỉ là một cái bắt tay... bắt tay"
+    assert split_glued(line) == [line]

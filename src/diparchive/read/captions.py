@@ -12,8 +12,11 @@ are settled here from the lines around it, after the model (`scrape._settled`):
   and a copy of a line above the body (the headline as alt text) is one too; when a short line
   follows such a copy, the copy is the alt text and the short line the caption;
 - a sentence closed by a table cell's pipe ("… Tokyo. |") between paragraphs is a caption cell;
-- a credited line between kept lines is a caption, whatever the model said (a gallery's
-  captions one after another, a caption read as chrome);
+- a credited line between kept lines, or right after the last one (the article's closing
+  photo), is a caption, whatever the model said (a gallery's captions one after another, a
+  caption read as chrome); so is a credited line under a picture's slot above the lead;
+- a line inside the body with most of the headline's words and no sentence is the headline
+  reworded as alt text: with a short line under it, that line is the caption;
 - after the body, an image placeholder does not end the article: its caption may follow.
 
 Every test is on one line and its neighbours, and the copies are found with one dictionary:
@@ -47,14 +50,16 @@ _IMAGE = re.compile(
 CREDITED = re.compile(
     r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$", re.IGNORECASE
 )
+CLOSING_PHOTO = 2  # lines after the body's last paragraph where its closing photo's caption may stand
 # A news agency's credit after the caption's last sentence: "… on Saturday. — VNA/VNS Trí Dũng".
 AGENCY_CREDIT = re.compile(r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$")
+COPYRIGHT_CREDIT = re.compile(r"[.!?]\s*©\s*[^\W\d_][^.()©]{0,40}$")  # "… on May 31. © Reuters"
 _CELL = re.compile(r"[.!?)]\s*\|$")  # a sentence, then the pipe of a table cell
 
 
 def credited(text: str) -> bool:
     """The line ends in a photo's credit (a caption's last words)."""
-    return bool(CREDITED.search(text) or AGENCY_CREDIT.search(text))
+    return bool(CREDITED.search(text) or AGENCY_CREDIT.search(text) or COPYRIGHT_CREDIT.search(text))
 
 
 def is_image_line(text: str) -> bool:
@@ -106,6 +111,9 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
             for head in heads
         )
 
+    for i in range(1, first):
+        if tags[i] is Label.CHROME and is_image_line(texts[i - 1]) and credited(texts[i]) and _short(texts[i]):
+            tags[i] = Label.CAPTION  # the photo over the lead: its slot, then its credited caption
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
         if tag in _KEPT and i < last and _alt_shaped(text) and not credited(text) and near_head(i):
@@ -131,8 +139,8 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
                 tags[i] = Label.CAPTION  # alt text and caption, or a caption printed twice
             elif _CELL.search(text) and first < i < last:
                 tags[i] = Label.CAPTION
-        elif tag in (Label.CHROME, Label.TAIL) and i < last and credited(text):
-            tags[i] = Label.CAPTION
+        elif tag in (Label.CHROME, Label.TAIL) and i <= last + CLOSING_PHOTO and credited(text) and _short(text):
+            tags[i] = Label.CAPTION  # inside the body, or the photo right after its last paragraph
         elif tag is Label.CHROME and first < i < last and _short(text):
             if any(tags[j] is Label.CAPTION and abs(j - i) == 1 for j in at.get(keys[i], ())):
                 tags[i] = Label.CAPTION  # the alt text that repeats its caption (one of them is kept)

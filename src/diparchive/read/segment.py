@@ -70,7 +70,7 @@ def split_glued(line: str) -> list[str]:
         # "… on Saturday. — VNA/VNS Photo HÀ NỘI — Party chief …": a place's dateline opens the story.
         return [*split_glued(text[:placed_mark]), *split_glued(text[placed_mark:])]
     more = _READ_MORE.search(text)
-    if more and more.start() >= 60:
+    if more and more.start() >= 60 and more.group(1)[0].isupper():
         # "… the delegation… Read the full story": a teaser cut short, then its link.
         return [*split_glued(text[: more.start() + 1]), more.group(1).strip()]
     ended = _ENDED.search(text)
