@@ -463,3 +463,8 @@ def test_a_photo_credited_under_its_slot_above_the_lead_and_after_the_last_parag
 def test_a_lower_case_phrase_after_an_ellipsis_is_no_link():
     line = "Lễ tân ngoại giao: bắt tay trong hội nghị không đơn thuần chỉ là một cái bắt tay... bắt tay"
     assert split_glued(line) == [line]
+
+
+def test_a_line_announcing_what_follows_is_no_headline(tmp_path, reader):
+    a = _read(tmp_path, reader, f"Toàn văn bức điện như sau:\n\n{LEAD}\n\n{BODY}\n")
+    assert a.title_supplied and not a.title.endswith(":")

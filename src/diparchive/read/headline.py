@@ -130,10 +130,13 @@ def _tokens(text: str) -> list[str]:
 
 
 def could_be_headline(text: str, lead: str = "") -> bool:
-    """Two words and some letters at least, and not a date line or an outlet mark; a whole
-    sentence only where the lead below repeats it word for word (a headline written as one)."""
+    """Two words and some letters at least, and not a date line, an outlet mark or a line that
+    announces what follows (ending in a colon); a whole sentence only where the lead below
+    repeats it word for word (a headline written as one)."""
     if len(text.split()) < 2 or sum(1 for c in text if c.isalpha()) < 8 or OUTLET_MARK.match(text):
         return False
+    if text.rstrip().endswith(":"):
+        return False  # "Toàn văn bức điện như sau:", "Read more:": it announces what follows
     if text.rstrip().endswith(".") and len(text.split()) >= 10 and fold(text.rstrip(". ")) not in fold(lead):
         return False  # a sentence with its full stop: a lead, not a headline
     if BYLINE_HEAD.match(text) and byline_name(text):
