@@ -468,3 +468,16 @@ def test_a_lower_case_phrase_after_an_ellipsis_is_no_link():
 def test_a_line_announcing_what_follows_is_no_headline(tmp_path, reader):
     a = _read(tmp_path, reader, f"Toàn văn bức điện như sau:\n\n{LEAD}\n\n{BODY}\n")
     assert a.title_supplied and not a.title.endswith(":")
+
+
+def test_a_whole_sentence_naming_a_date_is_text_not_a_dateline():
+    lead = "Bộ trưởng Ngoại giao sẽ thăm chính thức Cộng hòa Phần Lan và Vương quốc Thụy Điển từ ngày 12 - 15/5/2024."
+    texts = ["Bộ trưởng Ngoại giao thăm Phần Lan", lead, BODY]
+    tags = _tags(texts, [Label.TITLE, Label.DATELINE, Label.BODY])
+    assert tags[1] is Label.BODY
+    assert (
+        _tags(
+            ["Bộ trưởng thăm Phần Lan", "Thứ Hai, 12/05/2024 08:30", LEAD], [Label.TITLE, Label.DATELINE, Label.BODY]
+        )[1]
+        is Label.DATELINE
+    )

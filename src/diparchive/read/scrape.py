@@ -38,6 +38,7 @@ from .headline import (
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
+SENTENCE_WORDS = 15  # a dateline is a few words; a line this long ending in its stop is a sentence
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
 _CREDITED = re.compile(r"(?:\(|[.!?]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE)
 _REASONS = {
@@ -213,6 +214,8 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     for i, tag in enumerate(tags):
         if tag is Label.TITLE and not could_be_headline(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else ""):
             tags[i] = Label.BODY if sentence_like(lines[i].text) else Label.CHROME
+        elif tag is Label.DATELINE and sentence_like(lines[i].text) and len(lines[i].text.split()) >= SENTENCE_WORDS:
+            tags[i] = Label.BODY  # a whole sentence that names a date is text (a lead), not a dateline
     kept = (Label.BODY, Label.CAPTION)
     # Never the body, whatever the model says: a link ("Xem thêm: …") or a marker.
     open_ = [not is_link_line(b.text) and not is_section_marker(b.text) for b in lines]

@@ -14,7 +14,9 @@ outlet out (`benchmarks/extraction.py --cv outlet`).
 
 Before labelling, `split_glued` cuts lines that a scraper glued together (a section name, a
 date and a widget on one line; a date stuck to the end of a headline; a corpus date token in
-front of the first sentence), because no line labeller can give two labels to one line.
+front of the first sentence; a caption and its credit before a place's dateline "HÀ NỘI —"; a
+link after a teaser cut short "… Read more"), because no line labeller can give two labels to
+one line.
 """
 
 from __future__ import annotations
