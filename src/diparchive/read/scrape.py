@@ -171,7 +171,10 @@ def read_scrape(
         explicit = position <= first_body and BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
-            bylines.append((block.text, label is Label.BYLINE or explicit or position == len(lines) - 1))
+            # Above the lead, the model's label alone does not make a line in capitals a name
+            # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so.
+            signed = label is Label.BYLINE and position > first_body
+            bylines.append((block.text, signed or explicit or position == len(lines) - 1))
         if label in (Label.DATELINE, Label.BYLINE, Label.CHROME) and position <= first_body + 1:
             datelines.append((position, block))
         if is_section_marker(block.text):
@@ -184,7 +187,7 @@ def read_scrape(
             name
             for line, sure in bylines
             if (name := byline_name(line)) and (sure or name in STAFF or not name.isupper())
-        ),  # a line in capitals is a name where a byline surely stands: read so, headed so, or last
+        ),  # a line in capitals is a name where a byline surely stands: read so after the body, headed so, or last
         None,
     )
     if author is None and dateline_author:
