@@ -196,3 +196,10 @@ def test_a_shown_date_never_breaks_across_lines(date, vi, en):
     # A span breaks, if it must, only between its dates.
     span = format_pubdate(PubDate(2023, 12, 19, until=(2024, 1)), "vi")
     assert span == "khoảng từ 19\u00a0tháng\u00a012\u00a0năm\u00a02023 đến tháng\u00a01\u00a0năm\u00a02024"
+
+
+def test_the_pages_notice_of_when_it_was_posted_counts_after_the_text_when_nothing_above_dates_it():
+    lines = [LEAD_EN, LEAD_EN, "A copy kept by an archive. Posted: March 3, 2022"]
+    assert publication_date(lines, None, 0).date.iso == "2022-03-03"
+    dated = ["Foreign minister receives new ambassador", "12/05/2021 09:05", LEAD_EN, LEAD_EN, lines[-1]]
+    assert publication_date(dated, 0, 2).date.iso == "2021-05-12"  # the dateline under the headline wins

@@ -357,3 +357,127 @@ def test_a_read_more_link_between_paragraphs_is_left_out_and_a_share_sentence_ke
     texts = [b.text for b in a.body]
     assert link not in texts and BODY in texts and MORE in texts and share in texts
     assert any(r.text == link and r.reason == "link to another article" for r in a.removed)
+
+
+def _tags(texts: list[str], labels: list[Label]) -> list[Label]:
+    lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+    return _settled(lines, [Labelled(label, {}) for label in labels])
+
+
+def test_an_outlet_mark_printed_again_after_the_lead_opens_a_related_teaser():
+    teaser_head = "Bộ trưởng Ngoại giao tiếp Đại sứ Phần Lan"
+    teaser = (
+        "Bộ trưởng Ngoại giao đánh giá cao những đóng góp của Đại sứ Phần Lan trong nhiệm kỳ công tác, "
+        "với nhiều hoạt động thúc đẩy quan hệ hai nước."
+    )
+    texts = ["TNV.vn -", LEAD, BODY, MORE, teaser_head, "TNV.vn -", teaser]
+    tags = _tags(texts, [Label.CHROME, Label.BODY, Label.BODY, Label.BODY, Label.BODY, Label.CHROME, Label.BODY])
+    assert tags[1:4] == [Label.BODY] * 3
+    assert tags[4] is Label.TAIL and tags[6] is Label.TAIL
+
+
+def test_a_mark_over_the_lead_printed_twice_opens_no_teaser():
+    texts = ["(TNV) -", LEAD, "(TNV) -", LEAD, BODY]
+    tags = _tags(texts, [Label.CHROME, Label.BODY, Label.CHROME, Label.BODY, Label.BODY])
+    assert Label.TAIL not in tags and tags[4] is Label.BODY
+
+
+def test_a_teaser_box_inside_the_article_does_not_end_it_when_paragraphs_follow():
+    teaser = (
+        "Hai nước thúc đẩy hợp tác năng lượng tái tạo, với nhiều dự án điện gió ngoài khơi và điện mặt trời "
+        "được hai bên đưa vào danh mục ưu tiên."
+    )
+    texts = ["(TNV) -", LEAD, "Hợp tác năng lượng Việt Nam - Phần Lan", "(TNV) -", teaser, BODY, MORE]
+    tags = _tags(texts, [Label.CHROME, Label.BODY, Label.BODY, Label.CHROME, Label.BODY, Label.BODY, Label.BODY])
+    assert tags[2] is Label.TAIL and tags[4] is Label.TAIL
+    assert tags[5:] == [Label.BODY, Label.BODY]
+
+
+def test_the_end_mark_closes_the_article():
+    closing = "Hai bên nhất trí tiếp tục phối hợp chặt chẽ trong thời gian tới./."
+    bio = (
+        "Ông Nguyễn Văn An sinh năm 1970, tốt nghiệp Học viện Ngoại giao, từng giữ chức Đại sứ Việt Nam "
+        "tại nhiều nước châu Âu trước khi nhận nhiệm vụ mới."
+    )
+    tags = _tags([LEAD, BODY, closing, bio], [Label.BODY] * 4)
+    assert tags == [Label.BODY, Label.BODY, Label.BODY, Label.TAIL]
+
+
+def test_the_headline_reworded_inside_the_body_is_alt_text_over_its_caption():
+    title = "Thủ tướng chúc mừng đội tuyển bóng đá nữ giành huy chương vàng tại Đại hội Thể thao"
+    alt = "Thủ tướng chúc mừng đội tuyển nữ giành huy chương vàng Đại hội 2"
+    caption = "Thủ tướng trao hoa cho các cầu thủ tại sân bay."
+    texts = [title, LEAD, BODY, alt, caption, MORE]
+    tags = _tags(texts, [Label.TITLE, Label.BODY, Label.BODY, Label.BODY, Label.BODY, Label.BODY])
+    assert tags[3] is Label.CHROME and tags[4] is Label.CAPTION and tags[5] is Label.BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        (
+            "The two ministers shook hands in Tokyo on Monday. — TNA/TNS Minh Anh HÀ NỘI — The Prime Minister "
+            "met the visiting delegation and welcomed its plans.",
+            [
+                "The two ministers shook hands in Tokyo on Monday. — TNA/TNS Minh Anh",
+                "HÀ NỘI —",
+                "The Prime Minister met the visiting delegation and welcomed its plans.",
+            ],
+        ),
+        (
+            "The minister said the two sides would meet again in spring to review the plan… Read the whole story",
+            ["The minister said the two sides would meet again in spring to review the plan…", "Read the whole story"],
+        ),
+        ("Hai bên nhất trí. Quan hệ hợp tác ASEAN — Trung Quốc phát triển mạnh mẽ trong nhiều năm qua.", None),
+    ],
+)
+def test_a_place_dateline_inside_a_line_and_a_link_after_a_cut_teaser_cut_lines(line, pieces):
+    assert split_glued(line) == (pieces or [line])
+
+
+def test_a_caption_over_the_story_credited_to_a_news_agency_is_a_caption():
+    caption = "The two ministers shake hands in Tokyo on Monday. — TNA/TNS Minh Anh"
+    texts = [caption, LEAD, BODY]
+    assert _tags(texts, [Label.BODY] * 3) == [Label.CAPTION, Label.BODY, Label.BODY]
+
+
+def test_a_file_of_captions_only_gets_a_supplied_title_naming_a_photo_series(tmp_path, reader):
+    captions = [
+        "Bộ trưởng Ngoại giao đón người đồng cấp Phần Lan tại sân bay. (Ảnh: Minh Anh)",
+        "Hai bộ trưởng duyệt đội danh dự. (Ảnh: Minh Anh)",
+        "Toàn cảnh cuộc hội đàm. (Ảnh: Minh Anh)",
+    ]
+    a = _read(tmp_path, reader, "\n".join(captions) + "\n")
+    assert a.title_supplied and a.title == "Chùm ảnh: Bộ trưởng Ngoại giao đón người đồng cấp Phần Lan tại sân bay"
+    assert all(a.title not in caption for caption in captions)
+
+
+def test_a_photo_credited_under_its_slot_above_the_lead_and_after_the_last_paragraph_is_a_caption():
+    over = "The two ministers shake hands in Helsinki on Monday. © Agency"
+    closing = "Hai bộ trưởng tại cuộc họp báo chung. (Ảnh: Minh Anh)"
+    texts = ["(placeholder image)", over, LEAD, BODY, MORE, closing, "Tin khác"]
+    tags = _tags(texts, [Label.CHROME, Label.CHROME, Label.BODY, Label.BODY, Label.BODY, Label.TAIL, Label.TAIL])
+    assert tags[1] is Label.CAPTION and tags[5] is Label.CAPTION and tags[6] is Label.TAIL
+
+
+def test_a_lower_case_phrase_after_an_ellipsis_is_no_link():
+    line = "Lễ tân ngoại giao: bắt tay trong hội nghị không đơn thuần chỉ là một cái bắt tay... bắt tay"
+    assert split_glued(line) == [line]
+
+
+def test_a_line_announcing_what_follows_is_no_headline(tmp_path, reader):
+    a = _read(tmp_path, reader, f"Toàn văn bức điện như sau:\n\n{LEAD}\n\n{BODY}\n")
+    assert a.title_supplied and not a.title.endswith(":")
+
+
+def test_a_whole_sentence_naming_a_date_is_text_not_a_dateline():
+    lead = "Bộ trưởng Ngoại giao sẽ thăm chính thức Cộng hòa Phần Lan và Vương quốc Thụy Điển từ ngày 12 - 15/5/2024."
+    texts = ["Bộ trưởng Ngoại giao thăm Phần Lan", lead, BODY]
+    tags = _tags(texts, [Label.TITLE, Label.DATELINE, Label.BODY])
+    assert tags[1] is Label.BODY
+    assert (
+        _tags(
+            ["Bộ trưởng thăm Phần Lan", "Thứ Hai, 12/05/2024 08:30", LEAD], [Label.TITLE, Label.DATELINE, Label.BODY]
+        )[1]
+        is Label.DATELINE
+    )

@@ -12,8 +12,11 @@ are settled here from the lines around it, after the model (`scrape._settled`):
   and a copy of a line above the body (the headline as alt text) is one too; when a short line
   follows such a copy, the copy is the alt text and the short line the caption;
 - a sentence closed by a table cell's pipe ("… Tokyo. |") between paragraphs is a caption cell;
-- a credited line between kept lines is a caption, whatever the model said (a gallery's
-  captions one after another, a caption read as chrome);
+- a credited line between kept lines, or right after the last one (the article's closing
+  photo), is a caption, whatever the model said (a gallery's captions one after another, a
+  caption read as chrome); so is a credited line under a picture's slot above the lead;
+- a line inside the body with most of the headline's words and no sentence is the headline
+  reworded as alt text: with a short line under it, that line is the caption;
 - after the body, an image placeholder does not end the article: its caption may follow.
 
 Every test is on one line and its neighbours, and the copies are found with one dictionary:
@@ -25,11 +28,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .folding import fold
+from .folding import fold, words
 from .segment import PLACEHOLDER, Label
 
 CAPTION_WORDS = 45  # a caption is a sentence or two, not a paragraph
 CAPTION_CHARS = 320
+# A line inside the body holding this share of its words from a line above the body, and that
+# line's share of its own, is that line reworded (the headline as a picture's alt text).
+NEAR_OWN = 0.75
+NEAR_HEAD = 0.6
+NEAR_TOKENS = 5
+ALT_WORDS = 25
 _KEPT = (Label.BODY, Label.CAPTION)
 # Where a picture stood: a Markdown image, a file name, a bracketed "image", "… - Ảnh 1".
 _IMAGE = re.compile(
@@ -41,7 +50,16 @@ _IMAGE = re.compile(
 CREDITED = re.compile(
     r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$", re.IGNORECASE
 )
+CLOSING_PHOTO = 2  # lines after the body's last paragraph where its closing photo's caption may stand
+# A news agency's credit after the caption's last sentence: "… on Saturday. — VNA/VNS Trí Dũng".
+AGENCY_CREDIT = re.compile(r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$")
+COPYRIGHT_CREDIT = re.compile(r"[.!?]\s*©\s*[^\W\d_][^.()©]{0,40}$")  # "… on May 31. © Reuters"
 _CELL = re.compile(r"[.!?)]\s*\|$")  # a sentence, then the pipe of a table cell
+
+
+def credited(text: str) -> bool:
+    """The line ends in a photo's credit (a caption's last words)."""
+    return bool(CREDITED.search(text) or AGENCY_CREDIT.search(text) or COPYRIGHT_CREDIT.search(text))
 
 
 def is_image_line(text: str) -> bool:
@@ -51,6 +69,15 @@ def is_image_line(text: str) -> bool:
 
 def _short(text: str) -> bool:
     return len(text) <= CAPTION_CHARS and len(text.split()) <= CAPTION_WORDS
+
+
+def _tokens(text: str) -> set[str]:
+    return {w for w in words(fold(text)) if not w.isdigit()}
+
+
+def _alt_shaped(text: str) -> bool:
+    """A line of a few words with no sentence's stop: how alt text and headlines are written."""
+    return len(text.split()) <= ALT_WORDS and text.rstrip()[-1:] not in '.!?:;"”'
 
 
 def _key(text: str) -> str:
@@ -74,9 +101,29 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
     def above(i: int) -> bool:  # a copy of a line above the body (the headline as alt text)
         return any(j < first for j in at.get(keys[i], ()) if j != i)
 
+    heads = [vocabulary for j in range(first) if len(vocabulary := _tokens(texts[j])) >= NEAR_TOKENS]
+
+    def near_head(i: int) -> bool:  # the headline reworded as a picture's alt text
+        own = _tokens(texts[i])
+        return len(own) >= NEAR_TOKENS - 1 and any(
+            sum(1 for t in own if t in head) >= NEAR_OWN * len(own)
+            and sum(1 for t in head if t in own) >= NEAR_HEAD * len(head)
+            for head in heads
+        )
+
+    for i in range(1, first):
+        if tags[i] is Label.CHROME and is_image_line(texts[i - 1]) and credited(texts[i]) and _short(texts[i]):
+            tags[i] = Label.CAPTION  # the photo over the lead: its slot, then its credited caption
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
-        if tag is Label.BODY and _short(text):
+        if tag in _KEPT and i < last and _alt_shaped(text) and not credited(text) and near_head(i):
+            # Most of the headline's words again, no sentence: the picture's alt text, its
+            # caption under it when a short line follows (a paragraph there: it is the caption).
+            if tags[i + 1] is Label.BODY and _short(texts[i + 1]) and not is_image_line(texts[i + 1]):
+                tags[i], tags[i + 1] = Label.CHROME, Label.CAPTION
+            else:
+                tags[i] = Label.CAPTION
+        elif tag is Label.BODY and _short(text):
             others = [j for j in at.get(keys[i], ()) if j != i]
             if (is_image_line(texts[i - 1]) or above(i - 1)) and not text.rstrip().endswith(":"):
                 tags[i] = Label.CAPTION  # under the picture's slot, or under its alt text
@@ -92,8 +139,8 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
                 tags[i] = Label.CAPTION  # alt text and caption, or a caption printed twice
             elif _CELL.search(text) and first < i < last:
                 tags[i] = Label.CAPTION
-        elif tag in (Label.CHROME, Label.TAIL) and i < last and CREDITED.search(text):
-            tags[i] = Label.CAPTION
+        elif tag in (Label.CHROME, Label.TAIL) and i <= last + CLOSING_PHOTO and credited(text) and _short(text):
+            tags[i] = Label.CAPTION  # inside the body, or the photo right after its last paragraph
         elif tag is Label.CHROME and first < i < last and _short(text):
             if any(tags[j] is Label.CAPTION and abs(j - i) == 1 for j in at.get(keys[i], ())):
                 tags[i] = Label.CAPTION  # the alt text that repeats its caption (one of them is kept)

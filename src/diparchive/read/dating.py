@@ -89,16 +89,21 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     headline (beside the byline or the lead) is the article's. One above it is the article's only
     when it stands right over the headline, prints no weekday (a masthead clock's mark) and no
     date stands below. Dates in body paragraphs, captions and teasers are events, never the
-    publication: a dateline counts only before the article's second long paragraph. A
+    publication: a dateline counts only before the article's second long paragraph (after it,
+    only a notice of when the page was posted, when nothing above gives a date). A
     "published" label beats an "updated" one. A date years later than every year the text
     names is a crawl or widget clock.
     """
     datelines: list[tuple[int, Dateline]] = []
     labelled: list[tuple[int, Dateline]] = []  # "posted on … at <date>" inside a longer line
     long_before = 0
+    late: list[tuple[int, Dateline]] = []  # such a notice after the article's second long paragraph
     for index, text in enumerate(lines):
         if long_before >= 2:
-            break
+            mention = next((m for m in find_dates(text) if m.label == "published" and not m.contradicted), None)
+            if mention is not None and not _is_long(text[: mention.start]):
+                late.append((index, Dateline(mention.date, None, "", mention)))
+            continue
         found = read_dateline(text)
         if found is not None and found.mention is not None:
             if TOKEN_RE.match(text) and index <= 2:
@@ -115,6 +120,10 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
                 )  # "May 2, 2024 – Text…", a wire dateline
             if _is_long(text):
                 long_before += 1
+    if not datelines and not labelled:
+        # The page's own notice of when it was posted, printed after the text (a cache's or a
+        # syndicator's footer), when nothing above says otherwise.
+        labelled = late[:1]
     if not datelines and not labelled:
         return None
     years = _years_in([t for i, t in enumerate(lines) if i >= body_at and not any(i == j for j, _ in datelines)])

@@ -12,7 +12,7 @@ from ..records import BlockKind
 from .blocks import RawBlock
 from .bylines import BYLINE_HEAD, byline_name
 from .dates import parse_dateline
-from .folding import VIETNAMESE_SHARE, fold, has_marks, marked_share, words
+from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
 from .segment import Label, Labelled
 
 NO_SHARED_WORD = "it shares no word with the lead"  # why a headline is in doubt
@@ -27,7 +27,11 @@ SURE_TITLE = 0.5  # below this probability of "title", a headline is reported fo
 NEAR_SHARE = 0.5  # the share of its words a line right over the lead has in common with it, to be a headline
 NEAR_WEIGHT = 0.25  # what standing right over the lead with such words adds to a headline's score
 BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before its headline
-PHOTO_CUE = re.compile(r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)", re.IGNORECASE)
+# A photo's credit: "Ảnh: …", "(Photo …", or a news agency's after the caption ("… Saturday. — VNA/VNS X").
+PHOTO_CUE = re.compile(
+    r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b",
+    re.IGNORECASE,
+)
 
 
 def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) -> tuple[int | None, str | None]:
@@ -126,10 +130,13 @@ def _tokens(text: str) -> list[str]:
 
 
 def could_be_headline(text: str, lead: str = "") -> bool:
-    """Two words and some letters at least, and not a date line or an outlet mark; a whole
-    sentence only where the lead below repeats it word for word (a headline written as one)."""
+    """Two words and some letters at least, and not a date line, an outlet mark or a line that
+    announces what follows (ending in a colon); a whole sentence only where the lead below
+    repeats it word for word (a headline written as one)."""
     if len(text.split()) < 2 or sum(1 for c in text if c.isalpha()) < 8 or OUTLET_MARK.match(text):
         return False
+    if text.rstrip().endswith(":"):
+        return False  # "Toàn văn bức điện như sau:", "Read more:": it announces what follows
     if text.rstrip().endswith(".") and len(text.split()) >= 10 and fold(text.rstrip(". ")) not in fold(lead):
         return False  # a sentence with its full stop: a lead, not a headline
     if BYLINE_HEAD.match(text) and byline_name(text):
@@ -149,21 +156,34 @@ def paragraph(text: str) -> bool:
     return len(text) >= 2 * SENTENCE and text.rstrip()[-1:] in '.!?"”»'
 
 
+PHOTO_SERIES = {"vi": "Chùm ảnh", "en": "Photos"}  # how a supplied title names a set of pictures
+PHOTO_CREDIT_TAIL = re.compile(r"\s*\((?:ảnh|photo)\s*:[^()]*\)\s*$", re.IGNORECASE)
+
 # A sentence ends at its stop, not at an initial ("Antony J. Blinken").
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[^\W\d_]\.)\s")
 
 
 def derive_title(blocks: list[RawBlock]) -> str | None:
     """A title supplied from the opening: the first sentence of the first paragraph that has
-    one (a mark like "(TTXVN) -" or a bare date is not a sentence); a caption when the file
-    has nothing else."""
-    for kinds in ((BlockKind.PARAGRAPH, BlockKind.QUESTION), (BlockKind.CAPTION, BlockKind.HEADING)):
+    one (a mark like "(TTXVN) -" or a bare date is not a sentence). A file with nothing but
+    captions is a series of photos, and its supplied title says so ("Photos: " and the first
+    caption's first words), as an archive describes a set of pictures: it is not a caption."""
+    searches: tuple[tuple[BlockKind, ...], ...] = (
+        (BlockKind.PARAGRAPH, BlockKind.QUESTION),
+        (BlockKind.CAPTION, BlockKind.HEADING),
+    )
+    for kinds in searches:
         for block in blocks:
             if block.kind not in kinds or OUTLET_MARK.match(block.text):
                 continue
             sentence = _FIRST_SENTENCE.split(block.text, maxsplit=1)[0].rstrip(".")
+            sentence = PHOTO_CREDIT_TAIL.sub("", sentence).strip()
             if len(sentence.split()) < 2 or sum(1 for c in sentence if c.isalpha()) < 8:
                 continue
             words = sentence.split()
-            return sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
+            title = sentence if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + "…"
+            if block.kind is BlockKind.CAPTION:
+                lang = detect_language(" ".join(b.text for b in blocks[:5]))
+                title = f"{PHOTO_SERIES[lang]}: {title}"
+            return title
     return None

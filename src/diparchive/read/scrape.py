@@ -16,8 +16,9 @@ from ..records import BlockKind, Removed
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
-from .captions import is_image_line, settle_captions
+from .captions import AGENCY_CREDIT, is_image_line, settle_captions
 from .dates import DATE_RE, parse_dateline
+from .folding import fold
 from .headline import (
     BULLET,
     NO_SHARED_WORD,
@@ -37,6 +38,7 @@ from .headline import (
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
+SENTENCE_WORDS = 15  # a dateline is a few words; a line this long ending in its stop is a sentence
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
 _CREDITED = re.compile(r"(?:\(|[.!?]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE)
 _REASONS = {
@@ -169,7 +171,10 @@ def read_scrape(
         explicit = position <= first_body and BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
-            bylines.append((block.text, label is Label.BYLINE or explicit or position == len(lines) - 1))
+            # Above the lead, the model's label alone does not make a line in capitals a name
+            # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so.
+            signed = label is Label.BYLINE and position > first_body
+            bylines.append((block.text, signed or explicit or position == len(lines) - 1))
         if label in (Label.DATELINE, Label.BYLINE, Label.CHROME) and position <= first_body + 1:
             datelines.append((position, block))
         if is_section_marker(block.text):
@@ -182,7 +187,7 @@ def read_scrape(
             name
             for line, sure in bylines
             if (name := byline_name(line)) and (sure or name in STAFF or not name.isupper())
-        ),  # a line in capitals is a name where a byline surely stands: read so, headed so, or last
+        ),  # a line in capitals is a name where a byline surely stands: read so after the body, headed so, or last
         None,
     )
     if author is None and dateline_author:
@@ -212,6 +217,8 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     for i, tag in enumerate(tags):
         if tag is Label.TITLE and not could_be_headline(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else ""):
             tags[i] = Label.BODY if sentence_like(lines[i].text) else Label.CHROME
+        elif tag is Label.DATELINE and sentence_like(lines[i].text) and len(lines[i].text.split()) >= SENTENCE_WORDS:
+            tags[i] = Label.BODY  # a whole sentence that names a date is text (a lead), not a dateline
     kept = (Label.BODY, Label.CAPTION)
     # Never the body, whatever the model says: a link ("Xem thêm: …") or a marker.
     open_ = [not is_link_line(b.text) and not is_section_marker(b.text) for b in lines]
@@ -240,6 +247,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
     if first is not None and tags[first] is Label.CAPTION and not PHOTO_CUE.search(lines[first].text):
         tags[first] = Label.BODY
+    elif first is not None and tags[first] is Label.BODY and AGENCY_CREDIT.search(lines[first].text):
+        if any(tag is Label.BODY for tag in tags[first + 1 :]):
+            tags[first] = Label.CAPTION  # "… on Saturday. — VNA/VNS Trí Dũng" over the story: its photo
     body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     if body:
         for i in range(body[-1] + 1, len(lines)):
@@ -261,12 +271,19 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 break
             tags[i] = Label.BODY
     tags = _resumed(lines, tags)
+    tags = _teaser_leads(lines, _closed(lines, tags))
     for i, tag in enumerate(tags):
-        if tag is Label.BODY and i != first and len(lines[i].text) < 400 and _CREDITED.search(lines[i].text):
+        if (
+            tag is Label.BODY
+            and i != first
+            and len(lines[i].text) < 400
+            and (_CREDITED.search(lines[i].text) or AGENCY_CREDIT.search(lines[i].text))
+        ):
             tags[i] = Label.CAPTION  # a line that ends in a photo's credit is that photo's caption
     tags = settle_captions([b.text for b in lines], tags)
     # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
-    ends = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+    # (A mark or a place's dateline, "HÀ NỘI —", is no paragraph: it does not count as one left.)
+    ends = [i for i, tag in enumerate(tags) if tag is Label.BODY and len(lines[i].text) >= SENTENCE]
     while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):
         tags[ends.pop()] = Label.TAIL
     return tags
@@ -299,6 +316,45 @@ def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
             tags[i] = Label.CHROME
         for i in range(resume, run):
             tags[i] = Label.BODY
+
+
+def _closed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
+    """A Vietnamese news text ends at its end mark "./.": after the body line that closes with
+    it, what the page prints (a bio box, another article's paragraph) is not the article's."""
+    closing = next(
+        (i for i, tag in enumerate(tags) if tag is Label.BODY and lines[i].text.rstrip().endswith("./.")), None
+    )
+    if closing is None:
+        return tags
+    return [*tags[: closing + 1], *(Label.TAIL if tag is Label.BODY else tag for tag in tags[closing + 1 :])]
+
+
+def _teaser_leads(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
+    """An outlet's mark ("VTV.vn -", "(TTXVN) –") opens an article's lead: printed again after
+    the lead, it opens another article's, a related teaser (its headline over it, its summary
+    under it). From that headline on, the kept lines are the site's, unless two whole
+    paragraphs follow the summary (then the teaser is a box inside the article). A mark over a
+    copy of the lead (the site printing its lead twice) opens no other article."""
+    kept = (Label.BODY, Label.CAPTION, Label.TITLE)
+    lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY and not OUTLET_MARK.match(lines[i].text)), None)
+    if lead is None:
+        return tags
+    opening = fold(lines[lead].text)[:60]
+    for mark in range(lead + 1, len(lines)):
+        if not OUTLET_MARK.match(lines[mark].text):
+            continue
+        summary = mark + 1
+        if summary >= len(lines) or fold(lines[summary].text).startswith(opening):
+            continue
+        start = mark
+        while (
+            start - 1 > lead and mark - start < 3 and tags[start - 1] in kept and not paragraph(lines[start - 1].text)
+        ):
+            start -= 1  # the teaser's headline (and its copies) over the mark
+        after = [i for i in range(summary + 1, len(lines)) if tags[i] is Label.BODY and paragraph(lines[i].text)]
+        end = summary + 1 if len(after) >= 2 else len(lines)
+        return [Label.TAIL if start <= i < end and tag in kept else tag for i, tag in enumerate(tags)]
+    return tags
 
 
 def _label(text: str) -> bool:

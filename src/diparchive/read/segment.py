@@ -14,7 +14,9 @@ outlet out (`benchmarks/extraction.py --cv outlet`).
 
 Before labelling, `split_glued` cuts lines that a scraper glued together (a section name, a
 date and a widget on one line; a date stuck to the end of a headline; a corpus date token in
-front of the first sentence), because no line labeller can give two labels to one line.
+front of the first sentence; a caption and its credit before a place's dateline "HÀ NỘI —"; a
+link after a teaser cut short "… Read more"), because no line labeller can give two labels to
+one line.
 """
 
 from __future__ import annotations
@@ -65,6 +67,14 @@ def split_glued(line: str) -> list[str]:
     if prefix and len(text) - prefix.end() >= 40 and _is_mark(prefix.group(1)):
         # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
         return [text[: prefix.end()].strip(), *split_glued(text[prefix.end() :])]
+    placed_mark = _mid_dateline(text)
+    if placed_mark is not None:
+        # "… on Saturday. — VNA/VNS Photo HÀ NỘI — Party chief …": a place's dateline opens the story.
+        return [*split_glued(text[:placed_mark]), *split_glued(text[placed_mark:])]
+    more = _READ_MORE.search(text)
+    if more and more.start() >= 60 and more.group(1)[0].isupper():
+        # "… the delegation… Read the full story": a teaser cut short, then its link.
+        return [*split_glued(text[: more.start() + 1]), more.group(1).strip()]
     ended = _ENDED.search(text)
     if ended:
         # "…từ ngày 19-23/5./.Phạm Văn Thừa": the text's end mark, and the signature after it.
@@ -92,6 +102,37 @@ def split_glued(line: str) -> list[str]:
         if len(parts) > 1 and all(len(p) >= 2 for p in parts):
             return parts
     return [text]
+
+
+# A teaser's cut ("…") followed by a few words to the end of the line: the link to the rest.
+_READ_MORE = re.compile(r"(?:…|\.\.\.)\s+([^\W\d_][^.!?…:|]{2,40})$")
+_DASHES = re.compile(r"\s(?:—|--)\s+(?=[^\W\d_])")
+# Before the place: a sentence's end, or one and the credit of its photo ("… Saturday. — VNA/VNS X ").
+_ENDED_BEFORE = re.compile(r"\S{2}[.!?…”\")]\s*(?:[—–-]\s*[^.!?…—–]{1,40})?\s$")
+DATELINE_LETTERS = 4  # a place in capitals before a dash ("HANOI —", "HÀ NỘI —"), not "UN —"
+
+
+def _mid_dateline(text: str) -> int | None:
+    """Where a place's dateline in capitals ("HÀ NỘI —") opens a story inside a long line, after
+    a sentence (a caption and its credit): the place's first character. None when there is none."""
+    for dash in _DASHES.finditer(text):
+        before = text[: dash.start()].split(" ")
+        caps = 0
+        while caps < min(3, len(before) - 1) and _in_capitals(before[-1 - caps]):
+            caps += 1
+        if not caps or _in_capitals(before[-1 - caps]):
+            continue  # no place, or a heading in capitals all along
+        place = " ".join(before[-caps:])
+        start = dash.start() - len(place)
+        ended = _ENDED_BEFORE.search(text[:start])  # a sentence ends there, or its photo's credit
+        if sum(c.isalpha() for c in place) >= DATELINE_LETTERS and ended and len(text) - dash.end() >= 40:
+            return start
+    return None
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 _ENDED = re.compile(r"\./\.(?=\s*[^\W\d_])")  # the end mark "./." with a name or more text after it
