@@ -235,3 +235,11 @@ def test_a_title_in_front_matter_clears_the_supplied_mark(tmp_path, registry, re
     )
     assert supplied.title_supplied and supplied.title
     assert not given.title_supplied and given.title == "Tiêu đề do biên tập viên đặt"
+
+
+@pytest.mark.parametrize(("lang", "name"), [("vi", "Báo Nhân Dân"), ("en", "Nhan Dan")])
+def test_an_outlet_code_in_front_matter_is_the_registry_s_name(tmp_path, registry, recognizer, lang, name):
+    path = write(tmp_path, "a.md", f"---\ntitle: Một bài\nlang: {lang}\noutlet: NDO\n---\n{LEAD_VI}\n")
+    assert read(path, registry, recognizer).outlet == name
+    other = write(tmp_path, "b.md", f"---\ntitle: Một bài\nlang: {lang}\noutlet: Báo Địa phương\n---\n{LEAD_VI}\n")
+    assert read(other, registry, recognizer).outlet == "Báo Địa phương"  # any other name stands as written

@@ -382,7 +382,7 @@ def load_article(
         draft=meta.get("draft", False),
         date=date,
         author=author,
-        outlet=meta.get("outlet") or header.outlet,
+        outlet=_outlet_named(meta.get("outlet"), lang, registry) or header.outlet,
         body=tuple(Block(b.kind, b.text, b.html, b.line) for b in blocks),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         leaders=meta.get("leaders", found.leaders),
@@ -396,3 +396,10 @@ def load_article(
         ),
     )
     return Loaded(article, found.candidates)
+
+
+def _outlet_named(outlet: str | None, lang: str, registry: Registry) -> str | None:
+    """The front matter's outlet: a code of the registry's outlets ("NDO", "TG&VN") is its name."""
+    if outlet is not None and outlet in registry.outlets:
+        return registry.outlets[outlet].get(lang)
+    return outlet
