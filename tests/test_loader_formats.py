@@ -243,3 +243,34 @@ def test_an_outlet_code_in_front_matter_is_the_registry_s_name(tmp_path, registr
     assert read(path, registry, recognizer).outlet == name
     other = write(tmp_path, "b.md", f"---\ntitle: Một bài\nlang: {lang}\noutlet: Báo Địa phương\n---\n{LEAD_VI}\n")
     assert read(other, registry, recognizer).outlet == "Báo Địa phương"  # any other name stands as written
+
+
+HEAD_VI = "Phó Thủ tướng, Bộ trưởng Ngoại giao tiếp Đại sứ Na Uy chào từ biệt"
+LEAD_SCRAPE = (
+    "Chiều 25/9, tại trụ sở Bộ Ngoại giao, Phó Thủ tướng, Bộ trưởng Ngoại giao đã tiếp Đại sứ Na Uy"
+    " đến chào từ biệt nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam."
+)
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "Cập nhật: 27/09/2024 10:05 | Đăng lúc: 26/09/2024 08:00",
+        "Cập nhật: 27/09/2024 10:05\nĐăng lúc: 26/09/2024 08:00",
+        "Updated: September 27, 2024 10:05 | Published: September 26, 2024 08:00",
+    ],
+)
+def test_the_published_date_beats_the_updated_one_printed_first(tmp_path, registry, recognizer, stamps):
+    path = write(tmp_path, "a.txt", f"{HEAD_VI}\n{stamps}\n{LEAD_SCRAPE}\n{BODY_VI}\n")
+    assert read(path, registry, recognizer).date.iso == "2024-09-26"
+
+
+def test_an_updated_date_alone_is_the_page_s_date(tmp_path, registry, recognizer):
+    path = write(tmp_path, "a.txt", f"{HEAD_VI}\nCập nhật: 27/09/2024 10:05\n{LEAD_SCRAPE}\n{BODY_VI}\n")
+    assert read(path, registry, recognizer).date.iso == "2024-09-27"
+
+
+def test_a_weather_widget_s_day_is_no_publication_date(tmp_path, registry, recognizer):
+    path = write(tmp_path, "a.txt", f"Đà Nẵng 31°C | 28/09/2024\n{HEAD_VI}\n{LEAD_SCRAPE}\n{BODY_VI}\n")
+    article = read(path, registry, recognizer)
+    assert article.title == HEAD_VI and article.date is None

@@ -116,7 +116,10 @@ _FILLER_RE = re.compile(
     re.IGNORECASE,
 )
 # Dates the site's chrome prints: the day a page was read or a clock widget, never publication.
-_CHROME_RE = re.compile(r"hôm nay|today|truy cập|accessed|retrieved|fetched|lấy về|crawled", re.IGNORECASE)
+# A temperature beside it: a weather widget's day ("Hà Nội 27°C | 28/09/2024").
+_CHROME_RE = re.compile(
+    r"hôm nay|today|truy cập|accessed|retrieved|fetched|lấy về|crawled|\d\s*°\s*[CF]?\b", re.IGNORECASE
+)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.]*\.?$")
 # What a label just before a date says the date is.
 _UPDATED_RE = re.compile(
@@ -129,6 +132,15 @@ _PUBLISHED_RE = re.compile(
 _WEEKDAY_BEFORE_RE = re.compile(rf"(?:{_WEEKDAY_RE})\.?\s*[,|\-–]?\s*(?:ngày\s*)?$", re.IGNORECASE)
 # A scraper's own token ahead of the text: " date 2017-12 …" (the date the page was published).
 TOKEN_RE = re.compile(r"^\s*date\s+(?=\d{4}-\d{2})")
+
+
+def label_only(text: str) -> str | None:
+    """A line that is only a date's label, cut from the date it stood before ("Cập nhật:",
+    "Updated:", "Đăng lúc:"): what it says the next date is ("updated", "published"), else None."""
+    text = text.strip()
+    if len(text) > 30 or any(c.isdigit() for c in text):
+        return None
+    return "updated" if _UPDATED_RE.fullmatch(text) else "published" if _PUBLISHED_RE.fullmatch(text) else None
 
 
 def _weekdays() -> dict[str, int]:
@@ -253,6 +265,8 @@ def read_dateline(line: str) -> Dateline | None:
     if not mentions or (len(text) > 160 and not mentions[0].token):
         return None
     first = mentions[0]
+    if first.label == "updated":  # "Cập nhật: … | Đăng lúc: …": the publication is the labelled one
+        first = next((m for m in mentions if m.label == "published"), first)
     if first.token:
         # The scraper's token: its date, or a finer one printed right after it that agrees.
         rest = text[first.end :]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import DateSource, PubDate
 from .dates import (
@@ -17,6 +17,7 @@ from .dates import (
     Dateline,
     DateMention,
     find_dates,
+    label_only,
     read_dateline,
     safe_date,
     to_date,
@@ -81,6 +82,14 @@ def _headline_above(lines: Sequence[str], index: int) -> list[int]:
     return []
 
 
+def _labelled_above(lines: Sequence[str], index: int, found: Dateline) -> Dateline:
+    """A dateline whose label the scrape cut onto the line above ("Cập nhật:" / "27/09/2024 10:05")."""
+    label = label_only(lines[index - 1]) if index > 0 and found.mention and found.mention.label is None else None
+    if label is None or found.mention is None:
+        return found
+    return replace(found, mention=replace(found.mention, label=label))
+
+
 def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -> Choice | None:
     """The article's own publication date among the scrape's lines, or None when unsure.
 
@@ -120,6 +129,7 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
                 )  # "May 2, 2024 – Text…", a wire dateline
             if _is_long(text):
                 long_before += 1
+    datelines = [(i, _labelled_above(lines, i, d)) for i, d in datelines]
     if not datelines and not labelled:
         # The page's own notice of when it was posted, printed after the text (a cache's or a
         # syndicator's footer), when nothing above says otherwise.
