@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -148,35 +149,39 @@ def write_site(
     `finish` on the staged folder (the search index), then swap the staged folder in as
     `output`. With `update`, only `files` are staged and then moved into `output`, whose other
     files stay. If anything fails, including the `files` iterator, the staged folder is removed
-    and `output` is untouched."""
+    and `output` is untouched.
+
+    The hard links are made by a thread while `files` are being produced (once the first has
+    come: render workers are forked by then, never beside a running thread); `Written.seconds`
+    counts only the time the build waited for them."""
     output = output.resolve()
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = _scratch(output, "staging")
     except OSError as exc:
         raise fail(output, None, f"cannot write beside the output folder: {exc.strerror}") from None
-    made: set[Path] = set()
+    made: set[str] = set()
 
-    def place(relative: str) -> Path:
-        target = staging / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+    def place(relative: str) -> str:
+        target = os.path.join(staging, relative)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         return target
 
+    linking = _Linking(output, [] if update else sorted(reuse), place)
     try:
-        clock = time.perf_counter()
-        for relative in [] if update else sorted(reuse):
-            try:
-                os.link(output / relative, place(relative))
-            except OSError:
-                shutil.copyfile(output / relative, place(relative))
-        count, writing = 0, time.perf_counter() - clock
+        count, writing = 0, 0.0
         for relative, data in files:
+            linking.start()
             clock = time.perf_counter()
-            place(relative).write_bytes(data)
+            with open(place(relative), "wb") as f:
+                f.write(data)
             writing += time.perf_counter() - clock
             count += 1
+        linking.start()
+        writing += linking.join()
         if static_dir is not None and static_dir.is_dir() and not update:
             shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
         written = Written(count, writing)
@@ -188,15 +193,61 @@ def write_site(
         staging.chmod(0o755)
         _swap(staging, output)
     except OSError as exc:
+        linking.stop()
         shutil.rmtree(staging, ignore_errors=True)
         where = f" ({exc.filename})" if exc.filename else ""
         raise fail(
             output, None, f"cannot write the output{where}: {exc.strerror or exc}; the previous output is unchanged"
         ) from None
     except BaseException:
+        linking.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written
+
+
+class _Linking:
+    """The hard links of the files an output keeps, made in a thread into the staged folder
+    (system calls: the thread waits in the kernel, not for the interpreter)."""
+
+    def __init__(self, output: Path, relatives: list[str], place: Callable[[str], str]) -> None:
+        self.output, self.relatives, self.place = str(output), relatives, place
+        self.halt = threading.Event()
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.thread is None and self.relatives:
+            self.thread = threading.Thread(target=self._run, name="diparchive-link", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            for relative in self.relatives:
+                if self.halt.is_set():
+                    return
+                source, target = os.path.join(self.output, relative), self.place(relative)
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copyfile(source, target)
+        except BaseException as exc:  # raised in the building thread by join()
+            self.error = exc
+
+    def join(self) -> float:
+        """Wait for every link; the seconds waited. The thread's error is raised here."""
+        clock = time.perf_counter()
+        if self.thread is not None:
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return time.perf_counter() - clock
+
+    def stop(self) -> None:
+        """Stop early (the build failed) and wait, so that nothing is linked into a removed folder."""
+        self.halt.set()
+        if self.thread is not None:
+            self.thread.join()
 
 
 def _scratch(output: Path, kind: str) -> Path:
