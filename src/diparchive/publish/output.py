@@ -21,6 +21,7 @@ import ctypes
 import errno
 import fcntl
 import os
+import queue
 import re
 import shutil
 import tempfile
@@ -126,7 +127,7 @@ def built_from(output: Path) -> str | None:
 @dataclass(frozen=True, slots=True)
 class Written:
     files: int  # files written (reused ones aside)
-    seconds: float  # time spent writing and linking, while the files were being produced
+    seconds: float  # time the build waited for writing and linking, beyond producing the files
 
 
 # finish(staged folder, written) → folders (site-relative) it made anew in the staged folder, whose
@@ -171,17 +172,15 @@ def write_site(
         return target
 
     linking = _Linking(output, [] if update else sorted(reuse), place)
+    writers = _Writers(place)
     try:
-        count, writing = 0, 0.0
+        count = 0
         for relative, data in files:
             linking.start()
-            clock = time.perf_counter()
-            with open(place(relative), "wb") as f:
-                f.write(data)
-            writing += time.perf_counter() - clock
+            writers.put(relative, data)
             count += 1
         linking.start()
-        writing += linking.join()
+        writing = writers.join() + linking.join()
         if static_dir is not None and static_dir.is_dir() and not update:
             shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
         written = Written(count, writing)
@@ -193,6 +192,7 @@ def write_site(
         staging.chmod(0o755)
         _swap(staging, output)
     except OSError as exc:
+        writers.stop()
         linking.stop()
         shutil.rmtree(staging, ignore_errors=True)
         where = f" ({exc.filename})" if exc.filename else ""
@@ -200,10 +200,57 @@ def write_site(
             output, None, f"cannot write the output{where}: {exc.strerror or exc}; the previous output is unchanged"
         ) from None
     except BaseException:
+        writers.stop()
         linking.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written
+
+
+class _Writers:
+    """Files written by a few threads as they come, so that the building thread goes on taking
+    rendered pages from the workers meanwhile; at most `depth` files wait in memory."""
+
+    def __init__(self, place: Callable[[str], str], threads: int = 2, depth: int = 128) -> None:
+        self.place, self.count = place, threads
+        self.queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(maxsize=depth)
+        self.threads: list[threading.Thread] = []
+        self.error: BaseException | None = None
+
+    def put(self, relative: str, data: bytes) -> None:
+        if not self.threads:  # after the first file: render workers are forked by then
+            self.threads = [
+                threading.Thread(target=self._run, name="diparchive-write", daemon=True) for _ in range(self.count)
+            ]
+            for thread in self.threads:
+                thread.start()
+        if self.error is not None:
+            raise self.error
+        self.queue.put((relative, data))
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:  # after an error, only drain the queue
+                try:
+                    with open(self.place(item[0]), "wb") as f:
+                        f.write(item[1])
+                except BaseException as exc:  # raised in the building thread
+                    self.error = exc
+
+    def join(self) -> float:
+        """Wait until every file is written; the seconds waited. A thread's error is raised here."""
+        clock = time.perf_counter()
+        self.stop()
+        if self.error is not None:
+            raise self.error
+        return time.perf_counter() - clock
+
+    def stop(self) -> None:
+        for _ in self.threads:
+            self.queue.put(None)
+        for thread in self.threads:
+            thread.join()
+        self.threads = []
 
 
 class _Linking:
