@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -365,7 +366,7 @@ def _swap(staging: Path, output: Path) -> None:
         os.rename(staging, output)
         return
     if _exchange(staging, output):
-        shutil.rmtree(staging)  # now the previous output
+        _remove_tree(staging)  # now the previous output
         return
     retired = _scratch(output, "previous")
     retired.rmdir()
@@ -375,7 +376,23 @@ def _swap(staging: Path, output: Path) -> None:
     except OSError:
         os.rename(retired, output)
         raise
-    shutil.rmtree(retired)
+    _remove_tree(retired)
+
+
+def _remove_tree(folder: Path, threads: int = 2) -> None:
+    """Remove a retired output, its subfolders' entries shared among a few threads: removing
+    thousands of page folders is system calls, which threads make side by side."""
+    entries = [
+        inner
+        for top in os.scandir(folder)
+        if top.is_dir(follow_symlinks=False)
+        for inner in os.scandir(top.path)
+        if inner.is_dir(follow_symlinks=False)
+    ]
+    with ThreadPoolExecutor(threads, thread_name_prefix="diparchive-remove") as pool:
+        for _ in pool.map(lambda entry: shutil.rmtree(entry.path), entries):
+            pass
+    shutil.rmtree(folder)
 
 
 _AT_FDCWD = -100
