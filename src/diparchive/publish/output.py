@@ -153,9 +153,9 @@ def write_site(
     files stay. If anything fails, including the `files` iterator, the staged folder is removed
     and `output` is untouched.
 
-    The hard links are made by a thread while `files` are being produced (once the first has
-    come: render workers are forked by then, never beside a running thread); `Written.seconds`
-    counts only the time the build waited for them."""
+    The hard links are made by a thread, and `files` written by two more, while `files` are being
+    produced (once the first has come: render workers are forked by then, never beside a running
+    thread); `Written.seconds` counts only the time the build waited for them."""
     output = output.resolve()
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
