@@ -24,6 +24,7 @@ from typing import Any
 
 from ..config import CONFIG_FILE, SiteConfig
 from ..plan.archive import Archive
+from ..plan.basis import Shapes
 from ..plan.search_parts import indexed_view
 from ..plan.site import Plan, site_shape
 from ..plan.urls import output_file
@@ -180,15 +181,17 @@ class Incremental:
         self.previous = self.cache.records if self.cache.records_key == self.records_key else {}
         return self.previous
 
-    def unplanned(self, read: Read, archive: Archive) -> dict[str, tuple[frozenset[str], str]]:
+    def unplanned(
+        self, read: Read, archive: Archive, shapes: Shapes | None = None
+    ) -> dict[str, tuple[frozenset[str], str]]:
         """Pages that need not be planned again if their basis is the same (path → the articles
         they show, their basis): with the same templates and settings, those showing no changed
-        article."""
+        article. `shapes`: the archive's `article_shapes`, if made already."""
         self.pages_key = tree_digest(
             self.config.templates_dir,
             self.code + self.options + (self.root / CONFIG_FILE).read_text(encoding="utf-8"),
         )
-        self.shape = site_shape(archive)
+        self.shape = site_shape(archive, shapes)
         self.changed = frozenset(
             item.article.key for relative, d, item in read if self.previous.get(relative, ("",))[0] != d
         )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..config import SiteConfig, load_config, with_base_url
 from ..plan.archive import make_archive
+from ..plan.basis import article_shapes
 from ..plan.i18n import load_catalogs
 from ..plan.redirects import published
 from ..plan.site import Plan, plan_site
@@ -90,7 +91,9 @@ def _build(
 
     phases.begin()
     catalogs = load_catalogs(config.templates_dir, root)
-    plan = plan_site(config, registry, archive, catalogs, reuse.unplanned(read, archive), lock, options.today)
+    shapes = article_shapes(archive.articles)  # once: the site's shape and every listing's basis
+    unplanned = reuse.unplanned(read, archive, shapes)
+    plan = plan_site(config, registry, archive, catalogs, unplanned, lock, options.today, shapes)
     pages = reuse.pages(plan)
     phases.done("plan", len(plan.pages))
 

@@ -65,7 +65,6 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         pages += [
             Page(path + name, name, lang, {"text": text}, in_sitemap=False) for name, text in cite["files"].items()
         ]
-        near = related(article, about)
         title = display_title(article)
         original = original_of(s, article)
         structured = article_jsonld(

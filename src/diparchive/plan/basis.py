@@ -13,7 +13,8 @@ an article is added, removed, re-dated or re-tagged: never wrong, only slower.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..records import Article
@@ -39,12 +40,34 @@ def shape_of(a: Article) -> tuple[Any, ...]:
     )
 
 
+def _encoded(a: Article) -> bytes:
+    return repr(shape_of(a)).encode() + b"\0"
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """Every article's shape, encoded once per build (`article_shapes`): each listing's basis
+    and the site's shape are digests over the same bytes, not a new description of every
+    article per listing."""
+
+    encoded: Mapping[tuple[str, str], bytes]  # (language, key) → the article's encoded shape
+
+    def digest(self, articles: Iterable[Article], *besides: Any) -> str:
+        """As `shape_digest`, from the encoded shapes (an article of another archive is
+        encoded anew)."""
+        found = self.encoded
+        h = hashlib.blake2b(digest_size=16)
+        h.update(b"".join(found.get((a.lang, a.key)) or _encoded(a) for a in articles))
+        h.update(repr(besides).encode())
+        return h.hexdigest()
+
+
+def article_shapes(articles: Iterable[Article]) -> Shapes:
+    """The shapes of an archive's articles (one article per language and key)."""
+    return Shapes({(a.lang, a.key): _encoded(a) for a in articles})
+
+
 def shape_digest(articles: Iterable[Article], *besides: Any) -> str:
     """The digest of the shapes of `articles`, in their order, and of `besides` (plain values
     whose repr is stable: strings, numbers, tuples, dicts built in a fixed order)."""
-    h = hashlib.blake2b(digest_size=16)
-    for a in articles:
-        h.update(repr(shape_of(a)).encode())
-        h.update(b"\0")
-    h.update(repr(besides).encode())
-    return h.hexdigest()
+    return Shapes({}).digest(articles, *besides)

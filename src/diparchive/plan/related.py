@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-from collections import Counter
 from dataclasses import dataclass
 
 from ..records import Article
@@ -27,18 +26,20 @@ def related(article: Article, mentions: Mentions) -> list[Article]:
     then nearest in date. Only the RELATED_WINDOW nearest in time on each side of the article are
     considered per leader or event, so a leader with thousands of articles costs no more than one
     with a few dozen: what is related to a 2016 article is what happened around 2016."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, int] = {}
     by_key: dict[str, Article] = {}
     for kind, ids, weight in (("event", article.events, 2), ("leader", article.leaders, 1)):
         for tag in set(ids):
             listed = mentions.by_tag.get((kind, tag), [])
             at = mentions.position.get((kind, tag), {}).get(article.key, len(listed))
             for other_article in listed[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
-                scores[other_article.key] += weight
-                by_key[other_article.key] = other_article
-    by_key.pop(article.key, None)
-    day, days = mentions.day[article.key], mentions.day
-    return heapq.nsmallest(RELATED, by_key.values(), key=lambda a: (-scores[a.key], abs(days[a.key] - day), a.key))
+                key = other_article.key
+                scores[key] = scores.get(key, 0) + weight
+                by_key[key] = other_article
+    own, day, days = article.key, mentions.day[article.key], mentions.day
+    # (score, distance, key) tuples compared as they are: keys are unique, so no tie reaches further
+    best = heapq.nsmallest(RELATED, [(-n, abs(days[k] - day), k) for k, n in scores.items() if k != own])
+    return [by_key[k] for _, _, k in best]
 
 
 def mentions(entries: tuple[Article, ...]) -> Mentions:

@@ -16,7 +16,7 @@ from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
 from .articles import article_pages, sort_value
-from .basis import shape_digest
+from .basis import Shapes, article_shapes
 from .countries import country_pages
 from .doctypes import doc_type_pages
 from .events import event_pages
@@ -41,6 +41,7 @@ def plan_site(
     reusable: Mapping[str, tuple[frozenset[str], str]] | None = None,
     lock: Lock | None = None,
     today: dt.date | None = None,
+    shapes: Shapes | None = None,
 ) -> Plan:
     """Every page and feed of the site. A page named in `reusable` (path → the articles it
     showed and its basis, in the output the last build left) is not planned again when its basis
@@ -48,8 +49,10 @@ def plan_site(
     articles it shows changed, nor the templates, settings, registry or code. Every URL in `lock`
     (the URL lock) that no article uses now redirects to its article (a leader's, event's or
     series' page gone now: to its page in the other language or its section's index). `today` is
-    the build's day: an event with no known end is called ongoing only if it began recently."""
-    s = make_site(config, registry, archive, ui, reusable or {}, site_shape(archive), today)
+    the build's day: an event with no known end is called ongoing only if it began recently.
+    `shapes` are the archive's `article_shapes`, when the caller has made them already."""
+    shapes = shapes if shapes is not None else article_shapes(archive.articles)
+    s = make_site(config, registry, archive, ui, reusable or {}, shapes, today)
     pages: list[Page] = [root_page(s)]
     found: list[Feed] = []
     articles = [page for lang in config.languages for page in article_pages(s, lang)]
@@ -97,9 +100,10 @@ def _one_page_per_path(pages: list[Page]) -> None:
         raise DiparchiveError(problems, heading="pages that would overwrite each other")
 
 
-def site_shape(archive: Archive) -> str:
+def site_shape(archive: Archive, shapes: Shapes | None = None) -> str:
     """The digest of what decides which pages exist, what each lists and in what order: the
     shape (`basis.shape_of`) of every article. While it stays the same (and the registry,
     templates and settings do), a changed article changes only the pages that show it; when it
-    changes, the pages whose basis (see plan.basis) is unchanged are still not planned again."""
-    return shape_digest(archive.articles)
+    changes, the pages whose basis (see plan.basis) is unchanged are still not planned again.
+    `shapes`: the archive's `article_shapes`, if made already."""
+    return (shapes if shapes is not None else article_shapes(archive.articles)).digest(archive.articles)

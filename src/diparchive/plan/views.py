@@ -19,7 +19,7 @@ from ..config import LANGUAGES, SiteConfig
 from ..read.registry import Event, Registry
 from ..records import Article, Precision, PubDate
 from .archive import Archive
-from .basis import shape_digest
+from .basis import Shapes
 from .collation import collation_key
 from .i18n import format_pubdate
 from .jsonld import JsonLd, breadcrumb_list
@@ -83,6 +83,7 @@ class Site:
     tagged: Mapping[tuple[str, str, str], tuple[Article, ...]]  # see tag_index
     reusable: Mapping[str, tuple[frozenset[str], str]]  # path → (what it shows, its basis) in the last build
     shape: str  # site_shape: the basis of a page that names no narrower one
+    shapes: Shapes  # every article's shape, encoded once: what each listing's basis is a digest of
     card: Callable[[Article, str], Card]  # memoised: a card is shown on many listings
     date_text: Callable[[PubDate | None, str], str]  # memoised: Babel formats each date once per language
     today: dt.date | None = None  # the build's day (an input): what is ongoing; None: nothing is called so
@@ -94,7 +95,7 @@ def make_site(
     archive: Archive,
     ui: Mapping[str, Mapping[str, str]],
     reusable: Mapping[str, tuple[frozenset[str], str]],
-    shape: str,
+    shapes: Shapes,
     today: dt.date | None = None,
 ) -> Site:
     urls = Urls(config.base_url, config.base_path)
@@ -134,7 +135,8 @@ def make_site(
         urls,
         tag_index(archive, config.languages),
         reusable,
-        shape,
+        shapes.digest(archive.articles),
+        shapes,
         card,
         date_text,
         today,
@@ -324,7 +326,7 @@ def listing(
     basis = (
         s.shape
         if besides is None
-        else shape_digest(items, shape_digest(first_also), sorted((sizes or {}).items()), feed, besides)
+        else s.shapes.digest(items, s.shapes.digest(first_also), sorted((sizes or {}).items()), feed, besides)
     )
     for path, chunk, pager in paginate(s, lang, base_of(lang), items, size):
         n = pager["current"]

@@ -21,11 +21,14 @@ import ctypes
 import errno
 import fcntl
 import os
+import queue
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,7 +128,7 @@ def built_from(output: Path) -> str | None:
 @dataclass(frozen=True, slots=True)
 class Written:
     files: int  # files written (reused ones aside)
-    seconds: float  # time spent writing and linking, while the files were being produced
+    seconds: float  # time the build waited for writing and linking, beyond producing the files
 
 
 # finish(staged folder, written) → folders (site-relative) it made anew in the staged folder, whose
@@ -148,35 +151,37 @@ def write_site(
     `finish` on the staged folder (the search index), then swap the staged folder in as
     `output`. With `update`, only `files` are staged and then moved into `output`, whose other
     files stay. If anything fails, including the `files` iterator, the staged folder is removed
-    and `output` is untouched."""
+    and `output` is untouched.
+
+    The hard links are made by a thread, and `files` written by two more, while `files` are being
+    produced (once the first has come: render workers are forked by then, never beside a running
+    thread); `Written.seconds` counts only the time the build waited for them."""
     output = output.resolve()
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = _scratch(output, "staging")
     except OSError as exc:
         raise fail(output, None, f"cannot write beside the output folder: {exc.strerror}") from None
-    made: set[Path] = set()
+    made: set[str] = set()
 
-    def place(relative: str) -> Path:
-        target = staging / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+    def place(relative: str) -> str:
+        target = os.path.join(staging, relative)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         return target
 
+    linking = _Linking(output, [] if update else sorted(reuse), place)
+    writers = _Writers(place)
     try:
-        clock = time.perf_counter()
-        for relative in [] if update else sorted(reuse):
-            try:
-                os.link(output / relative, place(relative))
-            except OSError:
-                shutil.copyfile(output / relative, place(relative))
-        count, writing = 0, time.perf_counter() - clock
+        count = 0
         for relative, data in files:
-            clock = time.perf_counter()
-            place(relative).write_bytes(data)
-            writing += time.perf_counter() - clock
+            linking.start()
+            writers.put(relative, data)
             count += 1
+        linking.start()
+        writing = writers.join() + linking.join()
         if static_dir is not None and static_dir.is_dir() and not update:
             shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
         written = Written(count, writing)
@@ -188,15 +193,109 @@ def write_site(
         staging.chmod(0o755)
         _swap(staging, output)
     except OSError as exc:
+        writers.stop()
+        linking.stop()
         shutil.rmtree(staging, ignore_errors=True)
         where = f" ({exc.filename})" if exc.filename else ""
         raise fail(
             output, None, f"cannot write the output{where}: {exc.strerror or exc}; the previous output is unchanged"
         ) from None
     except BaseException:
+        writers.stop()
+        linking.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written
+
+
+class _Writers:
+    """Files written by a few threads as they come, so that the building thread goes on taking
+    rendered pages from the workers meanwhile; at most `depth` files wait in memory."""
+
+    def __init__(self, place: Callable[[str], str], threads: int = 2, depth: int = 128) -> None:
+        self.place, self.count = place, threads
+        self.queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(maxsize=depth)
+        self.threads: list[threading.Thread] = []
+        self.error: BaseException | None = None
+
+    def put(self, relative: str, data: bytes) -> None:
+        if not self.threads:  # after the first file: render workers are forked by then
+            self.threads = [
+                threading.Thread(target=self._run, name="diparchive-write", daemon=True) for _ in range(self.count)
+            ]
+            for thread in self.threads:
+                thread.start()
+        if self.error is not None:
+            raise self.error
+        self.queue.put((relative, data))
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:  # after an error, only drain the queue
+                try:
+                    with open(self.place(item[0]), "wb") as f:
+                        f.write(item[1])
+                except BaseException as exc:  # raised in the building thread
+                    self.error = exc
+
+    def join(self) -> float:
+        """Wait until every file is written; the seconds waited. A thread's error is raised here."""
+        clock = time.perf_counter()
+        self.stop()
+        if self.error is not None:
+            raise self.error
+        return time.perf_counter() - clock
+
+    def stop(self) -> None:
+        for _ in self.threads:
+            self.queue.put(None)
+        for thread in self.threads:
+            thread.join()
+        self.threads = []
+
+
+class _Linking:
+    """The hard links of the files an output keeps, made in a thread into the staged folder
+    (system calls: the thread waits in the kernel, not for the interpreter)."""
+
+    def __init__(self, output: Path, relatives: list[str], place: Callable[[str], str]) -> None:
+        self.output, self.relatives, self.place = str(output), relatives, place
+        self.halt = threading.Event()
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.thread is None and self.relatives:
+            self.thread = threading.Thread(target=self._run, name="diparchive-link", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            for relative in self.relatives:
+                if self.halt.is_set():
+                    return
+                source, target = os.path.join(self.output, relative), self.place(relative)
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copyfile(source, target)
+        except BaseException as exc:  # raised in the building thread by join()
+            self.error = exc
+
+    def join(self) -> float:
+        """Wait for every link; the seconds waited. The thread's error is raised here."""
+        clock = time.perf_counter()
+        if self.thread is not None:
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return time.perf_counter() - clock
+
+    def stop(self) -> None:
+        """Stop early (the build failed) and wait, so that nothing is linked into a removed folder."""
+        self.halt.set()
+        if self.thread is not None:
+            self.thread.join()
 
 
 def _scratch(output: Path, kind: str) -> Path:
@@ -267,7 +366,7 @@ def _swap(staging: Path, output: Path) -> None:
         os.rename(staging, output)
         return
     if _exchange(staging, output):
-        shutil.rmtree(staging)  # now the previous output
+        _remove_tree(staging)  # now the previous output
         return
     retired = _scratch(output, "previous")
     retired.rmdir()
@@ -277,7 +376,23 @@ def _swap(staging: Path, output: Path) -> None:
     except OSError:
         os.rename(retired, output)
         raise
-    shutil.rmtree(retired)
+    _remove_tree(retired)
+
+
+def _remove_tree(folder: Path, threads: int = 2) -> None:
+    """Remove a retired output, its subfolders' entries shared among a few threads: removing
+    thousands of page folders is system calls, which threads make side by side."""
+    entries = [
+        inner
+        for top in os.scandir(folder)
+        if top.is_dir(follow_symlinks=False)
+        for inner in os.scandir(top.path)
+        if inner.is_dir(follow_symlinks=False)
+    ]
+    with ThreadPoolExecutor(threads, thread_name_prefix="diparchive-remove") as pool:
+        for _ in pool.map(lambda entry: shutil.rmtree(entry.path), entries):
+            pass
+    shutil.rmtree(folder)
 
 
 _AT_FDCWD = -100
