@@ -203,3 +203,16 @@ def test_the_pages_notice_of_when_it_was_posted_counts_after_the_text_when_nothi
     assert publication_date(lines, None, 0).date.iso == "2022-03-03"
     dated = ["Foreign minister receives new ambassador", "12/05/2021 09:05", LEAD_EN, LEAD_EN, lines[-1]]
     assert publication_date(dated, 0, 2).date.iso == "2021-05-12"  # the dateline under the headline wins
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Wed 20 Mar 2024 12.45 GMT", "2024-03-20"), ("Thursday 4 July 2024 5.30pm", "2024-07-04")],
+)
+def test_a_dotted_time_british_style_is_a_clock(line, iso):
+    found = read_dateline(line)
+    assert found is not None and found.date.iso == iso
+
+
+def test_a_dotted_number_in_prose_is_no_clock():
+    assert read_dateline("Tỷ lệ tăng 12.45 phần trăm so với cùng kỳ, theo số liệu ngày 20/3/2024") is None

@@ -106,7 +106,12 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_TIME = r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|sa|ch)\b)?"
+# "10:05", "10h05", "10:05:30 am"; a dotted "12.45" only before a zone or am/pm, or ending the line
+# ("Wed 20 Mar 2024 12.45 GMT", British style), never a number in prose.
+_TIME = (
+    r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|sa|ch)\b)?"
+    r"|\d{1,2}\.\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.)|(?=\s*(?:gmt|utc|bst|cet|ict)\b)|(?=\s*$)))"
+)
 _ZONE = r"\(?\[?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\]?\)?|[+-]\d{2}:\d{2}\b"
 TIME_RE = re.compile(rf"{_TIME}|{_ZONE}|\d{{1,2}}\s*(?:am|pm)\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(rf"^[\s,|\-–—·•]*(?:lúc\s+)?{_TIME}", re.IGNORECASE)
