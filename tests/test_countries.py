@@ -216,3 +216,10 @@ def test_countries_json_is_valid_against_its_schema(built):
     assert seed["countries"] == ["CU", "US"] and seed["type"] == "interview"
     data_page = (built / "en/data/index.html").read_text(encoding="utf-8")
     assert "countries.json" in data_page and "country_mentions" in data_page
+
+
+def test_a_demonym_inside_a_person_s_name_is_no_country(recognizer):
+    """ "Thai" is also a Vietnamese given name: inside "Luong Thai Linh" it names no one's country."""
+    assert found(recognizer, "The photograph is by Luong Thai Linh of the news agency.") == ((), ())
+    about, passing = found(recognizer, "Prime Minister Pham Minh Chinh held talks with the Thai Prime Minister.")
+    assert "TH" in about + passing
