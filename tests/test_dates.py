@@ -216,3 +216,44 @@ def test_a_dotted_time_british_style_is_a_clock(line, iso):
 
 def test_a_dotted_number_in_prose_is_no_clock():
     assert read_dateline("Tỷ lệ tăng 12.45 phần trăm so với cùng kỳ, theo số liệu ngày 20/3/2024") is None
+
+
+def _dated(stamp: str, lead: str, *more: str) -> str | None:
+    lines = ["Foreign minister receives new ambassador", stamp, lead, *more]
+    found = date_of_scrape(lines, lines[0], 2, [lead, *more], [])
+    return found.date.iso if found.date else None
+
+
+@pytest.mark.parametrize(
+    ("stamp", "more", "iso"),
+    [
+        # Month first proven by the page: a number over 12, a North American zone.
+        ("Published: 3/10/2025 | Updated: 3/13/2025 9:00 AM", (), "2025-03-10"),
+        ("Published: 3/10/2025 2:05 PM EDT", (), "2025-03-10"),
+        ("3/25/2025", (), "2025-03-25"),
+        # Day first proven: a number over 12 elsewhere in the file, a Vietnamese site's line.
+        ("03/04/2025", ("Last reviewed 25/04/2025",), "2025-04-03"),
+        ("03/04/2025", ("Bộ trưởng Ngoại giao tiếp Đại sứ Nhật Bản tại Hà Nội",), "2025-04-03"),
+        # A weekday settles it on the line itself.
+        ("Monday, 03/10/2025", (), "2025-03-10"),
+        # Nothing settles it on an English page: only the year, never a guessed day.
+        ("03/12/2025", (), "2025"),
+        ("Posted 03-10-2025", (), "2025"),
+        # The same day both ways round is no question.
+        ("05/05/2025", (), "2025-05-05"),
+    ],
+)
+def test_day_and_month_order_of_a_numeric_date_comes_from_the_page_or_only_the_year_is_kept(stamp, more, iso):
+    assert _dated(stamp, LEAD_EN, *more) == iso
+
+
+def test_a_vietnamese_page_writes_the_day_first():
+    lead = "Chiều nay, Bộ trưởng Ngoại giao đã tiếp Đại sứ Nhật Bản nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam."
+    lines = ["Bộ trưởng tiếp Đại sứ Nhật Bản", "03/12/2025 14:05", lead]
+    assert date_of_scrape(lines, lines[0], 2, [lead], []).date.iso == "2025-12-03"
+
+
+def test_an_unsettled_order_tells_the_editor_what_to_settle():
+    lines = ["Foreign minister receives new ambassador", "03/12/2025", LEAD_EN]
+    found = date_of_scrape(lines, lines[0], 2, [LEAD_EN], [])
+    assert found.index == 1 and "03/12/2025" in (found.note or "") and "front matter" in (found.note or "")

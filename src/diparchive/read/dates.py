@@ -175,6 +175,19 @@ class DateMention:
     label: str | None  # "published" or "updated" when a label says so
     token: bool = False  # a scraper's " date YYYY-MM" token at the start of the line
     contradicted: bool = False  # the weekday printed before it is not the date's: never a publication date
+    # A numeric date as printed (first, second number): "3/10/2025" → (3, 10); None for other shapes.
+    numbers: tuple[int, int] | None = None
+    settled: bool = False  # a weekday fixed which number is the day
+
+    @property
+    def order_open(self) -> bool:
+        """Read day first, but month first would be a date too ("3/10/2025"), and nothing settled it."""
+        return (
+            self.numbers is not None
+            and not self.settled
+            and self.numbers[0] != self.numbers[1]
+            and max(self.numbers) <= 12
+        )
 
 
 def _weekday_number(text: str) -> int | None:
@@ -192,7 +205,8 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
             continue
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 30]
         weekday = _WEEKDAY_BEFORE_RE.search(before)
-        contradicted = False
+        contradicted = settled = False
+        numbers = (int(match.group("d1")), int(match.group("m1"))) if match.group("d1") else None
         if weekday and date.day is not None:
             printed = _weekday_number(weekday.group(0))
             if printed is not None and date.first_day.weekday() != printed:
@@ -202,6 +216,9 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
                     contradicted = True  # a weekday that contradicts the date: a stamp still, but trust neither
                 else:
                     date = PubDate(date.year, swapped.month, swapped.day, source)
+                    settled = True
+            else:
+                settled = True
         unclocked = _TIME_BEFORE_RE.sub("", before)  # "Cập nhật: 10:44, 18/09/2023": the label stands before the time
         label = "updated" if _UPDATED_RE.search(unclocked) else "published" if _PUBLISHED_RE.search(unclocked) else None
         clock = bool(
@@ -217,6 +234,8 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
                 label,
                 bool(token and match.start() == token.end()),
                 contradicted,
+                numbers,
+                settled,
             )
         )
     return tuple(found)
@@ -245,6 +264,8 @@ def to_date(match: re.Match[str], source: DateSource) -> PubDate | None:
     else:
         m = MONTHS[month_name.lower().rstrip(".")] if month_name else (int(month) if month else None)
     d = int(day) if day else None
+    if g.get("d1") and m and d and m > 12 >= d:
+        m, d = d, m  # "3/25/2025": only month first reads as a date
     try:
         dt.date(int(year), m or 1, d or 1)
     except ValueError:

@@ -22,6 +22,7 @@ from .dates import (
     safe_date,
     to_date,
 )
+from .folding import detect_language, marked_share
 
 # Choosing the publication date ------------------------------------------------------------
 
@@ -179,6 +180,61 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     return Choice(found.date, index, found.author)
 
 
+# A time zone only North American pages print, beside a date they write month first.
+_US_ZONE_RE = re.compile(
+    r"^\W{0,3}(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?\(?(?:EDT|EST|CDT|PDT|PST|ET|PT)\b", re.IGNORECASE
+)
+
+
+def _vietnamese_line(line: str) -> bool:
+    """A line written in Vietnamese (not an English sentence naming a Vietnamese person)."""
+    return len(line.split()) >= 5 and marked_share(line) >= 0.15
+
+
+def numeric_order(lines: Sequence[str]) -> str | None:
+    """How the page writes numeric dates, "dmy" or "mdy", from what settles it anywhere in the
+    file (a number over 12, a weekday, a North American time zone, Vietnamese text or a
+    Vietnamese site's lines around English text), or None when nothing does or the evidence
+    disagrees."""
+    votes = set()
+    text = "\n".join(lines)  # a scrape may have cut a zone onto a line of its own
+    for mention in find_dates(text):
+        if mention.numbers is None:
+            continue
+        first, second = mention.numbers
+        if first > 12 >= second or (mention.settled and first != second and mention.date.day == first):
+            votes.add("dmy")
+        elif second > 12 >= first or (mention.settled and first != second and mention.date.day == second):
+            votes.add("mdy")
+        if _US_ZONE_RE.match(text[mention.end : mention.end + 40]):
+            votes.add("mdy")
+    if detect_language(text) == "vi" or any(_vietnamese_line(line) for line in lines):
+        votes.add("dmy")  # a Vietnamese page, or a Vietnamese site's English one: day first
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _settle_order(choice: Choice, lines: Sequence[str]) -> Dated:
+    """The chosen date, its day and month in the page's order; only its year when the page
+    never settles which comes first ("3/10/2025" on an English page)."""
+    mention = next((m for m in find_dates(lines[choice.index]) if m.date == choice.date and m.order_open), None)
+    if mention is None or mention.numbers is None:
+        return Dated(choice.date, choice.author, choice.index, None)
+    order = numeric_order(lines)
+    if order == "dmy":
+        return Dated(choice.date, choice.author, choice.index, None)
+    if order == "mdy":
+        month, day = mention.numbers
+        return Dated(replace(choice.date, month=month, day=day), choice.author, choice.index, None)
+    printed = lines[choice.index][mention.start : mention.end]
+    return Dated(
+        replace(choice.date, month=None, day=None),
+        choice.author,
+        choice.index,
+        f"day and month order unknown in '{printed}' (day first or month first): only the year is kept; "
+        "settle the date in front matter",
+    )
+
+
 # Inference --------------------------------------------------------------------------------
 
 _LEAD_DAY_RE = re.compile(
@@ -319,7 +375,7 @@ def date_of_scrape(
     title_at = next((i for i, t in enumerate(lines[: body_at + 1]) if title and title in t), None)
     choice = publication_date(lines, title_at, body_at)
     if choice is not None:
-        return Dated(choice.date, choice.author, choice.index, None)
+        return _settle_order(choice, lines)
     date, reason = infer_date(list(paragraphs[:2]), list(paragraphs))
     if date is not None:
         return Dated(date, None, None, f"date inferred from the text ({reason})")

@@ -49,7 +49,11 @@ class Label(StrEnum):
 
 # Splitting glued lines --------------------------------------------------------------------
 
-_TIME = r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?(?:\s*\[?\(?\s*(?:gmt|utc)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\]?)?"
+_TIME = (
+    r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
+    r"(?:\s*\[?\(?\s*(?:gmt|utc)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\]?"
+    r"|\s+\(?(?:gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|ict|sgt|jst|kst|aest)\)?(?![^\W\d_]))?"
+)
 _TIME_RE = re.compile(_TIME, re.IGNORECASE)
 _CORPUS_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+(?=\S)", re.IGNORECASE)
 
