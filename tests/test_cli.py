@@ -39,6 +39,17 @@ def test_build_from_root_option(site, tmp_path):
     assert "content/002_d22a4b06eb00ea15.txt:1: warning: no headline found" in err
 
 
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_root_may_stand_before_the_command_or_after_it(site, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)  # no site here: only --root can find it
+    extra = [str(next((site / "content").glob("*.txt")))] if command == "parse" else []
+    before = run("--root", str(site), command, *extra)
+    after = run(command, "--root", str(site), *extra)
+    assert before[0] == 0 and before == after
+    # Given on both sides, the one after the command wins.
+    assert run("--root", str(tmp_path), command, "--root", str(site), *extra) == after
+
+
 def test_the_sample_builds_clean_with_strict(site):
     """What a CI job written from the README runs first: the sample has no warning at all."""
     code, out, err = run("build", "--root", str(site), "--strict")

@@ -26,16 +26,14 @@ def _parser() -> argparse.ArgumentParser:
         prog="diparchive", description="Build a bilingual (Vietnamese / English) static archive of diplomatic news."
     )
     parser.add_argument("--version", action="version", version=f"diparchive {__version__}")
+    site_root = "site root: the folder holding site.yaml (default: the current folder)"
+    parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR", help=site_root)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser, logs: bool = False) -> None:
-        sub.add_argument(
-            "--root",
-            type=Path,
-            default=Path("."),
-            metavar="DIR",
-            help="site root: the folder holding site.yaml (default: the current folder)",
-        )
+        # Before or after the command ("diparchive --root DIR build", "diparchive build --root DIR"):
+        # given after, it overrides; not given, the one before (or the current folder) stands.
+        sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, metavar="DIR", help=site_root)
         if logs:
             sub.add_argument(
                 "--log-format",
