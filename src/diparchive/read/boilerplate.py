@@ -1,11 +1,15 @@
 """Telling an article's own text from the site around it: the *section markers* ("Cùng
 chuyên mục", "Read more") that open a site's related-news, most-read or tag blocks, and the lines
-that put one before the link it introduces ("Xem thêm: …"). (What else
-is chrome, a scrape's segmenter tells: `read/segment.py`.)
+that put one before the link it introduces ("Xem thêm: …"); and the warning `check` gives when
+more of a file is left out than kept, at the line where the text was cut. (What else is chrome,
+a scrape's segmenter tells: `read/segment.py`.)
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..records import Notice, Removed
 from .folding import fold
 
 # Headings that open the related-news, most-read or tag blocks of a news site.
@@ -76,3 +80,21 @@ def is_link_line(text: str) -> bool:
     """A marker with the link it introduces: "Xem thêm: …", "Read more: …", "Tags: …"."""
     head, colon, rest = text.partition(":")
     return bool(colon) and bool(rest.strip()) and len(text) <= 240 and fold(head.strip()) in LINK_MARKERS
+
+
+LEFT_OUT_LINES = 5  # lines of whole paragraphs left out a warning names
+WHOLE_PARAGRAPH = 100  # characters of a line left out that ends in a sentence's stop: a paragraph, maybe lost
+
+
+def left_out(removed: list[Removed], opening: int, kept: int, dropped: int, shown: Path) -> Notice:
+    """The warning that more was left out than kept, at the first line left out after the body's
+    `opening` line (where it was cut, if it was), with the lines of whole paragraphs left out."""
+    after = [r.line for r in removed if r.line > opening] or [r.line for r in removed]
+    whole = sorted({r.line for r in removed if len(r.text) >= WHOLE_PARAGRAPH and r.text.rstrip()[-1:] in '.!?"”»'})
+    named = ", ".join(map(str, whole[:LEFT_OUT_LINES])) + (" …" if len(whole) > LEFT_OUT_LINES else "")
+    among = f"; whole paragraphs among them at line {named}" if whole else ""
+    return Notice(
+        f"{dropped} of {kept + dropped} characters were left out as boilerplate{among}: "
+        f"check with `diparchive parse {shown}`",
+        min(after, default=None),
+    )

@@ -1,0 +1,187 @@
+"""Other articles printed in a page: the related-news boxes inside an article, the teasers after it.
+
+A site prints other articles' headlines around its own: a box inside the text (a marker like
+"Xem thêm:", "Read more:", "Tin liên quan" and one to four headlines), a list after it (with or
+without a marker, headlines alone or each over its summary), another article's lead opened by
+the outlet's mark. None of it is the article, but the article may go on after a box. These
+rules settle, after the segmenter (`scrape._settled`), where the box ends and the article goes
+on, and which headline-like lines are teasers rather than the article's subheadings:
+
+- a teaser's summary repeats its headline (a lead restates its own headline); a subheading's
+  paragraph does not: two words in a row of the headline, found again in the paragraph, tell;
+- a box inside the article is a marker with a few lines, and the article goes on after it with
+  whole paragraphs: two, or one that closes the article (its end mark "./.", or nothing but
+  short lines after it) and is no summary of the headline over it;
+- after the body's last paragraph, a run of headline-like lines is a list of teasers, and so
+  are headlines each over its summary.
+
+Every rule reads a line and its neighbours: linear in the lines of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import RawBlock
+from .boilerplate import is_section_marker
+from .dates import DATE_RE
+from .folding import fold, words
+from .headline import OUTLET_MARK, PHOTO_CUE, SENTENCE, TRUNCATED, paragraph
+from .segment import Label
+
+BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
+SUMMARY_SHARE = 0.5  # the share of a headline's word pairs its summary repeats
+TEASER_WORDS = (4, 25)  # a teaser's headline: words, at least and at most
+SUMMED_WORDS = 6  # a headline over its summary has this many words at least (a subheading is shorter)
+_KEPT = (Label.BODY, Label.CAPTION, Label.TITLE)
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    tokens = [w for w in words(fold(text)) if not w.isdigit()]
+    return set(zip(tokens, tokens[1:]))
+
+
+def continues(head: str, text: str) -> bool:
+    """`text` repeats most of `head`'s words in their order: a teaser's summary under its headline."""
+    own = _pairs(head)
+    return len(own) >= 2 and sum(1 for pair in own if pair in _pairs(text)) >= SUMMARY_SHARE * len(own)
+
+
+def headline_shaped(text: str) -> bool:
+    """A few words with no sentence's stop, no date, credit, marker or cut: how a headline is written."""
+    n = len(text.split())
+    return (
+        TEASER_WORDS[0] <= n <= TEASER_WORDS[1]
+        and text.rstrip()[-1:] not in '.!?:;"”»…)|'
+        and sum(1 for c in text if c.isalpha()) >= 12
+        and not is_section_marker(text)
+        and not DATE_RE.search(text)
+        and not PHOTO_CUE.search(text)
+        and not TRUNCATED.search(text)
+        and not OUTLET_MARK.match(text)
+    )
+
+
+def teaser_at(lines: Sequence[RawBlock], i: int) -> bool:
+    """Line `i` is a headline with its summary under it."""
+    return (
+        i + 1 < len(lines)
+        and headline_shaped(lines[i].text)
+        and len(lines[i].text.split()) >= SUMMED_WORDS
+        and paragraph(lines[i + 1].text)
+        and continues(lines[i].text, lines[i + 1].text)
+    )
+
+
+def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
+    """A related-news box inside the article (a marker and a few headlines, some with their
+    summaries) does not end it: where the article's own paragraphs follow the box, the body
+    goes on there, and the box's lines are the site's (TAIL between body lines), whatever the
+    segmenter read its headlines as."""
+    tags = list(tags)
+    lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY), None)
+    if lead is None:
+        return tags
+    marker = lead + 1
+    while marker < len(lines):
+        if not is_section_marker(lines[marker].text):
+            marker += 1
+            continue
+        start = max(i for i in range(marker) if tags[i] is Label.BODY) + 1
+        resume = next(
+            (
+                j
+                for j in range(marker + 1, min(len(lines), start + BOX_LINES + 1))
+                if (paragraph(lines[j].text) or _end_marked(lines[j].text)) and not teaser_at(lines, j - 1)
+            ),
+            None,
+        )
+        if resume is None:
+            marker += 1
+            continue
+        run, paragraphs = resume, 0
+        while run < len(lines) and not is_section_marker(lines[run].text):
+            if paragraph(lines[run].text) or _end_marked(lines[run].text):
+                paragraphs += 1
+            elif not (run + 1 < len(lines) and paragraph(lines[run + 1].text)) or teaser_at(lines, run):
+                break  # a short line goes on the body only as a subheading over its paragraph
+            run += 1
+        if paragraphs < 2 and tags[resume] is not Label.BODY and not _closes(lines, resume, run):
+            marker = resume  # one paragraph under a box that goes on with more: a teaser's summary
+            continue
+        for i in range(start, resume):
+            if tags[i] is not Label.CAPTION:
+                tags[i] = Label.TAIL if i >= marker else Label.CHROME  # the box, and the site's lines over it
+        for i in range(resume, run):
+            if tags[i] is not Label.CAPTION:
+                tags[i] = Label.BODY
+        marker = run
+    return tags
+
+
+def _end_marked(text: str) -> bool:
+    """A sentence closed by the end mark "./.": a Vietnamese news text's last, however short."""
+    return text.rstrip().endswith("./.") and len(text) >= SENTENCE
+
+
+def _closes(lines: Sequence[RawBlock], resume: int, run: int) -> bool:
+    """The one paragraph after a box is the article's last: it ends in the end mark, or no
+    whole paragraph follows it (only the site's short lines, a signature, or the file's end)."""
+    if _end_marked(lines[resume].text):
+        return True
+    return not any(paragraph(b.text) for b in lines[run:])
+
+
+def trailing(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
+    """Teasers after the article: after its last whole paragraph, a run of two headline-like
+    lines or more kept as body, and headlines each over its summary at the body's end (two of
+    them at least, or one under a line of the site), are other articles' (TAIL)."""
+    tags = list(tags)
+    body = [i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.TITLE)]
+    if not body:
+        return tags
+    whole = [i for i in body if paragraph(lines[i].text)]
+    last = whole[-1] if whole else body[0]
+    after = [i for i in body if i > last]
+    if len(after) >= 2 and all(headline_shaped(lines[i].text) for i in after):
+        for i in after:
+            tags[i] = Label.TAIL
+    # Headline and summary pairs at the body's end, read backwards.
+    kept = [i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION, Label.TITLE)]
+    pairs: list[int] = []
+    while len(kept) >= 3 and kept[-1] == kept[-2] + 1 and teaser_at(lines, kept[-2]):
+        pairs.append(kept[-2])
+        kept = kept[:-2]
+    opened = bool(pairs) and bool(kept) and pairs[-1] > kept[-1] + 1  # a line of the site over the first pair
+    if len(pairs) >= 2 or opened:
+        for i in pairs:
+            tags[i] = tags[i + 1] = Label.TAIL
+    return tags
+
+
+def teaser_leads(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
+    """An outlet's mark ("VTV.vn -", "(TTXVN) –") that opened the article's lead opens another
+    article's when printed again after it: a related teaser (its headline over it, its summary
+    under it). From that headline on, the kept lines are the site's, unless two whole
+    paragraphs follow the summary (then the teaser is a box inside the article). A mark over a
+    copy of the lead (the site printing its lead twice) opens no other article, and a mark where
+    none opened the lead is the article's own outlet line, printed under its lead."""
+    lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY and not OUTLET_MARK.match(lines[i].text)), None)
+    if lead is None or not any(OUTLET_MARK.match(lines[i].text) for i in range(max(0, lead - 2), lead)):
+        return tags
+    opening = fold(lines[lead].text)[:60]
+    for mark in range(lead + 1, len(lines)):
+        if not OUTLET_MARK.match(lines[mark].text):
+            continue
+        summary = mark + 1
+        if summary >= len(lines) or fold(lines[summary].text).startswith(opening):
+            continue
+        start = mark
+        while (
+            start - 1 > lead and mark - start < 3 and tags[start - 1] in _KEPT and not paragraph(lines[start - 1].text)
+        ):
+            start -= 1  # the teaser's headline (and its copies) over the mark
+        after = [i for i in range(summary + 1, len(lines)) if tags[i] is Label.BODY and paragraph(lines[i].text)]
+        end = summary + 1 if len(after) >= 2 else len(lines)
+        return [Label.TAIL if start <= i < end and tag in _KEPT else tag for i, tag in enumerate(tags)]
+    return tags
