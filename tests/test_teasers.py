@@ -108,6 +108,18 @@ def test_an_english_box_with_one_paragraph_after_it_that_ends_the_file(tmp_path,
     assert a.leaders == ()  # the teasers' leaders are not the article's
 
 
+def test_a_short_closing_sentence_after_a_box_in_capitals_is_kept(tmp_path, reader):
+    lead = (
+        "Deputy Prime Minister Tran Hong Ha met a delegation of Chilean business leaders in Hanoi on Friday and "
+        "urged them to invest in renewable energy."
+    )
+    closing = "He said Vietnam would keep cutting red tape for foreign investors."
+    teasers = ["Vietnam, Chile sign education memorandum", "Rice exports to Chile surge"]
+    a = _read(tmp_path, reader, ["Deputy PM meets Chilean business leaders", lead, "RELATED", *teasers, closing])
+    assert [b.text for b in a.body] == [lead, closing]
+    assert _reasons(a)["RELATED"] == "related-news box inside the article: RELATED"
+
+
 def test_a_box_at_the_end_still_ends_the_article(tmp_path, reader):
     teasers = ["Prime Minister Pham Minh Chinh meets Japanese investors in Tokyo", "Heavy rain expected this week"]
     lead = (
@@ -223,6 +235,14 @@ def test_a_lead_with_its_dateline_outlet_line_and_photo_under_it(tmp_path, reade
     assert a.date is not None and a.date.iso == "2026-05-13"
     assert a.outlet == "TNV.vn" and _reasons(a)[outlet] == "outlet marker"
     assert _reasons(a)["Thứ Tư, ngày 13/05/2026 18:05 GMT+7"] == "dateline"
+
+
+def test_short_paragraphs_under_the_leads_photo_are_kept_though_the_reader_ends_the_article_there():
+    caption = "Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Thương mại Chi-lê tại trụ sở Chính phủ"
+    short = "Thủ tướng đề nghị hai bên tận dụng tốt Hiệp định thương mại tự do."
+    texts = ["Thủ tướng tiếp Bộ trưởng Thương mại Chi-lê", VTV_LEAD, "13/05/2026 18:05", "TNV.vn", caption, short]
+    tags = _tags(texts, [Label.TITLE, Label.BODY, *[Label.TAIL] * 4])
+    assert tags[4:] == [Label.CAPTION, Label.BODY]
 
 
 def test_an_outlet_mark_under_a_lead_it_did_not_open_opens_no_teaser():

@@ -88,6 +88,19 @@ def _key(text: str) -> str:
     return " ".join(fold(text).rstrip("| ").split())
 
 
+def _holds(own: set[str], heads: Sequence[set[str]]) -> bool:
+    return any(
+        sum(1 for t in head if t in own) >= HELD_HEAD * len(head) and len(own) <= HELD_OWN * len(head) for head in heads
+    )
+
+
+def names_headline(text: str, above: Sequence[str]) -> bool:
+    """A line with no sentence that holds all the words of a line above the body (the headline),
+    and a few more: the caption of the photo under the lead ("X receives Y" → "X receives Y at Z")."""
+    heads = [vocabulary for line in above if len(vocabulary := _tokens(line)) >= NEAR_TOKENS]
+    return _alt_shaped(text) and not credited(text) and _holds(_tokens(text), heads)
+
+
 def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
     """The labels with the captions the shapes above tell (see the module's text)."""
     tags = list(tags)
@@ -119,13 +132,6 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
         if tags[i] is Label.CHROME and is_image_line(texts[i - 1]) and credited(texts[i]) and _short(texts[i]):
             tags[i] = Label.CAPTION  # the photo over the lead: its slot, then its credited caption
 
-    def holds_head(i: int) -> bool:  # the headline's words all again, and a few more: a photo's caption
-        own = _tokens(texts[i])
-        return any(
-            sum(1 for t in head if t in own) >= HELD_HEAD * len(head) and len(own) <= HELD_OWN * len(head)
-            for head in heads
-        )
-
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
         if (
@@ -134,7 +140,7 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
             and tags[i - 1] not in _KEPT
             and _alt_shaped(text)
             and not credited(text)
-            and holds_head(i)
+            and _holds(_tokens(text), heads)
         ):
             tags[i] = Label.CAPTION  # under the lead's dateline or outlet line, the photo's caption names the headline
         elif tag in _KEPT and i < last and _alt_shaped(text) and not credited(text) and near_head(i):

@@ -17,7 +17,7 @@ from . import teasers
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
-from .captions import AGENCY_CREDIT, is_image_line, settle_captions
+from .captions import AGENCY_CREDIT, is_image_line, names_headline, settle_captions
 from .dates import DATE_RE, parse_dateline
 from .headline import (
     BULLET,
@@ -153,7 +153,7 @@ def read_scrape(
             continue
         # Under the lead, before the next body line, the site may print the article's own
         # dateline and outlet line ("TNV.vn", "TNV.vn -") over its photo.
-        if first_body < position < next_body and label in (Label.CHROME, Label.DATELINE):
+        if first_body < position < next_body and label in (Label.CHROME, Label.DATELINE, Label.TAIL):
             own = outlet_of(block.text, registry) or (block.text.strip(" -–—") if _HOST.match(block.text) else None)
             if own is not None and outlet is None:
                 outlet = own
@@ -290,6 +290,10 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if OUTLET_MARK.match(text) or _HOST.match(text):
                 tags[i] = Label.CHROME  # the outlet's line under the lead ("TNV.vn"): the body goes on past it
                 continue
+            if names_headline(text, [b.text for b in lines[: body[0]]]) and i + 1 < len(lines):
+                if sentence_like(lines[i + 1].text) and len(lines[i + 1].text) >= SENTENCE:
+                    tags[i] = Label.CAPTION  # the photo under the lead, captioned with the headline's words
+                    continue
             last = i == len(lines) - 1
             if teasers.teaser_at(lines, i):
                 break  # a headline over its summary: another article's teaser

@@ -92,7 +92,9 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
             (
                 j
                 for j in range(marker + 1, min(len(lines), start + BOX_LINES + 1))
-                if (paragraph(lines[j].text) or _end_marked(lines[j].text)) and not teaser_at(lines, j - 1)
+                if (paragraph(lines[j].text) or _end_marked(lines[j].text) or _last_sentence(lines, j))
+                and not teaser_at(lines, j - 1)
+                and not continues(lines[j - 1].text, lines[j].text)
             ),
             None,
         )
@@ -101,7 +103,7 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
             continue
         run, paragraphs = resume, 0
         while run < len(lines) and not is_section_marker(lines[run].text):
-            if paragraph(lines[run].text) or _end_marked(lines[run].text):
+            if paragraph(lines[run].text) or _end_marked(lines[run].text) or _last_sentence(lines, run):
                 paragraphs += 1
             elif not (run + 1 < len(lines) and paragraph(lines[run + 1].text)) or teaser_at(lines, run):
                 break  # a short line goes on the body only as a subheading over its paragraph
@@ -122,6 +124,17 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
 def _end_marked(text: str) -> bool:
     """A sentence closed by the end mark "./.": a Vietnamese news text's last, however short."""
     return text.rstrip().endswith("./.") and len(text) >= SENTENCE
+
+
+def _last_sentence(lines: Sequence[RawBlock], j: int) -> bool:
+    """A sentence with no whole paragraph after it: a short article's last (or the scrape's)."""
+    text = lines[j].text
+    return (
+        len(text) >= SENTENCE
+        and text.rstrip()[-1:] in '.!?"”»'
+        and not TRUNCATED.search(text)
+        and not any(paragraph(b.text) for b in lines[j + 1 :])
+    )
 
 
 def _closes(lines: Sequence[RawBlock], resume: int, run: int) -> bool:
