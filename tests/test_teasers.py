@@ -135,6 +135,34 @@ def test_a_box_at_the_end_still_ends_the_article(tmp_path, reader):
     assert a.leaders == ()
 
 
+def test_the_sites_footer_after_a_box_at_the_end_is_not_the_article_going_on(tmp_path, reader):
+    footer = (
+        "Copyright © 2026 The Southern Times. All rights reserved. No part of this site may be copied without the "
+        "written permission of the editor."
+    )
+    lead = (
+        "Vietnam and Chile will open direct flights next year, the two countries' transport ministers said after "
+        "talks in Hanoi on Thursday."
+    )
+    teasers = ["President Luong Cuong receives Lao delegation", "Heavy rain expected in the central region this week"]
+    a = _read(tmp_path, reader, ["Vietnam, Chile to open direct flights", lead, "Most viewed", *teasers, footer])
+    assert [b.text for b in a.body] == [lead]
+    # A long list of other news is no box inside the article: a paragraph after it is no closing one.
+    closing = (
+        "Trụ sở tòa soạn đặt tại số 12 đường Trần Phú, thành phố biển, mọi thông tin xin gửi về ban biên tập của "
+        "báo qua đường bưu điện."
+    )
+    headlines = [f"Tin tức thể thao và giải trí số {n} cuối tuần" for n in range(5)]
+    a = _read(tmp_path, reader, [TITLE, LEAD, "Tin khác", *headlines, closing])
+    assert [b.text for b in a.body] == [LEAD]
+
+
+def test_a_list_the_article_announces_at_its_end_is_kept():
+    texts = [LEAD, SECOND, "Hai bên đã ký các văn kiện sau:", "Bản ghi nhớ về hợp tác giáo dục đại học"]
+    texts.append("Hiệp định về vận tải biển giữa hai nước")
+    assert _tags(texts, [Label.BODY] * 5) == [Label.BODY] * 5
+
+
 def test_a_teasers_summary_under_a_box_is_not_the_article_going_on(tmp_path, reader):
     a = _read(tmp_path, reader, [TITLE, LEAD, SECOND, "Tin liên quan", TEASER, SUMMARY, OTHER, OTHER_SUMMARY])
     assert [b.text for b in a.body] == [LEAD, SECOND]

@@ -7,6 +7,7 @@ a scrape's segmenter tells: `read/segment.py`.)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..records import Notice, Removed
@@ -60,6 +61,19 @@ SECTION_MARKERS = frozenset(
         "Share",
     )
 )
+
+
+# What a site's footer says, in either language: its rights, licence, editor and address.
+_FOOTER = re.compile(
+    r"©|\bcopyright\b|all rights reserved|bản quyền|giấy phép|tổng biên tập|chịu trách nhiệm|ghi rõ nguồn"
+    r"|\bhotline\b|\bemail\b|điện thoại|\baddress\b|địa chỉ|\bprivacy\b|\bcookies?\b",
+    re.IGNORECASE,
+)
+
+
+def is_footer(text: str) -> bool:
+    """A line of the site's footer: its copyright, licence, editor, address or privacy notice."""
+    return _FOOTER.search(text) is not None
 
 
 def is_section_marker(text: str) -> bool:

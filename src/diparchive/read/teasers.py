@@ -23,13 +23,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .blocks import RawBlock
-from .boilerplate import is_section_marker
+from .boilerplate import is_footer, is_section_marker
 from .dates import DATE_RE
 from .folding import fold, words
 from .headline import OUTLET_MARK, PHOTO_CUE, SENTENCE, TRUNCATED, paragraph
 from .segment import Label
 
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
+BOX_HEADLINES = 4  # a box the article's one last paragraph follows holds this many lines at most
 SUMMARY_SHARE = 0.5  # the share of a headline's word pairs its summary repeats
 TEASER_WORDS = (4, 25)  # a teaser's headline: words, at least and at most
 SUMMED_WORDS = 6  # a headline over its summary has this many words at least (a subheading is shorter)
@@ -108,7 +109,7 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
             elif not (run + 1 < len(lines) and paragraph(lines[run + 1].text)) or teaser_at(lines, run):
                 break  # a short line goes on the body only as a subheading over its paragraph
             run += 1
-        if paragraphs < 2 and tags[resume] is not Label.BODY and not _closes(lines, resume, run):
+        if paragraphs < 2 and tags[resume] is not Label.BODY and not _closes(lines, marker, resume, run):
             marker = resume  # one paragraph under a box that goes on with more: a teaser's summary
             continue
         for i in range(start, resume):
@@ -137,12 +138,14 @@ def _last_sentence(lines: Sequence[RawBlock], j: int) -> bool:
     )
 
 
-def _closes(lines: Sequence[RawBlock], resume: int, run: int) -> bool:
-    """The one paragraph after a box is the article's last: it ends in the end mark, or no
-    whole paragraph follows it (only the site's short lines, a signature, or the file's end)."""
-    if _end_marked(lines[resume].text):
-        return True
-    return not any(paragraph(b.text) for b in lines[run:])
+def _closes(lines: Sequence[RawBlock], marker: int, resume: int, run: int) -> bool:
+    """The one paragraph after a short box is the article's last: it ends in the end mark, or
+    no whole paragraph follows it (only the site's short lines, a signature, or the file's end)
+    and it is not the site's footer (a copyright, a licence, an address)."""
+    text = lines[resume].text
+    if resume - marker - 1 > BOX_HEADLINES or is_footer(text):
+        return False
+    return _end_marked(text) or not any(paragraph(b.text) for b in lines[run:])
 
 
 def trailing(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
