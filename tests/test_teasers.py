@@ -174,6 +174,26 @@ def test_headlines_the_reader_took_for_text_after_a_marker_inside_the_body_are_t
     assert _tags(texts, [Label.BODY] * 6) == [Label.BODY, Label.TAIL, Label.TAIL, Label.TAIL, Label.BODY, Label.BODY]
 
 
+def test_the_article_goes_on_after_links_and_a_marker_in_arrows(tmp_path, reader):
+    links = ["Xem thêm: Giá xăng dầu giảm nhẹ từ chiều nay", "Xem thêm: Khánh thành cầu vượt sông"]
+    tags = _tags([LEAD, *links, SECOND, THIRD], [Label.BODY, Label.CHROME, Label.CHROME, Label.TAIL, Label.TAIL])
+    assert tags == [Label.BODY, Label.CHROME, Label.CHROME, Label.BODY, Label.BODY]
+    lead = (
+        "Foreign Minister Bui Thanh Son received the outgoing Chilean ambassador in Hanoi on Monday, praising her "
+        "work to deepen the partnership between the two countries."
+    )
+    more = [
+        "The minister said trade between the two countries had grown steadily and that both sides should make "
+        "better use of their free trade agreement.",
+        "The ambassador thanked the ministry for its support and said she would remain a friend of Vietnam in her "
+        "new post in Santiago.",
+    ]
+    teasers = ["Fuel prices edge down from this afternoon", "Mountain province opens new river bridge"]
+    a = _read(tmp_path, reader, ["Vietnam and Chile pledge to double trade", lead, "Related »", *teasers, *more])
+    assert [b.text for b in a.body] == [lead, *more]
+    assert _reasons(a)["Related »"].startswith("related-news box inside the article")
+
+
 def test_a_box_then_a_teasers_summary_then_the_articles_paragraph():
     texts = [LEAD, "Tin liên quan", TEASER, SUMMARY, THIRD]
     tags = _tags(texts, [Label.BODY, *[Label.TAIL] * 4])

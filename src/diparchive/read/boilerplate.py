@@ -76,8 +76,11 @@ def is_footer(text: str) -> bool:
     return _FOOTER.search(text) is not None
 
 
+_DECORATION = " \t:>»›<«‹→←▶►•·*|#-–—"  # what a site prints around a marker ("» Xem thêm", "Related »")
+
+
 def is_section_marker(text: str) -> bool:
-    return fold(text.strip().rstrip(":").strip()) in SECTION_MARKERS
+    return fold(text.strip(_DECORATION)) in SECTION_MARKERS
 
 
 # Of those, the ones a site also writes before a link on the same line ("Xem thêm: …").

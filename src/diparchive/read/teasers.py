@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .blocks import RawBlock
-from .boilerplate import is_footer, is_section_marker
+from .boilerplate import is_footer, is_link_line, is_section_marker
 from .dates import DATE_RE
 from .folding import fold, words
 from .headline import OUTLET_MARK, PHOTO_CUE, SENTENCE, TRUNCATED, paragraph
@@ -85,7 +85,7 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
         return tags
     marker = lead + 1
     while marker < len(lines):
-        if not is_section_marker(lines[marker].text):
+        if not (is_section_marker(lines[marker].text) or is_link_line(lines[marker].text)):
             marker += 1
             continue
         start = max(i for i in range(marker) if tags[i] is Label.BODY) + 1
@@ -114,7 +114,8 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
             continue
         for i in range(start, resume):
             if tags[i] is not Label.CAPTION:
-                tags[i] = Label.TAIL if i >= marker else Label.CHROME  # the box, and the site's lines over it
+                # The box; the site's lines over it, and links ("Xem thêm: …"), which the body's rules name
+                tags[i] = Label.TAIL if i >= marker and not is_link_line(lines[i].text) else Label.CHROME
         for i in range(resume, run):
             if tags[i] is not Label.CAPTION:
                 tags[i] = Label.BODY
