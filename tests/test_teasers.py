@@ -293,6 +293,14 @@ def test_short_paragraphs_under_the_leads_photo_are_kept_though_the_reader_ends_
     assert tags[4:] == [Label.CAPTION, Label.BODY]
 
 
+def test_a_desks_name_under_the_lead_is_no_signature_ending_the_article():
+    caption = "Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Thương mại Chi-lê tại trụ sở Chính phủ"
+    head = ["Thủ tướng tiếp Bộ trưởng Thương mại Chi-lê", VTV_LEAD, "Ban Kinh tế", "Thứ Tư, ngày 13/05/2026 18:05"]
+    labels = [Label.BODY, Label.BODY, Label.BYLINE, Label.DATELINE, Label.CHROME, *[Label.BODY] * 4]
+    tags = _tags([*head, "TNV.vn -", caption, *REST], labels)
+    assert tags[-3:] == [Label.BODY] * 3
+
+
 def test_an_outlet_mark_under_a_lead_it_did_not_open_opens_no_teaser():
     caption = "Thủ tướng tiếp Bộ trưởng Thương mại Chi-lê tại trụ sở Chính phủ"
     texts = [VTV_LEAD, "13/05/2026 18:05", "TNV.vn -", caption, REST[0]]

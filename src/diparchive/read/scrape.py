@@ -267,8 +267,10 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         elif tag in kept:
             break
     first = next((i for i, tag in enumerate(tags) if tag in kept), None)
-    signed = next((i for i, tag in enumerate(tags) if tag is Label.BYLINE and tags[:i].count(Label.BODY) >= 2), None)
+    whole = [i for i, tag in enumerate(tags) if tag is Label.BODY and paragraph(lines[i].text)]
+    signed = next((i for i, tag in enumerate(tags) if tag is Label.BYLINE and sum(j < i for j in whole) >= 2), None)
     if signed is not None:  # the article signed after its body ends there: what follows is the site's
+        # (after two whole paragraphs: a desk's name under the lead and its date opens no end)
         tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
     if first is not None and tags[first] is Label.CAPTION and not PHOTO_CUE.search(lines[first].text):
         tags[first] = Label.BODY
