@@ -215,6 +215,10 @@ def test_teasers_the_reader_took_for_text_after_the_last_paragraph_are_left_out(
     assert run[3:] == [Label.TAIL, Label.TAIL]
     pairs = _tags([LEAD, SECOND, THIRD, TEASER, SUMMARY, OTHER, OTHER_SUMMARY], [Label.BODY] * 7)
     assert pairs == [Label.BODY] * 3 + [Label.TAIL] * 4
+    mixed = _tags([LEAD, SECOND, THIRD, TEASER, OTHER, OTHER_SUMMARY], [Label.BODY] * 6)
+    assert mixed == [Label.BODY] * 3 + [Label.TAIL] * 3  # a headline alone, then one over its summary
+    signed = _tags([LEAD, SECOND, THIRD, "Minh Anh"], [Label.BODY] * 4)
+    assert signed == [Label.BODY] * 4  # a signature is no teaser
     title = _tags([LEAD, SECOND, "Most viewed", TEASER], [Label.BODY, Label.BODY, Label.TAIL, Label.TITLE])
     assert title[3] is Label.TAIL  # a headline's shape after the body is another article's
 

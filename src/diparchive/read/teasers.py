@@ -150,29 +150,32 @@ def _closes(lines: Sequence[RawBlock], marker: int, resume: int, run: int) -> bo
 
 
 def trailing(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
-    """Teasers after the article: after its last whole paragraph, a run of two headline-like
-    lines or more kept as body, and headlines each over its summary at the body's end (two of
-    them at least, or one under a line of the site), are other articles' (TAIL)."""
+    """Teasers after the article: read back from the body's end, headline-like lines kept as
+    text, each alone or over its summary, two of them at least (or one headline and summary under
+    a line of the site), are other articles' (TAIL); not a list the article announces (":")."""
     tags = list(tags)
-    body = [i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.TITLE)]
-    if not body:
+    lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY), None)
+    if lead is None:
         return tags
-    whole = [i for i in body if paragraph(lines[i].text)]
-    last = whole[-1] if whole else body[0]
-    after = [i for i in body if i > last]
-    if len(after) >= 2 and all(headline_shaped(lines[i].text) for i in after):
-        for i in after:
-            tags[i] = Label.TAIL
-    # Headline and summary pairs at the body's end, read backwards.
-    kept = [i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION, Label.TITLE)]
-    pairs: list[int] = []
-    while len(kept) >= 3 and kept[-1] == kept[-2] + 1 and teaser_at(lines, kept[-2]):
-        pairs.append(kept[-2])
-        kept = kept[:-2]
-    opened = bool(pairs) and bool(kept) and pairs[-1] > kept[-1] + 1  # a line of the site over the first pair
-    if len(pairs) >= 2 or opened:
-        for i in pairs:
-            tags[i] = tags[i + 1] = Label.TAIL
+    kept = [i for i in range(lead, len(tags)) if tags[i] in (Label.BODY, Label.CAPTION, Label.TITLE)]
+    units: list[tuple[int, ...]] = []
+    k = len(kept) - 1
+    while k >= 1 and tags[kept[k]] is not Label.CAPTION:
+        i = kept[k]
+        if k >= 2 and kept[k - 1] == i - 1 and tags[i - 1] is not Label.CAPTION and teaser_at(lines, i - 1):
+            units.append((i - 1, i))  # a headline over its summary
+            k -= 2
+        elif headline_shaped(lines[i].text):
+            units.append((i,))
+            k -= 1
+        else:
+            break
+    announced = lines[kept[k]].text.rstrip().endswith(":")
+    opened = len(units) == 1 and len(units[0]) == 2 and units[0][0] > kept[k] + 1  # a line of the site over it
+    if (len(units) >= 2 or opened) and not announced:
+        for unit in units:
+            for i in unit:
+                tags[i] = Label.TAIL
     return tags
 
 
