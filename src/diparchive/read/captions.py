@@ -94,10 +94,14 @@ def _holds(own: set[str], heads: Sequence[set[str]]) -> bool:
     )
 
 
-def names_headline(text: str, above: Sequence[str]) -> bool:
+def headline_words(above: Sequence[str]) -> list[set[str]]:
+    """The words of each line above the body that could be the headline (for `names_headline`)."""
+    return [vocabulary for line in above if len(vocabulary := _tokens(line)) >= NEAR_TOKENS]
+
+
+def names_headline(text: str, heads: Sequence[set[str]]) -> bool:
     """A line with no sentence that holds all the words of a line above the body (the headline),
     and a few more: the caption of the photo under the lead ("X receives Y" → "X receives Y at Z")."""
-    heads = [vocabulary for line in above if len(vocabulary := _tokens(line)) >= NEAR_TOKENS]
     return _alt_shaped(text) and not credited(text) and _holds(_tokens(text), heads)
 
 

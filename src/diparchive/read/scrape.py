@@ -17,7 +17,7 @@ from . import teasers
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
-from .captions import AGENCY_CREDIT, is_image_line, names_headline, settle_captions
+from .captions import AGENCY_CREDIT, headline_words, is_image_line, names_headline, settle_captions
 from .dates import DATE_RE, parse_dateline
 from .headline import (
     BULLET,
@@ -279,6 +279,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             tags[first] = Label.CAPTION  # "… on Saturday. — VNA/VNS Trí Dũng" over the story: its photo
     body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     if body:
+        heads = headline_words([b.text for b in lines[: body[0]]])
         for i in range(body[-1] + 1, len(lines)):
             text = lines[i].text
             if DATE_RE.search(text) and len(text) <= 60 and len(text.split()) <= 8:
@@ -292,7 +293,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if OUTLET_MARK.match(text) or _HOST.match(text):
                 tags[i] = Label.CHROME  # the outlet's line under the lead ("TNV.vn"): the body goes on past it
                 continue
-            if names_headline(text, [b.text for b in lines[: body[0]]]) and i + 1 < len(lines):
+            if names_headline(text, heads) and i + 1 < len(lines):
                 if sentence_like(lines[i + 1].text) and len(lines[i + 1].text) >= SENTENCE:
                     tags[i] = Label.CAPTION  # the photo under the lead, captioned with the headline's words
                     continue

@@ -83,19 +83,26 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
     lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY), None)
     if lead is None:
         return tags
-    marker = lead + 1
+    # later[j]: a whole paragraph stands after line j (read once: every test below is then local)
+    later = [False] * len(lines)
+    for j in range(len(lines) - 2, -1, -1):
+        later[j] = later[j + 1] or paragraph(lines[j + 1].text)
+
+    def goes_on(j: int) -> bool:  # a paragraph, or a sentence the article may end with
+        return paragraph(lines[j].text) or _end_marked(lines[j].text) or (_sentence(lines[j].text) and not later[j])
+
+    last_body, marker = lead, lead + 1
     while marker < len(lines):
         if not (is_section_marker(lines[marker].text) or is_link_line(lines[marker].text)):
+            last_body = marker if tags[marker] is Label.BODY else last_body
             marker += 1
             continue
-        start = max(i for i in range(marker) if tags[i] is Label.BODY) + 1
+        start = last_body + 1
         resume = next(
             (
                 j
                 for j in range(marker + 1, min(len(lines), start + BOX_LINES + 1))
-                if (paragraph(lines[j].text) or _end_marked(lines[j].text) or _last_sentence(lines, j))
-                and not teaser_at(lines, j - 1)
-                and not continues(lines[j - 1].text, lines[j].text)
+                if goes_on(j) and not teaser_at(lines, j - 1) and not continues(lines[j - 1].text, lines[j].text)
             ),
             None,
         )
@@ -104,12 +111,19 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
             continue
         run, paragraphs = resume, 0
         while run < len(lines) and not is_section_marker(lines[run].text):
-            if paragraph(lines[run].text) or _end_marked(lines[run].text) or _last_sentence(lines, run):
+            if goes_on(run):
                 paragraphs += 1
             elif not (run + 1 < len(lines) and paragraph(lines[run + 1].text)) or teaser_at(lines, run):
                 break  # a short line goes on the body only as a subheading over its paragraph
             run += 1
-        if paragraphs < 2 and tags[resume] is not Label.BODY and not _closes(lines, marker, resume, run):
+        text = lines[resume].text
+        # One paragraph after a short box closes the article: it ends in the end mark, or no whole
+        # paragraph follows it (only the site's short lines, a signature, the file's end), and it
+        # is not the site's footer (a copyright, a licence, an address).
+        closes = (
+            resume - marker - 1 <= BOX_HEADLINES and not is_footer(text) and (_end_marked(text) or not later[run - 1])
+        )
+        if paragraphs < 2 and tags[resume] is not Label.BODY and not closes:
             marker = resume  # one paragraph under a box that goes on with more: a teaser's summary
             continue
         for i in range(start, resume):
@@ -119,7 +133,7 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
         for i in range(resume, run):
             if tags[i] is not Label.CAPTION:
                 tags[i] = Label.BODY
-        marker = run
+        last_body, marker = run - 1, run
     return tags
 
 
@@ -128,25 +142,9 @@ def _end_marked(text: str) -> bool:
     return text.rstrip().endswith("./.") and len(text) >= SENTENCE
 
 
-def _last_sentence(lines: Sequence[RawBlock], j: int) -> bool:
-    """A sentence with no whole paragraph after it: a short article's last (or the scrape's)."""
-    text = lines[j].text
-    return (
-        len(text) >= SENTENCE
-        and text.rstrip()[-1:] in '.!?"”»'
-        and not TRUNCATED.search(text)
-        and not any(paragraph(b.text) for b in lines[j + 1 :])
-    )
-
-
-def _closes(lines: Sequence[RawBlock], marker: int, resume: int, run: int) -> bool:
-    """The one paragraph after a short box is the article's last: it ends in the end mark, or
-    no whole paragraph follows it (only the site's short lines, a signature, or the file's end)
-    and it is not the site's footer (a copyright, a licence, an address)."""
-    text = lines[resume].text
-    if resume - marker - 1 > BOX_HEADLINES or is_footer(text):
-        return False
-    return _end_marked(text) or not any(paragraph(b.text) for b in lines[run:])
+def _sentence(text: str) -> bool:
+    """A whole sentence, not a teaser cut short."""
+    return len(text) >= SENTENCE and text.rstrip()[-1:] in '.!?"”»' and not TRUNCATED.search(text)
 
 
 def trailing(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
