@@ -141,7 +141,7 @@ def test_seed_004_outlet_marker_placeholders_and_inferred_date(registry, recogni
     a = load("004", registry, recognizer)
     assert a.title == "Tiếp tục phát huy vai trò tiên phong của đối ngoại"
     assert (a.date.iso, a.date.precision, a.date.source) == ("2022-01-22", Precision.DAY, DateSource.INFERRED)
-    assert any(w.startswith("date inferred from the text") for w in a.warnings)
+    assert any(w.message.startswith("date inferred from the text") for w in a.warnings)
     assert a.outlet == "Báo Nhân Dân"
     assert a.body[0].text.startswith("Thủ tướng đề nghị ngành ngoại giao")
     assert a.body[-1].text.startswith("Cùng với đó, chú trọng công tác cán bộ")

@@ -149,6 +149,14 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """What `check` tells an editor of an article, with the line of the file it is about."""
+
+    message: str
+    line: int | None = None  # None: the whole file
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     path: Path  # relative to the site root, for messages and `parse`
     key: str  # shared by an article and its translations
@@ -163,7 +171,7 @@ class Article:
     leaders: tuple[str, ...]
     events: tuple[str, ...]  # what the article is about
     mentions: tuple[str, ...]  # events only named in passing
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
     title_supplied: bool = False  # not the text's own: made from the opening, or the editor's (front matter)
     title_set: bool = False  # the title is the front matter's
     title_line: int | None = None  # the line a scrape's headline was read from

@@ -37,7 +37,7 @@ def findings(
 ) -> Findings:
     """What to tell of the published records (`loaded`, `archive`); `left_out` names articles
     the build left out that an editor may not expect to miss (dated in the future)."""
-    warnings = [Problem(item.article.path, None, w) for item in loaded for w in item.article.warnings]
+    warnings = [Problem(item.article.path, w.line, w.message) for item in loaded for w in item.article.warnings]
     warnings += [problem for item in loaded if (problem := title_problem(item.article))]
     warnings += [
         Problem(item.article.path, None, "the text `diparchive new` wrote is still there: write the article")

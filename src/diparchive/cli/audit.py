@@ -52,7 +52,7 @@ def likely_duplicates(articles: tuple[Article, ...]) -> list[Problem]:
                 problems.append(
                     Problem(
                         second.path,
-                        None,
+                        second.body[0].line if second.body else None,  # where the text in common opens
                         f"likely the same story as {first.path} ({similarity:.0%} of the text in common)",
                     )
                 )

@@ -29,7 +29,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "type": article.doc_type.value,
         "body": [{"kind": b.kind.value, "text": b.text, "line": b.line} for b in article.body],
         "removed": [{"reason": r.reason, "text": r.text, "line": r.line} for r in article.removed],
-        "warnings": list(article.warnings),
+        "warnings": [{"message": w.message, "line": w.line} for w in article.warnings],
     }
 
 
@@ -51,7 +51,7 @@ def article_text(article: Article) -> str:
         f"countries: {', '.join(article.countries) or '-'}    in passing: {', '.join(article.country_mentions) or '-'}",
         f"type:     {article.doc_type.value}",
     ]
-    lines += [f"warning:  {w}" for w in article.warnings]
+    lines += [f"warning:  {f'line {w.line}: ' if w.line else ''}{w.message}" for w in article.warnings]
     lines.append(f"body ({len(article.body)} blocks):")
     for block in article.body:
         lines.append(textwrap.shorten(f"  {block.line:>4} {block.kind.value:<9} {block.text}", 150, placeholder="…"))

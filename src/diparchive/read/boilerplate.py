@@ -1,11 +1,16 @@
 """Telling an article's own text from the site around it: the *section markers* ("Cùng
 chuyên mục", "Read more") that open a site's related-news, most-read or tag blocks, and the lines
-that put one before the link it introduces ("Xem thêm: …"). (What else
-is chrome, a scrape's segmenter tells: `read/segment.py`.)
+that put one before the link it introduces ("Xem thêm: …"); and the warning `check` gives when
+more of a file is left out than kept, at the line where the text was cut. (What else is chrome,
+a scrape's segmenter tells: `read/segment.py`.)
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from ..records import Notice, Removed
 from .folding import fold
 
 # Headings that open the related-news, most-read or tag blocks of a news site.
@@ -16,6 +21,12 @@ SECTION_MARKERS = frozenset(
         "Tin cùng chuyên mục",
         "Tin đọc nhiều",
         "Đọc nhiều",
+        "Đọc nhiều nhất",
+        "Xem nhiều",
+        "Tin xem nhiều",
+        "Tin nổi bật",
+        "Tin cùng chủ đề",
+        "Tin tức liên quan",
         "Tin liên quan",
         "Bài liên quan",
         "Tin khác",
@@ -29,14 +40,21 @@ SECTION_MARKERS = frozenset(
         "Tags",
         "Chia sẻ",
         "Bình luận",
+        "Related",
         "Related news",
         "Related articles",
         "Related stories",
+        "Related posts",
         "Read more",
         "Read next",
         "More news",
+        "More stories",
         "Most read",
+        "Most viewed",
         "Most popular",
+        "Top stories",
+        "Trending",
+        "Recommended",
         "See also",
         "You may also like",
         "Latest news",
@@ -45,8 +63,24 @@ SECTION_MARKERS = frozenset(
 )
 
 
+# What a site's footer says, in either language: its rights, licence, editor and address.
+_FOOTER = re.compile(
+    r"©|\bcopyright\b|all rights reserved|bản quyền|giấy phép|tổng biên tập|chịu trách nhiệm|ghi rõ nguồn"
+    r"|\bhotline\b|\bemail\b|điện thoại|\baddress\b|địa chỉ|\bprivacy\b|\bcookies?\b",
+    re.IGNORECASE,
+)
+
+
+def is_footer(text: str) -> bool:
+    """A line of the site's footer: its copyright, licence, editor, address or privacy notice."""
+    return _FOOTER.search(text) is not None
+
+
+_DECORATION = " \t:>»›<«‹→←▶►•·*|#-–—"  # what a site prints around a marker ("» Xem thêm", "Related »")
+
+
 def is_section_marker(text: str) -> bool:
-    return fold(text.strip().rstrip(":").strip()) in SECTION_MARKERS
+    return fold(text.strip(_DECORATION)) in SECTION_MARKERS
 
 
 # Of those, the ones a site also writes before a link on the same line ("Xem thêm: …").
@@ -76,3 +110,21 @@ def is_link_line(text: str) -> bool:
     """A marker with the link it introduces: "Xem thêm: …", "Read more: …", "Tags: …"."""
     head, colon, rest = text.partition(":")
     return bool(colon) and bool(rest.strip()) and len(text) <= 240 and fold(head.strip()) in LINK_MARKERS
+
+
+LEFT_OUT_LINES = 5  # lines of whole paragraphs left out a warning names
+WHOLE_PARAGRAPH = 100  # characters of a line left out that ends in a sentence's stop: a paragraph, maybe lost
+
+
+def left_out(removed: list[Removed], opening: int, kept: int, dropped: int, shown: Path) -> Notice:
+    """The warning that more was left out than kept, at the first line left out after the body's
+    `opening` line (where it was cut, if it was), with the lines of whole paragraphs left out."""
+    after = [r.line for r in removed if r.line > opening] or [r.line for r in removed]
+    whole = sorted({r.line for r in removed if len(r.text) >= WHOLE_PARAGRAPH and r.text.rstrip()[-1:] in '.!?"”»'})
+    named = ", ".join(map(str, whole[:LEFT_OUT_LINES])) + (" …" if len(whole) > LEFT_OUT_LINES else "")
+    among = f"; whole paragraphs among them at line {named}" if whole else ""
+    return Notice(
+        f"{dropped} of {kept + dropped} characters were left out as boilerplate{among}: "
+        f"check with `diparchive parse {shown}`",
+        min(after, default=None),
+    )

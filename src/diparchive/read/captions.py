@@ -39,6 +39,10 @@ NEAR_OWN = 0.75
 NEAR_HEAD = 0.6
 NEAR_TOKENS = 5
 ALT_WORDS = 25
+# A line with all (this share) of a headline's words, and at most twice as many, is a caption
+# that names what the headline says ("X receives Y" → "X receives Y at Z").
+HELD_HEAD = 0.9
+HELD_OWN = 2
 _KEPT = (Label.BODY, Label.CAPTION)
 # Where a picture stood: a Markdown image, a file name, a bracketed "image", "… - Ảnh 1".
 _IMAGE = re.compile(
@@ -84,6 +88,23 @@ def _key(text: str) -> str:
     return " ".join(fold(text).rstrip("| ").split())
 
 
+def _holds(own: set[str], heads: Sequence[set[str]]) -> bool:
+    return any(
+        sum(1 for t in head if t in own) >= HELD_HEAD * len(head) and len(own) <= HELD_OWN * len(head) for head in heads
+    )
+
+
+def headline_words(above: Sequence[str]) -> list[set[str]]:
+    """The words of each line above the body that could be the headline (for `names_headline`)."""
+    return [vocabulary for line in above if len(vocabulary := _tokens(line)) >= NEAR_TOKENS]
+
+
+def names_headline(text: str, heads: Sequence[set[str]]) -> bool:
+    """A line with no sentence that holds all the words of a line above the body (the headline),
+    and a few more: the caption of the photo under the lead ("X receives Y" → "X receives Y at Z")."""
+    return _alt_shaped(text) and not credited(text) and _holds(_tokens(text), heads)
+
+
 def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
     """The labels with the captions the shapes above tell (see the module's text)."""
     tags = list(tags)
@@ -114,9 +135,19 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
     for i in range(1, first):
         if tags[i] is Label.CHROME and is_image_line(texts[i - 1]) and credited(texts[i]) and _short(texts[i]):
             tags[i] = Label.CAPTION  # the photo over the lead: its slot, then its credited caption
+
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
-        if tag in _KEPT and i < last and _alt_shaped(text) and not credited(text) and near_head(i):
+        if (
+            tag is Label.BODY
+            and first < i < last
+            and tags[i - 1] not in _KEPT
+            and _alt_shaped(text)
+            and not credited(text)
+            and _holds(_tokens(text), heads)
+        ):
+            tags[i] = Label.CAPTION  # under the lead's dateline or outlet line, the photo's caption names the headline
+        elif tag in _KEPT and i < last and _alt_shaped(text) and not credited(text) and near_head(i):
             # Most of the headline's words again, no sentence: the picture's alt text, its
             # caption under it when a short line follows (a paragraph there: it is the caption).
             if tags[i + 1] is Label.BODY and _short(texts[i + 1]) and not is_image_line(texts[i + 1]):

@@ -20,7 +20,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from ..errors import fail
-from ..records import Article, Block, BlockKind, PubDate, Removed
+from ..records import Article, Block, BlockKind, Notice, PubDate, Removed
 from . import boilerplate
 from .blocks import RawBlock, markdown_blocks
 from .bylines import closing_signature
@@ -329,7 +329,7 @@ def load_article(
     else:
         header, raw = read_scrape(body, first_line, registry, segmenter or Segmenter.open())
         printed, body_at = header.printed, header.body_at
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     title = meta.get("title") or header.title
     blocks, removed = classify(raw, title or "", cut_at_markers=path.suffix == ".md")
     title_supplied = title is None or meta.get("title_supplied", False)
@@ -346,19 +346,20 @@ def load_article(
     kept = sum(len(b.text) for b in blocks)
     dropped = sum(len(r.text) for r in removed)
     if dropped > BOILERPLATE_WARN_SHARE * (kept + dropped):
-        warnings.append(
-            f"{dropped} of {kept + dropped} characters were left out as boilerplate: check with `diparchive parse {shown}`"
-        )
+        warnings.append(boilerplate.left_out(removed, blocks[0].line, kept, dropped, shown))
 
     paragraphs = [b.text for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUESTION)]
+    first = blocks[0].line
     if not paragraphs:  # all captions, headings or lists: likely a gallery page, or the body was missed
-        warnings.append(f"no paragraph: only captions, headings or lists were read (`diparchive parse {shown}`)")
+        warnings.append(
+            Notice(f"no paragraph: only captions, headings or lists were read (`diparchive parse {shown}`)", first)
+        )
     dated = date_of_scrape(
         printed, header.title, body_at, paragraphs, [b.text for b in blocks if b.kind is BlockKind.CAPTION]
     )
     date = meta.get("date") or dated.date
     if "date" not in meta and dated.note:
-        warnings.append(dated.note)
+        warnings.append(Notice(dated.note, first))  # where the text the date is looked for opens
     author = meta.get("author") or header.author or dated.author or signature
 
     texts = passages(title, first_line, blocks)

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from markupsafe import escape
 
 from ..records import BlockKind, Removed
+from . import teasers
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
 from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
-from .captions import AGENCY_CREDIT, is_image_line, settle_captions
+from .captions import AGENCY_CREDIT, headline_words, is_image_line, names_headline, settle_captions
 from .dates import DATE_RE, parse_dateline
-from .folding import fold
 from .headline import (
     BULLET,
     NO_SHARED_WORD,
@@ -38,8 +38,9 @@ from .headline import (
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
+META_LINES = 5  # lines between the lead and the next body line where its dateline and outlet stand
 SENTENCE_WORDS = 15  # a dateline is a few words; a line this long ending in its stop is a sentence
-BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
+_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov)\s*[-–—]?$", re.IGNORECASE)  # "tnv.vn"
 _CREDITED = re.compile(r"(?:\(|[.!?]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
@@ -130,6 +131,7 @@ def read_scrape(
     # each with whether it surely is one: labelled so, headed so, or the file's last line.
     bylines: list[tuple[str, bool]] = []
     last_kept = max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=len(lines))
+    next_body = min(_first_of(tags[first_body + 1 :], Label.BODY) + first_body + 1, first_body + META_LINES)
     for block in blocks:
         if block.image_slot:
             body_blocks.append(block)
@@ -143,10 +145,24 @@ def read_scrape(
             continue
         if label is Label.TITLE and position > lead_at:
             label = Label.BODY  # a headline-like line inside the body is a subheading
+        if label in (Label.BODY, Label.CAPTION):
+            section = None  # the text goes on: a box inside it has ended
         if label is Label.CAPTION:
             text = block.text.rstrip("| ").strip() or block.text  # "Caption. (Ảnh: X) |": the pipe is a link's
             body_blocks.append(replace(block, kind=BlockKind.CAPTION, text=text, html=str(escape(text))))
             continue
+        # Under the lead, before the next body line, the site may print the article's own
+        # dateline and outlet line ("TNV.vn", "TNV.vn -") over its photo.
+        if first_body < position < next_body and label in (Label.CHROME, Label.DATELINE, Label.TAIL):
+            own = outlet_of(block.text, registry) or (block.text.strip(" -–—") if _HOST.match(block.text) else None)
+            if own is not None and outlet is None:
+                outlet = own
+                removed.append(Removed(block.text, block.line, "outlet marker"))
+                continue
+            if parse_dateline(block.text) is not None and len(block.text.split()) <= SENTENCE_WORDS:
+                datelines.append((position, block))
+                removed.append(Removed(block.text, block.line, _REASONS[Label.DATELINE]))
+                continue
         if label is Label.BODY or (label is Label.CHROME and position > first_body):
             # Chrome inside the body goes to the body's own rules, which can say what it is
             # (a repeated caption, an image placeholder, a pull quote) before it is left out.
@@ -179,7 +195,12 @@ def read_scrape(
             datelines.append((position, block))
         if is_section_marker(block.text):
             section = block.text.strip().rstrip(":")
-        reason = f"site section: {section}" if section and label in (Label.TAIL, Label.CHROME) else _REASONS[label]
+        if label is Label.TAIL and section and first_body < position < last_kept:
+            reason = f"related-news box inside the article: {section}"
+        elif section and label in (Label.TAIL, Label.CHROME):
+            reason = f"site section: {section}"
+        else:
+            reason = _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
     dateline_author = _mark_datelines(datelines, title_at, removed)
     author = next(
@@ -214,6 +235,10 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
       in the middle of its body ends in body. (Sharing words with the article tells nothing
       here: related news shares as many as the body's own paragraphs.)"""
     tags = [Label.CHROME if is_link_line(b.text) else r.label for b, r in zip(lines, read)]
+    lead = _first_of(tags, Label.BODY)
+    for i, b in enumerate(lines):
+        if is_section_marker(b.text) and tags[i] in (Label.BODY, Label.CAPTION, Label.TITLE):
+            tags[i] = Label.TAIL if i > lead else Label.CHROME  # "XEM THÊM:" opens a box: never text
     for i, tag in enumerate(tags):
         if tag is Label.TITLE and not could_be_headline(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else ""):
             tags[i] = Label.BODY if sentence_like(lines[i].text) else Label.CHROME
@@ -242,8 +267,10 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         elif tag in kept:
             break
     first = next((i for i, tag in enumerate(tags) if tag in kept), None)
-    signed = next((i for i, tag in enumerate(tags) if tag is Label.BYLINE and tags[:i].count(Label.BODY) >= 2), None)
+    whole = [i for i, tag in enumerate(tags) if tag is Label.BODY and paragraph(lines[i].text)]
+    signed = next((i for i, tag in enumerate(tags) if tag is Label.BYLINE and sum(j < i for j in whole) >= 2), None)
     if signed is not None:  # the article signed after its body ends there: what follows is the site's
+        # (after two whole paragraphs: a desk's name under the lead and its date opens no end)
         tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
     if first is not None and tags[first] is Label.CAPTION and not PHOTO_CUE.search(lines[first].text):
         tags[first] = Label.BODY
@@ -252,6 +279,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             tags[first] = Label.CAPTION  # "… on Saturday. — VNA/VNS Trí Dũng" over the story: its photo
     body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     if body:
+        heads = headline_words([b.text for b in lines[: body[0]]])
         for i in range(body[-1] + 1, len(lines)):
             text = lines[i].text
             if DATE_RE.search(text) and len(text) <= 60 and len(text.split()) <= 8:
@@ -262,7 +290,16 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if is_image_line(text):
                 tags[i] = Label.CHROME  # a picture's slot: its caption may follow
                 continue
+            if OUTLET_MARK.match(text) or _HOST.match(text):
+                tags[i] = Label.CHROME  # the outlet's line under the lead ("TNV.vn"): the body goes on past it
+                continue
+            if names_headline(text, heads) and i + 1 < len(lines):
+                if sentence_like(lines[i + 1].text) and len(lines[i + 1].text) >= SENTENCE:
+                    tags[i] = Label.CAPTION  # the photo under the lead, captioned with the headline's words
+                    continue
             last = i == len(lines) - 1
+            if teasers.teaser_at(lines, i):
+                break  # a headline over its summary: another article's teaser
             if _subheading(text) and i + 1 < len(lines) and paragraph(lines[i + 1].text):
                 tags[i] = Label.BODY  # a subheading over the next whole paragraph: the article goes on
                 continue
@@ -270,8 +307,15 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
                 break
             tags[i] = Label.BODY
-    tags = _resumed(lines, tags)
-    tags = _teaser_leads(lines, _closed(lines, tags))
+    tags = teasers.resumed(lines, tags)
+    tags = teasers.trailing(lines, teasers.teaser_leads(lines, _closed(lines, tags)))
+    lead, last_kept = (
+        _first_of(tags, Label.BODY),
+        max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=0),
+    )
+    for i in range(lead + 1, len(tags)):
+        if tags[i] is Label.TITLE:  # a headline's shape under the lead: a subheading, or after the body a teaser
+            tags[i] = Label.BODY if i < last_kept else Label.TAIL
     for i, tag in enumerate(tags):
         if (
             tag is Label.BODY
@@ -289,35 +333,6 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     return tags
 
 
-def _resumed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
-    """A related-news box inside the article (a marker like "TIN LIÊN QUAN" and a few short
-    lines) does not end it: when whole paragraphs follow the box, the body goes on there."""
-    tags = list(tags)
-    while True:
-        body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
-        if not body:
-            return tags
-        start = body[-1] + 1
-        resume = next(
-            (j for j in range(start, min(len(lines), start + BOX_LINES + 1)) if paragraph(lines[j].text)), None
-        )
-        if resume is None or resume == start or not any(is_section_marker(lines[i].text) for i in range(start, resume)):
-            return tags
-        run, paragraphs = resume, 0
-        while run < len(lines) and not is_section_marker(lines[run].text):
-            if paragraph(lines[run].text):
-                paragraphs += 1
-            elif not (run + 1 < len(lines) and paragraph(lines[run + 1].text)):
-                break  # a short line goes on the body only as a subheading over a paragraph
-            run += 1
-        if paragraphs < 2:
-            return tags  # one paragraph under a box is a teaser's summary, not the article going on
-        for i in range(start, resume):
-            tags[i] = Label.CHROME
-        for i in range(resume, run):
-            tags[i] = Label.BODY
-
-
 def _closed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
     """A Vietnamese news text ends at its end mark "./.": after the body line that closes with
     it, what the page prints (a bio box, another article's paragraph) is not the article's."""
@@ -327,34 +342,6 @@ def _closed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
     if closing is None:
         return tags
     return [*tags[: closing + 1], *(Label.TAIL if tag is Label.BODY else tag for tag in tags[closing + 1 :])]
-
-
-def _teaser_leads(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
-    """An outlet's mark ("VTV.vn -", "(TTXVN) –") opens an article's lead: printed again after
-    the lead, it opens another article's, a related teaser (its headline over it, its summary
-    under it). From that headline on, the kept lines are the site's, unless two whole
-    paragraphs follow the summary (then the teaser is a box inside the article). A mark over a
-    copy of the lead (the site printing its lead twice) opens no other article."""
-    kept = (Label.BODY, Label.CAPTION, Label.TITLE)
-    lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY and not OUTLET_MARK.match(lines[i].text)), None)
-    if lead is None:
-        return tags
-    opening = fold(lines[lead].text)[:60]
-    for mark in range(lead + 1, len(lines)):
-        if not OUTLET_MARK.match(lines[mark].text):
-            continue
-        summary = mark + 1
-        if summary >= len(lines) or fold(lines[summary].text).startswith(opening):
-            continue
-        start = mark
-        while (
-            start - 1 > lead and mark - start < 3 and tags[start - 1] in kept and not paragraph(lines[start - 1].text)
-        ):
-            start -= 1  # the teaser's headline (and its copies) over the mark
-        after = [i for i in range(summary + 1, len(lines)) if tags[i] is Label.BODY and paragraph(lines[i].text)]
-        end = summary + 1 if len(after) >= 2 else len(lines)
-        return [Label.TAIL if start <= i < end and tag in kept else tag for i, tag in enumerate(tags)]
-    return tags
 
 
 def _label(text: str) -> bool:
