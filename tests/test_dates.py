@@ -216,3 +216,69 @@ def test_a_dotted_time_british_style_is_a_clock(line, iso):
 
 def test_a_dotted_number_in_prose_is_no_clock():
     assert read_dateline("Tỷ lệ tăng 12.45 phần trăm so với cùng kỳ, theo số liệu ngày 20/3/2024") is None
+
+
+HEADLINE = "Bộ trưởng tiếp Đại sứ nước láng giềng"
+LEAD_DAY = "Chiều 12/5, tại Hà Nội, " + LEAD_VI[0].lower() + LEAD_VI[1:]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Trang chủ", "Thế giới", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY, MORE],
+        ["Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY, MORE],  # the lead tells of that day
+        ["Trang chủ", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_VI, MORE],  # no day in the lead, a line above
+        [
+            "Home",
+            "World",
+            "Monday 12 May 2025 14.30 BST",
+            "Foreign minister receives new ambassador",
+            LEAD_EN.replace("this morning", "on Monday"),
+        ],
+    ],
+)
+def test_a_weekday_stamp_with_its_time_right_over_the_headline_is_the_articles(lines):
+    at = next(i for i, t in enumerate(lines) if t in (HEADLINE, "Foreign minister receives new ambassador"))
+    choice = publication_date(lines, at, at + 1)
+    assert choice is not None and choice.date.iso == "2025-05-12" and choice.index == at - 1
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_VI, MORE],  # the page's first line, the lead names no day
+        ["Trang chủ", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY.replace("12/5", "9/2"), MORE],  # another day
+        ["Trang chủ", "Thứ Hai, 12/05/2025", HEADLINE, LEAD_DAY, MORE],  # no time: a masthead's day
+        ["Thứ Hai, 12/05/2025 14:30", "Thời sự", HEADLINE, LEAD_DAY, MORE],  # not right over the headline
+        [
+            "Home",
+            "Monday 12 May 2025 14.30 BST",
+            "Foreign minister receives new ambassador",
+            LEAD_EN.replace("this morning", "on Thursday"),
+        ],
+    ],
+)
+def test_a_weekday_stamp_the_lead_belies_or_the_header_prints_is_a_clock(lines):
+    at = next(i for i, t in enumerate(lines) if t in (HEADLINE, "Foreign minister receives new ambassador"))
+    assert publication_date(lines, at, at + 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Mon 12 May 2025 09.30 BST", None),  # an abbreviated weekday and a zone are no name
+        ("Monday 12 May 2025 14.30 BST", None),
+        ("Vientiane, October 9, 2024", None),  # a wire's place before the date
+        ("Hà Nội, ngày 12 tháng 5 năm 2025", None),
+        ("Hà Thu 19/09/2024 15:00", "Hà Thu"),  # a name beside the date
+    ],
+)
+def test_a_zone_a_weekday_and_a_place_beside_a_date_are_no_byline(line, author):
+    found = read_dateline(line)
+    assert found is not None and found.date.iso[:4] in ("2024", "2025") and found.author == author
+
+
+def test_an_abbreviated_weekday_opening_the_line_is_the_dates_weekday():
+    assert find_dates("Mon 12 May 2025 09.30 BST")[0].weekday
+    assert find_dates("Thu 12 May 2025 09.30 BST")[0].contradicted  # 12 May 2025 was a Monday
+    assert not find_dates("Hà Thu 19/09/2024 15:00")[0].weekday  # inside a name it is no weekday

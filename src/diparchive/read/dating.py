@@ -3,6 +3,7 @@ teaser), inference from the text, and EDTF intervals when the text only bounds i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -172,11 +173,57 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     headline = lines[title_at]
     if len(re.findall(r"[^\W\d_]{2,}", headline)) < 4:
         return None  # what stands below is no headline (a hotline, a menu): the date is the page's
-    if found.mention and found.mention.weekday or len(between) > _TITLE_GAP - 1 or not plausible(found):
+    if len(between) > _TITLE_GAP - 1 or not plausible(found):
         return None
+    if found.mention and found.mention.weekday and not (not between and _own_stamp(lines, index, body_at, found)):
+        return None  # a weekday over the headline marks a masthead's clock, unless the stamp is the article's
     if any(d.date != found.date for _, d in datelines if _ < index):
         return None  # two different stamps over the headline: a clock and something else
     return Choice(found.date, index, found.author)
+
+
+_EN_WEEKDAY_RE = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_EN_DAY_MONTH_RE = re.compile(
+    rf"\b(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE}))\b(?!,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+STAMP_LEAD_DAYS = 2  # a lead's day this many days before its stamp, or on it, agrees with it
+
+
+def _own_stamp(lines: Sequence[str], index: int, body_at: int, found: Dateline) -> bool:
+    """A weekday, a day and a clock time right over the headline are the article's own stamp,
+    not a masthead's clock: the lead tells of that day (or of a day or two before it), or else,
+    when the lead names no day, the stamp is not the page's first line (where a header prints
+    the day the page was read). A lead that names another day belies it."""
+    mention = found.mention
+    if mention is None or not mention.time or found.date.day is None:
+        return False
+    stamp = found.date.first_day
+    lead = next((t for t in lines[body_at : body_at + 3] if _is_long(t)), "")
+    days = _lead_days(lead, stamp)
+    if days:
+        return any(0 <= (stamp - day).days <= STAMP_LEAD_DAYS for day in days)
+    named = {_EN_WEEKDAYS.index(m.group(1).lower()) for m in _EN_WEEKDAY_RE.finditer(lead)}
+    if named:
+        return any((stamp.weekday() - w) % 7 <= STAMP_LEAD_DAYS for w in named)
+    return any(t.strip() for t in lines[:index])
+
+
+def _lead_days(lead: str, stamp: dt.date) -> list[dt.date]:
+    """The days (with no year printed) the lead names, in the stamp's year or the one before."""
+    pairs = [(int(m.group(1)), int(m.group(2))) for m in _LEAD_DAY_RE.finditer(lead)]
+    for m in _EN_DAY_MONTH_RE.finditer(lead):
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        pairs.append((int(m.group("d1") or m.group("d2")), month))
+    days = []
+    for day, month in pairs:
+        for year in (stamp.year, stamp.year - 1):
+            candidate = safe_date(year, month, day)
+            if candidate is not None and candidate <= stamp + dt.timedelta(days=STAMP_LEAD_DAYS):
+                days.append(candidate)
+                break
+    return days
 
 
 # Inference --------------------------------------------------------------------------------
