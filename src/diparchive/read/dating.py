@@ -97,11 +97,12 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     `lines` are the scrape's text blocks in order, `title_at` the index of the headline (None
     when the page prints none) and `body_at` where the body starts. A dateline below the
     headline (beside the byline or the lead) is the article's. One above it is the article's only
-    when it stands right over the headline, prints no weekday (a masthead clock's mark) and no
-    date stands below. Dates in body paragraphs, captions and teasers are events, never the
-    publication: a dateline counts only before the article's second long paragraph (after it,
-    only a notice of when the page was posted, when nothing above gives a date). A
-    "published" label beats an "updated" one. A date years later than every year the text
+    when it stands right over the headline, prints no weekday (a masthead clock's mark) unless the
+    lead or its place says it is the article's stamp (`_own_stamp`), and no date stands below.
+    Dates in body paragraphs, captions and teasers are events, never the publication: a
+    dateline counts only before the article's second long paragraph (after it, only a notice
+    of when the page was posted, when nothing above gives a date). A "published" label beats
+    an "updated" one. A date years later than every year the text
     names is a crawl or widget clock.
     """
     datelines: list[tuple[int, Dateline]] = []
