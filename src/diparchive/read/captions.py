@@ -48,11 +48,17 @@ _IMAGE = re.compile(
 )
 # A line that ends in a photo's credit: "… (Ảnh: X/TTXVN)", "… . Photo: X", "… - Ảnh: X |".
 CREDITED = re.compile(
-    r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$", re.IGNORECASE
+    r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo(?:graph)?|illustration|composite|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$",
+    re.IGNORECASE,
 )
 CLOSING_PHOTO = 2  # lines after the body's last paragraph where its closing photo's caption may stand
 # A news agency's credit after the caption's last sentence: "… on Saturday. — VNA/VNS Trí Dũng".
-AGENCY_CREDIT = re.compile(r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$")
+# Or an agency's name in capitals and its photographer after a slash, perhaps in brackets and with
+# the link a wire prints after it: "… May 12, 2025. REUTERS/Jane Doe [Licensing]", "… (AGENCY/Jane Doe)".
+AGENCY_CREDIT = re.compile(
+    r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$"
+    r"|[.!?]\s+\(?[A-Z]{2,10}/[^\W\d_][^.()/\[\]]{0,60}\)?(?:\s*\[[^\]]{1,40}\])?\s*$"
+)
 COPYRIGHT_CREDIT = re.compile(r"[.!?]\s*©\s*[^\W\d_][^.()©]{0,40}$")  # "… on May 31. © Reuters"
 _CELL = re.compile(r"[.!?)]\s*\|$")  # a sentence, then the pipe of a table cell
 

@@ -15,7 +15,7 @@ from markupsafe import escape
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
-from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
+from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name, full_name_in_capitals
 from .captions import AGENCY_CREDIT, is_image_line, settle_captions
 from .dates import DATE_RE, parse_dateline
 from .folding import fold
@@ -40,7 +40,9 @@ from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
 SENTENCE_WORDS = 15  # a dateline is a few words; a line this long ending in its stop is a sentence
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included
-_CREDITED = re.compile(r"(?:\(|[.!?]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE)
+_CREDITED = re.compile(
+    r"(?:\(|[.!?]\s*)(?:ảnh|photo(?:graph)?|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE
+)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
     Label.TAIL: "after the article (related headlines and the rest of the site)",
@@ -168,7 +170,7 @@ def read_scrape(
             continue
         after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
-        explicit = position <= first_body and BYLINE_HEAD.match(block.text) is not None
+        explicit = (position <= first_body or closing) and BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
             # Above the lead, the model's label alone does not make a line in capitals a name
@@ -186,8 +188,10 @@ def read_scrape(
         (
             name
             for line, sure in bylines
-            if (name := byline_name(line)) and (sure or name in STAFF or not name.isupper())
-        ),  # a line in capitals is a name where a byline surely stands: read so after the body, headed so, or last
+            if (name := byline_name(line))
+            and (sure or name in STAFF or not name.isupper() or full_name_in_capitals(name))
+        ),  # a line in capitals is a name where a byline surely stands (after the body, headed so, or
+        # last), or when it is a person's full name
         None,
     )
     if author is None and dateline_author:
