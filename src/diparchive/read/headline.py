@@ -28,6 +28,12 @@ NEAR_SHARE = 0.5  # the share of its words a line right over the lead has in com
 NEAR_WEIGHT = 0.25  # what standing right over the lead with such words adds to a headline's score
 STANDFIRST_HEAD_WORDS = 5  # a headline over a standfirst has this many words at least (a menu item has fewer)
 STANDFIRST_RATIO = 1.15  # a standfirst is longer than its headline by this much at least
+# A page's notice of the article's age, printed right over its headline.
+AGE_NOTICE = re.compile(
+    r"(?:this|the)\s+(?:article|story|page)\s+is\s+(?:more\s+than\s+|over\s+)?(?:an?|\d+)\s+(?:years?|months?)\s+old\.?"
+    r"|bài\s+(?:viết\s+)?(?:này\s+)?đã\s+(?:được\s+)?đăng\s+(?:cách\s+đây\s+)?(?:hơn\s+)?\d+\s+(?:năm|tháng)(?:\s+trước)?\.?",
+    re.IGNORECASE,
+)
 BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before its headline
 # A photo's credit: "Ảnh: …", "(Photo …", "Photograph: …", or a news agency's after the caption
 # ("… Saturday. — VNA/VNS X", "… 2025. REUTERS/X").
@@ -55,10 +61,14 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
         # The line right over the lead that shares much of its wording is where a headline
         # stands, however the site prints it (in capitals, behind a bullet, after a menu).
-        next_to_lead = i == above and shared >= NEAR_SHARE and not PHOTO_CUE.search(text)
-        if chance < TITLE_CHANCE / 2 and not next_to_lead:
+        next_to_lead = (
+            i == above and shared >= NEAR_SHARE and not PHOTO_CUE.search(text) and read[i].label is not Label.BYLINE
+        )
+        # A notice of the article's age ("This article is more than 1 year old") stands over its headline.
+        under_notice = i > 0 and AGE_NOTICE.fullmatch(lines[i - 1].text.strip()) is not None
+        if chance < TITLE_CHANCE / 2 and not next_to_lead and not under_notice:
             continue
-        score = chance + LEAD_WEIGHT * shared + (NEAR_WEIGHT if next_to_lead else 0.0)
+        score = chance + LEAD_WEIGHT * shared + (NEAR_WEIGHT if next_to_lead else 0.0) + (1.0 if under_notice else 0.0)
         if best is None or score > best[0]:
             best = (score, i, chance, shared, next_to_lead)
     if best is None or best[0] < TITLE_CHANCE:
@@ -91,6 +101,7 @@ def _headline_over_standfirst(lines: list[RawBlock], at: int, lead: set[str]) ->
         and not sentence_like(upper)
         and not upper.rstrip().endswith((".", "…"))
         and not PHOTO_CUE.search(upper)
+        and not AGE_NOTICE.fullmatch(upper.strip())
         and bool(own)
         and sum(1 for w in own if w in lead) >= NEAR_SHARE * len(own)
     )
