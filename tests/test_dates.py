@@ -282,3 +282,18 @@ def test_an_abbreviated_weekday_opening_the_line_is_the_dates_weekday():
     assert find_dates("Mon 12 May 2025 09.30 BST")[0].weekday
     assert find_dates("Thu 12 May 2025 09.30 BST")[0].contradicted  # 12 May 2025 was a Monday
     assert not find_dates("Hà Thu 19/09/2024 15:00")[0].weekday  # inside a name it is no weekday
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Thứ hai, ngày 12/05/2025 - 14:30",
+        "Thứ 2, 12/5/2025 | 14:30",
+        "14:30 Thứ Hai, 12/05/2025",  # the time before the weekday
+        "Monday, May 12, 2025 2:30 PM",
+        "Mon, 12 May 2025 14:30:00 +0700",
+    ],
+)
+def test_every_shape_of_a_weekday_stamp_over_the_headline_the_lead_agrees_with(stamp):
+    choice = publication_date(["Trang chủ", stamp, HEADLINE, LEAD_DAY, MORE], 2, 3)
+    assert choice is not None and choice.date.iso == "2025-05-12"

@@ -247,6 +247,8 @@ def test_numbers_listed_together_are_each_an_instance(recognizer):
             "Leaders meet at the 44th, 45th and 46th ASEAN Summits",
             ("asean-summit-44", "asean-summit-45", "asean-summit-46"),
         ),
+        ("Talks on the sidelines of the 44th and the 45th ASEAN Summit", ("asean-summit-44", "asean-summit-45")),
+        ("Prime Minister attends 44th/45th ASEAN Summits", ("asean-summit-44", "asean-summit-45")),
         ("The 12th and 45th ASEAN Summits in one hall", ("asean-summit-45",)),  # no list: sessions far apart
         ("China's 19th and 20th Party Congresses", ()),  # another country's, the whole list
     ],

@@ -89,6 +89,8 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("Lan Hương, phóng viên thường trú", "Lan Hương"),  # the name, then a role
         ("Jane Doe, Southeast Asia correspondent", "Jane Doe"),
         ("Minh Anh - PV", "Minh Anh"),
+        ("Lan Hương (phóng viên thường trú tại Paris)", "Lan Hương"),
+        ("Lan Hương - Phóng viên TTXVN tại Paris", "Lan Hương"),
         ("By JOHN SMITH, Reuters", "JOHN SMITH"),  # the name, then the agency
         ("Minh Anh, Thu Hà", "Minh Anh, Thu Hà"),  # two names
         ("Photograph: Tran Van Binh/AP", None),  # a photo credit names no author

@@ -24,6 +24,7 @@ _BYLINE_TAILS = (
     re.compile(r"\s*/\s*[^\W\d_][\w.&]{1,19}(?:\s+[\w.&]{1,20}){0,3}\s*$"),  # "… /VGP", "Minh Anh/Tin Nhanh"
     # "Lan Hương, phóng viên thường trú", "Jane Doe, Southeast Asia correspondent": the name, then a role.
     re.compile(rf"\s*[,\-–—|]\s*(?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^\d]{{0,40}}$", re.IGNORECASE),
+    re.compile(rf"\s*\((?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^()\d]{{0,40}}\)\s*$", re.IGNORECASE),
     re.compile(r"\s*[-–—|,]\s*$"),
 )
 _AGENCY_AFTER = re.compile(r"\s*,\s*[^\W\d_][\w.&-]*\s*$")  # one word after the last comma

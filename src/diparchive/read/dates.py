@@ -215,8 +215,9 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
                     date = PubDate(date.year, swapped.month, swapped.day, source)
         unclocked = _TIME_BEFORE_RE.sub("", before)  # "Cập nhật: 10:44, 18/09/2023": the label stands before the time
         label = "updated" if _UPDATED_RE.search(unclocked) else "published" if _PUBLISHED_RE.search(unclocked) else None
+        ahead = before[: weekday.start()] if weekday and weekday.string is before else before  # "14:30 Thứ Hai, …"
         clock = bool(
-            _TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(before) or re.search(r"\dT\d", match.group(0))
+            _TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(ahead) or re.search(r"\dT\d", match.group(0))
         )
         found.append(
             DateMention(

@@ -154,7 +154,7 @@ def numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
 
 
 # An ordinal and a joiner right before another: "44th and " in "the 44th and 45th ASEAN Summits".
-_ORDINAL_BEFORE = re.compile(r"(?<![^\W_])(\d{1,3})(?:st|nd|rd|th)\s*(?:,|and|và|&)\s*$")
+_ORDINAL_BEFORE = re.compile(r"(?<![^\W_])(\d{1,3})(?:st|nd|rd|th)\s*(?:,|and|và|&|/)\s*(?:the\s+)?$")
 LISTED = 3  # sessions listed together in one phrase, besides the one the pattern names
 
 
