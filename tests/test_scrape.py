@@ -514,6 +514,8 @@ VI_TITLE = "Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại
     [
         (["Trang chủ", "Thế giới", VI_TITLE, "NGUYỄN VĂN AN", LEAD, BODY, MORE], "NGUYỄN VĂN AN"),
         (["Trang chủ", VI_TITLE, LEAD, BODY, MORE, "TRẦN THỊ HOA", "Tin liên quan", "Giá rau tăng"], "TRẦN THỊ HOA"),
+        # a person the text names, printed in capitals over it, is its subject, not its author
+        (["Trang chủ", VI_TITLE, "TRẦN VĂN BÌNH", "Ông Trần Văn Bình cho biết. " + LEAD, BODY, MORE], None),
         (["Trang chủ", VI_TITLE, "Thanh Tâm/Tin Nhanh Online", LEAD, BODY, MORE], "Thanh Tâm"),
         (["Trang chủ", VI_TITLE, "Lan Hương, phóng viên thường trú", LEAD, BODY, MORE], "Lan Hương"),
         (["Home", "World", EN_TITLE, "Jane Doe, Southeast Asia correspondent", EN_LEAD, EN_BODY], "Jane Doe"),

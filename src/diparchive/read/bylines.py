@@ -7,6 +7,7 @@ import re
 
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
+from .folding import fold
 
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
 BYLINE_HEAD = re.compile(
@@ -80,16 +81,18 @@ def byline_name(text: str) -> str | None:
     return name
 
 
-def full_name_in_capitals(name: str) -> bool:
+def full_name_in_capitals(name: str, text: str) -> bool:
     """A Vietnamese person's full name printed in capitals ("NGUYỄN VĂN AN"): three or four
-    one-syllable words, the first a family name, nothing else. A label over the text in
-    capitals ("NỘI DUNG HỘI ĐÀM") does not open with a family name."""
+    one-syllable words, the first a family name, nothing else, and not a person the article's
+    `text` names (its subject, printed as a label). A label over the text in capitals ("NỘI
+    DUNG HỘI ĐÀM") does not open with a family name."""
     parts = name.split()
     return (
         name.isupper()
         and 3 <= len(parts) <= 4
         and parts[0].lower() in FAMILY_NAMES
         and all(part.isalpha() and len(part) <= 7 for part in parts)
+        and fold(name) not in fold(text)
     )
 
 
