@@ -92,6 +92,10 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("Lan Hương (phóng viên thường trú tại Paris)", "Lan Hương"),
         ("Lan Hương - Phóng viên TTXVN tại Paris", "Lan Hương"),
         ("By JOHN SMITH, Reuters", "JOHN SMITH"),  # the name, then the agency
+        ("By JOHN SMITH, Associated Press", "JOHN SMITH"),
+        ("Hồng Anh, Báo Tin Nhanh", "Hồng Anh"),
+        ("By JOHN SMITH Updated", "JOHN SMITH"),  # the label of the date printed after it
+        ("Minh Anh, Thu Hà, Lan Hương", "Minh Anh, Thu Hà, Lan Hương"),
         ("Minh Anh, Thu Hà", "Minh Anh, Thu Hà"),  # two names
         ("Photograph: Tran Van Binh/AP", None),  # a photo credit names no author
         ("REUTERS/Tran Van Binh", None),
@@ -520,6 +524,8 @@ VI_TITLE = "Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại
         (["Trang chủ", VI_TITLE, "Lan Hương, phóng viên thường trú", LEAD, BODY, MORE], "Lan Hương"),
         (["Home", "World", EN_TITLE, "Jane Doe, Southeast Asia correspondent", EN_LEAD, EN_BODY], "Jane Doe"),
         (["Home", "World", EN_TITLE, "By JOHN SMITH", EN_LEAD, EN_BODY, EN_MORE], "JOHN SMITH"),
+        (["Home", "By JOHN SMITH", EN_TITLE, EN_LEAD, EN_BODY, EN_MORE], "JOHN SMITH"),  # over the headline
+        (["Home", EN_TITLE, "By JOHN SMITH Updated 4:30 PM GMT+7, May 12, 2025", EN_LEAD, EN_BODY], "JOHN SMITH"),
         (["Home", EN_TITLE, EN_LEAD, EN_BODY, EN_MORE, "By JOHN SMITH", "More from World", "Share"], "JOHN SMITH"),
         (["Home", EN_TITLE, "Mon 12 May 2025 09.30 BST", EN_LEAD, EN_BODY], None),  # a weekday and a zone
         (["Home", EN_TITLE, "Vientiane, May 12, 2025", EN_LEAD, EN_BODY], None),  # a wire's place

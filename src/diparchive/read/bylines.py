@@ -26,9 +26,16 @@ _BYLINE_TAILS = (
     # "Lan Hương, phóng viên thường trú", "Jane Doe, Southeast Asia correspondent": the name, then a role.
     re.compile(rf"\s*[,\-–—|]\s*(?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^\d]{{0,40}}$", re.IGNORECASE),
     re.compile(rf"\s*\((?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^()\d]{{0,40}}\)\s*$", re.IGNORECASE),
+    # "By X Updated": the label of a date the page printed after the byline.
+    re.compile(r"\s+(?:last\s+)?(?:updated|published|posted|cập nhật|ngày đăng|đăng)\s*:?\s*$", re.IGNORECASE),
     re.compile(r"\s*[-–—|,]\s*$"),
 )
-_AGENCY_AFTER = re.compile(r"\s*,\s*[^\W\d_][\w.&-]*\s*$")  # one word after the last comma
+# After the last comma, one word ("Reuters") or an agency's or paper's name ("Associated Press").
+_AGENCY_AFTER = re.compile(
+    r"\s*,\s*(?:[^\W\d_][\w.&-]*|(?:[^\W\d_][\w.&-]*\s+){0,3}(?:press|news|agency|post|times|herald|wire|media"
+    r"|thông tấn xã|thông tấn|báo|đài|tạp chí)(?:\s+[^\W\d_][\w.&-]*){0,3})\s*$",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
 _DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
 END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text

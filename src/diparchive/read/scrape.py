@@ -160,6 +160,7 @@ def read_scrape(
             and position == title_at - 1
             and len(block.text) <= 30
             and not DATE_RE.search(block.text)
+            and not (BYLINE_HEAD.match(block.text) and byline_name(block.text))  # "By X" over the headline
         ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
