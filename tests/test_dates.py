@@ -248,8 +248,11 @@ def test_a_weekday_stamp_with_its_time_right_over_the_headline_is_the_articles(l
     [
         ["Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_VI, MORE],  # the page's first line, the lead names no day
         ["Trang chủ", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY.replace("12/5", "9/2"), MORE],  # another day
+        # the day before: the stamp may be a clock read a day after the event
+        ["Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY.replace("12/5", "11/5"), MORE],
         ["Trang chủ", "Thứ Hai, 12/05/2025", HEADLINE, LEAD_DAY, MORE],  # no time: a masthead's day
         ["Thứ Hai, 12/05/2025 14:30", "Thời sự", HEADLINE, LEAD_DAY, MORE],  # not right over the headline
+        ["Hotline: 0123 456 789", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_VI, MORE],  # under a header's numbers
         [
             "Home",
             "Monday 12 May 2025 14.30 BST",

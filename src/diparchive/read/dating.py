@@ -189,14 +189,18 @@ _EN_DAY_MONTH_RE = re.compile(
     re.IGNORECASE,
 )
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-STAMP_LEAD_DAYS = 2  # a lead's day this many days before its stamp, or on it, agrees with it
+# A lead's day agrees with its stamp only when it is the stamp's day: a clock read a day after the
+# event the lead tells of would give a day too late, and the wrong date is the worst answer.
+STAMP_LEAD_DAYS = 0
+HEADER_LINES = 3  # lines over a stamp looked at for a header's numbers
 
 
 def _own_stamp(lines: Sequence[str], index: int, body_at: int, found: Dateline) -> bool:
     """A weekday, a day and a clock time right over the headline are the article's own stamp,
-    not a masthead's clock: the lead tells of that day (or of a day or two before it), or else,
+    not a masthead's clock: the lead tells of that very day (its date or its weekday), or else,
     when the lead names no day, the stamp is not the page's first line (where a header prints
-    the day the page was read). A lead that names another day belies it."""
+    the day the page was read) nor under a header's lines with numbers in them (a hotline, the
+    weather, another clock). A lead that names another day belies it."""
     mention = found.mention
     if mention is None or not mention.time or found.date.day is None:
         return False
@@ -208,7 +212,8 @@ def _own_stamp(lines: Sequence[str], index: int, body_at: int, found: Dateline) 
     named = {_EN_WEEKDAYS.index(m.group(1).lower()) for m in _EN_WEEKDAY_RE.finditer(lead)}
     if named:
         return any((stamp.weekday() - w) % 7 <= STAMP_LEAD_DAYS for w in named)
-    return any(t.strip() for t in lines[:index])
+    above = [t for t in lines[:index] if t.strip()]
+    return bool(above) and not any(c.isdigit() for t in above[-HEADER_LINES:] for c in t)
 
 
 def _lead_days(lead: str, stamp: dt.date) -> list[dt.date]:
