@@ -618,3 +618,14 @@ def test_the_headline_over_its_standfirst_is_the_title(tmp_path, reader, head):
 def test_a_sections_name_over_the_headline_is_no_headline_over_a_standfirst(tmp_path, reader):
     a = _read(tmp_path, reader, "\n".join(["Home", "Asia Pacific news", EN_TITLE, EN_LEAD, EN_BODY]) + "\n")
     assert a.title == EN_TITLE
+
+
+def test_a_photo_credit_alone_on_its_line_makes_the_line_above_the_caption(tmp_path, reader):
+    caption = "A worker inspects solar panels at a plant in the southern province."
+    lines = ["Home", EN_TITLE, EN_LEAD, EN_BODY, caption, "Photograph: Minh Chau/Reuters", EN_MORE, EN_LEAD + " More."]
+    a = _read(tmp_path, reader, "\n".join(lines) + "\n")
+    assert [b.text for b in a.body if b.kind is BlockKind.CAPTION] == [caption]
+    assert all("Photograph" not in b.text for b in a.body) and a.author is None
+    # an agency's desk alone credits the text as often as a photo: the paragraph above stays one
+    text = _read(tmp_path, reader, "\n".join(["Home", VI_TITLE, LEAD, BODY, "TTXVN/Tin Nhanh", MORE]) + "\n")
+    assert BODY in [b.text for b in text.body if b.kind is BlockKind.PARAGRAPH]
