@@ -76,7 +76,10 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("Thứ Tư", None),
         ("CPV", None),
         ("Chính trị", None),
-        ("Agence France-Presse in Hanoi", None),
+        ("Agence France-Presse in Hanoi", None),  # an agency, wherever it writes from
+        ("Jane Doe in Hanoi", "Jane Doe"),  # a person, and where she writes from
+        ("Jane Doe and John Roe in Ho Chi Minh City", "Jane Doe and John Roe"),
+        ("Lan Hương tại Paris", "Lan Hương"),
         ("Hai bên nhất trí tăng cường hợp tác.", None),
         ("Ban Quốc tế", "Ban Quốc tế"),  # a newsroom desk
         ("PV", "PV"),  # "the reporter": what a newsroom signs when it names no one

@@ -30,12 +30,16 @@ _BYLINE_TAILS = (
     re.compile(r"\s+(?:last\s+)?(?:updated|published|posted|cập nhật|ngày đăng|đăng)\s*:?\s*$", re.IGNORECASE),
     re.compile(r"\s*[-–—|,]\s*$"),
 )
+# The words a news agency's or paper's name is made of (a generic list): an agency is no person.
+PRESS_WORDS = r"press|presse|news|agency|agence|post|times|herald|wire|media|thông tấn xã|thông tấn|báo|đài|tạp chí"
 # After the last comma, one word ("Reuters") or an agency's or paper's name ("Associated Press").
 _AGENCY_AFTER = re.compile(
-    r"\s*,\s*(?:[^\W\d_][\w.&-]*|(?:[^\W\d_][\w.&-]*\s+){0,3}(?:press|news|agency|post|times|herald|wire|media"
-    r"|thông tấn xã|thông tấn|báo|đài|tạp chí)(?:\s+[^\W\d_][\w.&-]*){0,3})\s*$",
+    rf"\s*,\s*(?:[^\W\d_][\w.&-]*|(?:[^\W\d_][\w.&-]*\s+){{0,3}}(?:{PRESS_WORDS})(?:\s+[^\W\d_][\w.&-]*){{0,3}})\s*$",
     re.IGNORECASE,
 )
+_PRESS = re.compile(rf"(?<![^\W_])(?:{PRESS_WORDS})(?![^\W_])", re.IGNORECASE)
+# "Jane Doe in Hanoi", "Lan Hương tại Paris": where the author writes from, after the name.
+_PLACE_AFTER = re.compile(r"\s+(?:in|tại)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}\s*$")
 _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
 _DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
 END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text
@@ -66,6 +70,9 @@ def byline_name(text: str) -> str | None:
     for tail in _BYLINE_TAILS:
         name = tail.sub("", name)
     name = name.strip(" .,:;")
+    placed = _PLACE_AFTER.search(name)
+    if placed and not _PRESS.search(name[: placed.start()]):
+        name = name[: placed.start()]  # an agency "in Hanoi" is still no person
     agency = _AGENCY_AFTER.search(name)
     if agency and len(name[: agency.start()].split()) >= 2:
         name = name[: agency.start()]  # "Jane Doe, Reuters": the name, then the agency it writes for
