@@ -616,6 +616,8 @@ def test_the_headline_over_its_standfirst_is_the_title(tmp_path, reader, head):
     assert a.title == EN_TITLE and not a.title_supplied
     assert [b.text for b in a.body if b.kind is not BlockKind.CAPTION][0] == EN_LEAD
     assert all(not r.text.startswith("This article is more") or r.reason.startswith("site") for r in a.removed)
+    bylines = [line.removeprefix("By ").removesuffix(" in Hanoi") for line in head if line.startswith(("By", "Jane"))]
+    assert a.author == (bylines[0] if bylines else None)  # "Jane Doe in Hanoi": the name only
 
 
 def test_a_sections_name_over_the_headline_is_no_headline_over_a_standfirst(tmp_path, reader):
