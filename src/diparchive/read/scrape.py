@@ -185,13 +185,13 @@ def read_scrape(
         reason = f"site section: {section}" if section and label in (Label.TAIL, Label.CHROME) else _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
     dateline_author = _mark_datelines(datelines, title_at, removed)
-    text = " ".join(b.text for b, tag in zip(lines, tags) if tag is Label.BODY)
+    body_text = " ".join(b.text for b, tag in zip(lines, tags) if tag is Label.BODY)
     author = next(
         (
             name
             for line, sure in bylines
             if (name := byline_name(line))
-            and (sure or name in STAFF or not name.isupper() or full_name_in_capitals(name, text))
+            and (sure or name in STAFF or not name.isupper() or full_name_in_capitals(name, body_text))
         ),  # a line in capitals is a name where a byline surely stands (after the body, headed so, or
         # last), or when it is a person's full name
         None,
