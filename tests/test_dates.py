@@ -257,3 +257,87 @@ def test_an_unsettled_order_tells_the_editor_what_to_settle():
     lines = ["Foreign minister receives new ambassador", "03/12/2025", LEAD_EN]
     found = date_of_scrape(lines, lines[0], 2, [LEAD_EN], [])
     assert found.index == 1 and "03/12/2025" in (found.note or "") and "front matter" in (found.note or "")
+
+
+HEADLINE = "Bộ trưởng tiếp Đại sứ nước láng giềng"
+LEAD_DAY = "Chiều 12/5, tại Hà Nội, " + LEAD_VI[0].lower() + LEAD_VI[1:]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Trang chủ", "Thế giới", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY, MORE],
+        ["Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY, MORE],  # the lead tells of that day
+        ["Trang chủ", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_VI, MORE],  # no day in the lead, a line above
+        [
+            "Home",
+            "World",
+            "Monday 12 May 2025 14.30 BST",
+            "Foreign minister receives new ambassador",
+            LEAD_EN.replace("this morning", "on Monday"),
+        ],
+    ],
+)
+def test_a_weekday_stamp_with_its_time_right_over_the_headline_is_the_articles(lines):
+    at = next(i for i, t in enumerate(lines) if t in (HEADLINE, "Foreign minister receives new ambassador"))
+    choice = publication_date(lines, at, at + 1)
+    assert choice is not None and choice.date.iso == "2025-05-12" and choice.index == at - 1
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_VI, MORE],  # the page's first line, the lead names no day
+        ["Trang chủ", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY.replace("12/5", "9/2"), MORE],  # another day
+        # the day before: the stamp may be a clock read a day after the event
+        ["Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_DAY.replace("12/5", "11/5"), MORE],
+        ["Trang chủ", "Thứ Hai, 12/05/2025", HEADLINE, LEAD_DAY, MORE],  # no time: a masthead's day
+        ["Thứ Hai, 12/05/2025 14:30", "Thời sự", HEADLINE, LEAD_DAY, MORE],  # not right over the headline
+        ["Hotline: 0123 456 789", "Thứ Hai, 12/05/2025 14:30", HEADLINE, LEAD_VI, MORE],  # under a header's numbers
+        [
+            "Home",
+            "Monday 12 May 2025 14.30 BST",
+            "Foreign minister receives new ambassador",
+            LEAD_EN.replace("this morning", "on Thursday"),
+        ],
+    ],
+)
+def test_a_weekday_stamp_the_lead_belies_or_the_header_prints_is_a_clock(lines):
+    at = next(i for i, t in enumerate(lines) if t in (HEADLINE, "Foreign minister receives new ambassador"))
+    assert publication_date(lines, at, at + 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Mon 12 May 2025 09.30 BST", None),  # an abbreviated weekday and a zone are no name
+        ("Monday 12 May 2025 14.30 BST", None),
+        ("Vientiane, October 9, 2024", None),  # a wire's place before the date
+        ("Hà Nội, ngày 12 tháng 5 năm 2025", None),
+        ("Hà Thu 19/09/2024 15:00", "Hà Thu"),  # a name beside the date
+    ],
+)
+def test_a_zone_a_weekday_and_a_place_beside_a_date_are_no_byline(line, author):
+    found = read_dateline(line)
+    assert found is not None and found.date.iso[:4] in ("2024", "2025") and found.author == author
+
+
+def test_an_abbreviated_weekday_opening_the_line_is_the_dates_weekday():
+    assert find_dates("Mon 12 May 2025 09.30 BST")[0].weekday
+    assert find_dates("Thu 12 May 2025 09.30 BST")[0].contradicted  # 12 May 2025 was a Monday
+    assert not find_dates("Hà Thu 19/09/2024 15:00")[0].weekday  # inside a name it is no weekday
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Thứ hai, ngày 12/05/2025 - 14:30",
+        "Thứ 2, 12/5/2025 | 14:30",
+        "14:30 Thứ Hai, 12/05/2025",  # the time before the weekday
+        "Monday, May 12, 2025 2:30 PM",
+        "Mon, 12 May 2025 14:30:00 +0700",
+    ],
+)
+def test_every_shape_of_a_weekday_stamp_over_the_headline_the_lead_agrees_with(stamp):
+    choice = publication_date(["Trang chủ", stamp, HEADLINE, LEAD_DAY, MORE], 2, 3)
+    assert choice is not None and choice.date.iso == "2025-05-12"

@@ -238,6 +238,28 @@ def test_numbers_listed_together_are_each_an_instance(recognizer):
     assert result.events == ("asean-summit-44", "asean-summit-45")
 
 
+@pytest.mark.parametrize(
+    ("title", "events"),
+    [
+        ("Prime Minister attends 44th and 45th ASEAN Summits", ("asean-summit-44", "asean-summit-45")),
+        ("Prime Minister attends the 44th and 45th ASEAN Summits", ("asean-summit-44", "asean-summit-45")),
+        (
+            "Leaders meet at the 44th, 45th and 46th ASEAN Summits",
+            ("asean-summit-44", "asean-summit-45", "asean-summit-46"),
+        ),
+        ("Talks on the sidelines of the 44th and the 45th ASEAN Summit", ("asean-summit-44", "asean-summit-45")),
+        ("Prime Minister attends 44th/45th ASEAN Summits", ("asean-summit-44", "asean-summit-45")),
+        ("The 12th and 45th ASEAN Summits in one hall", ("asean-summit-45",)),  # no list: sessions far apart
+        ("China's 19th and 20th Party Congresses", ()),  # another country's, the whole list
+    ],
+)
+def test_ordinals_listed_before_a_series_name_in_the_plural_are_each_an_instance(recognizer, title, events):
+    result = article(
+        recognizer, title, "The delegation left Hanoi on Wednesday for the meetings, which open on Thursday morning."
+    )
+    assert result.events == events
+
+
 def test_the_series_in_the_title_makes_its_numbered_instance_below_the_subject(recognizer):
     result = article(
         recognizer,

@@ -76,7 +76,10 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("Thứ Tư", None),
         ("CPV", None),
         ("Chính trị", None),
-        ("Agence France-Presse in Hanoi", None),
+        ("Agence France-Presse in Hanoi", None),  # an agency, wherever it writes from
+        ("Jane Doe in Hanoi", "Jane Doe"),  # a person, and where she writes from
+        ("Jane Doe and John Roe in Ho Chi Minh City", "Jane Doe and John Roe"),
+        ("Lan Hương tại Paris", "Lan Hương"),
         ("Hai bên nhất trí tăng cường hợp tác.", None),
         ("Ban Quốc tế", "Ban Quốc tế"),  # a newsroom desk
         ("PV", "PV"),  # "the reporter": what a newsroom signs when it names no one
@@ -85,6 +88,20 @@ def test_glued_lines_are_cut_apart_and_others_left_whole(line, pieces):
         ("BỘ NGOẠI GIAO HOA KỲ", None),  # a banner in capitals
         ("The Voice of the Southern Provinces", None),  # a site's motto
         ("THÀNH NAM - HÀM YÊN", "THÀNH NAM - HÀM YÊN"),  # two names in capitals
+        ("Thanh Tâm/Tin Nhanh Online", "Thanh Tâm"),  # the name, then the outlet
+        ("Lan Hương, phóng viên thường trú", "Lan Hương"),  # the name, then a role
+        ("Jane Doe, Southeast Asia correspondent", "Jane Doe"),
+        ("Minh Anh - PV", "Minh Anh"),
+        ("Lan Hương (phóng viên thường trú tại Paris)", "Lan Hương"),
+        ("Lan Hương - Phóng viên TTXVN tại Paris", "Lan Hương"),
+        ("By JOHN SMITH, Reuters", "JOHN SMITH"),  # the name, then the agency
+        ("By JOHN SMITH, Associated Press", "JOHN SMITH"),
+        ("Hồng Anh, Báo Tin Nhanh", "Hồng Anh"),
+        ("By JOHN SMITH Updated", "JOHN SMITH"),  # the label of the date printed after it
+        ("Minh Anh, Thu Hà, Lan Hương", "Minh Anh, Thu Hà, Lan Hương"),
+        ("Minh Anh, Thu Hà", "Minh Anh, Thu Hà"),  # two names
+        ("Photograph: Tran Van Binh/AP", None),  # a photo credit names no author
+        ("REUTERS/Tran Van Binh", None),
     ],
 )
 def test_byline_names(line, name):
@@ -481,3 +498,139 @@ def test_a_whole_sentence_naming_a_date_is_text_not_a_dateline():
         )[1]
         is Label.DATELINE
     )
+
+
+EN_TITLE = "Vietnam and Norway agree to deepen clean energy cooperation"
+EN_LEAD = (
+    "Vietnam and Norway agreed on Monday to deepen cooperation in renewable energy, offshore wind and the "
+    "maritime economy, the two prime ministers said after talks in Hanoi."
+)
+EN_BODY = (
+    "The two sides also pledged to raise two-way trade and to coordinate closely at multilateral forums such "
+    "as the United Nations and ASEAN, according to a joint statement."
+)
+EN_MORE = (
+    "Officials said a memorandum on higher education would open new opportunities for students of both "
+    "countries over the coming years."
+)
+VI_TITLE = "Bộ trưởng Ngoại giao hội đàm với Bộ trưởng Ngoại giao Phần Lan"
+
+
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        (["Trang chủ", "Thế giới", VI_TITLE, "NGUYỄN VĂN AN", LEAD, BODY, MORE], "NGUYỄN VĂN AN"),
+        (["Trang chủ", VI_TITLE, LEAD, BODY, MORE, "TRẦN THỊ HOA", "Tin liên quan", "Giá rau tăng"], "TRẦN THỊ HOA"),
+        # a person the text names, printed in capitals over it, is its subject, not its author
+        (["Trang chủ", VI_TITLE, "TRẦN VĂN BÌNH", "Ông Trần Văn Bình cho biết. " + LEAD, BODY, MORE], None),
+        (["Trang chủ", VI_TITLE, "Thanh Tâm/Tin Nhanh Online", LEAD, BODY, MORE], "Thanh Tâm"),
+        (["Trang chủ", VI_TITLE, "Lan Hương, phóng viên thường trú", LEAD, BODY, MORE], "Lan Hương"),
+        (["Home", "World", EN_TITLE, "Jane Doe, Southeast Asia correspondent", EN_LEAD, EN_BODY], "Jane Doe"),
+        (["Home", "World", EN_TITLE, "By JOHN SMITH", EN_LEAD, EN_BODY, EN_MORE], "JOHN SMITH"),
+        (["Home", "By JOHN SMITH", EN_TITLE, EN_LEAD, EN_BODY, EN_MORE], "JOHN SMITH"),  # over the headline
+        (["Home", EN_TITLE, "By JOHN SMITH Updated 4:30 PM GMT+7, May 12, 2025", EN_LEAD, EN_BODY], "JOHN SMITH"),
+        (["Home", EN_TITLE, EN_LEAD, EN_BODY, EN_MORE, "By JOHN SMITH", "More from World", "Share"], "JOHN SMITH"),
+        (["Home", EN_TITLE, "Mon 12 May 2025 09.30 BST", EN_LEAD, EN_BODY], None),  # a weekday and a zone
+        (["Home", EN_TITLE, "Vientiane, May 12, 2025", EN_LEAD, EN_BODY], None),  # a wire's place
+    ],
+)
+def test_a_byline_in_any_shape_gives_the_name_only(tmp_path, reader, lines, author):
+    a = _read(tmp_path, reader, "\n".join(lines) + "\n")
+    assert a.author == author
+    assert all(len(b.text) > 100 for b in a.body)  # the paragraphs only: no byline, date or credit
+
+
+def test_photo_credits_after_a_caption_make_it_a_caption_never_the_author(tmp_path, reader):
+    guardian = "The two prime ministers at the presidential palace in Hanoi. Photograph: Tran Van Binh/AP"
+    wire = "Norway's prime minister shakes hands with his host in Hanoi, May 12, 2025. REUTERS/Le Minh Purchase Licensing Rights"
+    bracketed = "Wind turbines stand off the coast of the southern province, January 3, 2024. (REUTERS/Nguyen Hoa)"
+    linked = "The ministers visit a port in Hai Phong, May 13, 2025. REUTERS/Le Minh [Licensing Rights]"
+    lines = [
+        "Home",
+        "World",
+        EN_TITLE,
+        wire,
+        EN_LEAD,
+        guardian,
+        EN_BODY,
+        bracketed,
+        EN_MORE,
+        linked,
+        EN_LEAD + " More.",
+    ]
+    a = _read(tmp_path, reader, "\n".join(lines) + "\n")
+    captions = [b.text for b in a.body if b.kind is BlockKind.CAPTION]
+    assert captions == [wire, guardian, bracketed, linked]
+    assert a.author is None and a.title == EN_TITLE and a.body[1].text == EN_LEAD
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        (
+            "QT&PT - Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao đã hội đàm với đồng cấp Phần Lan",
+            ["QT&PT -", "Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao đã hội đàm với đồng cấp Phần Lan"],
+        ),
+        (
+            "(KT&ĐT) - Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao đã hội đàm với đồng cấp Phần Lan",
+            ["(KT&ĐT) -", "Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao đã hội đàm với đồng cấp Phần Lan"],
+        ),
+        ("Q&A - what the two sides agreed on Monday in Hanoi about the trade and energy plans", None),
+        ("AT&T - the company said on Monday that it would raise prices for its customers next year", None),
+    ],
+)
+def test_an_outlets_code_joined_by_an_ampersand_is_cut_off_the_lead(line, pieces):
+    assert split_glued(line) == (pieces or [line])
+
+
+def test_an_outlet_mark_with_an_ampersand_is_the_outlet_and_the_lead_stays(tmp_path, reader):
+    lead = "QT&PT - " + LEAD
+    a = _read(tmp_path, reader, "\n".join(["Trang chủ", VI_TITLE, "12/05/2025 14:30", lead, BODY, MORE]) + "\n")
+    assert a.outlet == "QT&PT" and a.body[0].text == LEAD
+    assert any(r.text == "QT&PT -" and r.reason == "outlet marker" for r in a.removed)
+
+
+STANDFIRST = "Ministers pledge to raise trade and coordinate closely at the United Nations after talks in Hanoi"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Skip to main content", "World", "Asia", "This article is more than 1 year old", EN_TITLE, STANDFIRST],
+        ["Skip to main content", "World", "This article is more than 2 years old", EN_TITLE, STANDFIRST, "Jane Doe"],
+        ["Home", "World", EN_TITLE, STANDFIRST, "By JOHN SMITH", "Monday 12 May 2025"],
+        # the notice, the headline, its standfirst, the photo and its credit, a byline, the date
+        [
+            "World",
+            "This article is more than 1 year old",
+            EN_TITLE,
+            STANDFIRST,
+            "The two prime ministers at the presidential palace in Hanoi. Photograph: Tran Van Binh/AP",
+            "Jane Doe in Hanoi",
+            "Mon 12 May 2025 09.30 BST",
+        ],
+    ],
+)
+def test_the_headline_over_its_standfirst_is_the_title(tmp_path, reader, head):
+    a = _read(tmp_path, reader, "\n".join([*head, EN_LEAD, EN_BODY, EN_MORE]) + "\n")
+    assert a.title == EN_TITLE and not a.title_supplied
+    assert [b.text for b in a.body if b.kind is not BlockKind.CAPTION][0] == EN_LEAD
+    assert all(not r.text.startswith("This article is more") or r.reason.startswith("site") for r in a.removed)
+    bylines = [line.removeprefix("By ").removesuffix(" in Hanoi") for line in head if line.startswith(("By", "Jane"))]
+    assert a.author == (bylines[0] if bylines else None)  # "Jane Doe in Hanoi": the name only
+
+
+def test_a_sections_name_over_the_headline_is_no_headline_over_a_standfirst(tmp_path, reader):
+    a = _read(tmp_path, reader, "\n".join(["Home", "Asia Pacific news", EN_TITLE, EN_LEAD, EN_BODY]) + "\n")
+    assert a.title == EN_TITLE
+
+
+def test_a_photo_credit_alone_on_its_line_makes_the_line_above_the_caption(tmp_path, reader):
+    caption = "A worker inspects solar panels at a plant in the southern province."
+    lines = ["Home", EN_TITLE, EN_LEAD, EN_BODY, caption, "Photograph: Minh Chau/Reuters", EN_MORE, EN_LEAD + " More."]
+    a = _read(tmp_path, reader, "\n".join(lines) + "\n")
+    assert [b.text for b in a.body if b.kind is BlockKind.CAPTION] == [caption]
+    assert all("Photograph" not in b.text for b in a.body) and a.author is None
+    # an agency's desk alone credits the text as often as a photo: the paragraph above stays one
+    text = _read(tmp_path, reader, "\n".join(["Home", VI_TITLE, LEAD, BODY, "TTXVN/Tin Nhanh", MORE]) + "\n")
+    assert BODY in [b.text for b in text.body if b.kind is BlockKind.PARAGRAPH]

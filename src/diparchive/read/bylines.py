@@ -7,18 +7,39 @@ import re
 
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
+from .folding import fold
 
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
 BYLINE_HEAD = re.compile(
     r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)\s*[:.\-–]?\s*", re.IGNORECASE
 )
+# What a byline says its author is, after the name: a generic list of the press's roles.
+ROLE_WORDS = (
+    r"phóng viên|cộng tác viên|biên tập viên|thông tín viên|nhà báo|trưởng văn phòng|pv|ctv|btv"
+    r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer"
+)
 _BYLINE_TAILS = (
     re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
     re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
     re.compile(r"\s*[-–—|]\s*(?:ảnh|photo|video)\s*:.*$", re.IGNORECASE),  # "Nhóm PV - Ảnh: …"
-    re.compile(r"\s*/\s*[\w.&]{2,20}\s*$"),  # "… /VGP"
+    re.compile(r"\s*/\s*[^\W\d_][\w.&]{1,19}(?:\s+[\w.&]{1,20}){0,3}\s*$"),  # "… /VGP", "Minh Anh/Tin Nhanh"
+    # "Lan Hương, phóng viên thường trú", "Jane Doe, Southeast Asia correspondent": the name, then a role.
+    re.compile(rf"\s*[,\-–—|]\s*(?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^\d]{{0,40}}$", re.IGNORECASE),
+    re.compile(rf"\s*\((?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^()\d]{{0,40}}\)\s*$", re.IGNORECASE),
+    # "By X Updated": the label of a date the page printed after the byline.
+    re.compile(r"\s+(?:last\s+)?(?:updated|published|posted|cập nhật|ngày đăng|đăng)\s*:?\s*$", re.IGNORECASE),
     re.compile(r"\s*[-–—|,]\s*$"),
 )
+# The words a news agency's or paper's name is made of (a generic list): an agency is no person.
+PRESS_WORDS = r"press|presse|news|agency|agence|post|times|herald|wire|media|thông tấn xã|thông tấn|báo|đài|tạp chí"
+# After the last comma, one word ("Reuters") or an agency's or paper's name ("Associated Press").
+_AGENCY_AFTER = re.compile(
+    rf"\s*,\s*(?:[^\W\d_][\w.&-]*|(?:[^\W\d_][\w.&-]*\s+){{0,3}}(?:{PRESS_WORDS})(?:\s+[^\W\d_][\w.&-]*){{0,3}})\s*$",
+    re.IGNORECASE,
+)
+_PRESS = re.compile(rf"(?<![^\W_])(?:{PRESS_WORDS})(?![^\W_])", re.IGNORECASE)
+# "Jane Doe in Hanoi", "Lan Hương tại Paris": where the author writes from, after the name.
+_PLACE_AFTER = re.compile(r"\s+(?:in|tại)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}\s*$")
 _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
 _DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
 END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text
@@ -34,6 +55,11 @@ _NOT_NAMES = re.compile(
     r"^(?:the|thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+# The commonest Vietnamese family names (a generic list of the language: most people bear one).
+FAMILY_NAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào trịnh trương lưu lương"
+    " tạ tô đoàn lâm triệu quách vương kiều thân tăng lại mạc khúc phùng nghiêm doãn hứa lục".split()
+)
 SIGNATURE_WORDS = 6  # a closing signature is a name, not a sentence
 
 
@@ -44,6 +70,12 @@ def byline_name(text: str) -> str | None:
     for tail in _BYLINE_TAILS:
         name = tail.sub("", name)
     name = name.strip(" .,:;")
+    placed = _PLACE_AFTER.search(name)
+    if placed and not _PRESS.search(name[: placed.start()]):
+        name = name[: placed.start()]  # an agency "in Hanoi" is still no person
+    agency = _AGENCY_AFTER.search(name)
+    if agency and len(name[: agency.start()].split()) >= 2:
+        name = name[: agency.start()]  # "Jane Doe, Reuters": the name, then the agency it writes for
     if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
         return None
     if name in STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
@@ -61,6 +93,21 @@ def byline_name(text: str) -> str | None:
     if len(names) == 1 and "." not in names[0].rstrip("."):
         return None  # one word ("CPV", "Việc") is too weak; an initial ("H.Triều") is a name
     return name
+
+
+def full_name_in_capitals(name: str, text: str) -> bool:
+    """A Vietnamese person's full name printed in capitals ("NGUYỄN VĂN AN"): three or four
+    one-syllable words, the first a family name, nothing else, and not a person the article's
+    `text` names (its subject, printed as a label). A label over the text in capitals ("NỘI
+    DUNG HỘI ĐÀM") does not open with a family name."""
+    parts = name.split()
+    return (
+        name.isupper()
+        and 3 <= len(parts) <= 4
+        and parts[0].lower() in FAMILY_NAMES
+        and all(part.isalpha() and len(part) <= 7 for part in parts)
+        and fold(name) not in fold(text)
+    )
 
 
 def closing_signature(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[Removed], str | None]:

@@ -12,6 +12,7 @@ are settled here from the lines around it, after the model (`scrape._settled`):
   and a copy of a line above the body (the headline as alt text) is one too; when a short line
   follows such a copy, the copy is the alt text and the short line the caption;
 - a sentence closed by a table cell's pipe ("… Tokyo. |") between paragraphs is a caption cell;
+- a photo's credit alone on its line inside the body makes the short line above it the caption;
 - a credited line between kept lines, or right after the last one (the article's closing
   photo), is a caption, whatever the model said (a gallery's captions one after another, a
   caption read as chrome); so is a credited line under a picture's slot above the lead;
@@ -52,11 +53,22 @@ _IMAGE = re.compile(
 )
 # A line that ends in a photo's credit: "… (Ảnh: X/TTXVN)", "… . Photo: X", "… - Ảnh: X |".
 CREDITED = re.compile(
-    r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$", re.IGNORECASE
+    r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo(?:graph)?|illustration|composite|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$",
+    re.IGNORECASE,
 )
 CLOSING_PHOTO = 2  # lines after the body's last paragraph where its closing photo's caption may stand
 # A news agency's credit after the caption's last sentence: "… on Saturday. — VNA/VNS Trí Dũng".
-AGENCY_CREDIT = re.compile(r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$")
+# Or an agency's name in capitals and its photographer after a slash, perhaps in brackets and with
+# the link a wire prints after it: "… May 12, 2025. REUTERS/Jane Doe [Licensing]", "… (AGENCY/Jane Doe)".
+AGENCY_CREDIT = re.compile(
+    r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$"
+    r"|[.!?]\s+\(?[A-Z]{2,10}/[^\W\d_][^.()/\[\]]{0,60}\)?(?:\s*\[[^\]]{1,40}\])?\s*$"
+)
+# A photo's credit alone on its line ("Photograph: Jane Doe/Agency", "(Ảnh: Minh Anh)"): its caption
+# is the line above. (An agency's name alone, "AGENCY/Desk", credits the text as often as a photo.)
+CREDIT_ALONE = re.compile(
+    r"\(?(?:ảnh|photo(?:graph)?|illustration|composite|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\.?", re.IGNORECASE
+)
 COPYRIGHT_CREDIT = re.compile(r"[.!?]\s*©\s*[^\W\d_][^.()©]{0,40}$")  # "… on May 31. © Reuters"
 _CELL = re.compile(r"[.!?)]\s*\|$")  # a sentence, then the pipe of a table cell
 
@@ -147,6 +159,8 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
             and _holds(_tokens(text), heads)
         ):
             tags[i] = Label.CAPTION  # under the lead's dateline or outlet line, the photo's caption names the headline
+        elif CREDIT_ALONE.fullmatch(text.strip()) and i - 1 > first and tags[i - 1] in _KEPT and _short(texts[i - 1]):
+            tags[i - 1], tags[i] = Label.CAPTION, Label.CHROME  # the caption, then its photo's credit
         elif tag in _KEPT and i < last and _alt_shaped(text) and not credited(text) and near_head(i):
             # Most of the headline's words again, no sentence: the picture's alt text, its
             # caption under it when a short line follows (a paragraph there: it is the caption).

@@ -35,16 +35,19 @@ def _by_length(names: set[str]) -> list[str]:
     return sorted(map(re.escape, names), key=len, reverse=True)
 
 
-def _weekday_re() -> str:
-    # Abbreviations only before "," or "." so a name like "Hà Thu" is not read as Thursday.
-    wide = {n.lower() for loc in (_EN, _VI) for n in loc.days["format"]["wide"].values()}
-    short = {n.lower().rstrip(".") for loc in (_EN, _VI) for n in loc.days["format"]["abbreviated"].values()}
-    return (
-        "|".join(_by_length(wide)) + r"|thứ\s*[2-7]|chủ\s*nhật|(?:" + "|".join(_by_length(short - wide)) + r")(?=[.,])"
-    )
-
-
-_WEEKDAY_RE = _weekday_re()
+_WIDE_DAYS = {n.lower() for loc in (_EN, _VI) for n in loc.days["format"]["wide"].values()}
+_SHORT_DAYS = {n.lower().rstrip(".") for loc in (_EN, _VI) for n in loc.days["format"]["abbreviated"].values()}
+# Abbreviations only before "," or "." so a name like "Hà Thu" is not read as Thursday.
+_WEEKDAY_RE = (
+    "|".join(_by_length(_WIDE_DAYS))
+    + r"|thứ\s*[2-7]|chủ\s*nhật|(?:"
+    + "|".join(_by_length(_SHORT_DAYS - _WIDE_DAYS))
+    + r")(?=[.,])"
+)
+# An abbreviation opening the line, right before its date: "Mon 12 May 2025 09.30 BST".
+_OPENING_WEEKDAY_RE = re.compile(
+    r"^\s*(?:" + "|".join(_by_length(_SHORT_DAYS - _WIDE_DAYS)) + r")\.?\s+(?=\d)", re.IGNORECASE
+)
 
 # Vietnamese month names spelt out ("Tháng Năm 27, 2021" = May 27), as some sites print them.
 _VI_MONTH_WORDS = {
@@ -112,7 +115,11 @@ _TIME = (
     r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|sa|ch)\b)?"
     r"|\d{1,2}\.\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.)|(?=\s*(?:gmt|utc|bst|cet|ict)\b)|(?=\s*$)))"
 )
-_ZONE = r"\(?\[?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\]?\)?|[+-]\d{2}:\d{2}\b"
+# A zone after a clock: an offset from GMT/UTC, or a zone's abbreviation in capitals ("14.30 BST").
+_ZONE = (
+    r"\(?\[?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\]?\)?|[+-]\d{2}:\d{2}\b"
+    r"|\b(?-i:BST|CEST|CET|EEST|EET|ICT|EST|EDT|CST|CDT|PST|PDT|JST|KST|SGT|HKT|AEST|AEDT)\b"
+)
 TIME_RE = re.compile(rf"{_TIME}|{_ZONE}|\d{{1,2}}\s*(?:am|pm)\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(rf"^[\s,|\-–—·•]*(?:lúc\s+)?{_TIME}", re.IGNORECASE)
 _TIME_BEFORE_RE = re.compile(rf"{_TIME}(?:\s*(?:{_ZONE}))?[\s,|\-–—·•]*(?:ngày\s*)?$", re.IGNORECASE)
@@ -126,6 +133,9 @@ _CHROME_RE = re.compile(
     r"hôm nay|today|truy cập|accessed|retrieved|fetched|lấy về|crawled|\d\s*°\s*[CF]?\b", re.IGNORECASE
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.]*\.?$")
+_PLACE_BEFORE_RE = re.compile(
+    r"\s*(?!(?:by|theo)\s)[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,3},\s*(?:ngày\s+)?", re.IGNORECASE
+)
 # What a label just before a date says the date is.
 _UPDATED_RE = re.compile(
     r"(?:cập nhật|sửa lần cuối|last\s+updated|updated|modified)\s*(?:lúc|ngày|on|at)?\s*[:\-–]?\s*$", re.IGNORECASE
@@ -199,12 +209,13 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
     """Every date expression in `text`, in order, with its span and surroundings."""
     found = []
     token = TOKEN_RE.match(text)
+    opening = _OPENING_WEEKDAY_RE.match(text)
     for match in DATE_RE.finditer(text):
         date = to_date(match, source)
         if date is None:
             continue
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 30]
-        weekday = _WEEKDAY_BEFORE_RE.search(before)
+        weekday = _WEEKDAY_BEFORE_RE.search(before) or (opening if opening and opening.end() == match.start() else None)
         contradicted = settled = False
         numbers = (int(match.group("d1")), int(match.group("m1"))) if match.group("d1") else None
         if weekday and date.day is not None:
@@ -221,8 +232,9 @@ def find_dates(text: str, source: DateSource = DateSource.DATELINE) -> tuple[Dat
                 settled = True
         unclocked = _TIME_BEFORE_RE.sub("", before)  # "Cập nhật: 10:44, 18/09/2023": the label stands before the time
         label = "updated" if _UPDATED_RE.search(unclocked) else "published" if _PUBLISHED_RE.search(unclocked) else None
+        ahead = before[: weekday.start()] if weekday and weekday.string is before else before  # "14:30 Thứ Hai, …"
         clock = bool(
-            _TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(before) or re.search(r"\dT\d", match.group(0))
+            _TIME_AFTER_RE.match(after) or _TIME_BEFORE_RE.search(ahead) or re.search(r"\dT\d", match.group(0))
         )
         found.append(
             DateMention(
@@ -303,7 +315,8 @@ def read_dateline(line: str) -> Dateline | None:
         if TIME_RE.match(rest):
             rest = rest[TIME_RE.match(rest).end() :]  # type: ignore[union-attr]
         return Dateline(chosen.date, None, rest.strip(" |-–—,:"), chosen)
-    leftover = text
+    opening = _OPENING_WEEKDAY_RE.match(text)
+    leftover = " " * opening.end() + text[opening.end() :] if opening and opening.end() == mentions[0].start else text
     for m in reversed(mentions):
         leftover = leftover[: m.start] + " " + leftover[m.end :]
     leftover = _FILLER_RE.sub(" ", TIME_RE.sub(" ", _unglue(leftover)))
@@ -313,7 +326,11 @@ def read_dateline(line: str) -> Dateline | None:
     if text.startswith("(") and text.endswith(")"):
         return None  # "(24 May 2023, Geneva)": the occasion of a speech or statement, not the page's date
     if len(words) <= 5 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
-        return Dateline(first.date, " ".join(words), "", first, " ".join(words))
+        # "Vientiane, October 9, 2024": a place, then a comma and the date (a wire's dateline), not a name.
+        after = TIME_RE.sub(" ", text[mentions[-1].end :]).strip(" ,|-–—")
+        placed = _PLACE_BEFORE_RE.fullmatch(text[: mentions[0].start]) is not None and not after
+        author = None if placed else " ".join(words)
+        return Dateline(first.date, author, "", first, " ".join(words))
     if len(words) <= 7 and len(" ".join(words)) <= 60 and not re.search(r"[.!?;…\"”]", leftover):
         return Dateline(first.date, None, "", first, " ".join(words))  # a section name or widget beside a page stamp
     return None

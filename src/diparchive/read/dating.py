@@ -3,6 +3,7 @@ teaser), inference from the text, and EDTF intervals when the text only bounds i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -97,11 +98,12 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     `lines` are the scrape's text blocks in order, `title_at` the index of the headline (None
     when the page prints none) and `body_at` where the body starts. A dateline below the
     headline (beside the byline or the lead) is the article's. One above it is the article's only
-    when it stands right over the headline, prints no weekday (a masthead clock's mark) and no
-    date stands below. Dates in body paragraphs, captions and teasers are events, never the
-    publication: a dateline counts only before the article's second long paragraph (after it,
-    only a notice of when the page was posted, when nothing above gives a date). A
-    "published" label beats an "updated" one. A date years later than every year the text
+    when it stands right over the headline, prints no weekday (a masthead clock's mark) unless the
+    lead or its place says it is the article's stamp (`_own_stamp`), and no date stands below.
+    Dates in body paragraphs, captions and teasers are events, never the publication: a
+    dateline counts only before the article's second long paragraph (after it, only a notice
+    of when the page was posted, when nothing above gives a date). A "published" label beats
+    an "updated" one. A date years later than every year the text
     names is a crawl or widget clock.
     """
     datelines: list[tuple[int, Dateline]] = []
@@ -173,8 +175,10 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     headline = lines[title_at]
     if len(re.findall(r"[^\W\d_]{2,}", headline)) < 4:
         return None  # what stands below is no headline (a hotline, a menu): the date is the page's
-    if found.mention and found.mention.weekday or len(between) > _TITLE_GAP - 1 or not plausible(found):
+    if len(between) > _TITLE_GAP - 1 or not plausible(found):
         return None
+    if found.mention and found.mention.weekday and not (not between and _own_stamp(lines, index, body_at, found)):
+        return None  # a weekday over the headline marks a masthead's clock, unless the stamp is the article's
     if any(d.date != found.date for _, d in datelines if _ < index):
         return None  # two different stamps over the headline: a clock and something else
     return Choice(found.date, index, found.author)
@@ -233,6 +237,55 @@ def _settle_order(choice: Choice, lines: Sequence[str]) -> Dated:
         f"day and month order unknown in '{printed}' (day first or month first): only the year is kept; "
         "settle the date in front matter",
     )
+
+
+_EN_WEEKDAY_RE = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_EN_DAY_MONTH_RE = re.compile(
+    rf"\b(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE}))\b(?!,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A lead's day agrees with its stamp only when it is the stamp's day: a clock read a day after the
+# event the lead tells of would give a day too late, and the wrong date is the worst answer.
+STAMP_LEAD_DAYS = 0
+HEADER_LINES = 3  # lines over a stamp looked at for a header's numbers
+
+
+def _own_stamp(lines: Sequence[str], index: int, body_at: int, found: Dateline) -> bool:
+    """A weekday, a day and a clock time right over the headline are the article's own stamp,
+    not a masthead's clock: the lead tells of that very day (its date or its weekday), or else,
+    when the lead names no day, the stamp is not the page's first line (where a header prints
+    the day the page was read) nor under a header's lines with numbers in them (a hotline, the
+    weather, another clock). A lead that names another day belies it."""
+    mention = found.mention
+    if mention is None or not mention.time or found.date.day is None:
+        return False
+    stamp = found.date.first_day
+    lead = next((t for t in lines[body_at : body_at + 3] if _is_long(t)), "")
+    days = _lead_days(lead, stamp)
+    if days:
+        return any(0 <= (stamp - day).days <= STAMP_LEAD_DAYS for day in days)
+    named = {_EN_WEEKDAYS.index(m.group(1).lower()) for m in _EN_WEEKDAY_RE.finditer(lead)}
+    if named:
+        return any((stamp.weekday() - w) % 7 <= STAMP_LEAD_DAYS for w in named)
+    above = [t for t in lines[:index] if t.strip()]
+    return bool(above) and not any(c.isdigit() for t in above[-HEADER_LINES:] for c in t)
+
+
+def _lead_days(lead: str, stamp: dt.date) -> list[dt.date]:
+    """The days (with no year printed) the lead names, in the stamp's year or the one before."""
+    pairs = [(int(m.group(1)), int(m.group(2))) for m in _LEAD_DAY_RE.finditer(lead)]
+    for m in _EN_DAY_MONTH_RE.finditer(lead):
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        pairs.append((int(m.group("d1") or m.group("d2")), month))
+    days = []
+    for day, month in pairs:
+        for year in (stamp.year, stamp.year - 1):
+            candidate = safe_date(year, month, day)
+            if candidate is not None and candidate <= stamp + dt.timedelta(days=STAMP_LEAD_DAYS):
+                days.append(candidate)
+                break
+    return days
 
 
 # Inference --------------------------------------------------------------------------------

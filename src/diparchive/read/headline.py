@@ -26,10 +26,20 @@ LEAD_WEIGHT = 0.5  # how much sharing words with the lead adds to a headline's s
 SURE_TITLE = 0.5  # below this probability of "title", a headline is reported for an editor to check
 NEAR_SHARE = 0.5  # the share of its words a line right over the lead has in common with it, to be a headline
 NEAR_WEIGHT = 0.25  # what standing right over the lead with such words adds to a headline's score
+STANDFIRST_HEAD_WORDS = 5  # a headline over a standfirst has this many words at least (a menu item has fewer)
+STANDFIRST_RATIO = 1.15  # a standfirst is longer than its headline by this much at least
+# A page's notice of the article's age, printed right over its headline.
+AGE_NOTICE = re.compile(
+    r"(?:this|the)\s+(?:article|story|page)\s+is\s+(?:more\s+than\s+|over\s+)?(?:an?|\d+)\s+(?:years?|months?)\s+old\.?"
+    r"|bài\s+(?:viết\s+)?(?:này\s+)?đã\s+(?:được\s+)?đăng\s+(?:cách\s+đây\s+)?(?:hơn\s+)?\d+\s+(?:năm|tháng)(?:\s+trước)?\.?",
+    re.IGNORECASE,
+)
 BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before its headline
-# A photo's credit: "Ảnh: …", "(Photo …", or a news agency's after the caption ("… Saturday. — VNA/VNS X").
+# A photo's credit: "Ảnh: …", "(Photo …", "Photograph: …", or a news agency's after the caption
+# ("… Saturday. — VNA/VNS X", "… 2025. REUTERS/X").
 PHOTO_CUE = re.compile(
-    r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b",
+    r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\bphotograph\s*:|\((?:ảnh|photo)"
+    r"|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b|[.!?]\s+\(?(?-i:[A-Z]{2,10}/[A-Z])",
     re.IGNORECASE,
 )
 
@@ -51,21 +61,50 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
         # The line right over the lead that shares much of its wording is where a headline
         # stands, however the site prints it (in capitals, behind a bullet, after a menu).
-        next_to_lead = i == above and shared >= NEAR_SHARE and not PHOTO_CUE.search(text)
-        if chance < TITLE_CHANCE / 2 and not next_to_lead:
+        next_to_lead = (
+            i == above and shared >= NEAR_SHARE and not PHOTO_CUE.search(text) and read[i].label is not Label.BYLINE
+        )
+        # A notice of the article's age ("This article is more than 1 year old") stands over its headline.
+        under_notice = i > 0 and AGE_NOTICE.fullmatch(lines[i - 1].text.strip()) is not None
+        if chance < TITLE_CHANCE / 2 and not next_to_lead and not under_notice:
             continue
-        score = chance + LEAD_WEIGHT * shared + (NEAR_WEIGHT if next_to_lead else 0.0)
+        score = chance + LEAD_WEIGHT * shared + (NEAR_WEIGHT if next_to_lead else 0.0) + (1.0 if under_notice else 0.0)
         if best is None or score > best[0]:
             best = (score, i, chance, shared, next_to_lead)
     if best is None or best[0] < TITLE_CHANCE:
         return None, None
     _, at, chance, shared, placed = best
+    if _headline_over_standfirst(lines, at, lead):
+        at, chance = at - 1, read[at - 1].chance(Label.TITLE)
+        own = _tokens(lines[at].text)
+        shared, placed = sum(1 for w in own if w in lead) / len(own), True
     doubts = []
     if chance < SURE_TITLE and not placed:  # right over the lead in its words: where a headline stands
         doubts.append(f"the reader gives it {chance:.0%}")
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
     return at, "; ".join(doubts) or None
+
+
+def _headline_over_standfirst(lines: list[RawBlock], at: int, lead: set[str]) -> bool:
+    """The line read as the headline is the standfirst under it: a longer summary, no sentence's
+    stop, right under a line of several words that could be the headline and tells the lead's
+    story in its words (a site's menu or a section's name does not)."""
+    if at < 1:
+        return False
+    upper, chosen = lines[at - 1].text, lines[at].text
+    own = _tokens(upper)
+    return (
+        len(upper.split()) >= STANDFIRST_HEAD_WORDS
+        and len(chosen) >= STANDFIRST_RATIO * len(upper)
+        and could_be_headline(upper, chosen)
+        and not sentence_like(upper)
+        and not upper.rstrip().endswith((".", "…"))
+        and not PHOTO_CUE.search(upper)
+        and not AGE_NOTICE.fullmatch(upper.strip())
+        and bool(own)
+        and sum(1 for w in own if w in lead) >= NEAR_SHARE * len(own)
+    )
 
 
 def shares_words(text: str, lead: str) -> bool:

@@ -23,7 +23,7 @@ from ..errors import fail
 from ..records import Article, Block, BlockKind, Notice, PubDate, Removed
 from . import boilerplate
 from .blocks import RawBlock, markdown_blocks
-from .bylines import closing_signature
+from .bylines import byline_name, closing_signature
 from .countries import recognise_countries
 from .dates import parse_dateline
 from .dating import date_of_scrape
@@ -360,7 +360,8 @@ def load_article(
     date = meta.get("date") or dated.date
     if "date" not in meta and dated.note:
         warnings.append(Notice(dated.note, first))  # where the text the date is looked for opens
-    author = meta.get("author") or header.author or dated.author or signature
+    beside_date = byline_name(dated.author) if dated.author else None  # a name, never a place or a zone
+    author = meta.get("author") or header.author or beside_date or signature
 
     texts = passages(title, first_line, blocks)
     found = recognise(recognizer, texts, date)

@@ -151,3 +151,22 @@ def numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
         first = re.search(r"[A-ZĐ]", phrase)
         out.append(phrase[starts[-1] :] if starts else phrase[first.start() :] if first else phrase)
     return out
+
+
+# An ordinal and a joiner right before another: "44th and " in "the 44th and 45th ASEAN Summits".
+_ORDINAL_BEFORE = re.compile(r"(?<![^\W_])(\d{1,3})(?:st|nd|rd|th)\s*(?:,|and|và|&|/)\s*(?:the\s+)?$")
+LISTED = 3  # sessions listed together in one phrase, besides the one the pattern names
+
+
+def ordinals_before(text: str, start: int, number: int) -> list[tuple[int, int]]:
+    """The sessions listed right before the numbered one at `start` ("the 44th and 45th …":
+    44), each with where it is printed, first to last: each a session or two before the next."""
+    found: list[tuple[int, int]] = []
+    while len(found) < LISTED:
+        before = _ORDINAL_BEFORE.search(text, max(0, start - 20), start)
+        earlier = int(before.group(1)) if before else 0
+        if before is None or not number - 2 <= earlier < number:
+            break
+        found.insert(0, (earlier, before.start()))
+        number, start = earlier, before.start()
+    return found

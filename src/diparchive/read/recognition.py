@@ -27,7 +27,7 @@ from ..records import Block, BlockKind, PubDate
 from .blocks import RawBlock
 from .folding import ascii_fold, fold, has_marks
 from .literals import Hit, plain_spacing, word_edge_after, word_edge_before
-from .meetings import DEMONYM, cited_in_passing, clause_before, country_at, foreign, numbered_meetings
+from .meetings import DEMONYM, cited_in_passing, clause_before, country_at, foreign, numbered_meetings, ordinals_before
 from .recognizer import EventPattern, Recognizer, space
 
 _FORMER = re.compile(r"(?:nguyên|cựu|former|late|ex-|acting|quyền)\s*$", re.IGNORECASE)
@@ -464,15 +464,20 @@ def _events(rec: Recognizer, text: str, folded: str, found_here: _Found) -> Iter
             continue
         for m in _matches(pattern, folded, found_here.starts.get(index, [])):
             start, end = m.start(), m.end()
+            number = _number(text[m.start("n") : m.end("n")], pattern.roman) if pattern.numbered else None
+            # "the 44th and 45th ASEAN Summits": the sessions listed before the one the pattern names.
+            listed = ordinals_before(text, start, number) if number and m.start("n") == start else []
+            start = listed[0][1] if listed else start
             if foreign(rec, text, folded, start, end, m.start("n") if pattern.numbered else end):
                 continue
             passing = cited_in_passing(folded, start, end)
             if not pattern.numbered:
                 yield pattern.target, (start, end), passing
                 continue
-            number = _number(text[m.start("n") : m.end("n")], pattern.roman)
             if not number:
                 continue
+            for earlier, _ in listed:
+                yield f"{pattern.target}-{earlier}", (start, end), passing
             yield f"{pattern.target}-{number}", (start, end), passing
             # Listed numbers follow the first: "44 và 45", "44, 45", "the 44th and 45th".
             position = end

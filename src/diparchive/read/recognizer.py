@@ -77,12 +77,13 @@ def _compile_pattern(
     parts: list[str] = []
     required: list[str] = []
     starts: tuple[str, ...] | None = None
-    numbered = roman = started = False
+    numbered = roman = started = plural = False
     depth = 0
     for token in tokens:
         if token == "(":
             parts.append("(?:")
             depth += 1
+            plural = False
             continue
         if token == ")":
             if depth == 0:
@@ -90,6 +91,7 @@ def _compile_pattern(
             parts[-1] = "" if parts[-1] == "(?:" else parts[-1]  # an empty group matches nothing
             parts.append(")?" if parts[-1] else "")
             depth -= 1
+            plural = False
             continue
         token = token.strip(" ,-–")  # separators between words are the gap's business
         if not token:
@@ -123,8 +125,11 @@ def _compile_pattern(
         # separator, so the gap never gives back, and no two gaps can share a run of separators.
         parts.append((_GAP if started else "") + word)
         started = True
+        plural = not token.startswith("{") and token.isascii() and token.isalpha() and depth == 0
     if depth:
         raise ValueError("unbalanced '('")
+    if plural:
+        parts[-1] += "(?:e?s)?"  # "the 44th and 45th ASEAN Summits": two sessions named in one phrase
     regex = WORD_EDGE_L + "(?:" + "".join(parts) + ")" + r"(?![^\W_])"
     return regex, numbered, roman, tuple(required), starts if starts and all(starts) else None
 

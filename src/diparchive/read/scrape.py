@@ -16,7 +16,7 @@ from ..records import BlockKind, Removed
 from . import teasers
 from .blocks import RawBlock
 from .boilerplate import is_link_line, is_section_marker
-from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name
+from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name, full_name_in_capitals
 from .captions import AGENCY_CREDIT, headline_words, is_image_line, names_headline, settle_captions
 from .dates import DATE_RE, parse_dateline
 from .headline import (
@@ -41,7 +41,9 @@ from .segment import LONG, Label, Labelled, Segmenter, split_glued
 META_LINES = 5  # lines between the lead and the next body line where its dateline and outlet stand
 SENTENCE_WORDS = 15  # a dateline is a few words; a line this long ending in its stop is a sentence
 _HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov)\s*[-–—]?$", re.IGNORECASE)  # "tnv.vn"
-_CREDITED = re.compile(r"(?:\(|[.!?]\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE)
+_CREDITED = re.compile(
+    r"(?:\(|[.!?]\s*)(?:ảnh|photo(?:graph)?|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE
+)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
     Label.TAIL: "after the article (related headlines and the rest of the site)",
@@ -174,6 +176,7 @@ def read_scrape(
             and position == title_at - 1
             and len(block.text) <= 30
             and not DATE_RE.search(block.text)
+            and not (BYLINE_HEAD.match(block.text) and byline_name(block.text))  # "By X" over the headline
         ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
@@ -184,7 +187,7 @@ def read_scrape(
             continue
         after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
-        explicit = position <= first_body and BYLINE_HEAD.match(block.text) is not None
+        explicit = (position <= first_body or closing) and BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
         if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
             # Above the lead, the model's label alone does not make a line in capitals a name
@@ -203,12 +206,15 @@ def read_scrape(
             reason = _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
     dateline_author = _mark_datelines(datelines, title_at, removed)
+    body_text = " ".join(b.text for b, tag in zip(lines, tags) if tag is Label.BODY)
     author = next(
         (
             name
             for line, sure in bylines
-            if (name := byline_name(line)) and (sure or name in STAFF or not name.isupper())
-        ),  # a line in capitals is a name where a byline surely stands: read so after the body, headed so, or last
+            if (name := byline_name(line))
+            and (sure or name in STAFF or not name.isupper() or full_name_in_capitals(name, body_text))
+        ),  # a line in capitals is a name where a byline surely stands (after the body, headed so, or
+        # last), or when it is a person's full name
         None,
     )
     if author is None and dateline_author:

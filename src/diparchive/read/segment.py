@@ -175,8 +175,9 @@ def _unglue(text: str) -> list[str]:
 
 
 # A short mark at the start of a lead: "(Ngày Nay) - ", "TBV - ", "(TTXVN)- ", "HANOI -- ", "VTV.vn - ".
+# An ampersand may join a code's letters ("TG&VN - ", "(KT&ĐT) - ").
 _LEAD_PREFIX = re.compile(
-    r"^(\([^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|\.)*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])"
+    r"^(\([^\W\d_](?:[^\W\d]|[.&])*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|[.&])*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])"
 )
 
 
@@ -184,6 +185,8 @@ def _is_mark(prefix: str) -> bool:
     """Parenthesised, in capitals, or a web address: a mark, not the first words of a sentence."""
     prefix = prefix.strip()
     letters = [c for c in prefix if c.isalpha()]
+    if "&" in prefix and min(len(side.strip("() ")) for side in prefix.split("&")) < 2:
+        return False  # "Q&A -", "AT&T -": words, not an outlet's code of two parts ("TG&VN -")
     return (
         len(letters) >= 2
         and prefix.startswith("(")
