@@ -316,7 +316,9 @@ def date_of_scrape(
     interval the text bounds, else none. `lines` are the scrape's blocks, `title` the headline
     found among them (None when it prints none), `body_at` the first body block; `paragraphs`
     and `captions` the body as kept."""
-    title_at = next((i for i, t in enumerate(lines[: body_at + 1]) if title and title in t), None)
+    title_at = next(  # the headline's line: the first of two when it was wrapped onto two
+        (i for i, t in enumerate(lines[: body_at + 1]) if title and (title in t or title.startswith(f"{t} "))), None
+    )
     choice = publication_date(lines, title_at, body_at)
     if choice is not None:
         return Dated(choice.date, choice.author, choice.index, None)

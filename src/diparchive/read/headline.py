@@ -11,7 +11,7 @@ import re
 from ..records import BlockKind
 from .blocks import RawBlock
 from .bylines import BYLINE_HEAD, byline_name
-from .dates import parse_dateline
+from .dates import DATE_RE, parse_dateline
 from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
 from .segment import Label, Labelled
 
@@ -27,6 +27,12 @@ SURE_TITLE = 0.5  # below this probability of "title", a headline is reported fo
 NEAR_SHARE = 0.5  # the share of its words a line right over the lead has in common with it, to be a headline
 NEAR_WEIGHT = 0.25  # what standing right over the lead with such words adds to a headline's score
 BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before its headline
+# A site's name and its tagline in capitals, cut by a dash or a bar ("THE X POST - NEWS OF Y").
+_BANNER = re.compile(r"^\W*\w+(?:\s+\S+)+\s+[-–—|]\s+\S+(?:\s+\S+){2,}\s*$")
+LONG_HEADLINE = 120  # characters: a headline's line is rarely longer
+PLACED_WORDS = 4  # words of a headline read from where it stands, the model unsure
+PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
+_TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
 # A photo's credit: "Ảnh: …", "(Photo …", or a news agency's after the caption ("… Saturday. — VNA/VNS X").
 PHOTO_CUE = re.compile(
     r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b",
@@ -47,6 +53,8 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         chance = read[i].chance(Label.TITLE)
         if not could_be_headline(text, lead_text) or unmarked_over_marked(text, lead_text):
             continue
+        if i != above and site_banner(text) or _TRAIL.search(text[1:]):
+            continue  # the site's name and tagline over its menu, or a menu's trail ("Home » News")
         own = _tokens(text)
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
         # The line right over the lead that shares much of its wording is where a headline
@@ -58,7 +66,7 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         if best is None or score > best[0]:
             best = (score, i, chance, shared, next_to_lead)
     if best is None or best[0] < TITLE_CHANCE:
-        return None, None
+        return _placed_headline(lines, read, first_body, lead_text)
     _, at, chance, shared, placed = best
     doubts = []
     if chance < SURE_TITLE and not placed:  # right over the lead in its words: where a headline stands
@@ -66,6 +74,73 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
     return at, "; ".join(doubts) or None
+
+
+def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int, int]:
+    """The lines the headline at `at` is printed on: itself, or it and the line before or after
+    it when a scraper wrapped it there (a `<br>` in the headline): two lines over the lead that
+    read as one phrase, the first a headline's start (several words, no end punctuation, printed
+    once: no kicker or menu item), the second going on from it in lower case (no date, credit
+    or byline)."""
+    counts: dict[str, int] = {}
+    for block in lines:
+        counts[fold(block.text)] = counts.get(fold(block.text), 0) + 1
+
+    def wrapped(first: int) -> bool:
+        if first < 0 or first + 1 >= first_body:
+            return False
+        head, rest = lines[first].text.strip(), lines[first + 1].text.strip()
+        return (
+            len(head.split()) >= 4
+            and head[-1:].isalnum()
+            and rest[:1].islower()
+            and len(rest.split()) >= 2
+            and len(head) + len(rest) <= 2 * LONG_HEADLINE
+            and not rest.endswith((".", ":"))
+            and all(counts[fold(t)] == 1 and could_be_headline(t) for t in (head, rest))
+            and not (PHOTO_CUE.search(rest) or BYLINE_HEAD.match(rest) or DATE_RE.search(head + " " + rest))
+        )
+
+    if wrapped(at):
+        return at, at + 1
+    if wrapped(at - 1):
+        return at - 1, at
+    return at, at
+
+
+def site_banner(text: str) -> bool:
+    """A site's name and its tagline in capitals, cut by a dash: the banner over a page's menu."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and all(c.isupper() for c in letters) and _BANNER.match(text) is not None
+
+
+def _placed_headline(
+    lines: list[RawBlock], read: list[Labelled], first_body: int, lead: str
+) -> tuple[int | None, str | None]:
+    """A headline the model does not see, read from where it stands: the nearest line over the
+    lead (its date and widgets between) written as one, a phrase of several words that is not a
+    sentence, a credit, a menu's trail or a line the file prints again. Kept with its doubt."""
+    counts: dict[str, int] = {}
+    for block in lines:
+        counts[fold(block.text)] = counts.get(fold(block.text), 0) + 1
+    for i in range(first_body - 1, max(-1, first_body - 1 - PLACED_REACH), -1):
+        text = lines[i].text
+        if (
+            len(text.split()) >= PLACED_WORDS
+            and text[:1].isupper()
+            and could_be_headline(text, lead)
+            and not sentence_like(text)
+            and not site_banner(text)
+            and not PHOTO_CUE.search(text)
+            and not re.search(r"[:|/>»›]", text)
+            and counts[fold(text)] == 1
+            and not unmarked_over_marked(text, lead)
+        ):
+            doubts = [f"the reader gives it {read[i].chance(Label.TITLE):.0%}"]
+            if not shares_words(text, lead):
+                doubts.append(NO_SHARED_WORD)
+            return i, "; ".join(doubts)
+    return None, None
 
 
 def shares_words(text: str, lead: str) -> bool:

@@ -29,12 +29,14 @@ from .headline import (
     could_be_headline,
     headline_at,
     headline_over_meta,
+    headline_span,
     opens_with_headline,
     paragraph,
     sentence_like,
     shares_words,
     unmarked_over_marked,
 )
+from .places import is_place_mark, written_forms
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
@@ -62,12 +64,15 @@ class ScrapeHeader:
     title_doubt: str | None = None  # why the headline may be a line of the site instead
 
 
-def outlet_of(text: str, registry: Registry) -> str | None:
-    """The outlet a line like "NDO -" or "(TTXVN) –" names, in the registry's words if known."""
+def outlet_of(text: str, registry: Registry, written: frozenset[str] = frozenset()) -> str | None:
+    """The outlet a line like "NDO -" or "(TTXVN) –" names, in the registry's words if known;
+    "" for a place's dateline ("HANOI -", the page writing "Hanoi"): no outlet (`places`)."""
     mark = OUTLET_MARK.match(text)
     if mark is None:
         return None
     code = mark.group(1)
+    if is_place_mark(code, text.lstrip().startswith("("), written, registry):
+        return ""
     return registry.outlets[code].vi if code in registry.outlets else code
 
 
@@ -120,12 +125,14 @@ def read_scrape(
     while first_body + 1 < len(lines) and tags[first_body] is Label.BODY and _label(lines[first_body].text):
         tags[first_body] = labels[id(lines[first_body])] = Label.CHROME  # "NỘI DUNG" over the lead: a label
         first_body = _first_of(tags, Label.BODY, Label.CAPTION)
-    title = BULLET.sub("", lines[title_at].text) if title_at is not None else None
+    title_at, title_end = headline_span(lines, title_at, lead_at) if title_at is not None else (None, -1)
+    title = " ".join(BULLET.sub("", b.text) for b in lines[title_at : title_end + 1]) if title_at is not None else None
 
     removed: list[Removed] = []
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
+    written = written_forms(b.text for b in lines)
     # Lines where a byline stands (labelled so, between headline and lead, right after the body),
     # each with whether it surely is one: labelled so, headed so, or the file's last line.
     bylines: list[tuple[str, bool]] = []
@@ -136,7 +143,7 @@ def read_scrape(
             continue
         label = labels[id(block)]
         position = positions[id(block)]
-        if position == title_at:
+        if title_at is not None and title_at <= position <= title_end:
             continue
         if END_MARK.fullmatch(block.text):
             removed.append(Removed(block.text, block.line, "end mark"))
@@ -161,10 +168,10 @@ def read_scrape(
         ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
-        found_outlet = outlet_of(block.text, registry)
+        found_outlet = outlet_of(block.text, registry, written)
         if found_outlet is not None and outlet is None and position <= first_body:
-            outlet = found_outlet
-            removed.append(Removed(block.text, block.line, "outlet marker"))
+            outlet = found_outlet or None
+            removed.append(Removed(block.text, block.line, "outlet marker" if outlet else "place of the dateline"))
             continue
         after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end

@@ -1,0 +1,52 @@
+"""Whether the mark before the lead's dash names the outlet ("VTV.vn -", "(TTXVN) -", "NDO -") or
+the place the story was filed from ("HANOI -", "SEOUL -"): a place's dateline is no publisher.
+
+No place is listed: a mark is a place when the page writes the same name in running text
+("Hanoi", "Hà Nội"), when it is a country's name (CLDR's, with the registry's forms), or when it
+reads as a word rather than an acronym (vowels as a word has them). An outlet's mark is an
+acronym, a name with its domain ("Soha.vn"), printed in parentheses, or one the registry knows.
+Unsure, the mark gives no outlet: no publisher is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .folding import fold, words
+from .registry_records import Registry
+
+VOWELS = frozenset("aeiou")  # of the folded name: "hanoi", "seoul" read as words; "vtv", "ttxvn" do not
+WORD_VOWELS = 0.4  # the least share of vowels among its letters of a name read as a word
+
+
+def written_forms(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the page writes in running text (not all in capitals), folded, with each pair
+    of neighbouring words run together ("Hà Nội" → "hanoi"), as a mark in capitals would spell it."""
+    forms: set[str] = set()
+    for text in texts:
+        plain = words(fold(" ".join(w for w in text.split() if not _in_capitals(w))))
+        forms.update(plain)
+        forms.update(a + b for a, b in zip(plain, plain[1:]))
+    return frozenset(forms)
+
+
+def is_place_mark(code: str, parenthesised: bool, written: frozenset[str], registry: Registry) -> bool:
+    """The mark names a place (a dateline), not an outlet."""
+    if parenthesised or code in registry.outlets or "." in code:
+        return False
+    name = "".join(words(fold(code)))
+    if not name:
+        return False
+    if _in_capitals(code) and name in written or name in _country_names(registry):
+        return True  # "HANOI" where the text writes "Hanoi" or "Hà Nội"; "SINGAPORE", "LAOS"
+    vowels = sum(1 for c in name if c in VOWELS)
+    return vowels >= 2 and vowels >= WORD_VOWELS * len(name)
+
+
+def _country_names(registry: Registry) -> frozenset[str]:
+    return frozenset("".join(words(fold(form))) for country in registry.countries.values() for form in country.forms)
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

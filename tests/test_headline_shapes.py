@@ -1,0 +1,214 @@
+"""Where a scrape's headline is, by its shape and place: a site's banner in capitals over the
+menu is not it, a headline the model does not see still stands right over the lead, a headline
+wrapped onto two lines is read whole, and a place's dateline before the lead is no outlet.
+Every scrape here is written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diparchive.read.blocks import RawBlock
+from diparchive.read.headline import NO_SHARED_WORD, headline_at, headline_span, site_banner
+from diparchive.read.loader import load_article
+from diparchive.read.segment import Label, Labelled, Segmenter
+
+MENU_EN = ["Home", "Economy", "Diplomacy", "Culture"]
+LEAD_EN = (
+    "Question: How does the ministry view the decision of the two parties to extend the fishing "
+    "agreement for another five years?"
+)
+ANSWER_EN = (
+    "Answer: We welcome the decision, which will help fishermen of both sides work in safety. The two "
+    "delegations met in the capital on Monday to settle the remaining technical questions."
+)
+MORE_EN = (
+    "Both sides agreed to meet again before the end of the year to review how the agreement is applied "
+    "at sea and to exchange data on fish stocks every six months."
+)
+MENU_VI = ["Trang chủ", "Thời sự", "Đối ngoại"]
+LEAD_VI = (
+    "Sáng 9/4, tại Hà Nội, Bộ trưởng Bộ Công Thương đã tiếp Bộ trưởng Kinh tế Phần Lan nhân dịp "
+    "đoàn sang thăm và làm việc, trao đổi về hợp tác năng lượng sạch giữa hai nước."
+)
+BODY_VI = (
+    "Hai bên nhất trí thúc đẩy đầu tư vào điện gió ngoài khơi, đào tạo nhân lực và chuyển giao công nghệ, "
+    "đồng thời sớm tổ chức diễn đàn doanh nghiệp hai nước trong năm nay."
+)
+MORE_VI = (
+    "Bộ trưởng Kinh tế Phần Lan cảm ơn sự đón tiếp chu đáo và mời lãnh đạo Bộ Công Thương sớm sang thăm "
+    "để tiếp tục trao đổi về các dự án cụ thể."
+)
+
+
+@pytest.fixture(scope="module")
+def reader():
+    from diparchive.read.recognizer import build_recognizer
+    from diparchive.read.registry import load_registry
+
+    root = Path(__file__).resolve().parent.parent
+    registry = load_registry(root / "content" / "registry", root)
+    return registry, build_recognizer(registry), Segmenter.open()
+
+
+def _read(tmp_path, reader, lines):
+    path = tmp_path / "scrape.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    registry, recognizer, segmenter = reader
+    return load_article(path, tmp_path, registry, recognizer, segmenter).article
+
+
+@pytest.mark.parametrize(
+    ("text", "banner"),
+    [
+        ("THE RIVER TIMES - NEWS FROM THE DELTA AND BEYOND", True),
+        ("DAILY HARBOUR | YOUR PORT CITY PAPER", True),
+        ("THE RIVER TIMES", False),  # a name alone: no tagline
+        ("The River Times - News from the delta", False),  # not in capitals
+        ("VIỆT NAM - PHẦN LAN", False),  # two names, too short for a name and a tagline
+    ],
+)
+def test_a_banner_is_a_name_and_a_tagline_in_capitals(text, banner):
+    assert site_banner(text) is banner
+
+
+def test_a_banner_in_capitals_over_the_menu_is_not_the_headline(tmp_path, reader):
+    headline = "Spokesperson answers questions on the fishing agreement"
+    a = _read(
+        tmp_path,
+        reader,
+        [
+            "THE RIVER TIMES - NEWS FROM THE DELTA AND BEYOND",
+            "Deutsch   English   Español",
+            *MENU_EN,
+            "Home » Diplomacy",
+            headline,
+            "9 April 2025 | 15:10",
+            "Print",
+            LEAD_EN,
+            ANSWER_EN,
+            MORE_EN,
+        ],
+    )
+    assert a.title == headline and not a.title_supplied
+    assert a.author is None  # the language menu is no byline
+
+
+def test_a_headline_the_model_does_not_see_is_read_where_it_stands_with_its_doubt():
+    texts = [
+        *MENU_EN,
+        "Home » Diplomacy",
+        "Spokesperson’s weekly press briefing",
+        "9 April 2025 | 15:10",
+        "Font size: A+ A-",
+        "Print",
+        LEAD_EN,
+        ANSWER_EN,
+    ]
+    lines = _blocks(texts)
+    unsure = [Labelled(Label.CHROME, {Label.TITLE: 0.03}) for _ in texts]
+    at, doubt = headline_at(lines, unsure, texts.index(LEAD_EN))
+    assert at == texts.index("Spokesperson’s weekly press briefing")
+    assert doubt is not None and "3%" in doubt and NO_SHARED_WORD in doubt
+    # nothing shaped as a headline over the lead (menu items, a trail, widgets): none
+    bare = [*MENU_EN, "Home » Diplomacy", "Font size: A+ A-", "Print", LEAD_EN, ANSWER_EN]
+    assert headline_at(_blocks(bare), unsure[: len(bare)], bare.index(LEAD_EN)) == (None, None)
+
+
+def test_a_headline_sharing_no_word_with_a_question_lead_stays_the_headline(tmp_path, reader):
+    headline = "Weekly briefing: spokesperson speaks of the river and the visa rules"
+    a = _read(tmp_path, reader, [*MENU_EN, headline, "9 April 2025 | 15:10", LEAD_EN, ANSWER_EN, MORE_EN])
+    assert a.title == headline and not a.title_supplied
+
+
+def test_a_menu_trail_is_not_a_headline(tmp_path, reader):
+    headline = (
+        "Weekly briefing by the spokesperson of the ministry on the fishing agreement, the new visa rules and the river"
+    )
+    a = _read(
+        tmp_path,
+        reader,
+        [
+            *MENU_EN,
+            "Home » Diplomacy » Briefings",
+            headline,
+            "9 April 2025 | 15:10",
+            "Print",
+            LEAD_EN,
+            ANSWER_EN,
+            MORE_EN,
+        ],
+    )
+    assert a.title != "Home » Diplomacy » Briefings"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Bộ trưởng Bộ Công Thương tiếp Bộ trưởng Kinh tế Phần Lan", "sang thăm và làm việc tại Hà Nội"),
+        ("Việt Nam và Phần Lan thúc đẩy hợp tác năng lượng sạch", "trong giai đoạn mới"),
+    ],
+)
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_headline_wrapped_onto_two_lines_is_read_whole(tmp_path, reader, first, second, dated):
+    date = ["09/04/2025 10:20"] if dated else []
+    a = _read(tmp_path, reader, [*MENU_VI, first, second, *date, LEAD_VI, BODY_VI, MORE_VI])
+    assert a.title == f"{first} {second}"
+    assert not any(second in b.text for b in a.body)
+    if dated:
+        assert a.date is not None and a.date.iso == "2025-04-09"
+
+
+def test_a_kicker_over_the_headline_is_not_part_of_it(tmp_path, reader):
+    headline = "Bộ trưởng Bộ Công Thương tiếp Bộ trưởng Kinh tế Phần Lan"
+    a = _read(tmp_path, reader, [*MENU_VI, "Năng lượng", headline, "09/04/2025 10:20", LEAD_VI, BODY_VI, MORE_VI])
+    assert a.title == headline
+
+
+def _blocks(texts):
+    return [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
+
+
+def test_a_wrapped_headline_needs_a_start_of_several_words_printed_once():
+    lead = [LEAD_VI]
+    # the second line goes on in lower case from a headline's start: one headline
+    assert headline_span(_blocks(["Thủ tướng tiếp Đại sứ Phần Lan", "đến chào từ biệt", *lead]), 0, 2) == (0, 1)
+    assert headline_span(_blocks(["Thủ tướng tiếp Đại sứ Phần Lan", "đến chào từ biệt", *lead]), 1, 2) == (0, 1)
+    # a kicker of two words, a capitalised line, a menu item printed twice, a date: no
+    assert headline_span(_blocks(["Đối ngoại", "đến chào từ biệt", *lead]), 1, 2) == (1, 1)
+    assert headline_span(_blocks(["Thủ tướng tiếp Đại sứ Phần Lan", "Đến chào từ biệt", *lead]), 0, 2) == (0, 0)
+    twice = ["Tin nóng trong ngày hôm nay", "Tin nóng trong ngày hôm nay", "cập nhật liên tục", *lead]
+    assert headline_span(_blocks(twice), 2, 3) == (2, 2)
+    dated = ["Thủ tướng tiếp Đại sứ Phần Lan", "cập nhật 09/04/2025", *lead]
+    assert headline_span(_blocks(dated), 0, 2) == (0, 0)
+
+
+@pytest.mark.parametrize("place", ["HELSINKI", "TURKU"])
+def test_a_place_in_capitals_before_the_lead_is_no_outlet(tmp_path, reader, place):
+    lead = (
+        f"{place} - The economy minister on Wednesday received a delegation from Vietnam to discuss offshore "
+        "wind power and training, the ministry said in a statement."
+    )
+    body = (
+        "The two sides agreed to hold a business forum in Helsinki and Turku later this year and to send more "
+        "students to each other's universities."
+    )
+    a = _read(
+        tmp_path, reader, [*MENU_EN, "Finland and Vietnam to deepen clean energy cooperation", lead, body, MORE_EN]
+    )
+    assert a.outlet is None
+    assert a.body[0].text.startswith("The economy minister")
+
+
+@pytest.mark.parametrize(
+    ("mark", "outlet"),
+    [("(RTN) -", "RTN"), ("RTN -", "RTN"), ("Rivertimes.vn -", "Rivertimes.vn"), ("FINLAND -", None)],
+)
+def test_an_outlets_mark_is_an_acronym_or_a_domain(tmp_path, reader, mark, outlet):
+    lead = (
+        f"{mark} The economy minister on Wednesday received a delegation from Vietnam to discuss offshore "
+        "wind power and training, the ministry said in a statement."
+    )
+    a = _read(tmp_path, reader, [*MENU_EN, "Finland and Vietnam to deepen clean energy cooperation", lead, MORE_EN])
+    assert a.outlet == outlet
