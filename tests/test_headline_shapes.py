@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from diparchive.read.blocks import RawBlock
-from diparchive.read.headline import NO_SHARED_WORD, headline_at, headline_span, site_banner
+from diparchive.read.headline import NO_SHARED_WORD, headline_at, headline_span, numbered_sections, site_banner
 from diparchive.read.loader import load_article
 from diparchive.read.segment import Label, Labelled, Segmenter
 
@@ -203,7 +203,15 @@ def test_a_place_in_capitals_before_the_lead_is_no_outlet(tmp_path, reader, plac
 
 @pytest.mark.parametrize(
     ("mark", "outlet"),
-    [("(RTN) -", "RTN"), ("RTN -", "RTN"), ("Rivertimes.vn -", "Rivertimes.vn"), ("FINLAND -", None)],
+    [
+        ("(RTN) -", "RTN"),
+        ("RTN -", "RTN"),
+        ("VOA -", "VOA"),
+        ("Rivertimes.vn -", "Rivertimes.vn"),
+        ("FINLAND -", None),  # a country
+        ("HELSINKI -", None),  # a word in capitals, not an acronym
+        ("Helsinki -", None),
+    ],
 )
 def test_an_outlets_mark_is_an_acronym_or_a_domain(tmp_path, reader, mark, outlet):
     lead = (
@@ -212,3 +220,61 @@ def test_an_outlets_mark_is_an_acronym_or_a_domain(tmp_path, reader, mark, outle
     )
     a = _read(tmp_path, reader, [*MENU_EN, "Finland and Vietnam to deepen clean energy cooperation", lead, MORE_EN])
     assert a.outlet == outlet
+
+
+STORY_EN = (
+    "HELSINKI - Finland's economy minister on Tuesday received a Vietnamese delegation led by the trade "
+    "minister, and the two sides agreed to double trade in clean technology by 2030."
+)
+
+
+def test_a_standfirst_under_the_headline_opens_the_body(tmp_path, reader):
+    standfirst = "The two ministers agreed to open a joint fund for wind power and to train engineers in both countries"
+    a = _read(
+        tmp_path,
+        reader,
+        [
+            *MENU_EN,
+            "Finland's economy minister receives Vietnamese trade delegation",
+            standfirst,
+            "Anna Virtanen",
+            "Published 8 April 2025",
+            STORY_EN,
+            MORE_EN,
+        ],
+    )
+    assert [b.text for b in a.body][:2] == [standfirst, STORY_EN.removeprefix("HELSINKI - ")]
+    assert a.author == "Anna Virtanen"
+    assert a.date is not None and a.date.iso == "2025-04-08"
+
+
+def test_a_headline_sharing_half_its_words_with_the_lead_is_not_doubted():
+    texts = [*MENU_EN, "Finland's economy minister receives Vietnamese trade minister", "Print edition only", STORY_EN]
+    unsure = [Labelled(Label.CHROME, {Label.TITLE: 0.3}) for _ in texts]
+    at, doubt = headline_at(_blocks(texts), unsure, len(texts) - 1)
+    assert at == len(MENU_EN) and doubt is None
+    # the same reading for a line that shares little with the lead is doubted
+    texts[len(MENU_EN)] = "Weekly notes from the north"
+    at, doubt = headline_at(_blocks(texts), unsure, len(texts) - 1)
+    assert at == len(MENU_EN) and doubt is not None and "30%" in doubt
+
+
+def test_numbered_subheadings_are_sections_of_the_body_wherever_the_model_put_one():
+    texts = [
+        LEAD_VI,
+        "1. Bối cảnh mới của hợp tác",
+        BODY_VI,
+        "2. Những kết quả nổi bật",
+        MORE_VI,
+        "3. Định hướng thời gian tới",
+        BODY_VI,
+    ]
+    tags = [Label.BODY, Label.BODY, Label.BODY, Label.CHROME, Label.BODY, Label.BODY, Label.BODY]
+    assert numbered_sections(texts, tags)[3] is Label.BODY
+    # a number alone in the file (a menu item "2. Thời sự"), or one past the body, stays the site's
+    alone = [LEAD_VI, "2. Những kết quả nổi bật", BODY_VI, "Hết", "5. Tin khác trong ngày"]
+    assert numbered_sections(alone, [Label.BODY, Label.CHROME, Label.BODY, Label.CHROME, Label.CHROME])[1] is (
+        Label.CHROME
+    )
+    past = [LEAD_VI, "1. Bối cảnh mới của hợp tác", BODY_VI, "2. Những kết quả nổi bật"]
+    assert numbered_sections(past, [Label.BODY, Label.BODY, Label.BODY, Label.CHROME])[3] is Label.CHROME

@@ -30,6 +30,8 @@ BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before it
 # A site's name and its tagline in capitals, cut by a dash or a bar ("THE X POST - NEWS OF Y").
 _BANNER = re.compile(r"^\W*\w+(?:\s+\S+)+\s+[-–—|]\s+\S+(?:\s+\S+){2,}\s*$")
 LONG_HEADLINE = 120  # characters: a headline's line is rarely longer
+STANDFIRST_WORDS = 15  # a phrase this long under the headline is its summary, not a line of the site
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[^\W\d_][^.!?]{5,120}$")  # "2. Những thông điệp chính"
 PLACED_WORDS = 4  # words of a headline read from where it stands, the model unsure
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
@@ -69,7 +71,8 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         return _placed_headline(lines, read, first_body, lead_text)
     _, at, chance, shared, placed = best
     doubts = []
-    if chance < SURE_TITLE and not placed:  # right over the lead in its words: where a headline stands
+    # Right over the lead in its words is where a headline stands; half its words the lead's, it is no line of the site.
+    if chance < SURE_TITLE and not placed and shared < NEAR_SHARE:
         doubts.append(f"the reader gives it {chance:.0%}")
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
@@ -141,6 +144,41 @@ def _placed_headline(
                 doubts.append(NO_SHARED_WORD)
             return i, "; ".join(doubts)
     return None, None
+
+
+def standfirst_at(lines: list[RawBlock], title_end: int, first_body: int) -> list[int]:
+    """The standfirst between a headline and its lead (bylines and datelines beside it): a
+    summary of the story, a whole paragraph or a long phrase of many words, no date or credit."""
+    return [
+        i
+        for i in range(title_end + 1, first_body)
+        if (
+            paragraph(lines[i].text)
+            or len(lines[i].text.split()) >= STANDFIRST_WORDS
+            and len(lines[i].text) >= 2 * SENTENCE
+        )
+        and not lines[i].text.rstrip().endswith(":")
+        and not (PHOTO_CUE.search(lines[i].text) or DATE_RE.search(lines[i].text) or BYLINE_HEAD.match(lines[i].text))
+    ]
+
+
+def numbered_sections(texts: list[str], tags: list[Label]) -> list[Label]:
+    """A run of numbered subheadings ("1. …", "2. …", "3. …": short, no sentence, each next to
+    another in number) is the article's own sections: one of them inside the body that the model
+    read as the site's is the body's."""
+    numbers = {i: int(m.group(1)) for i, t in enumerate(texts) if (m := _NUMBERED.match(t)) and not sentence_like(t)}
+    taken = set(numbers.values())
+    body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+    return [
+        Label.BODY
+        if tag is Label.CHROME
+        and body
+        and body[0] < i < body[-1]
+        and i in numbers
+        and {numbers[i] - 1, numbers[i] + 1} & taken
+        else tag
+        for i, tag in enumerate(tags)
+    ]
 
 
 def shares_words(text: str, lead: str) -> bool:

@@ -3,7 +3,8 @@ the place the story was filed from ("HANOI -", "SEOUL -"): a place's dateline is
 
 No place is listed: a mark is a place when the page writes the same name in running text
 ("Hanoi", "Hà Nội"), when it is a country's name (CLDR's, with the registry's forms), or when it
-reads as a word rather than an acronym (vowels as a word has them). An outlet's mark is an
+reads as a word rather than an acronym: written as a word ("Hanoi"), or in capitals with the
+vowels of a word and more letters than an acronym has ("HELSINKI", not "TTXVN" or "VOA"). An outlet's mark is an
 acronym, a name with its domain ("Soha.vn"), printed in parentheses, or one the registry knows.
 Unsure, the mark gives no outlet: no publisher is better than a wrong one.
 """
@@ -13,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .folding import fold, words
+from .headline import OUTLET_MARK
 from .registry_records import Registry
 
-VOWELS = frozenset("aeiou")  # of the folded name: "hanoi", "seoul" read as words; "vtv", "ttxvn" do not
-WORD_VOWELS = 0.4  # the least share of vowels among its letters of a name read as a word
+VOWELS = frozenset("aeiou")  # of the folded name: "hanoi", "helsinki" read as words; "ttxvn", "hnmo" do not
+WORD_VOWELS = 0.3  # the least share of vowels among its letters of a name in capitals read as a word
+WORD_LETTERS = 4  # shorter, a name in capitals is an acronym ("VOA", "AFP")
 
 
 def written_forms(texts: Iterable[str]) -> frozenset[str]:
@@ -39,8 +42,10 @@ def is_place_mark(code: str, parenthesised: bool, written: frozenset[str], regis
         return False
     if _in_capitals(code) and name in written or name in _country_names(registry):
         return True  # "HANOI" where the text writes "Hanoi" or "Hà Nội"; "SINGAPORE", "LAOS"
+    if code[:1].isupper() and code[1:].islower():
+        return True  # "Hanoi -": a name written as a word
     vowels = sum(1 for c in name if c in VOWELS)
-    return vowels >= 2 and vowels >= WORD_VOWELS * len(name)
+    return _in_capitals(code) and len(name) >= WORD_LETTERS and vowels >= 2 and vowels >= WORD_VOWELS * len(name)
 
 
 def _country_names(registry: Registry) -> frozenset[str]:
@@ -50,3 +55,15 @@ def _country_names(registry: Registry) -> frozenset[str]:
 def _in_capitals(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def outlet_of(text: str, registry: Registry, written: frozenset[str] = frozenset()) -> str | None:
+    """The outlet a line like "NDO -" or "(TTXVN) –" names, in the registry's words if known;
+    "" for a place's dateline ("HANOI -", the page writing "Hanoi"): no outlet."""
+    mark = OUTLET_MARK.match(text)
+    if mark is None:
+        return None
+    code = mark.group(1)
+    if is_place_mark(code, text.lstrip().startswith("("), written, registry):
+        return ""
+    return registry.outlets[code].vi if code in registry.outlets else code

@@ -30,13 +30,15 @@ from .headline import (
     headline_at,
     headline_over_meta,
     headline_span,
+    numbered_sections,
     opens_with_headline,
     paragraph,
     sentence_like,
     shares_words,
+    standfirst_at,
     unmarked_over_marked,
 )
-from .places import is_place_mark, written_forms
+from .places import outlet_of, written_forms
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
@@ -62,18 +64,6 @@ class ScrapeHeader:
     body_at: int  # the index in `printed` of the body's first line
     title_line: int | None = None  # where the headline was read
     title_doubt: str | None = None  # why the headline may be a line of the site instead
-
-
-def outlet_of(text: str, registry: Registry, written: frozenset[str] = frozenset()) -> str | None:
-    """The outlet a line like "NDO -" or "(TTXVN) –" names, in the registry's words if known;
-    "" for a place's dateline ("HANOI -", the page writing "Hanoi"): no outlet (`places`)."""
-    mark = OUTLET_MARK.match(text)
-    if mark is None:
-        return None
-    code = mark.group(1)
-    if is_place_mark(code, text.lstrip().startswith("("), written, registry):
-        return ""
-    return registry.outlets[code].vi if code in registry.outlets else code
 
 
 def scrape_blocks(body: str, first_line: int) -> list[RawBlock]:
@@ -127,6 +117,7 @@ def read_scrape(
         first_body = _first_of(tags, Label.BODY, Label.CAPTION)
     title_at, title_end = headline_span(lines, title_at, lead_at) if title_at is not None else (None, -1)
     title = " ".join(BULLET.sub("", b.text) for b in lines[title_at : title_end + 1]) if title_at is not None else None
+    standfirst = set(standfirst_at(lines, title_end, lead_at)) if title_at is not None else set()
 
     removed: list[Removed] = []
     body_blocks: list[RawBlock] = []
@@ -144,6 +135,9 @@ def read_scrape(
         label = labels[id(block)]
         position = positions[id(block)]
         if title_at is not None and title_at <= position <= title_end:
+            continue
+        if position in standfirst and label is not Label.CAPTION:
+            body_blocks.append(block)  # the story's summary under its headline opens the body
             continue
         if END_MARK.fullmatch(block.text):
             removed.append(Removed(block.text, block.line, "end mark"))
@@ -277,7 +271,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
                 break
             tags[i] = Label.BODY
-    tags = _resumed(lines, tags)
+    tags = _resumed(lines, numbered_sections([b.text for b in lines], tags))
     tags = _teaser_leads(lines, _closed(lines, tags))
     for i, tag in enumerate(tags):
         if (
