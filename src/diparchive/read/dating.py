@@ -299,6 +299,10 @@ def infer_interval(paragraphs: Sequence[str], captions: Sequence[str]) -> tuple[
 # The loader's entry point -----------------------------------------------------------------
 
 
+NO_DATE_NOTE = "no publication date found"  # the notes `check` tells once, at the date's line
+INTERVAL_NOTE = "date known only as the interval"
+
+
 @dataclass(frozen=True, slots=True)
 class Dated:
     """What the scrape says of its publication date, and what an editor should be told."""
@@ -331,6 +335,6 @@ def date_of_scrape(
             interval,
             None,
             None,
-            f"date known only as the interval {interval.edtf} ({reason}): settle it in front matter",
+            f"{INTERVAL_NOTE} {interval.edtf} ({reason}): settle it in front matter",
         )
-    return Dated(None, None, None, "no publication date found")
+    return Dated(None, None, None, NO_DATE_NOTE)

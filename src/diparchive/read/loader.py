@@ -361,7 +361,8 @@ def load_article(
         warnings.append(dated.note)
     author = meta.get("author") or header.author or dated.author or signature
 
-    texts = passages(title, first_line, blocks)
+    title_line = header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None
+    texts = passages(title, title_line or first_line, blocks)  # a name in the headline is told at its line
     found = recognise(recognizer, texts, date)
     countries = recognise_countries(recognizer.country_finder, texts)
     article = Article(
@@ -371,7 +372,7 @@ def load_article(
         title=title,
         title_supplied=title_supplied,
         title_set="title" in meta,
-        title_line=header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None,
+        title_line=title_line,
         title_doubt=header.title_doubt if isinstance(header, ScrapeHeader) and "title" not in meta else None,
         slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
         slug_set="slug" in meta,
