@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from diparchive.read.blocks import RawBlock
+from diparchive.read.dates import parse_dateline
 from diparchive.read.headline import NO_SHARED_WORD, headline_at, headline_span, numbered_sections, site_banner
 from diparchive.read.loader import load_article
 from diparchive.read.segment import Label, Labelled, Segmenter
@@ -278,3 +279,21 @@ def test_numbered_subheadings_are_sections_of_the_body_wherever_the_model_put_on
     )
     past = [LEAD_VI, "1. Bối cảnh mới của hợp tác", BODY_VI, "2. Những kết quả nổi bật"]
     assert numbered_sections(past, [Label.BODY, Label.BODY, Label.BODY, Label.CHROME])[3] is Label.CHROME
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("09/04/25 10:20", "2025-04-09"),
+        ("Thứ Tư, 09/04/25 - 16:45", "2025-04-09"),
+        ("09-04-25 | 10:20:05", "2025-04-09"),
+        ("09/04/25", None),  # no clock: nothing says which century, or which order
+        ("04/09/25 10:20 am", None),  # a 12-hour clock: the month may come first
+        ("4/9/25 9:20", None),
+    ],
+)
+def test_a_two_digit_year_is_read_only_in_a_stamp_with_a_24_hour_clock(tmp_path, reader, stamp, iso):
+    assert (parse_dateline(stamp).date.iso if parse_dateline(stamp) else None) == iso
+    headline = "Bộ trưởng Bộ Công Thương tiếp Bộ trưởng Kinh tế Phần Lan"
+    a = _read(tmp_path, reader, [*MENU_VI, headline, stamp, LEAD_VI, BODY_VI, MORE_VI])
+    assert (a.date.iso if a.date else None) == iso
