@@ -1,12 +1,17 @@
 """The headline of a scrape: which line above the body it is (the segmenter's chance, the words
-it shares with the lead, where it stands), how sure the reading is, and the title supplied from
-the opening when the page prints none. With them, the shapes of a line these choices rest on
-(a sentence, a whole paragraph, a teaser cut short, a photo credit, an outlet's mark).
+it shares with the lead, where it stands; never a site's banner in capitals with its tagline or a
+menu's trail), on how many lines it is printed (a headline wrapped onto two), how sure the reading
+is, and the title supplied from the opening when the page prints none. When the model sees no
+headline, the line standing as one right over the lead is taken, with its doubt for `check`.
+With them, the shapes of a line these choices rest on (a sentence, a whole paragraph, a teaser
+cut short, a photo credit, an outlet's mark) and of the lines around the headline that are the
+article's: a standfirst under it, a run of numbered subheadings.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..records import BlockKind
 from .blocks import RawBlock
@@ -35,6 +40,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[^\W\d_][^.!?]{5,120}$")  # "2. Nhữn
 PLACED_WORDS = 4  # words of a headline read from where it stands, the model unsure
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
+_MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trail's separators
 # A photo's credit: "Ảnh: …", "(Photo …", or a news agency's after the caption ("… Saturday. — VNA/VNS X").
 PHOTO_CUE = re.compile(
     r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\((?:ảnh|photo)|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b",
@@ -85,9 +91,7 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
     read as one phrase, the first a headline's start (several words, no end punctuation, printed
     once: no kicker or menu item), the second going on from it in lower case (no date, credit
     or byline)."""
-    counts: dict[str, int] = {}
-    for block in lines:
-        counts[fold(block.text)] = counts.get(fold(block.text), 0) + 1
+    counts = _printed(lines)
 
     def wrapped(first: int) -> bool:
         if first < 0 or first + 1 >= first_body:
@@ -111,6 +115,11 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
     return at, at
 
 
+def _printed(lines: list[RawBlock]) -> Counter[str]:
+    """How often the file prints each line (folded): a menu item or kicker repeats, a headline not."""
+    return Counter(fold(block.text) for block in lines)
+
+
 def site_banner(text: str) -> bool:
     """A site's name and its tagline in capitals, cut by a dash: the banner over a page's menu."""
     letters = [c for c in text if c.isalpha()]
@@ -123,9 +132,7 @@ def _placed_headline(
     """A headline the model does not see, read from where it stands: the nearest line over the
     lead (its date and widgets between) written as one, a phrase of several words that is not a
     sentence, a credit, a menu's trail or a line the file prints again. Kept with its doubt."""
-    counts: dict[str, int] = {}
-    for block in lines:
-        counts[fold(block.text)] = counts.get(fold(block.text), 0) + 1
+    counts = _printed(lines)
     for i in range(first_body - 1, max(-1, first_body - 1 - PLACED_REACH), -1):
         text = lines[i].text
         if (
@@ -135,7 +142,7 @@ def _placed_headline(
             and not sentence_like(text)
             and not site_banner(text)
             and not PHOTO_CUE.search(text)
-            and not re.search(r"[:|/>»›]", text)
+            and not _MENU_MARKS.search(text)
             and counts[fold(text)] == 1
             and not unmarked_over_marked(text, lead)
         ):
