@@ -11,7 +11,14 @@ import pytest
 
 from diparchive.read.blocks import RawBlock
 from diparchive.read.dates import parse_dateline
-from diparchive.read.headline import NO_SHARED_WORD, headline_at, headline_span, numbered_sections, site_banner
+from diparchive.read.headline import (
+    NO_SHARED_WORD,
+    could_be_headline,
+    headline_at,
+    headline_span,
+    numbered_sections,
+    site_banner,
+)
 from diparchive.read.loader import load_article
 from diparchive.read.segment import Label, Labelled, Segmenter
 
@@ -297,3 +304,23 @@ def test_a_two_digit_year_is_read_only_in_a_stamp_with_a_24_hour_clock(tmp_path,
     headline = "Bộ trưởng Bộ Công Thương tiếp Bộ trưởng Kinh tế Phần Lan"
     a = _read(tmp_path, reader, [*MENU_VI, headline, stamp, LEAD_VI, BODY_VI, MORE_VI])
     assert (a.date.iso if a.date else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Weekly briefing by the ministry's spokesperson on 9 April 2025", True),  # a headline naming its day
+        ("Thời sự 09/04/2025", False),  # a section's name beside a stamp
+        ("Tin tức sự kiện trong ngày | 09/04/2025 10:20", False),  # a section and a stamp with its clock
+        ("Phương Linh 09/04/2025", False),  # a byline beside the date
+    ],
+)
+def test_a_headline_may_end_in_the_day_it_tells_of(text, headline):
+    assert could_be_headline(text) is headline
+
+
+def test_a_briefing_headline_ending_in_its_day_is_the_title(tmp_path, reader):
+    headline = "Weekly briefing by the ministry's spokesperson on 9 April 2025"
+    a = _read(tmp_path, reader, [*MENU_EN, headline, "9 April 2025 | 15:10", LEAD_EN, ANSWER_EN, MORE_EN])
+    assert a.title == headline and not a.title_supplied
+    assert a.date is not None and a.date.iso == "2025-04-09"

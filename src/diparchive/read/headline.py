@@ -16,7 +16,7 @@ from collections import Counter
 from ..records import BlockKind
 from .blocks import RawBlock
 from .bylines import BYLINE_HEAD, byline_name
-from .dates import DATE_RE, parse_dateline
+from .dates import DATE_RE, TIME_RE, Dateline, parse_dateline
 from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
 from .segment import Label, Labelled
 
@@ -37,6 +37,7 @@ _BANNER = re.compile(r"^\W*\w+(?:\s+\S+)+\s+[-–—|]\s+\S+(?:\s+\S+){2,}\s*$")
 LONG_HEADLINE = 120  # characters: a headline's line is rarely longer
 STANDFIRST_WORDS = 15  # a phrase this long under the headline is its summary, not a line of the site
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[^\W\d_][^.!?]{5,120}$")  # "2. Những thông điệp chính"
+DAY_PHRASE_WORDS = 4  # words before the date of a headline that ends in its day
 PLACED_WORDS = 4  # words of a headline read from where it stands, the model unsure
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
@@ -262,7 +263,20 @@ def could_be_headline(text: str, lead: str = "") -> bool:
     if BYLINE_HEAD.match(text) and byline_name(text):
         return False  # "Tác giả: …", "By …": a byline
     found = parse_dateline(text)
-    return found is None or bool(found.rest)
+    return found is None or bool(found.rest) or _names_its_day(text, found)
+
+
+def _names_its_day(text: str, found: Dateline) -> bool:
+    """A headline that ends in the day it tells of ("Press briefing by the spokesperson on 9 April
+    2025"), not a stamp beside a section's name: a phrase of several words and no byline before
+    the date, no clock."""
+    return (
+        found.author is None
+        and len(found.other.split()) >= DAY_PHRASE_WORDS
+        and found.mention is not None
+        and not text.strip()[found.mention.end :].strip()
+        and TIME_RE.search(text) is None
+    )
 
 
 def sentence_like(text: str) -> bool:
