@@ -92,7 +92,6 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
     read as one phrase, the first a headline's start (several words, no end punctuation, printed
     once: no kicker or menu item), the second going on from it in lower case (no date, credit
     or byline)."""
-    counts = _printed(lines)
 
     def wrapped(first: int) -> bool:
         if first < 0 or first + 1 >= first_body:
@@ -105,8 +104,9 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
             and len(rest.split()) >= 2
             and len(head) + len(rest) <= 2 * LONG_HEADLINE
             and not rest.endswith((".", ":"))
-            and all(counts[fold(t)] == 1 and could_be_headline(t) for t in (head, rest))
+            and all(could_be_headline(t) for t in (head, rest))
             and not (PHOTO_CUE.search(rest) or BYLINE_HEAD.match(rest) or DATE_RE.search(head + " " + rest))
+            and all(_printed(lines)[fold(t)] == 1 for t in (head, rest))
         )
 
     if wrapped(at):

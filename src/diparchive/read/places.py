@@ -11,7 +11,7 @@ Unsure, the mark gives no outlet: no publisher is better than a wrong one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .folding import fold, words
 from .headline import OUTLET_MARK
@@ -33,14 +33,14 @@ def written_forms(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def is_place_mark(code: str, parenthesised: bool, written: frozenset[str], registry: Registry) -> bool:
-    """The mark names a place (a dateline), not an outlet."""
+def is_place_mark(code: str, parenthesised: bool, page: Sequence[str], registry: Registry) -> bool:
+    """The mark names a place (a dateline), not an outlet; `page` is the scrape's lines."""
     if parenthesised or code in registry.outlets or "." in code:
         return False
     name = "".join(words(fold(code)))
     if not name:
         return False
-    if _in_capitals(code) and name in written or name in _country_names(registry):
+    if _in_capitals(code) and name in written_forms(page) or name in _country_names(registry):
         return True  # "HANOI" where the text writes "Hanoi" or "Hà Nội"; "SINGAPORE", "LAOS"
     if code[:1].isupper() and code[1:].islower():
         return True  # "Hanoi -": a name written as a word
@@ -57,13 +57,13 @@ def _in_capitals(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def outlet_of(text: str, registry: Registry, written: frozenset[str] = frozenset()) -> str | None:
+def outlet_of(text: str, registry: Registry, page: Sequence[str] = ()) -> str | None:
     """The outlet a line like "NDO -" or "(TTXVN) –" names, in the registry's words if known;
     "" for a place's dateline ("HANOI -", the page writing "Hanoi"): no outlet."""
     mark = OUTLET_MARK.match(text)
     if mark is None:
         return None
     code = mark.group(1)
-    if is_place_mark(code, text.lstrip().startswith("("), written, registry):
+    if is_place_mark(code, text.lstrip().startswith("("), page, registry):
         return ""
     return registry.outlets[code].vi if code in registry.outlets else code

@@ -38,7 +38,7 @@ from .headline import (
     standfirst_at,
     unmarked_over_marked,
 )
-from .places import outlet_of, written_forms
+from .places import outlet_of
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
@@ -123,7 +123,7 @@ def read_scrape(
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
-    written = written_forms(b.text for b in lines)
+    page = [b.text for b in lines]
     # Lines where a byline stands (labelled so, between headline and lead, right after the body),
     # each with whether it surely is one: labelled so, headed so, or the file's last line.
     bylines: list[tuple[str, bool]] = []
@@ -162,7 +162,7 @@ def read_scrape(
         ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
-        found_outlet = outlet_of(block.text, registry, written)
+        found_outlet = outlet_of(block.text, registry, page)
         if found_outlet is not None and outlet is None and position <= first_body:
             outlet = found_outlet or None
             removed.append(Removed(block.text, block.line, "outlet marker" if outlet else "place of the dateline"))
