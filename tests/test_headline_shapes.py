@@ -324,3 +324,12 @@ def test_a_briefing_headline_ending_in_its_day_is_the_title(tmp_path, reader):
     a = _read(tmp_path, reader, [*MENU_EN, headline, "9 April 2025 | 15:10", LEAD_EN, ANSWER_EN, MORE_EN])
     assert a.title == headline and not a.title_supplied
     assert a.date is not None and a.date.iso == "2025-04-09"
+
+
+def test_a_language_menu_under_the_headline_is_no_byline(tmp_path, reader):
+    headline = "Spokesperson answers questions on the fishing agreement"
+    a = _read(tmp_path, reader, [headline, "Deutsch   English   Español   Suomi", LEAD_EN, ANSWER_EN, MORE_EN])
+    assert a.title == headline and a.author is None
+    # names spaced apart by a byline's separators are still a byline
+    a = _read(tmp_path, reader, [headline, "By Anna Virtanen  and  Mikko Laine", LEAD_EN, ANSWER_EN, MORE_EN])
+    assert " ".join((a.author or "").split()) == "Anna Virtanen and Mikko Laine"

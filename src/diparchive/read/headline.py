@@ -40,6 +40,8 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[^\W\d_][^.!?]{5,120}$")  # "2. Nhữn
 DAY_PHRASE_WORDS = 4  # words before the date of a headline that ends in its day
 PLACED_WORDS = 4  # words of a headline read from where it stands, the model unsure
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
+_MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
+MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
 _TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
 _MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trail's separators
 # A photo's credit: "Ảnh: …", "(Photo …", or a news agency's after the caption ("… Saturday. — VNA/VNS X").
@@ -187,6 +189,11 @@ def numbered_sections(texts: list[str], tags: list[Label]) -> list[Label]:
         else tag
         for i, tag in enumerate(tags)
     ]
+
+
+def menu_line(text: str) -> bool:
+    """A menu's items spaced apart on one line ("Deutsch   English   Español   Suomi"): no byline."""
+    return len(_MENU_GAPS.findall(text)) >= MENU_ITEMS - 1
 
 
 def shares_words(text: str, lead: str) -> bool:

@@ -30,6 +30,7 @@ from .headline import (
     headline_at,
     headline_over_meta,
     headline_span,
+    menu_line,
     numbered_sections,
     opens_with_headline,
     paragraph,
@@ -171,7 +172,9 @@ def read_scrape(
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
         explicit = position <= first_body and BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
-        if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
+        if (label is Label.BYLINE or between or closing or explicit) and not (
+            is_section_marker(block.text) or menu_line(block.text)
+        ):
             # Above the lead, the model's label alone does not make a line in capitals a name
             # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so.
             signed = label is Label.BYLINE and position > first_body
