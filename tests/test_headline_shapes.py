@@ -122,6 +122,9 @@ def test_a_headline_the_model_does_not_see_is_read_where_it_stands_with_its_doub
     # nothing shaped as a headline over the lead (menu items, a trail, widgets): none
     bare = [*MENU_EN, "Home » Diplomacy", "Font size: A+ A-", "Print", LEAD_EN, ANSWER_EN]
     assert headline_at(_blocks(bare), unsure[: len(bare)], bare.index(LEAD_EN)) == (None, None)
+    # the body read as opening with a headline's shape: it is read there, not a line over it
+    over = [*MENU_EN, "Spokesperson’s weekly press briefing", "Finland and Vietnam agree on fishing", LEAD_EN]
+    assert headline_at(_blocks(over), unsure[: len(over)], 5) == (None, None)
 
 
 def test_a_headline_sharing_no_word_with_a_question_lead_stays_the_headline(tmp_path, reader):

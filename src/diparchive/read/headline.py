@@ -135,6 +135,9 @@ def _placed_headline(
     """A headline the model does not see, read from where it stands: the nearest line over the
     lead (its date and widgets between) written as one, a phrase of several words that is not a
     sentence, a credit, a menu's trail or a line the file prints again. Kept with its doubt."""
+    opening = lines[first_body].text if first_body < len(lines) else ""
+    if could_be_headline(opening) and not sentence_like(opening):
+        return None, None  # the body opens with a headline's shape: read there (`headline_over_meta`)
     counts = _printed(lines)
     for i in range(first_body - 1, max(-1, first_body - 1 - PLACED_REACH), -1):
         text = lines[i].text
