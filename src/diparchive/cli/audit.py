@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ..errors import Problem
 from ..plan.site import Plan
+from ..read.dates import DATE_RE
 from ..read.folding import ascii_fold, words
 from ..records import Article, PubDate
 
@@ -86,6 +87,17 @@ def repeated_titles(articles: tuple[Article, ...]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def date_line(article: Article) -> int | None:
+    """Where to settle a missing date: the line of a date the loader passed over (a stamp it
+    read as the site's clock), the nearest to the headline of those above the body's end; else
+    the body's first line."""
+    first = article.body[0].line if article.body else None
+    last = article.body[-1].line if article.body else 0
+    anchor = article.title_line or first or 0
+    passed = [r.line for r in article.removed if r.line <= max(last, anchor) and DATE_RE.search(r.text)]
+    return min(passed, key=lambda line: (abs(line - anchor), line)) if passed else first
 
 
 def _bare(text: str) -> str:

@@ -37,7 +37,8 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
     from ..plan.archive import make_archive
     from ..plan.i18n import load_catalogs
     from ..plan.site import plan_site
-    from .audit import broken_links, likely_duplicates, repeated_titles, site_paths
+    from ..read.dating import INTERVAL_NOTE, NO_DATE_NOTE
+    from .audit import broken_links, date_line, likely_duplicates, repeated_titles, site_paths
 
     config, registry, recognizer = read_site(root)
     root = root.resolve()
@@ -60,13 +61,19 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
     dates = [
         Problem(
             a.path,
-            a.body[0].line if a.body else None,
+            date_line(a),
             f"publication date known only as the interval {a.date.edtf}: settle it in front matter"
             if a.date
             else "no publication date: give one in front matter",
         )
         for a in archive.articles
         if a.date is None or a.date.is_interval
+    ]
+    undated = {problem.path for problem in dates}
+    warnings = [  # the loader's own note of the same missing date: told once, in `dates`, with its line
+        w
+        for w in found.warnings
+        if not (w.path in undated and w.message.startswith((NO_DATE_NOTE, INTERVAL_NOTE)))
     ]
     drafts = [
         Problem(
@@ -78,7 +85,7 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
         for a in chosen.drafts
     ]
     sections = (
-        ("warning", found.warnings),
+        ("warning", warnings),
         ("suggestion", found.suggestions),
         ("untranslated", found.untranslated),
         ("title", titles),
@@ -92,7 +99,7 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
         level = "notice" if label == "draft" else "error" if failing else "warning"
         print_problems(problems, level, fmt, out, label)
     print(
-        f"{len(everything)} articles checked: {len(found.warnings)} warning(s), {len(found.suggestions)} suggestion(s) for the registry, "
+        f"{len(everything)} articles checked: {len(warnings)} warning(s), {len(found.suggestions)} suggestion(s) for the registry, "
         f"{len(found.untranslated)} missing translation(s), {len(titles)} repeated title(s), "
         f"{len(duplicates)} likely duplicate(s), {len(links)} broken link(s), {len(drafts)} draft(s)",
         file=out,

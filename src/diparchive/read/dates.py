@@ -91,6 +91,10 @@ _NUMBER_FIRST = [
     r"(?<![\d/.])(?P<d1>\d{1,2})\s*(?P<s1>[/.\-])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<y1>\d{4})(?!\d)",
     r"(?<![\d/.])(?P<y2>\d{4})-(?P<m2>\d{1,2})(?:-(?P<d2>\d{1,2})(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?(?![\d/])",
     rf"(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn6>{_MONTH_ALTERNATION})\.?,?\s+(?P<y6>\d{{4}})",
+    # A year of two digits only in a page's stamp, day first, before a 24-hour clock ("12/03/25 14:05"):
+    # the clock says the day-first convention, the stamp this century. Alone ("12/03/25") it is no date.
+    r"(?<![\d/.])(?P<d9>\d{1,2})(?P<s9>[/.\-])(?P<m9>\d{1,2})(?P=s9)(?P<y9>\d{2})(?![\d/.])"
+    r"(?=[\s,|\-–—]*(?:lúc\s*)?(?:[01]\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?(?!\d|\s*(?:am|pm|a\.m|p\.m|sa|ch)\b))",
 ]
 _WORD_FIRST = [
     r"ngày\s+(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y3>\d{4}))?",
@@ -271,6 +275,7 @@ def to_date(match: re.Match[str], source: DateSource) -> PubDate | None:
     year, month, day, month_name, month_word = pick("y"), pick("m"), pick("d"), pick("mn"), pick("mw")
     if year is None:
         return None
+    year = f"20{year}" if len(year) == 2 else year  # a stamp's two digits (`_NUMBER_FIRST`)
     if month_word:
         m: int | None = _VI_MONTH_WORDS[" ".join(month_word.lower().split())]
     else:

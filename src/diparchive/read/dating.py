@@ -408,6 +408,10 @@ def infer_interval(paragraphs: Sequence[str], captions: Sequence[str]) -> tuple[
 # The loader's entry point -----------------------------------------------------------------
 
 
+NO_DATE_NOTE = "no publication date found"  # the notes `check` tells once, at the date's line
+INTERVAL_NOTE = "date known only as the interval"
+
+
 @dataclass(frozen=True, slots=True)
 class Dated:
     """What the scrape says of its publication date, and what an editor should be told."""
@@ -425,7 +429,9 @@ def date_of_scrape(
     interval the text bounds, else none. `lines` are the scrape's blocks, `title` the headline
     found among them (None when it prints none), `body_at` the first body block; `paragraphs`
     and `captions` the body as kept."""
-    title_at = next((i for i, t in enumerate(lines[: body_at + 1]) if title and title in t), None)
+    title_at = next(  # the headline's line: the first of two when it was wrapped onto two
+        (i for i, t in enumerate(lines[: body_at + 1]) if title and (title in t or title.startswith(f"{t} "))), None
+    )
     choice = publication_date(lines, title_at, body_at)
     if choice is not None:
         return _settle_order(choice, lines)
@@ -438,6 +444,6 @@ def date_of_scrape(
             interval,
             None,
             None,
-            f"date known only as the interval {interval.edtf} ({reason}): settle it in front matter",
+            f"{INTERVAL_NOTE} {interval.edtf} ({reason}): settle it in front matter",
         )
-    return Dated(None, None, None, "no publication date found")
+    return Dated(None, None, None, NO_DATE_NOTE)

@@ -1,17 +1,22 @@
 """The headline of a scrape: which line above the body it is (the segmenter's chance, the words
-it shares with the lead, where it stands), how sure the reading is, and the title supplied from
-the opening when the page prints none. With them, the shapes of a line these choices rest on
-(a sentence, a whole paragraph, a teaser cut short, a photo credit, an outlet's mark).
+it shares with the lead, where it stands; never a site's banner in capitals with its tagline or a
+menu's trail), on how many lines it is printed (a headline wrapped onto two), how sure the reading
+is, and the title supplied from the opening when the page prints none. When the model sees no
+headline, the line standing as one right over the lead is taken, with its doubt for `check`.
+With them, the shapes of a line these choices rest on (a sentence, a whole paragraph, a teaser
+cut short, a photo credit, an outlet's mark) and of the lines around the headline that are the
+article's: a standfirst under it, a run of numbered subheadings.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..records import BlockKind
 from .blocks import RawBlock
 from .bylines import BYLINE_HEAD, byline_name
-from .dates import parse_dateline
+from .dates import DATE_RE, TIME_RE, Dateline, parse_dateline
 from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
 from .segment import Label, Labelled
 
@@ -35,6 +40,18 @@ AGE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before its headline
+# A site's name and its tagline in capitals, cut by a dash or a bar ("THE X POST - NEWS OF Y").
+_BANNER = re.compile(r"^\W*\w+(?:\s+\S+)+\s+[-–—|]\s+\S+(?:\s+\S+){2,}\s*$")
+LONG_HEADLINE = 120  # characters: a headline's line is rarely longer
+STANDFIRST_WORDS = 15  # a phrase this long under the headline is its summary, not a line of the site
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[^\W\d_][^.!?]{5,120}$")  # "2. Những thông điệp chính"
+DAY_PHRASE_WORDS = 4  # words before the date of a headline that ends in its day
+PLACED_WORDS = 4  # words of a headline read from where it stands, the model unsure
+PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
+_MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
+MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
+_TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
+_MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trail's separators
 # A photo's credit: "Ảnh: …", "(Photo …", "Photograph: …", or a news agency's after the caption
 # ("… Saturday. — VNA/VNS X", "… 2025. REUTERS/X").
 PHOTO_CUE = re.compile(
@@ -57,6 +74,8 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         chance = read[i].chance(Label.TITLE)
         if not could_be_headline(text, lead_text) or unmarked_over_marked(text, lead_text):
             continue
+        if i != above and site_banner(text) or _TRAIL.search(text[1:]):
+            continue  # the site's name and tagline over its menu, or a menu's trail ("Home » News")
         own = _tokens(text)
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
         # The line right over the lead that shares much of its wording is where a headline
@@ -72,14 +91,15 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         if best is None or score > best[0]:
             best = (score, i, chance, shared, next_to_lead)
     if best is None or best[0] < TITLE_CHANCE:
-        return None, None
+        return _placed_headline(lines, read, first_body, lead_text)
     _, at, chance, shared, placed = best
     if _headline_over_standfirst(lines, at, lead):
         at, chance = at - 1, read[at - 1].chance(Label.TITLE)
         own = _tokens(lines[at].text)
         shared, placed = sum(1 for w in own if w in lead) / len(own), True
     doubts = []
-    if chance < SURE_TITLE and not placed:  # right over the lead in its words: where a headline stands
+    # Right over the lead in its words is where a headline stands; half its words the lead's, it is no line of the site.
+    if chance < SURE_TITLE and not placed and shared < NEAR_SHARE:
         doubts.append(f"the reader gives it {chance:.0%}")
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
@@ -105,6 +125,117 @@ def _headline_over_standfirst(lines: list[RawBlock], at: int, lead: set[str]) ->
         and bool(own)
         and sum(1 for w in own if w in lead) >= NEAR_SHARE * len(own)
     )
+
+
+def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int, int]:
+    """The lines the headline at `at` is printed on: itself, or it and the line before or after
+    it when a scraper wrapped it there (a `<br>` in the headline): two lines over the lead that
+    read as one phrase, the first a headline's start (several words, no end punctuation, printed
+    once: no kicker or menu item), the second going on from it in lower case (no date, credit
+    or byline)."""
+
+    def wrapped(first: int) -> bool:
+        if first < 0 or first + 1 >= first_body:
+            return False
+        head, rest = lines[first].text.strip(), lines[first + 1].text.strip()
+        return (
+            len(head.split()) >= 4
+            and head[-1:].isalnum()
+            and rest[:1].islower()
+            and len(rest.split()) >= 2
+            and len(head) + len(rest) <= 2 * LONG_HEADLINE
+            and not rest.endswith((".", ":"))
+            and all(could_be_headline(t) for t in (head, rest))
+            and not (PHOTO_CUE.search(rest) or BYLINE_HEAD.match(rest) or DATE_RE.search(head + " " + rest))
+            and all(_printed(lines)[fold(t)] == 1 for t in (head, rest))
+        )
+
+    if wrapped(at):
+        return at, at + 1
+    if wrapped(at - 1):
+        return at - 1, at
+    return at, at
+
+
+def _printed(lines: list[RawBlock]) -> Counter[str]:
+    """How often the file prints each line (folded): a menu item or kicker repeats, a headline not."""
+    return Counter(fold(block.text) for block in lines)
+
+
+def site_banner(text: str) -> bool:
+    """A site's name and its tagline in capitals, cut by a dash: the banner over a page's menu."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and all(c.isupper() for c in letters) and _BANNER.match(text) is not None
+
+
+def _placed_headline(
+    lines: list[RawBlock], read: list[Labelled], first_body: int, lead: str
+) -> tuple[int | None, str | None]:
+    """A headline the model does not see, read from where it stands: the nearest line over the
+    lead (its date and widgets between) written as one, a phrase of several words that is not a
+    sentence, a credit, a menu's trail or a line the file prints again. Kept with its doubt."""
+    opening = lines[first_body].text if first_body < len(lines) else ""
+    if could_be_headline(opening) and not sentence_like(opening):
+        return None, None  # the body opens with a headline's shape: read there (`headline_over_meta`)
+    counts = _printed(lines)
+    for i in range(first_body - 1, max(-1, first_body - 1 - PLACED_REACH), -1):
+        text = lines[i].text
+        if (
+            len(text.split()) >= PLACED_WORDS
+            and text[:1].isupper()
+            and could_be_headline(text, lead)
+            and not sentence_like(text)
+            and not site_banner(text)
+            and not PHOTO_CUE.search(text)
+            and not _MENU_MARKS.search(text)
+            and counts[fold(text)] == 1
+            and not unmarked_over_marked(text, lead)
+        ):
+            doubts = [f"the reader gives it {read[i].chance(Label.TITLE):.0%}"]
+            if not shares_words(text, lead):
+                doubts.append(NO_SHARED_WORD)
+            return i, "; ".join(doubts)
+    return None, None
+
+
+def standfirst_at(lines: list[RawBlock], title_end: int, first_body: int) -> list[int]:
+    """The standfirst between a headline and its lead (bylines and datelines beside it): a
+    summary of the story, a whole paragraph or a long phrase of many words, no date or credit."""
+    return [
+        i
+        for i in range(title_end + 1, first_body)
+        if (
+            paragraph(lines[i].text)
+            or len(lines[i].text.split()) >= STANDFIRST_WORDS
+            and len(lines[i].text) >= 2 * SENTENCE
+        )
+        and not lines[i].text.rstrip().endswith(":")
+        and not (PHOTO_CUE.search(lines[i].text) or DATE_RE.search(lines[i].text) or BYLINE_HEAD.match(lines[i].text))
+    ]
+
+
+def numbered_sections(texts: list[str], tags: list[Label]) -> list[Label]:
+    """A run of numbered subheadings ("1. …", "2. …", "3. …": short, no sentence, each next to
+    another in number) is the article's own sections: one of them inside the body that the model
+    read as the site's is the body's."""
+    numbers = {i: int(m.group(1)) for i, t in enumerate(texts) if (m := _NUMBERED.match(t)) and not sentence_like(t)}
+    taken = set(numbers.values())
+    body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+    return [
+        Label.BODY
+        if tag is Label.CHROME
+        and body
+        and body[0] < i < body[-1]
+        and i in numbers
+        and {numbers[i] - 1, numbers[i] + 1} & taken
+        else tag
+        for i, tag in enumerate(tags)
+    ]
+
+
+def menu_line(text: str) -> bool:
+    """A menu's items spaced apart on one line ("Deutsch   English   Español   Suomi"): no byline."""
+    return len(_MENU_GAPS.findall(text)) >= MENU_ITEMS - 1
 
 
 def shares_words(text: str, lead: str) -> bool:
@@ -181,7 +312,20 @@ def could_be_headline(text: str, lead: str = "") -> bool:
     if BYLINE_HEAD.match(text) and byline_name(text):
         return False  # "Tác giả: …", "By …": a byline
     found = parse_dateline(text)
-    return found is None or bool(found.rest)
+    return found is None or bool(found.rest) or _names_its_day(text, found)
+
+
+def _names_its_day(text: str, found: Dateline) -> bool:
+    """A headline that ends in the day it tells of ("Press briefing by the spokesperson on 9 April
+    2025"), not a stamp beside a section's name: a phrase of several words and no byline before
+    the date, no clock."""
+    return (
+        found.author is None
+        and len(found.other.split()) >= DAY_PHRASE_WORDS
+        and found.mention is not None
+        and not text.strip()[found.mention.end :].strip()
+        and TIME_RE.search(text) is None
+    )
 
 
 def sentence_like(text: str) -> bool:

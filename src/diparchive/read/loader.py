@@ -323,12 +323,13 @@ def load_article(
     if path.suffix == ".md":
         raw = markdown_blocks(body, first_line)
         printed = tuple(b.text for b in raw)  # as printed, before the header takes a date marker off a line
+        printed_at = tuple(b.line for b in raw)
         header = read_header(raw, registry)
         body_at = header.consumed
         raw = raw[header.consumed :]
     else:
         header, raw = read_scrape(body, first_line, registry, segmenter or Segmenter.open())
-        printed, body_at = header.printed, header.body_at
+        printed, body_at, printed_at = header.printed, header.body_at, header.printed_at
     warnings: list[Notice] = []
     title = meta.get("title") or header.title
     blocks, removed = classify(raw, title or "", cut_at_markers=path.suffix == ".md")
@@ -359,11 +360,14 @@ def load_article(
     )
     date = meta.get("date") or dated.date
     if "date" not in meta and dated.note:
-        warnings.append(Notice(dated.note, first))  # where the text the date is looked for opens
+        # At the line that printed the date, else where the text the date is looked for opens.
+        at = printed_at[dated.index] if dated.index is not None and dated.index < len(printed_at) else first
+        warnings.append(Notice(dated.note, at))
     beside_date = byline_name(dated.author) if dated.author else None  # a name, never a place or a zone
     author = meta.get("author") or header.author or beside_date or signature
 
-    texts = passages(title, first_line, blocks)
+    title_line = header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None
+    texts = passages(title, title_line or first_line, blocks)  # a name in the headline is told at its line
     found = recognise(recognizer, texts, date)
     countries = recognise_countries(recognizer.country_finder, texts)
     article = Article(
@@ -373,7 +377,7 @@ def load_article(
         title=title,
         title_supplied=title_supplied,
         title_set="title" in meta,
-        title_line=header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None,
+        title_line=title_line,
         title_doubt=header.title_doubt if isinstance(header, ScrapeHeader) and "title" not in meta else None,
         slug=meta.get("slug") or slug_of(title) or slug_of(path.stem) or "article",
         slug_set="slug" in meta,

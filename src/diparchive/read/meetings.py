@@ -132,6 +132,7 @@ def _numbered_pattern(text: str) -> re.Pattern[str] | None:
     return NUMBERED if vi and en else _NUMBERED_ONLY[0] if vi else _NUMBERED_ONLY[1] if en else None
 
 
+_TERM = re.compile(r"(?:khóa|khoá)\s+\S+$")  # the number of a body's term ("khóa XIV")
 MEETING_WORD = re.compile(r"(?:Hội nghị|Hội thảo|Đối thoại|Diễn đàn|Kỳ họp|Phiên họp|Đại hội|Hội đàm|Tham vấn)(?!\w)")
 
 
@@ -148,6 +149,8 @@ def numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
         phrase = m.group(0)
         # Start the phrase at its meeting word ("Hội nghị … lần thứ 18"), else its first capital.
         starts = [k.start() for k in MEETING_WORD.finditer(phrase)]
+        if not starts and _TERM.search(phrase):
+            continue  # "Ban Chấp hành Trung ương khóa XIV", "Quốc hội khóa XV": a body's term, no meeting
         first = re.search(r"[A-ZĐ]", phrase)
         out.append(phrase[starts[-1] :] if starts else phrase[first.start() :] if first else phrase)
     return out

@@ -29,12 +29,17 @@ from .headline import (
     could_be_headline,
     headline_at,
     headline_over_meta,
+    headline_span,
+    menu_line,
+    numbered_sections,
     opens_with_headline,
     paragraph,
     sentence_like,
     shares_words,
+    standfirst_at,
     unmarked_over_marked,
 )
+from .places import outlet_of
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 
@@ -63,15 +68,7 @@ class ScrapeHeader:
     body_at: int  # the index in `printed` of the body's first line
     title_line: int | None = None  # where the headline was read
     title_doubt: str | None = None  # why the headline may be a line of the site instead
-
-
-def outlet_of(text: str, registry: Registry) -> str | None:
-    """The outlet a line like "NDO -" or "(TTXVN) –" names, in the registry's words if known."""
-    mark = OUTLET_MARK.match(text)
-    if mark is None:
-        return None
-    code = mark.group(1)
-    return registry.outlets[code].vi if code in registry.outlets else code
+    printed_at: tuple[int, ...] = ()  # the file's line of each of `printed`
 
 
 def scrape_blocks(body: str, first_line: int) -> list[RawBlock]:
@@ -123,12 +120,15 @@ def read_scrape(
     while first_body + 1 < len(lines) and tags[first_body] is Label.BODY and _label(lines[first_body].text):
         tags[first_body] = labels[id(lines[first_body])] = Label.CHROME  # "NỘI DUNG" over the lead: a label
         first_body = _first_of(tags, Label.BODY, Label.CAPTION)
-    title = BULLET.sub("", lines[title_at].text) if title_at is not None else None
+    title_at, title_end = headline_span(lines, title_at, lead_at) if title_at is not None else (None, -1)
+    title = " ".join(BULLET.sub("", b.text) for b in lines[title_at : title_end + 1]) if title_at is not None else None
+    standfirst = set(standfirst_at(lines, title_end, lead_at)) if title_at is not None else set()
 
     removed: list[Removed] = []
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
+    page = [b.text for b in lines]
     # Lines where a byline stands (labelled so, between headline and lead, right after the body),
     # each with whether it surely is one: labelled so, headed so, or the file's last line.
     bylines: list[tuple[str, bool]] = []
@@ -140,7 +140,10 @@ def read_scrape(
             continue
         label = labels[id(block)]
         position = positions[id(block)]
-        if position == title_at:
+        if title_at is not None and title_at <= position <= title_end:
+            continue
+        if position in standfirst and label is not Label.CAPTION:
+            body_blocks.append(block)  # the story's summary under its headline opens the body
             continue
         if END_MARK.fullmatch(block.text):
             removed.append(Removed(block.text, block.line, "end mark"))
@@ -156,7 +159,9 @@ def read_scrape(
         # Under the lead, before the next body line, the site may print the article's own
         # dateline and outlet line ("TNV.vn", "TNV.vn -") over its photo.
         if first_body < position < next_body and label in (Label.CHROME, Label.DATELINE, Label.TAIL):
-            own = outlet_of(block.text, registry) or (block.text.strip(" -–—") if _HOST.match(block.text) else None)
+            own = outlet_of(block.text, registry, page) or (
+                block.text.strip(" -–—") if _HOST.match(block.text) else None
+            )
             if own is not None and outlet is None:
                 outlet = own
                 removed.append(Removed(block.text, block.line, "outlet marker"))
@@ -180,16 +185,18 @@ def read_scrape(
         ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
-        found_outlet = outlet_of(block.text, registry)
+        found_outlet = outlet_of(block.text, registry, page)
         if found_outlet is not None and outlet is None and position <= first_body:
-            outlet = found_outlet
-            removed.append(Removed(block.text, block.line, "outlet marker"))
+            outlet = found_outlet or None
+            removed.append(Removed(block.text, block.line, "outlet marker" if outlet else "place of the dateline"))
             continue
         after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
         explicit = (position <= first_body or closing) and BYLINE_HEAD.match(block.text) is not None
         between = title_at is not None and title_at < position < first_body
-        if (label is Label.BYLINE or between or closing or explicit) and not is_section_marker(block.text):
+        if (label is Label.BYLINE or between or closing or explicit) and not (
+            is_section_marker(block.text) or menu_line(block.text)
+        ):
             # Above the lead, the model's label alone does not make a line in capitals a name
             # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so.
             signed = label is Label.BYLINE and position > first_body
@@ -222,7 +229,8 @@ def read_scrape(
     body_at = next((i for i, b in enumerate(blocks) if first_body < len(lines) and b is lines[first_body]), len(blocks))
     printed = tuple(b.text for b in blocks)
     title_line = lines[title_at].line if title_at is not None else None
-    header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt)
+    at = tuple(b.line for b in blocks)
+    header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt, at)
     return header, body_blocks
 
 
@@ -313,7 +321,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
                 break
             tags[i] = Label.BODY
-    tags = teasers.resumed(lines, tags)
+    tags = teasers.resumed(lines, numbered_sections([b.text for b in lines], tags))
     tags = teasers.trailing(lines, teasers.teaser_leads(lines, _closed(lines, tags)))
     lead, last_kept = (
         _first_of(tags, Label.BODY),
