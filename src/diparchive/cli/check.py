@@ -71,9 +71,7 @@ def check(root: Path, strict: bool, fmt: str, out: TextIO, today: dt.date) -> in
     ]
     undated = {problem.path for problem in dates}
     warnings = [  # the loader's own note of the same missing date: told once, in `dates`, with its line
-        w
-        for w in found.warnings
-        if not (w.path in undated and w.message.startswith((NO_DATE_NOTE, INTERVAL_NOTE)))
+        w for w in found.warnings if not (w.path in undated and w.message.startswith((NO_DATE_NOTE, INTERVAL_NOTE)))
     ]
     drafts = [
         Problem(
