@@ -341,3 +341,33 @@ def test_an_abbreviated_weekday_opening_the_line_is_the_dates_weekday():
 def test_every_shape_of_a_weekday_stamp_over_the_headline_the_lead_agrees_with(stamp):
     choice = publication_date(["Trang chủ", stamp, HEADLINE, LEAD_DAY, MORE], 2, 3)
     assert choice is not None and choice.date.iso == "2025-05-12"
+
+
+def test_a_listed_headlines_date_over_the_headline_is_never_the_articles():
+    lead = (
+        "Tổng Bí thư đã hội kiến Tổng thống nước bạn trong khuôn khổ chuyến thăm cấp Nhà nước "
+        "theo lời mời của Tổng thống nước chủ nhà, hai bên trao đổi về hợp tác kinh tế."
+    )
+    lines = ["Thủ tướng tiếp Đại sứ nước láng giềng (02/12/2025)", "Tổng Bí thư hội kiến Tổng thống nước bạn", lead]
+    assert read_dateline(lines[0]) is None
+    assert publication_date(lines, 1, 2) is None
+    assert read_dateline("Thời sự (02/12/2025)") is not None  # a section's name beside its date is a stamp
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("02/12/2025", None),  # months after the day the lead tells of: someone else's date
+        ("09/08/2025", None),  # the day before it: no stamp of this news
+        ("10/08/2025", "2025-08-10"),
+        ("12/08/2025", "2025-08-12"),
+    ],
+)
+def test_a_stamp_over_the_headline_that_the_leads_day_belies_is_no_date(stamp, iso):
+    lead = (
+        "Chiều 10/8, tại thủ đô nước bạn, Tổng Bí thư đã hội kiến Tổng thống nước chủ nhà trong khuôn khổ "
+        "chuyến thăm cấp Nhà nước, hai bên trao đổi về hợp tác kinh tế."
+    )
+    lines = [stamp, "Tổng Bí thư hội kiến Tổng thống nước bạn", lead]
+    found = publication_date(lines, 1, 2)
+    assert (found.date.iso if found else None) == iso

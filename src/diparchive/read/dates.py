@@ -153,6 +153,9 @@ _WEEKDAY_BEFORE_RE = re.compile(rf"(?:{_WEEKDAY_RE})\.?\s*[,|\-–]?\s*(?:ngày\
 TOKEN_RE = re.compile(r"^\s*date\s+(?=\d{4}-\d{2})")
 
 
+LISTED_WORDS = 4  # words before a date in brackets that make the line a listed headline
+
+
 def label_only(text: str) -> str | None:
     """A line that is only a date's label, cut from the date it stood before ("Cập nhật:",
     "Updated:", "Đăng lúc:"): what it says the next date is ("updated", "published"), else None."""
@@ -330,6 +333,9 @@ def read_dateline(line: str) -> Dateline | None:
         return Dateline(first.date, None, "", first)
     if text.startswith("(") and text.endswith(")"):
         return None  # "(24 May 2023, Geneva)": the occasion of a speech or statement, not the page's date
+    opened = text.rfind("(")
+    if text.endswith(")") and opened > 0 and first.start > opened and len(text[:opened].split()) >= LISTED_WORDS:
+        return None  # "Thủ tướng tiếp Đại sứ Nhật Bản (02/12/2025)": a listed headline's date, not a dateline
     if len(words) <= 5 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
         # "Vientiane, October 9, 2024": a place, then a comma and the date (a wire's dateline), not a name.
         after = TIME_RE.sub(" ", text[mentions[-1].end :]).strip(" ,|-–—")

@@ -181,7 +181,23 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
         return None  # a weekday over the headline marks a masthead's clock, unless the stamp is the article's
     if any(d.date != found.date for _, d in datelines if _ < index):
         return None  # two different stamps over the headline: a clock and something else
+    if _belied(lines, body_at, found):
+        return None  # the lead tells of a day the stamp cannot be the news of: a teaser's or a clock's date
     return Choice(found.date, index, found.author)
+
+
+ABOVE_LEAD_DAYS = 7  # a stamp over the headline is at most this many days after the day its lead tells of
+
+
+def _belied(lines: Sequence[str], body_at: int, found: Dateline) -> bool:
+    """A date over the headline that the lead belies: the lead names a day (with no year) and
+    the stamp is before it or more than a week after it (a related teaser's date, a clock)."""
+    if found.date.day is None:
+        return False
+    stamp = found.date.first_day
+    lead = next((t for t in lines[body_at : body_at + 3] if _is_long(t)), "")
+    days = _lead_days(lead, stamp + dt.timedelta(days=ABOVE_LEAD_DAYS))
+    return bool(days) and not any(0 <= (stamp - day).days <= ABOVE_LEAD_DAYS for day in days)
 
 
 # A time zone only North American pages print, beside a date they write month first.
