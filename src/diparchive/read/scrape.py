@@ -42,6 +42,7 @@ from .headline import (
 from .places import outlet_of
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
+from .unwrap import unwrap
 
 META_LINES = 5  # lines between the lead and the next body line where its dateline and outlet stand
 SENTENCE_WORDS = 15  # a dateline is a few words; a line this long ending in its stop is a sentence
@@ -72,10 +73,10 @@ class ScrapeHeader:
 
 
 def scrape_blocks(body: str, first_line: int) -> list[RawBlock]:
-    """Every non-empty line, glued lines cut apart; a whitespace-only line with a non-breaking
+    """Every non-empty line (a print column's wrapped lines joined), glued lines cut apart; a whitespace-only line with a non-breaking
     space is kept as an image slot (a figure stood there, so a caption may follow)."""
     blocks: list[RawBlock] = []
-    for offset, line in enumerate(body.split("\n")):
+    for offset, line in unwrap(body.split("\n")):  # a print column's lines joined into their paragraphs
         number = first_line + offset
         if not line.strip():
             if "\u00a0" in line:

@@ -1,0 +1,84 @@
+"""Lines a print or PDF layout wrapped at its column's width, joined back into the paragraph
+they were cut from ("Prime Minister Pham Minh" / "Chinh on Monday received New Zea-" / "land's
+visiting minister.").
+
+A column's line breaks where the next word does not fit: so a line joins the next when that
+one goes on from it in lower case, after a comma or a word cut by a hyphen, or when the next
+line's first word would not have fitted on it (the break was forced by the width, not
+chosen). A run of such lines (three at least: a two-line headline is the headline's business)
+becomes one line. A line that ends a sentence, a list mark, a byline's head or a long line of
+its own (a paragraph a web page prints whole) is never joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+MIN_WIDTH = 20  # characters: a shorter line is a label, a menu item or a signature, not a column's line
+MAX_WIDTH = 100  # characters: a longer line is a paragraph of its own, not a column's line
+SOFT_SHARE = 3  # of a run's joins, one in this many at least goes on plainly (lower case, comma, cut word)
+RUN_LINES = 3  # lines joined at the least (a headline on two lines is read by `headline`)
+_ENDS = tuple('.!?:;…"”’»')  # a line ending so ends its sentence ("(right)" may not)
+WINDOW = 8  # lines from a run's first whose longest tells the column's width
+_OPENS = re.compile(r"^(?:[•·▪►»*>|–—-]|(?:by|theo|bài|ảnh|photo|nguồn|source)\b)", re.IGNORECASE)
+
+
+def _joinable(line: str) -> bool:
+    return (
+        MIN_WIDTH <= len(line) <= MAX_WIDTH
+        and len(line.split()) >= 3
+        and not line.endswith(_ENDS)
+        and not _OPENS.match(line)
+    )
+
+
+def _goes_on(line: str, following: str, width: int) -> bool:
+    """`following` continues `line` in a column `width` characters wide (the longest line near it)."""
+    if not following or len(following) > MAX_WIDTH or _OPENS.match(following):
+        return False
+    return _soft(line, following) or len(line) + 1 + len(following.split()[0]) > width
+
+
+def _soft(line: str, following: str) -> bool:
+    """`following` plainly goes on from `line`: in lower case, after a comma or a cut word."""
+    return line.endswith(("-", ",")) or following[:1].islower()
+
+
+def _join(run: Sequence[str], text_of_file: str) -> str:
+    joined = run[0]
+    for line in run[1:]:
+        word = joined.rpartition(" ")[2] + line.split()[0]  # "fastest-growing", as it would read hyphened
+        cut = joined.endswith("-") and line[0].islower() and joined[-2:-1].isalpha()
+        if cut and word.lower() not in text_of_file:
+            joined = (
+                joined[:-1] + line
+            )  # "Zea-" / "land's": a word the column cut (the file never hyphens it elsewhere)
+        else:
+            joined = f"{joined}{'' if cut else ' '}{line}"
+    return joined
+
+
+def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """The lines of a scrape as (index of the first line, text), wrapped runs joined; blank
+    lines kept (they end a run)."""
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(lines)
+    text_of_file = "\n".join(lines).lower()
+    while i < n:
+        run = [lines[i].strip()]
+        width = max((len(t.strip()) for t in lines[i : i + WINDOW] if len(t.strip()) <= MAX_WIDTH), default=0)
+        while i + len(run) < n and _joinable(run[-1]):
+            following = lines[i + len(run)].strip()
+            if not _goes_on(run[-1], following, width):
+                break
+            run.append(following)
+        soft = sum(1 for a, b in zip(run, run[1:]) if _soft(a, b))
+        # A list of headlines as wide as each other breaks "forced" too: some line must plainly go on.
+        if len(run) >= RUN_LINES and soft * SOFT_SHARE >= len(run) - 1:
+            out.append((i, _join(run, text_of_file)))
+            i += len(run)
+        else:
+            out.append((i, lines[i]))
+            i += 1
+    return out
