@@ -359,6 +359,18 @@ def test_candidates_for_the_registry(recognizer):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chủ tịch nước Việt Nam đã gửi điện mừng tới đồng chí lãnh đạo nước bạn.",
+        "Thủ tướng Hàn Quốc sẽ thăm chính thức nước ta vào tháng tới.",
+        "The President of Viet Nam and the Prime Minister United States officials met.",
+    ],
+)
+def test_an_office_and_its_country_is_no_person_to_add(recognizer, text):
+    assert [c.text for c in found(recognizer, text).candidates if c.kind == "leader"] == []
+
+
 def write_registry(tmp_path: Path, leaders: str = "", events: str = "") -> Path:
     folder = tmp_path / "registry"
     folder.mkdir(parents=True)

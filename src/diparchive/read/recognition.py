@@ -121,6 +121,14 @@ class _Occurrence:
     first: int  # position of the name, to tell the instances listed together ("44 và 45")
 
 
+def _a_country(rec: Recognizer, words: str) -> bool:
+    """The words are a country's name (another's, or Viet Nam's own)."""
+    folded = ascii_fold(words).lower()
+    return rec.countries.fullmatch(folded) is not None or folded in {
+        ascii_fold(f).lower() for f in rec.registry.home_forms
+    }
+
+
 def recognise(rec: Recognizer, texts: Iterable[Passage], date: PubDate | None) -> Recognition:
     """Leaders and events in order of first mention, plus candidates the registry lacks.
 
@@ -414,6 +422,8 @@ def _titles(
                 if word[-1] in ",.;:":
                     break
             following = end + gap
+            if len(taken) >= 2 and _a_country(rec, " ".join(taken)):
+                continue  # "Chủ tịch nước Việt Nam", "Thủ tướng Hàn Quốc": an office and its country, no name
             if len(taken) >= 2 and not _any_between(name_starts, following, following + 80):
                 yield None, None, f"{text[start:end]} {' '.join(taken)}"
             continue
