@@ -11,6 +11,8 @@ deleted at any time: the next build is then a full one, with the same output.
   what parsing depends on (the registry and diparchive's code).
 - *Pages*: the digest of each page's view (template inputs); a page whose view and templates are
   unchanged is taken from the previous output instead of being rendered again.
+- The *spare* (`spare/`): the output the last update retired, which the next update is written
+  into (publish.spare); the templates compiled (`templates/`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ..errors import DiparchiveError, fail
 
 CACHE_DIR = ".diparchive-cache"
 SPARE = "spare"  # in CACHE_DIR: the spare copy of the output an update is written into (publish.spare)
+TEMPLATES = "templates"  # in CACHE_DIR: the templates compiled (publish.render.make_environment)
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -148,7 +151,7 @@ def check_cache_dir(root: Path) -> None:
     folder = root / CACHE_DIR
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise _unusable(folder, "is not a folder")
-    places = (folder, folder / "records")
+    places = (folder, folder / "records", folder / TEMPLATES)
     files = [folder / name for name in ("README", "cache.pickle", "cache.pickle.new", "last.pickle", "last.pickle.new")]
     if (folder / "records").is_dir():
         files += [p for p in (folder / "records").iterdir() if p.name.endswith((".pickle", ".pickle.new"))]

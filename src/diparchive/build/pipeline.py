@@ -22,7 +22,7 @@ from ..publish.spare import sweep_spare
 from ..read.recognizer import build_recognizer
 from ..read.registry import load_registry
 from ..workers import default_workers
-from .cache import CACHE_DIR, SPARE, check_cache_dir
+from .cache import CACHE_DIR, SPARE, TEMPLATES, check_cache_dir
 from .incremental import Incremental, IndexReuse
 from .loading import article_files, load_with_cache, regular_files
 from .report import BuildReport, Findings, Phases, PhaseTime, Progress, findings, silent, stop_if_strict
@@ -103,7 +103,7 @@ def _build(
     # the search index is made in the staged output before it is swapped in.
     phases.begin()
     rendered = len(plan.pages) - len(pages.unchanged)
-    env = make_environment(config.templates_dir, catalogs)
+    env = make_environment(config.templates_dir, catalogs, root / CACHE_DIR / TEMPLATES if use_cache else None)
     files = render_site(plan, config, env, phases.advancing("render", rendered), workers, pages.skipped)
     index = reuse.index(plan)
     summary: list[str] = []
