@@ -131,3 +131,17 @@ def test_a_full_build_drops_the_spare(tmp_path):
     _write(root, 91, "2019-05-06")  # an update with no spare: a copy of the whole output
     build(root, search=False)
     _same_as_a_full_build(root, tmp_path / "full", search=False)
+
+
+def test_the_search_index_dropped_and_made_again_by_updates(tmp_path):
+    root = _archive(tmp_path, extra=12)
+    build(root, search=True)
+    _write(root, 90, "2019-03-04")
+    report = build(root, search=False)  # an update: the index goes, folders and all
+    assert report.planned < report.pages / 2
+    assert not (root / "public" / "pagefind").exists()
+    _same_as_a_full_build(root, tmp_path / "full", search=False)
+    _write(root, 91, "2019-05-06")
+    report = build(root, search=True)  # an update: the index comes back whole
+    assert report.planned < report.pages / 2
+    _same_as_a_full_build(root, tmp_path / "full", search=True)
