@@ -79,13 +79,13 @@ def bring_up(copy: Path, output: Path, relatives: list[str]) -> None:
     for relative in relatives:
         source, target = os.path.join(output, relative), os.path.join(copy, relative)
         _unlink(target)
-        if not os.path.lexists(source):
-            prune(os.path.dirname(target), copy)
-            continue
         try:
             os.link(source, target, follow_symlinks=False)
-        except FileNotFoundError:  # a folder the copy lacks
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+        except FileNotFoundError:
+            if not os.path.lexists(source):  # the output has no such file
+                prune(os.path.dirname(target), copy)
+                continue
+            os.makedirs(os.path.dirname(target), exist_ok=True)  # a folder the copy lacks
             os.link(source, target, follow_symlinks=False)
 
 
