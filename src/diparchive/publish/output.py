@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import fail
-from .spare import Update, bring_up, drop, keep, link_tree, move_in, open_copy, retire
+from .spare import Update, bring_up, drop, keep, link_tree, move_in, open_copy, refit, retire
 
 MARKER = ".diparchive-output"
 MARKER_TEXT = "This folder is written by `diparchive build` and replaced whole on each build.\n"
@@ -158,7 +158,7 @@ def write_site(
     `update`, the output's other files stay: `files` are written into a copy of the output
     instead (the spare kept at `spare`, brought up to date, or hard links of the whole output:
     see publish.spare), `update.retired` deleted from it, and the retired output kept at `spare`
-    for the next update. Without `update`, a spare at `spare` is dropped (it no longer matches).
+    for the next update. Without `update`, the retired output is made the spare of the new one.
     If anything fails, including the `files` iterator, what was staged is removed and `output`
     is untouched.
 
@@ -197,11 +197,13 @@ def write_site(
             (staging / MARKER).write_text(_marker(digest), encoding="utf-8")
             staging.chmod(0o755)
             retired = _swap(staging, output)
-            if retired is not None:
-                _remove_tree(retired)
-            if spare is not None:
-                drop(spare)
-            return written
+            spared = retired is not None and spare is not None and refit(retired, output, spare)
+            if not spared:
+                if retired is not None and retired.exists():
+                    _remove_tree(retired)
+                if spare is not None:
+                    drop(spare)
+            return replace(written, changed=frozenset() if spared else None, spared=spared)
         if synced and update.differs is not None:
             bring_up(copy, output, sorted(update.differs - writers.names - update.retired))
         retire(copy, update.retired - writers.names)

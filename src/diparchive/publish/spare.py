@@ -6,9 +6,10 @@ that changed into a copy of the output and exchanges the two folders in one step
 the last update retired, kept in the build cache (same file system), with the files in which it
 differs from the output it gave way to (`Update.differs`). Bringing it up to date costs those files
 alone, so an update costs the files it changes, not the whole tree: no folder of the site is made
-or removed but those that appear or go. Without a spare (the first update after a full build, one
-left half done by a killed build, a cache on another file system) the copy is made of hard links
-of the whole output, and the output it retires is removed.
+or removed but those that appear or go. A full build makes the output it retired the spare too
+(`refit`: every file relinked, cheaper than removing it). Without a spare (the first build, one left
+half done by a killed build, a cache on another file system) the copy is made of hard links of the
+whole output.
 
 The spare shares its unchanged files with the output (hard links): a file is never written into,
 only replaced by a new one. A spare whose update was cut short keeps a `BUSY` name and is removed
@@ -131,6 +132,40 @@ def _folder_files(old: Path, new: Path) -> list[Path]:
         else:
             found.append(Path(entry.path))
     return found
+
+
+def refit(retired: Path, output: Path, spare: Path) -> bool:
+    """Make the output a full build retired the spare of the new one: each file replaced by a hard
+    link of the new output's, the files and folders the new output lacks removed. Its folders, most
+    of which the new output has too, are kept: cheaper than removing it, and the first update then
+    needs no copy of the whole output. False if that fails (then nothing is kept)."""
+    busy = busy_name(spare)
+    try:
+        drop(busy)
+        drop(spare)
+        os.rename(retired, busy)
+        files, folders = set(), set()
+        for folder, _, names in os.walk(output):
+            here = os.path.relpath(folder, output)
+            folders.add(here)
+            into = os.path.join(busy, here)
+            os.makedirs(into, exist_ok=True)
+            for name in names:
+                _unlink(os.path.join(into, name))
+                os.link(os.path.join(folder, name), os.path.join(into, name), follow_symlinks=False)
+                files.add(os.path.normpath(os.path.join(here, name)))
+        for folder, _, names in os.walk(busy, topdown=False):
+            here = os.path.relpath(folder, busy)
+            for name in names:
+                if os.path.normpath(os.path.join(here, name)) not in files:
+                    os.unlink(os.path.join(folder, name))
+            if here not in folders:
+                os.rmdir(folder)
+        os.rename(busy, spare)
+    except OSError:
+        shutil.rmtree(busy, ignore_errors=True)
+        return False
+    return True
 
 
 def keep(retired: Path, spare: Path) -> bool:
