@@ -169,10 +169,10 @@ def write_site(
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = _scratch(output, "staging")
-        if spare is not None and os.stat(spare.parent).st_dev != os.stat(output.parent).st_dev:
-            spare = None  # a spare is exchanged with the output: the same file system only
     except OSError as exc:
         raise fail(output, None, f"cannot write beside the output folder: {exc.strerror}") from None
+    if spare is not None and not _same_file_system(spare.parent, output.parent):
+        spare = None  # a spare is exchanged with the output
     copy: Path | None = None
     writers: _Writers | None = None
     try:
@@ -228,6 +228,13 @@ def write_site(
     except BaseException:
         _abandon(writers, staging, copy)
         raise
+
+
+def _same_file_system(a: Path, b: Path) -> bool:
+    try:
+        return os.stat(a).st_dev == os.stat(b).st_dev
+    except OSError:
+        return False
 
 
 def _abandon(writers: _Writers | None, staging: Path, copy: Path | None) -> None:
