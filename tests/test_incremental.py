@@ -61,6 +61,21 @@ def test_a_template_change_rerenders_every_page_that_uses_it(site):
     assert "Bản thử." in (site / "public" / "vi" / "index.html").read_text(encoding="utf-8")
 
 
+def test_compiled_templates_are_kept_and_follow_their_source(site, tmp_path):
+    build(site, search=False)
+    compiled = site / CACHE_DIR / "templates"
+    assert sorted(compiled.glob("__jinja2_*.cache"))  # compiled once, for the next builds
+    base = site / "templates" / "base.html"
+    original = base.read_text(encoding="utf-8")
+    base.write_text(original.replace("</footer>", "<p>Bản thử.</p></footer>"), encoding="utf-8")
+    build(site, search=False)
+    base.write_text(original, encoding="utf-8")  # back: its old compiled form is right again
+    build(site, search=False)
+    assert "Bản thử." not in (site / "public" / "vi" / "index.html").read_text(encoding="utf-8")
+    build(site, tmp_path / "full", search=False, use_cache=False)
+    assert tree(site / "public") == tree(tmp_path / "full")
+
+
 def test_a_registry_change_reparses_the_articles(site):
     """An outlet's name is read into the article's record when the scrape is parsed."""
     build(site, search=False)

@@ -11,6 +11,8 @@ deleted at any time: the next build is then a full one, with the same output.
   what parsing depends on (the registry and diparchive's code).
 - *Pages*: the digest of each page's view (template inputs); a page whose view and templates are
   unchanged is taken from the previous output instead of being rendered again.
+- The *spare* (`spare/`): the output the last update retired, which the next update is written
+  into (publish.spare); the templates compiled (`templates/`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from typing import Any
 from ..errors import DiparchiveError, fail
 
 CACHE_DIR = ".diparchive-cache"
+SPARE = "spare"  # in CACHE_DIR: the spare copy of the output an update is written into (publish.spare)
+TEMPLATES = "templates"  # in CACHE_DIR: the templates compiled (publish.render.make_environment)
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -147,7 +151,7 @@ def check_cache_dir(root: Path) -> None:
     folder = root / CACHE_DIR
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise _unusable(folder, "is not a folder")
-    places = (folder, folder / "records")
+    places = (folder, folder / "records", folder / TEMPLATES)
     files = [folder / name for name in ("README", "cache.pickle", "cache.pickle.new", "last.pickle", "last.pickle.new")]
     if (folder / "records").is_dir():
         files += [p for p in (folder / "records").iterdir() if p.name.endswith((".pickle", ".pickle.new"))]
@@ -178,11 +182,42 @@ def tree_digest(folder: Path, extra: str) -> str:
     return h.hexdigest()
 
 
-def folder_digest(folder: Path) -> str:
+# Each file of an output folder (site-relative) → its size, modification and change time (ns).
+OutputState = dict[str, tuple[int, int, int]]
+
+
+def output_state(folder: Path) -> OutputState:
     """Any file added, removed or touched in the output since the build shows here."""
+    state: OutputState = {}
+    for relative, entry in _files(folder):
+        stat = entry.stat(follow_symlinks=False)
+        state[relative] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return state
+
+
+def restated(state: OutputState, folder: Path, relatives: frozenset[str]) -> OutputState:
+    """`state` with `relatives` looked at again in `folder` (the only files an update touched)."""
+    new = dict(state)
+    for relative in relatives:
+        try:
+            stat = os.lstat(os.path.join(folder, relative))
+        except FileNotFoundError:
+            new.pop(relative, None)
+            continue
+        new[relative] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return new
+
+
+def state_digest(state: OutputState) -> str:
     h = hashlib.blake2b(digest_size=16)
-    _add_stats(_files(folder), h)
+    for relative in sorted(state):
+        size, modified, changed = state[relative]
+        h.update(f"{relative}\0{size}\0{modified}\0{changed}\0".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    return state_digest(output_state(folder))
 
 
 def stat_digest(config_file: Path, scan: Scan, search: bool, code: str) -> str:
@@ -227,6 +262,9 @@ class BuildCache:
     record_sums: dict[int, str] = field(
         default_factory=dict
     )  # records bucket → digest of its entries (records are kept apart, by bucket)
+    # the spare copy of the output (publish.spare): (input digest it was built from, the output's,
+    # the files in which the two differ), or None when no spare is kept
+    spare: tuple[str, str, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -236,7 +274,7 @@ class LastBuild:
     digest: str  # inputs_digest of that build
     stats: str  # stat_digest of its inputs
     output: str
-    output_state: str  # folder_digest of the output right after it
+    output_state: str  # state_digest of the output right after it
     report: Any  # its BuildReport
     inputs: Seen = field(default_factory=dict)  # each input file as that build saw it
     started_ns: int = 0  # when that build read its inputs

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,24 +25,30 @@ from typing import Any
 from ..config import CONFIG_FILE, SiteConfig
 from ..plan.archive import Archive
 from ..plan.basis import Shapes
-from ..plan.search_parts import indexed_view
+from ..plan.search_parts import FIRST_PART, indexed_view
 from ..plan.site import Plan, site_shape
 from ..plan.urls import output_file
-from ..publish.output import UPDATING, built_from
+from ..publish.output import MARKER, UPDATING, Written, built_from
 from ..publish.render import site_files
 from ..publish.search import part_key
+from ..publish.spare import Update
 from ..read.loader import Loaded
 from .cache import (
+    CACHE_DIR,
+    SPARE,
     BuildCache,
     LastBuild,
+    OutputState,
     code_digest,
-    folder_digest,
     inputs_digest,
     load_cache,
     load_last_build,
+    output_state,
+    restated,
     save_cache,
     scan_inputs,
     stat_digest,
+    state_digest,
     tree_digest,
     view_digest,
 )
@@ -68,7 +74,13 @@ class Reuse:
 
 
 def reuse_from(
-    cache: BuildCache, last: LastBuild | None, output: Path, pages_key: str, shape: str, changed: frozenset[str]
+    cache: BuildCache,
+    last: LastBuild | None,
+    output: Path,
+    state: Callable[[], OutputState],
+    pages_key: str,
+    shape: str,
+    changed: frozenset[str],
 ) -> Reuse:
     """Only an output exactly as the last build left it (not an update cut short, nothing added
     or edited since) lends anything: its pages rendered with the same templates and settings,
@@ -79,7 +91,7 @@ def reuse_from(
         last is not None
         and cache.output == str(output.resolve())
         and built_from(output) not in (None, UPDATING)
-        and folder_digest(output) == last.output_state
+        and state_digest(state()) == last.output_state
     )
     if not trusted:
         return Reuse()
@@ -114,7 +126,7 @@ class IndexReuse:
     indexed: dict[str, str]  # article page file → digest of its indexed view
     part_keys: tuple[str | None, ...]  # per part of the plan: its key, None to index it again
     parts: dict[str, Path]  # part key → its bundle in the output, for parts that may be taken from there
-    update: Path | None  # the output to move new files into (an incremental update), or None: a full output
+    update: Update | None  # what an update of the output needs (its pages are reused), or None: a full output
 
 
 class Incremental:
@@ -157,6 +169,13 @@ class Incremental:
         self.reuse = Reuse()
         self.previous: dict[str, tuple[str, Any]] = {}  # records that may be reused
         self.changed: frozenset[str] = frozenset()  # keys of articles whose file changed
+        self.spare = root / CACHE_DIR / SPARE if use_cache else None  # see publish.spare
+        self.state: OutputState | None = None  # the output's, looked at once
+
+    def output_state(self) -> OutputState:
+        if self.state is None:
+            self.state = output_state(self.output)
+        return self.state
 
     def nothing_changed(self) -> BuildReport | None:
         """The last build's report when the output is exactly as it left it, from the same inputs."""
@@ -166,7 +185,7 @@ class Incremental:
             and last.digest == self.digest
             and last.output == self.output_key
             and built_from(self.output) == self.digest
-            and folder_digest(self.output) == last.output_state
+            and state_digest(self.output_state()) == last.output_state
         ):
             report: BuildReport = last.report
             return report
@@ -196,7 +215,9 @@ class Incremental:
             item.article.key for relative, d, item in read if self.previous.get(relative, ("",))[0] != d
         )
         if self.use_cache:
-            self.reuse = reuse_from(self.cache, self.last, self.output, self.pages_key, self.shape, self.changed)
+            self.reuse = reuse_from(
+                self.cache, self.last, self.output, self.output_state, self.pages_key, self.shape, self.changed
+            )
         return self.reuse.reusable
 
     def pages(self, plan: Plan) -> PageReuse:
@@ -236,12 +257,44 @@ class Incremental:
                     if d is not None:
                         indexed[f] = d
         keys = tuple(part_key(part, indexed, self.pages_key) if self.use_cache else None for part in plan.index_parts)
-        update = self.reuse.incremental and (self.search or not self.reuse.parts)
-        return IndexReuse(indexed, keys, self.reuse.parts, self.output if update else None)
+        update = Update(self._retired(plan), self._spare_differs()) if self.reuse.pages else None
+        return IndexReuse(indexed, keys, self.reuse.parts, update)
 
-    def save(self, report: BuildReport, read: Read, plan: Plan, pages: PageReuse, index: IndexReuse) -> None:
-        """What the next build may reuse: this build's records, view digests, index parts, and
-        the state of the output it wrote."""
+    def _retired(self, plan: Plan) -> frozenset[str]:
+        """The output's files an update deletes: pages, feeds and site files the plan no longer
+        has, and the parts of the search index it has no more (all of them without search).
+        Static files stay (the templates are the same), and the marker is written anew."""
+        files = {output_file(p.path) for p in plan.pages} | {f.path for f in plan.feeds}
+        files |= set(site_files(self.config.languages))
+        parts = {part.folder for part in plan.index_parts} if self.search else set()
+
+        def gone(f: str) -> bool:
+            if f == MARKER or f.startswith("static/"):
+                return False
+            if f.startswith(FIRST_PART):
+                inner = f.startswith(f"{FIRST_PART}part-") and "/" in f[len(FIRST_PART) :]
+                return (f[: f.index("/", len(FIRST_PART)) + 1] if inner else FIRST_PART) not in parts
+            return f not in files
+
+        return frozenset(f for f in self.output_state() if gone(f))
+
+    def _spare_differs(self) -> frozenset[str] | None:
+        """The files in which the kept spare differs from the output, if it is the one the last
+        build kept beside this output (both markers as it recorded them)."""
+        record = self.cache.spare
+        if record is None or self.spare is None or self.last is None:
+            return None
+        spare_from, output_from, differs = record
+        if output_from != self.last.digest or built_from(self.output) != output_from:
+            return None
+        return differs if built_from(self.spare) == spare_from else None
+
+    def save(
+        self, report: BuildReport, read: Read, plan: Plan, pages: PageReuse, index: IndexReuse, written: Written
+    ) -> None:
+        """What the next build may reuse: this build's records, view digests, index parts, the
+        state of the output it wrote (an update looks again only at the files it touched), and
+        the spare it kept."""
         if not self.use_cache:
             return
         parts = (
@@ -249,6 +302,9 @@ class Incremental:
             if self.search
             else {}
         )
+        spare = None
+        if written.spared and written.changed is not None and self.spare is not None:
+            spare = (built_from(self.spare) or "", self.digest, written.changed)
         cache = BuildCache(
             self.records_key,
             {key: (d, item) for key, d, item in read},
@@ -259,12 +315,24 @@ class Incremental:
             self.shape,
             {p.path: (p.shows, p.basis) for p in plan.pages if p.shows is not None},
             index.indexed,
+            spare=spare,
         )
+        if written.touched is not None and self.state is not None:
+            # Pagefind read the pages of the parts it indexed through hard links: their change time moved
+            read_by_search = {
+                f
+                for key, part in zip(index.part_keys, plan.index_parts)
+                if self.search and (key is None or key not in index.parts)
+                for f in part.files
+            }
+            state = restated(self.state, self.output, written.touched | read_by_search)
+        else:
+            state = output_state(self.output)
         last = LastBuild(
             self.digest,
             self.stats,
             self.output_key,
-            folder_digest(self.output),
+            state_digest(state),
             replace(report, phases=()),
             self.seen,
             self.began_ns,

@@ -18,10 +18,11 @@ from ..plan.urls import Urls
 from ..publish.output import Written, check_output_dir, output_lock, write_site
 from ..publish.render import make_environment, render_site
 from ..publish.search import index_site
+from ..publish.spare import sweep_spare
 from ..read.recognizer import build_recognizer
 from ..read.registry import load_registry
 from ..workers import default_workers
-from .cache import check_cache_dir
+from .cache import CACHE_DIR, SPARE, TEMPLATES, check_cache_dir
 from .incremental import Incremental, IndexReuse
 from .loading import article_files, load_with_cache, regular_files
 from .report import BuildReport, Findings, Phases, PhaseTime, Progress, findings, silent, stop_if_strict
@@ -56,6 +57,7 @@ def build(
     with output_lock(out):  # one build at a time writes `out`; a killed build's leftovers swept
         if use_cache:
             check_cache_dir(root)  # before the output is replaced, not after
+            sweep_spare(root / CACHE_DIR / SPARE)  # one a killed update left half written
         return _build(root, config, out, search, strict, progress, workers, use_cache, options)
 
 
@@ -101,36 +103,45 @@ def _build(
     # the search index is made in the staged output before it is swapped in.
     phases.begin()
     rendered = len(plan.pages) - len(pages.unchanged)
-    env = make_environment(config.templates_dir, catalogs)
+    env = make_environment(config.templates_dir, catalogs, root / CACHE_DIR / TEMPLATES if use_cache else None)
     files = render_site(plan, config, env, phases.advancing("render", rendered), workers, pages.skipped)
     index = reuse.index(plan)
     summary: list[str] = []
 
-    def finish(staged: Path, written: Written) -> tuple[str, ...]:
+    def finish(staged: Path, base: Path | None, written: Written) -> tuple[str, ...]:
         phases.done("render", rendered, less=written.seconds)  # writing overlaps rendering: its own phase
         phases.add("write", written.files + len(pages.skipped), written.seconds, written.files)
-        return _index(staged, plan, index, len(archive.articles), phases, summary) if search else ()
+        return _index(staged, base, out, plan, index, len(archive.articles), phases, summary) if search else ()
 
     static = config.templates_dir / "static"
-    written = write_site(files, static, out, finish, reuse.digest, pages.skipped, index.update is not None)
+    written = write_site(files, static, out, finish, reuse.digest, index.update, reuse.spare)
     files_out = written.files + len(pages.skipped)
     report = BuildReport.of(
         out, config.languages, archive, plan, found, tuple(phases.times), summary, files_out, rendered
     )
     report = replace(report, drafts=len(chosen.drafts), base_path=config.base_path)
-    reuse.save(report, read, plan, pages, index)
+    reuse.save(report, read, plan, pages, index, written)
     if not options.preview:  # a draft's or a preview's URLs are not published ones
         write_lock(root, published(lock, archive, Urls(config.base_url, config.base_path), plan.subjects))
     return report
 
 
 def _index(
-    staged: Path, plan: Plan, index: IndexReuse, articles: int, phases: Phases, summary: list[str]
+    staged: Path,
+    base: Path | None,
+    out: Path,
+    plan: Plan,
+    index: IndexReuse,
+    articles: int,
+    phases: Phases,
+    summary: list[str],
 ) -> tuple[str, ...]:
-    """Pagefind over the staged output, part by part; parts `index` may reuse are taken as they are."""
+    """Pagefind over the staged output, part by part; parts `index` may reuse are taken as they
+    are. With `base` (an update), the rest of the new site, bundles to reuse included, is there."""
     phases.begin()
     phases.progress("search", 0, articles)
-    line, made = index_site(staged, plan.index_parts, index.part_keys, index.parts, index.update)
+    parts = index.parts if base is None else {key: base / path.relative_to(out) for key, path in index.parts.items()}
+    line, made = index_site(staged, plan.index_parts, index.part_keys, parts, base)
     summary.append(line)
     phases.done("search", articles)
     return made

@@ -9,6 +9,7 @@ hold together: the spaces inside a date are no-break spaces, so "22 tháng 1 nă
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from babel import Locale
@@ -111,7 +112,7 @@ def month_title(year: int, month: int, lang: str) -> str:
     return unbroken(format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang]))
 
 
-def count_phrase(n: int, lang: str, catalog: dict[str, str]) -> str:
+def count_phrase(n: int, lang: str, catalog: Mapping[str, str]) -> str:
     """ "1 article" / "2 articles" / "2 bài viết": the catalog's phrase for n's CLDR plural form,
     held on one line like a date."""
     form = Locale.parse(LOCALES[lang]).plural_form(n)

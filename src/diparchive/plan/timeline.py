@@ -101,7 +101,7 @@ def chart(articles: Sequence[Article], lang: str, ui: Mapping[str, str], offices
         if not n:
             continue
         height = max(MIN_BAR, n * PLOT_HEIGHT // peak)
-        label = f"{month_title(*month, lang)}: {count_phrase(n, lang, dict(ui))}"
+        label = f"{month_title(*month, lang)}: {count_phrase(n, lang, ui)}"
         if rough[month]:
             label += " " + ui["timeline_rough_bar"].format(n=rough[month])
         bars.append(
@@ -159,11 +159,11 @@ def chart(articles: Sequence[Article], lang: str, ui: Mapping[str, str], offices
 
     first, last = min(counts), max(counts)
     summary = ui["timeline_summary"].format(
-        articles=count_phrase(dated, lang, dict(ui)), first=month_title(*first, lang), last=month_title(*last, lang)
+        articles=count_phrase(dated, lang, ui), first=month_title(*first, lang), last=month_title(*last, lang)
     )
     if lanes:
         summary += " " + ui["timeline_offices"].format(offices=", ".join(o["described"] for o in lanes))
-    undated_note = ui["timeline_undated"].format(articles=count_phrase(undated, lang, dict(ui))) if undated else ""
+    undated_note = ui["timeline_undated"].format(articles=count_phrase(undated, lang, ui)) if undated else ""
     if undated_note:  # in the image's description too, not only in the table below it
         summary += " " + undated_note
     rough_total = sum(rough.values())
@@ -184,9 +184,7 @@ def chart(articles: Sequence[Article], lang: str, ui: Mapping[str, str], offices
             for m in sorted(counts, reverse=True)
         ],
         "dated": dated,
-        "rough_note": ui["timeline_rough"].format(articles=count_phrase(rough_total, lang, dict(ui)))
-        if rough_total
-        else "",
+        "rough_note": ui["timeline_rough"].format(articles=count_phrase(rough_total, lang, ui)) if rough_total else "",
         "undated_note": undated_note,
     }
 

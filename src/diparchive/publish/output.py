@@ -5,13 +5,13 @@ only then swapped in. If anything fails, the previous output is untouched. dipar
 only its own staging folder and a folder it recognises as its own earlier output (it carries a
 marker file); it refuses to replace any other folder.
 
-An update (`update=True`: the caller knows that every other file of the output stays as it is)
-stages only the new files; once everything, the search index included, has been made, they are
-moved into a copy of the output made of hard links, which then takes the output's place. The
-output folder is therefore always one whole build: the two folders are exchanged in one step
-(Linux `renameat2(RENAME_EXCHANGE)`), or, where that is not supported, by two renames, of which
-a build killed in between leaves the previous output under its retired name, put back by the
-next build. The leftovers of a killed build (its staging folders) are swept by the next one, and
+An update (`update`: the build reuses the output's pages) writes only the files that changed, into
+a copy of the output (the spare the last update retired, brought up to date: `publish.spare`),
+which then takes the output's place. The output folder is therefore always one whole build, and
+never written into: the two folders are exchanged in one step (Linux
+`renameat2(RENAME_EXCHANGE)`), or, where that is not supported, by two renames, of which a build
+killed in between leaves the previous output under its retired name, put back by the next build.
+The leftovers of a killed build (its staging folders) are swept by the next one, and
 an output folder is written by one build at a time (`output_lock`).
 """
 
@@ -30,10 +30,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import fail
+from .spare import Update, bring_up, drop, keep, link_tree, move_in, open_copy, refit, retire
 
 MARKER = ".diparchive-output"
 MARKER_TEXT = "This folder is written by `diparchive build` and replaced whole on each build.\n"
@@ -128,13 +129,19 @@ def built_from(output: Path) -> str | None:
 @dataclass(frozen=True, slots=True)
 class Written:
     files: int  # files written (reused ones aside)
-    seconds: float  # time the build waited for writing and linking, beyond producing the files
+    seconds: float  # time the build waited for writing, beyond producing the files
+    # An update: the files in which the output it retired differs from the new one (what the
+    # next update brings the spare up to date by), and the only files of the new output whose
+    # size or times may differ from the old one's (None: any, the copy was made anew).
+    changed: frozenset[str] | None = None
+    touched: frozenset[str] | None = None
+    spared: bool = False  # the retired output is kept as the spare
 
 
-# finish(staged folder, written) → folders (site-relative) it made anew in the staged folder, whose
-# files the update replaces as a whole: the old files of such a folder that are not in the new
-# one are deleted.
-Finish = Callable[[Path, Written], tuple[str, ...]]
+# finish(staged folder, base, written) → folders (site-relative) it made anew in the staged folder.
+# With `base` (an update) the staged folder holds only what finish makes, `base` the rest of the new
+# site; the old files of a folder made anew that are not in the new one are deleted.
+Finish = Callable[[Path, Path | None, Written], tuple[str, ...]]
 
 
 def write_site(
@@ -143,77 +150,111 @@ def write_site(
     output: Path,
     finish: Finish | None = None,
     digest: str = "",
-    reuse: frozenset[str] = frozenset(),
-    update: bool = False,
+    update: Update | None = None,
+    spare: Path | None = None,
 ) -> Written:
-    """Write `files` ((site-relative path, bytes), as they come), the files in `reuse` as they
-    are in the current output (hard links: unchanged pages cost nothing), and `static_dir`; run
-    `finish` on the staged folder (the search index), then swap the staged folder in as
-    `output`. With `update`, only `files` are staged and then moved into `output`, whose other
-    files stay. If anything fails, including the `files` iterator, the staged folder is removed
-    and `output` is untouched.
+    """Write `files` ((site-relative path, bytes), as they come) and `static_dir` into a fresh
+    staged folder, run `finish` on it (the search index), then swap it in as `output`. With
+    `update`, the output's other files stay: `files` are written into a copy of the output
+    instead (the spare kept at `spare`, brought up to date, or hard links of the whole output:
+    see publish.spare), `update.retired` deleted from it, and the retired output kept at `spare`
+    for the next update. Without `update`, the retired output is made the spare of the new one.
+    If anything fails, including the `files` iterator, what was staged is removed and `output`
+    is untouched.
 
-    The hard links are made by a thread, and `files` written by two more, while `files` are being
-    produced (once the first has come: render workers are forked by then, never beside a running
-    thread); `Written.seconds` counts only the time the build waited for them."""
+    Files are written by two threads while `files` are being produced (once the first has come:
+    render workers are forked by then, never beside a running thread); `Written.seconds` counts
+    only the time the build waited for them."""
     output = output.resolve()
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = _scratch(output, "staging")
     except OSError as exc:
         raise fail(output, None, f"cannot write beside the output folder: {exc.strerror}") from None
-    made: set[str] = set()
-
-    def place(relative: str) -> str:
-        target = os.path.join(staging, relative)
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
-        return target
-
-    linking = _Linking(output, [] if update else sorted(reuse), place)
-    writers = _Writers(place)
+    if spare is not None and not _same_file_system(spare.parent, output.parent):
+        spare = None  # a spare is exchanged with the output
+    copy: Path | None = None
+    writers: _Writers | None = None
     try:
+        synced = False
+        if update is not None:
+            if spare is not None:
+                copy, synced = open_copy(output, spare, update.differs)
+            else:
+                copy = _scratch(output, "staging")
+                link_tree(output, copy)
+        writers = _Writers(copy or staging, replacing=copy is not None)
         count = 0
         for relative, data in files:
-            linking.start()
             writers.put(relative, data)
             count += 1
-        linking.start()
-        writing = writers.join() + linking.join()
-        if static_dir is not None and static_dir.is_dir() and not update:
-            shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
-        written = Written(count, writing)
-        replaced = finish(staging, written) if finish is not None else ()
-        if update:
-            _update(staging, output, replaced, digest)
-            return written
-        (staging / MARKER).write_text(_marker(digest), encoding="utf-8")
-        staging.chmod(0o755)
-        _swap(staging, output)
+        written = Written(count, writers.join())
+        if update is None or copy is None:
+            if static_dir is not None and static_dir.is_dir():
+                shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
+            if finish is not None:
+                finish(staging, None, written)
+            (staging / MARKER).write_text(_marker(digest), encoding="utf-8")
+            staging.chmod(0o755)
+            retired = _swap(staging, output)
+            spared = retired is not None and spare is not None and refit(retired, output, spare)
+            if not spared:
+                if retired is not None and retired.exists():
+                    _remove_tree(retired)
+                if spare is not None:
+                    drop(spare)
+            return replace(written, changed=frozenset() if spared else None, spared=spared)
+        if synced and update.differs is not None:
+            bring_up(copy, output, sorted(update.differs - writers.names - update.retired))
+        retire(copy, update.retired - writers.names)
+        moved = move_in(staging, copy, finish(staging, copy, written) if finish is not None else ())
+        (copy / MARKER).unlink(missing_ok=True)  # a hard link of the output's own marker
+        (copy / MARKER).write_text(_marker(digest), encoding="utf-8")
+        copy.chmod(output.stat().st_mode & 0o7777)
+        shutil.rmtree(staging)
+        changed = frozenset(writers.names | moved | update.retired | {MARKER})
+        retired = _swap(copy, output)
+        spared = retired is not None and spare is not None and keep(retired, spare)
+        if retired is not None and not spared:
+            _remove_tree(retired)
+        touched = changed | update.differs if synced and update.differs is not None else None
+        return replace(written, changed=changed, touched=touched, spared=spared)
     except OSError as exc:
-        writers.stop()
-        linking.stop()
-        shutil.rmtree(staging, ignore_errors=True)
+        _abandon(writers, staging, copy)
         where = f" ({exc.filename})" if exc.filename else ""
         raise fail(
             output, None, f"cannot write the output{where}: {exc.strerror or exc}; the previous output is unchanged"
         ) from None
     except BaseException:
-        writers.stop()
-        linking.stop()
-        shutil.rmtree(staging, ignore_errors=True)
+        _abandon(writers, staging, copy)
         raise
-    return written
+
+
+def _same_file_system(a: Path, b: Path) -> bool:
+    try:
+        return os.stat(a).st_dev == os.stat(b).st_dev
+    except OSError:
+        return False
+
+
+def _abandon(writers: _Writers | None, staging: Path, copy: Path | None) -> None:
+    if writers is not None:
+        writers.stop()
+    for folder in (staging, copy):
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 class _Writers:
     """Files written by a few threads as they come, so that the building thread goes on taking
-    rendered pages from the workers meanwhile; at most `depth` files wait in memory."""
+    rendered pages from the workers meanwhile; at most `depth` files wait in memory. With
+    `replacing`, a file already there is unlinked first, never written into (it may be a hard
+    link the output shares)."""
 
-    def __init__(self, place: Callable[[str], str], threads: int = 2, depth: int = 128) -> None:
-        self.place, self.count = place, threads
+    def __init__(self, top: Path, replacing: bool, threads: int = 2, depth: int = 128) -> None:
+        self.top, self.replacing, self.count = str(top), replacing, threads
+        self.made: set[str] = set()  # folders made or found
+        self.names: set[str] = set()  # the files given, site-relative
         self.queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(maxsize=depth)
         self.threads: list[threading.Thread] = []
         self.error: BaseException | None = None
@@ -227,13 +268,27 @@ class _Writers:
                 thread.start()
         if self.error is not None:
             raise self.error
+        self.names.add(relative)
         self.queue.put((relative, data))
+
+    def _place(self, relative: str) -> str:
+        target = os.path.join(self.top, relative)
+        parent = os.path.dirname(target)
+        if parent not in self.made:
+            os.makedirs(parent, exist_ok=True)
+            self.made.add(parent)
+        if self.replacing:
+            try:
+                os.unlink(target)
+            except FileNotFoundError:
+                pass
+        return target
 
     def _run(self) -> None:
         while (item := self.queue.get()) is not None:
             if self.error is None:  # after an error, only drain the queue
                 try:
-                    with open(self.place(item[0]), "wb") as f:
+                    with open(self._place(item[0]), "wb") as f:
                         f.write(item[1])
                 except BaseException as exc:  # raised in the building thread
                     self.error = exc
@@ -254,50 +309,6 @@ class _Writers:
         self.threads = []
 
 
-class _Linking:
-    """The hard links of the files an output keeps, made in a thread into the staged folder
-    (system calls: the thread waits in the kernel, not for the interpreter)."""
-
-    def __init__(self, output: Path, relatives: list[str], place: Callable[[str], str]) -> None:
-        self.output, self.relatives, self.place = str(output), relatives, place
-        self.halt = threading.Event()
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self.thread is None and self.relatives:
-            self.thread = threading.Thread(target=self._run, name="diparchive-link", daemon=True)
-            self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            for relative in self.relatives:
-                if self.halt.is_set():
-                    return
-                source, target = os.path.join(self.output, relative), self.place(relative)
-                try:
-                    os.link(source, target)
-                except OSError:
-                    shutil.copyfile(source, target)
-        except BaseException as exc:  # raised in the building thread by join()
-            self.error = exc
-
-    def join(self) -> float:
-        """Wait for every link; the seconds waited. The thread's error is raised here."""
-        clock = time.perf_counter()
-        if self.thread is not None:
-            self.thread.join()
-        if self.error is not None:
-            raise self.error
-        return time.perf_counter() - clock
-
-    def stop(self) -> None:
-        """Stop early (the build failed) and wait, so that nothing is linked into a removed folder."""
-        self.halt.set()
-        if self.thread is not None:
-            self.thread.join()
-
-
 def _scratch(output: Path, kind: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-", dir=output.parent))
 
@@ -306,68 +317,16 @@ def _marker(digest: str) -> str:
     return MARKER_TEXT + (f"inputs: {digest}\n" if digest else "")
 
 
-def _update(staging: Path, output: Path, replaced: tuple[str, ...], digest: str) -> None:
-    """Make a copy of `output` of hard links, move the staged files into it (each replacing its
-    old name, never writing into a file the old output shares), delete the old files of
-    `replaced` folders that the new ones lack, and put the copy in the output's place."""
-    new = {(Path(folder) / name).relative_to(staging) for folder, _, names in os.walk(staging) for name in names}
-    copy = _scratch(output, "staging")
-    try:
-        _link_tree(output, copy)
-        stale = [
-            old
-            for folder in replaced
-            for old in _folder_files(copy / folder, staging / folder)
-            if old.relative_to(copy) not in new
-        ]
-        for folder, _, names in os.walk(staging):
-            target = copy / Path(folder).relative_to(staging)
-            target.mkdir(exist_ok=True)
-            for name in names:
-                os.replace(Path(folder) / name, target / name)
-        for old in stale:
-            old.unlink(missing_ok=True)
-        (copy / MARKER).unlink(missing_ok=True)  # a hard link of the output's own marker
-        (copy / MARKER).write_text(_marker(digest), encoding="utf-8")
-        copy.chmod(output.stat().st_mode & 0o7777)
-        shutil.rmtree(staging)
-        _swap(copy, output)
-    except BaseException:
-        shutil.rmtree(copy, ignore_errors=True)
-        raise
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    for folder, _, names in os.walk(source):
-        here = target / Path(folder).relative_to(source)
-        here.mkdir(exist_ok=True)
-        for name in names:
-            os.link(Path(folder) / name, here / name)
-
-
-def _folder_files(old: Path, new: Path) -> list[Path]:
-    """The files of the old folder, and of its subfolders that the new one also has."""
-    if not old.is_dir():
-        return []
-    found = []
-    for entry in os.scandir(old):
-        if entry.is_dir(follow_symlinks=False):
-            if (new / entry.name).is_dir():
-                found += _folder_files(Path(entry.path), new / entry.name)
-        else:
-            found.append(Path(entry.path))
-    return found
-
-
-def _swap(staging: Path, output: Path) -> None:
+def _swap(staging: Path, output: Path) -> Path | None:
     """Put `staging` in the place of `output`: in one step where the system can exchange two
-    folders, otherwise by two renames (see sweep_leftovers for a kill in between)."""
+    folders, otherwise by two renames (see sweep_leftovers for a kill in between). The retired
+    output is then where `staging` was, or under a name of its own: that path, for the caller to
+    remove or keep (None: there was no output)."""
     if not os.path.lexists(output):
         os.rename(staging, output)
-        return
+        return None
     if _exchange(staging, output):
-        _remove_tree(staging)  # now the previous output
-        return
+        return staging  # now the previous output
     retired = _scratch(output, "previous")
     retired.rmdir()
     os.rename(output, retired)
@@ -376,7 +335,7 @@ def _swap(staging: Path, output: Path) -> None:
     except OSError:
         os.rename(retired, output)
         raise
-    _remove_tree(retired)
+    return retired
 
 
 def _remove_tree(folder: Path, threads: int = 2) -> None:

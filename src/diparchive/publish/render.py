@@ -35,7 +35,23 @@ class _ViewEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-def make_environment(templates_dir: Path, catalogs: dict[str, dict[str, str]]) -> jinja2.Environment:
+class _Compiled(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in a folder of the build cache; one that cannot be kept (the
+    cache deleted meanwhile) is only compiled again next time."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def make_environment(
+    templates_dir: Path, catalogs: dict[str, dict[str, str]], compiled: Path | None = None
+) -> jinja2.Environment:
+    """The templates' environment. `compiled`: a folder keeping each template compiled (Jinja's
+    bytecode cache, keyed by the template's source), so that no process of a later build compiles
+    an unchanged template again."""
     if not templates_dir.is_dir():
         raise fail(templates_dir, None, "templates folder not found (set templates_dir in site.yaml)")
     env = _ViewEnvironment(
@@ -45,6 +61,8 @@ def make_environment(templates_dir: Path, catalogs: dict[str, dict[str, str]]) -
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build reads each template once: no stat of its file per page
+        bytecode_cache=_Compiled(str(compiled)) if compiled is not None else None,
     )
     # {{ count|articles(lang) }}: "1 article", "2 articles", "2 bài viết" (CLDR plural rules).
     env.filters["articles"] = lambda n, lang: count_phrase(n, lang, catalogs[lang])
