@@ -171,3 +171,36 @@ def test_stamps_above_the_text_and_in_a_teaser_list_are_no_entry_stamps():
         "1 ngày trước",
     ]
     assert entry_stamps(teasers) == []  # under headlines, over headlines: a teaser list's stamps
+
+
+# A date printed after the body ------------------------------------------------------------------
+
+
+def _date(article) -> tuple[int, int | None, int | None] | None:
+    return (article.date.year, article.date.month, article.date.day) if article.date else None
+
+
+@pytest.mark.parametrize("stamp", ["Thứ Tư, 15/10/2025 - 09:40", "15/10/2025 09:40"])
+def test_a_stamp_right_after_the_body_dates_the_article(tmp_path, reader, stamp):
+    article = _read(tmp_path, reader, [HEADLINE_VI, LEAD_VI, SECOND_VI, stamp])
+    assert _date(article) == (2025, 10, 15)
+    assert [b.text for b in article.body] == [LEAD_VI, SECOND_VI]
+
+
+def test_a_stamp_after_the_body_before_its_tags_dates_the_article(tmp_path, reader):
+    lines = [HEADLINE_VI, LEAD_VI, SECOND_VI, "15/10/2025 09:40", "Tags: Chi-lê, Trần Hồng Hà", "Chia sẻ"]
+    assert _date(_read(tmp_path, reader, lines)) == (2025, 10, 15)
+
+
+def test_a_date_above_the_body_beats_a_stamp_after_it(tmp_path, reader):
+    lines = [HEADLINE_VI, "14/10/2025 21:30", LEAD_VI, SECOND_VI, "16/10/2025 07:00"]
+    assert _date(_read(tmp_path, reader, lines)) == (2025, 10, 14)
+
+
+def test_a_teasers_or_a_comments_stamp_after_the_body_is_not_the_articles(tmp_path, reader):
+    teaser = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Chi-lê chào từ biệt"
+    related = [HEADLINE_VI, LEAD_VI, SECOND_VI, "Tin liên quan", teaser, "12/10/2025 08:00"]
+    assert _date(_read(tmp_path, reader, related)) != (2025, 10, 12)
+    comment = "Rất mong hai nước sớm mở đường bay thẳng để người dân và doanh nghiệp đi lại thuận tiện hơn."
+    comments = [HEADLINE_VI, LEAD_VI, SECOND_VI, "Bình luận (1)", "Minh Anh", comment, "18/10/2025 22:05"]
+    assert _date(_read(tmp_path, reader, comments)) != (2025, 10, 18)
