@@ -204,3 +204,22 @@ def test_a_teasers_or_a_comments_stamp_after_the_body_is_not_the_articles(tmp_pa
     comment = "Rất mong hai nước sớm mở đường bay thẳng để người dân và doanh nghiệp đi lại thuận tiện hơn."
     comments = [HEADLINE_VI, LEAD_VI, SECOND_VI, "Bình luận (1)", "Minh Anh", comment, "18/10/2025 22:05"]
     assert _date(_read(tmp_path, reader, comments)) != (2025, 10, 18)
+
+
+def test_a_banner_opens_on_its_own_words_not_on_a_menu_item_above_it():
+    texts = ["Quảng cáo", HEADLINE_VI, *BANNER_VI, LEAD_VI]
+    assert consent_banner(texts) == (2, 4)  # the menu's "advertising" and the headline stay
+
+
+def test_a_short_cookie_notice_with_its_buttons_is_a_banner(tmp_path, reader):
+    notice = [
+        "This site uses cookies",
+        "Cookies help us give you the best experience on the site and show adverts that suit you. By browsing on "
+        "you agree to the use of cookies.",
+        "Got it!",
+        "Cookie settings",
+    ]
+    article = _read(tmp_path, reader, [*notice, HEADLINE_EN, "14/10/2025 08:15 GMT+7", LEAD_EN, SECOND_EN])
+    assert article.title == HEADLINE_EN
+    assert [b.text for b in article.body] == [LEAD_EN, SECOND_EN]
+    assert all(_reasons(article)[line] == CONSENT_BANNER for line in notice)

@@ -34,7 +34,8 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _CONSENT = re.compile(
-    r"\b(?:cookies?|consent\w*|privacy|personal data|personali[sz]ed|personali[sz]ation|advertis\w+|ads|"
+    r"\b(?:cookies?|consent\w*|privacy|personal data|personali[sz]ed|personali[sz]ation|advertis\w+|adverts?|ads|"
+    r"agree|browsing|browse|(?:best |your )experience|analytics|"
     r"store and/or access|information on a device|device|partners?|vendors?|preferences|geolocation|"
     r"identifiers?|legitimate interests?|third[- ]part(?:y|ies)|tracking|gdpr|"
     r"quyền riêng tư|dữ liệu cá nhân|chính sách bảo mật|bảo mật|chấp nhận|đồng ý|quảng cáo|"
@@ -103,8 +104,8 @@ def consent_banner(texts: Sequence[str]) -> tuple[int, int] | None:
         text = texts[start]
         if len(text.split()) >= _PARAGRAPH_WORDS and not _consent_line(text):
             return None  # the article's text has begun
-        if not _consent_line(text) or _button(text):
-            continue
+        if not _consent_line(text) or _button(text) or not _STRONG.search(text):
+            continue  # a banner opens on cookies, privacy or consent, never on a word it also uses
         found = _banner_from(texts, start)
         if found is not None:
             return found
