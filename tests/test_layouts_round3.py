@@ -156,6 +156,8 @@ def test_english_relative_stamps_are_entry_stamps():
     assert entry_stamps(texts) == [2]  # the last entry is too short to be sure of
     texts[-1] = "Both sides signed three cooperation documents on mining and energy."
     assert entry_stamps(texts) == [2, 4]
+    texts[2], texts[4] = "1h ago", "10.45am"
+    assert entry_stamps(texts) == [2, 4]
 
 
 def test_stamps_above_the_text_and_in_a_teaser_list_are_no_entry_stamps():

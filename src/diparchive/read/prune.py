@@ -57,10 +57,14 @@ _SETTINGS = re.compile(
 )
 
 # A live blog's entry stamp: a clock ("18:45", "9h30 GMT+7"), or a time relative to now.
-_CLOCK = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:am|pm|sa|ch))?(?:\s*\(?(?:gmt|utc)\s*[+-]\s*\d{1,2}\)?)?", re.I)
+_CLOCK = re.compile(
+    r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:am|pm|sa|ch))?|\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.))"
+    r"(?:\s*\(?(?:gmt|utc)\s*[+-]\s*\d{1,2}\)?)?",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(
     r"(?:\d{1,3}|một|a|an)\s+(?:giây|phút|giờ|tiếng|ngày|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)"
-    r"\s+(?:trước|ago)|vừa xong|just now",
+    r"\s+(?:trước|ago)|\d{1,3}\s*(?:h|m|hr|min)\s+ago|vừa xong|just now",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)»]$")
