@@ -92,7 +92,21 @@ def _labelled_above(lines: Sequence[str], index: int, found: Dateline) -> Dateli
     return replace(found, mention=replace(found.mention, label=label))
 
 
-def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -> Choice | None:
+def _closing_stamp(lines: Sequence[str], index: int, last_paragraph: str | None) -> Dateline | None:
+    """A full date with its clock on its own line right under the body's last paragraph (no
+    name or word beside it): where a page prints the article's stamp after its text."""
+    found = read_dateline(lines[index])
+    if found is None or found.mention is None or found.author or found.other or not last_paragraph:
+        return None
+    if not found.mention.time or found.date.day is None or found.mention.contradicted:
+        return None
+    above = next((t for t in reversed(lines[:index]) if t.strip()), "")
+    return found if " ".join(last_paragraph.split()) in " ".join(above.split()) else None
+
+
+def publication_date(
+    lines: Sequence[str], title_at: int | None, body_at: int, last_paragraph: str | None = None
+) -> Choice | None:
     """The article's own publication date among the scrape's lines, or None when unsure.
 
     `lines` are the scrape's text blocks in order, `title_at` the index of the headline (None
@@ -104,7 +118,8 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
     dateline counts only before the article's second long paragraph (after it, only a notice
     of when the page was posted, when nothing above gives a date). A "published" label beats
     an "updated" one. A date years later than every year the text
-    names is a crawl or widget clock.
+    names is a crawl or widget clock. So is a full date with its clock on its own line right
+    under `last_paragraph`, the body's last (`_closing_stamp`).
     """
     datelines: list[tuple[int, Dateline]] = []
     labelled: list[tuple[int, Dateline]] = []  # "posted on … at <date>" inside a longer line
@@ -115,6 +130,8 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
             mention = next((m for m in find_dates(text) if m.label == "published" and not m.contradicted), None)
             if mention is not None and not _is_long(text[: mention.start]):
                 late.append((index, Dateline(mention.date, None, "", mention)))
+            elif (closing := _closing_stamp(lines, index, last_paragraph)) is not None:
+                late.append((index, closing))
             continue
         found = read_dateline(text)
         if found is not None and found.mention is not None:
@@ -448,7 +465,7 @@ def date_of_scrape(
     title_at = next(  # the headline's line: the first of two when it was wrapped onto two
         (i for i, t in enumerate(lines[: body_at + 1]) if title and (title in t or title.startswith(f"{t} "))), None
     )
-    choice = publication_date(lines, title_at, body_at)
+    choice = publication_date(lines, title_at, body_at, paragraphs[-1] if paragraphs else None)
     if choice is not None:
         return _settle_order(choice, lines)
     date, reason = infer_date(list(paragraphs[:2]), list(paragraphs))

@@ -32,6 +32,7 @@ from .doctype import document_type
 from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
 from .headline import OUTLET_MARK, TITLE_WORDS, derive_title
+from .prune import CONSENT_BANNER
 from .recognition import Candidate, passages, recognise
 from .recognizer import Recognizer
 from .registry import Registry
@@ -345,7 +346,7 @@ def load_article(
         raise fail(shown, first_line, "no body text left after reading the header")
 
     kept = sum(len(b.text) for b in blocks)
-    dropped = sum(len(r.text) for r in removed)
+    dropped = sum(len(r.text) for r in removed if r.reason != CONSENT_BANNER)  # surely no text of the article
     if dropped > BOILERPLATE_WARN_SHARE * (kept + dropped):
         warnings.append(boilerplate.left_out(removed, blocks[0].line, kept, dropped, shown))
 

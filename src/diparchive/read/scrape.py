@@ -40,6 +40,7 @@ from .headline import (
     unmarked_over_marked,
 )
 from .places import outlet_of
+from .prune import pruned
 from .registry import Registry
 from .segment import LONG, Label, Labelled, Segmenter, split_glued
 from .unwrap import unwrap
@@ -90,7 +91,7 @@ def read_scrape(
     body: str, first_line: int, registry: Registry, segmenter: Segmenter
 ) -> tuple[ScrapeHeader, list[RawBlock]]:
     """The scrape's header and its body blocks (captions marked, image slots kept)."""
-    blocks = scrape_blocks(body, first_line)
+    blocks, removed = pruned(scrape_blocks(body, first_line))  # a consent banner, a live blog's stamps
     lines = [b for b in blocks if not b.image_slot]
     read = segmenter.read([" ".join(b.text.split()) for b in lines])
     tags = _settled(lines, read)
@@ -125,7 +126,6 @@ def read_scrape(
     title = " ".join(BULLET.sub("", b.text) for b in lines[title_at : title_end + 1]) if title_at is not None else None
     standfirst = set(standfirst_at(lines, title_end, lead_at)) if title_at is not None else set()
 
-    removed: list[Removed] = []
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
