@@ -179,9 +179,24 @@ def publication_date(lines: Sequence[str], title_at: int | None, body_at: int) -
         return None
     if found.mention and found.mention.weekday and not (not between and _own_stamp(lines, index, body_at, found)):
         return None  # a weekday over the headline marks a masthead's clock, unless the stamp is the article's
-    if any(d.date != found.date for _, d in datelines if _ < index):
+    if any(d.date != found.date and not _clock_over(d, found) for _, d in datelines if _ < index):
         return None  # two different stamps over the headline: a clock and something else
     return Choice(found.date, index, found.author)
+
+
+def _clock_over(clock: Dateline, stamp: Dateline) -> bool:
+    """A masthead's clock over the article's own stamp: a weekday and a day with no time (the day
+    the page was read, not before the stamp), over a stamp with its clock time and no weekday."""
+    day, own = clock.mention, stamp.mention
+    return (
+        day is not None
+        and own is not None
+        and day.weekday
+        and not day.time
+        and own.time
+        and not own.weekday
+        and clock.date.first_day >= stamp.date.first_day
+    )
 
 
 # A time zone only North American pages print, beside a date they write month first.
