@@ -44,6 +44,11 @@ _PRESS = re.compile(rf"(?<![^\W_])(?:{PRESS_WORDS})(?![^\W_])", re.IGNORECASE)
 # "Jane Doe in Hanoi", "Lan Hương tại Paris": where the author writes from, after the name.
 _PLACE_AFTER = re.compile(r"\s+(?:in|tại)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}\s*$")
 _FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|†|[¹²³])$")  # "TS. Nguyễn Văn An*": the note on where the author works
+# Languages by their own names (a generic list): two of them on a line are a site's language menu.
+_LANGUAGES = re.compile(
+    r"(?<![^\W_])(?:tiếng việt|english|français|francais|español|espanol|deutsch|italiano|português|русский)(?![^\W_])",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
 _DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
 END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text
@@ -82,6 +87,8 @@ def byline_name(text: str) -> str | None:
         name = name[: agency.start()]  # "Jane Doe, Reuters": the name, then the agency it writes for
     if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
         return None
+    if len(_LANGUAGES.findall(name)) >= 2:
+        return None  # "Tiếng Việt  English  Français": the site's language menu
     if name in STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
         return name
     if (
@@ -147,10 +154,14 @@ def signature_at(texts: Sequence[str], at: int, text: str) -> str | None:
         return None  # two of its words together in the text: words of the language ("NỘI DUNG …"), or a person it names
     if any(folded in fold(other) for i, other in enumerate(texts) if i != at):
         return None
-    beside = [texts[i] for i in (at - 1, at + 1) if 0 <= i < len(texts)]
-    if any(person_name(other_name) for other in beside if (other_name := byline_name(other))):
-        return None
-    return name
+    return None if in_menu(texts, at) else name
+
+
+def in_menu(texts: Sequence[str], at: int, low: int = -1, high: int | None = None) -> bool:
+    """Line `at` stands in a run of name-shaped lines (between `low` and `high`, exclusive): a
+    menu's items ("Press Room", "Consular Services"), not a byline, which stands alone."""
+    high = len(texts) if high is None else high
+    return any(low < i < high and byline_name(texts[i]) is not None for i in (at - 1, at + 1) if 0 <= i < len(texts))
 
 
 def full_name_in_capitals(name: str, text: str) -> bool:

@@ -22,6 +22,7 @@ from .bylines import (
     byline_name,
     full_name_in_capitals,
     headed_byline,
+    in_menu,
     name_after_date,
     signature_at,
 )
@@ -200,7 +201,11 @@ def read_scrape(
             continue
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
         explicit = (position <= first_body or closing) and headed_byline(block.text)
-        between = title_at is not None and title_at < position < first_body
+        between = (
+            title_at is not None
+            and title_at < position < first_body
+            and (label is Label.BYLINE or not in_menu(texts, position, title_at, first_body))
+        )
         # A name right over the article's date line, under the headline or right over it with the date
         # ("Quốc Minh" / "14:05 | 12/03/2025" / headline): a label over the text stands over the lead.
         over_date = (
