@@ -75,6 +75,8 @@ SIGNATURE_WORDS = 6  # a closing signature is a name, not a sentence
 def byline_name(text: str) -> str | None:
     """The person (or desk) a byline line names ("Theo Hải Minh /VGP" → "Hải Minh",
     "By Khanh Vu and Phuong Nguyen"), or None when the line is not a byline."""
+    if text.rstrip().endswith(("...", "…")):
+        return None  # "Like Loading...", a teaser cut short: no name ends so
     name = BYLINE_HEAD.sub("", _FOOTNOTE.sub("", text.strip()))
     for tail in _BYLINE_TAILS:
         name = tail.sub("", name)

@@ -214,6 +214,11 @@ def read_scrape(
             and _stamped(lines[position + 1].text)
             and signature_at(texts, position, body_text) is not None
         )
+        # Over the headline, a name the model alone calls a byline must be a person's printed once
+        # (the site's name is printed in its title and footer too).
+        unsure = label is Label.BYLINE and title_at is not None and position < title_at and not explicit
+        if unsure and not over_date and signature_at(texts, position, body_text) is None:
+            label = Label.CHROME
         if (label is Label.BYLINE or between or closing or explicit or over_date) and not is_section_marker(block.text):
             # Above the lead, the model's label alone does not make a line in capitals a name
             # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so, or over the date.
