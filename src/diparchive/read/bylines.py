@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
+from .dates import parse_dateline
 from .folding import fold
 
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
@@ -113,6 +114,7 @@ ACADEMIC_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|Dr|Prof)\.\s*)+(?=[A
 # "Posted on May 12, 2025 by Jane Doe": the author named after the date on its line.
 _BY_AFTER = re.compile(r"\s(?:by|bởi)\s+(\S.{0,50})$", re.IGNORECASE)
 PERSON_WORDS = (2, 4)  # a person's name: a given name and a family name at least, four words at most
+STAMP_WORDS = 15  # a page's stamp is a few words, not a sentence naming a day
 SYLLABLE = 7  # letters of a Vietnamese syllable at most (and of most short given names)
 
 
@@ -157,6 +159,21 @@ def signature_at(texts: Sequence[str], at: int, text: str) -> str | None:
     if any(folded in fold(other) for i, other in enumerate(texts) if i != at):
         return None
     return None if in_menu(texts, at) else name
+
+
+def over_stamp(texts: Sequence[str], at: int, title_at: int, between: bool, text: str) -> bool:
+    """Line `at` names the author right over the page's stamp (a date with its clock time), under
+    the headline (`between` it and the lead) or right over it with the stamp ("Quốc Minh" / "14:05 |
+    12/03/2025" / headline). A label over the text ("NỘI DUNG HỘI ĐÀM") stands over the lead, not
+    over a stamp; over the headline, a line in capitals is a banner's."""
+    stamp = parse_dateline(texts[at + 1]) if at + 1 < len(texts) and len(texts[at + 1].split()) <= STAMP_WORDS else None
+    return (
+        (between or (at + 2 == title_at and not texts[at].isupper()))
+        and stamp is not None
+        and stamp.mention is not None
+        and stamp.mention.time
+        and signature_at(texts, at, text) is not None
+    )
 
 
 def in_menu(texts: Sequence[str], at: int, low: int = -1, high: int | None = None) -> bool:

@@ -188,14 +188,10 @@ def _clock_over(clock: Dateline, stamp: Dateline) -> bool:
     """A masthead's clock over the article's own stamp: a weekday and a day with no time (the day
     the page was read, not before the stamp), over a stamp with its clock time and no weekday."""
     day, own = clock.mention, stamp.mention
+    if day is None or own is None:
+        return False
     return (
-        day is not None
-        and own is not None
-        and day.weekday
-        and not day.time
-        and own.time
-        and not own.weekday
-        and clock.date.first_day >= stamp.date.first_day
+        day.weekday and not day.time and own.time and not own.weekday and clock.date.first_day >= stamp.date.first_day
     )
 
 

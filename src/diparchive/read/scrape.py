@@ -24,6 +24,7 @@ from .bylines import (
     headed_byline,
     in_menu,
     name_after_date,
+    over_stamp,
     signature_at,
 )
 from .captions import AGENCY_CREDIT, credited, headline_words, is_image_line, names_headline, settle_captions
@@ -206,14 +207,7 @@ def read_scrape(
             and title_at < position < first_body
             and (label is Label.BYLINE or not in_menu(texts, position, title_at, first_body))
         )
-        # A name right over the article's date line, under the headline or right over it with the date
-        # ("Quốc Minh" / "14:05 | 12/03/2025" / headline): a label over the text stands over the lead.
-        over_date = (
-            title_at is not None
-            and (between or (position + 2 == title_at and not block.text.isupper()))
-            and _stamped(lines[position + 1].text)
-            and signature_at(texts, position, body_text) is not None
-        )
+        over_date = title_at is not None and over_stamp(texts, position, title_at, between, body_text)
         # Over the headline, a name the model alone calls a byline must be a person's printed once
         # (the site's name is printed in its title and footer too).
         unsure = label is Label.BYLINE and title_at is not None and position < title_at and not explicit
@@ -254,12 +248,6 @@ def read_scrape(
     title_line = lines[title_at].line if title_at is not None else None
     header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt)
     return header, body_blocks
-
-
-def _stamped(text: str) -> bool:
-    """A page's stamp: a short line with a date and its clock time, not a sentence naming a day."""
-    found = parse_dateline(text) if len(text.split()) <= SENTENCE_WORDS else None
-    return found is not None and found.mention is not None and found.mention.time
 
 
 def _first_of(tags: list[Label], *labels: Label) -> int:
@@ -353,7 +341,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 break
             tags[i] = Label.BODY
     tags = teasers.resumed(lines, tags)
-    tags = teasers.trailing(lines, teasers.teaser_leads(lines, _closed(lines, tags)))
+    tags = teasers.trailing(lines, teasers.teaser_leads(lines, teasers.closed(lines, tags)))
     lead, last_kept = (
         _first_of(tags, Label.BODY),
         max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=0),
@@ -371,17 +359,6 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):
         tags[ends.pop()] = Label.TAIL
     return tags
-
-
-def _closed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
-    """A Vietnamese news text ends at its end mark "./.": after the body line that closes with
-    it, what the page prints (a bio box, another article's paragraph) is not the article's."""
-    closing = next(
-        (i for i, tag in enumerate(tags) if tag is Label.BODY and lines[i].text.rstrip().endswith("./.")), None
-    )
-    if closing is None:
-        return tags
-    return [*tags[: closing + 1], *(Label.TAIL if tag is Label.BODY else tag for tag in tags[closing + 1 :])]
 
 
 def _label(text: str) -> bool:
