@@ -166,14 +166,12 @@ def over_stamp(texts: Sequence[str], at: int, title_at: int, between: bool, text
     the headline (`between` it and the lead) or right over it with the stamp ("Quốc Minh" / "14:05 |
     12/03/2025" / headline). A label over the text ("NỘI DUNG HỘI ĐÀM") stands over the lead, not
     over a stamp; over the headline, a line in capitals is a banner's."""
-    stamp = parse_dateline(texts[at + 1]) if at + 1 < len(texts) and len(texts[at + 1].split()) <= STAMP_WORDS else None
-    return (
-        (between or (at + 2 == title_at and not texts[at].isupper()))
-        and stamp is not None
-        and stamp.mention is not None
-        and stamp.mention.time
-        and signature_at(texts, at, text) is not None
-    )
+    if not (between or (at + 2 == title_at and not texts[at].isupper())) or at + 1 >= len(texts):
+        return False
+    stamp = parse_dateline(texts[at + 1]) if len(texts[at + 1].split()) <= STAMP_WORDS else None
+    if stamp is None or stamp.mention is None or not stamp.mention.time:
+        return False
+    return signature_at(texts, at, text) is not None
 
 
 def in_menu(texts: Sequence[str], at: int, low: int = -1, high: int | None = None) -> bool:
