@@ -109,6 +109,7 @@ def test_a_name_over_the_stamp_over_the_headline_is_the_author_and_the_stamp_the
         ["Trang chủ > Thời sự > Chính Trị", "Chính Trị"],  # a section, printed in the breadcrumb too
         ["Thời Sự", "Chính Trị"],  # the last of a menu's items
         ["A- A A+", "Ba Lan"],  # a place the text names
+        ["A- A A+", "Ảnh: Hữu Nam"],  # a photo's credit
     ],
 )
 def test_a_section_a_menu_or_a_place_over_the_stamp_is_no_author(tmp_path, reader, over):
