@@ -193,6 +193,18 @@ def test_a_menu_between_the_headline_and_the_lead_gives_no_author(tmp_path, read
     assert a.author is None
 
 
+def test_a_name_over_its_role_between_the_headline_and_the_lead_is_the_author(tmp_path, reader):
+    lines = ["Home", "World", EN_TITLE, "Lena Ortiz", "Regional Correspondent", "21 May 2025 | 17:20"]
+    lines += [EN_LEAD, EN_BODY, EN_MORE, EN_LAST]
+    c, b = Label.CHROME, Label.BODY
+    labels = [c, c, Label.TITLE, c, c, Label.DATELINE, b, b, b, b]  # the model read the byline as the site's
+    registry, recognizer, _ = reader
+    path = tmp_path / "scrape.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    a = load_article(path, tmp_path, registry, recognizer, _Labels(labels)).article  # type: ignore[arg-type]
+    assert a.author == "Lena Ortiz"
+
+
 # Dates ------------------------------------------------------------------------------------
 
 

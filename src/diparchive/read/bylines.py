@@ -20,6 +20,7 @@ ROLE_WORDS = (
     r"phóng viên|cộng tác viên|biên tập viên|thông tín viên|nhà báo|trưởng văn phòng|pv|ctv|btv"
     r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer"
 )
+_ROLE = re.compile(rf"(?<![^\W_])(?:{ROLE_WORDS})(?![^\W_])", re.IGNORECASE)
 _BYLINE_TAILS = (
     re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
     re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
@@ -176,9 +177,14 @@ def over_stamp(texts: Sequence[str], at: int, title_at: int, between: bool, text
 
 def in_menu(texts: Sequence[str], at: int, low: int = -1, high: int | None = None) -> bool:
     """Line `at` stands in a run of name-shaped lines (between `low` and `high`, exclusive): a
-    menu's items ("Press Room", "Consular Services"), not a byline, which stands alone."""
+    menu's items ("Press Room", "Consular Services"), not a byline, which stands alone or over
+    its author's role ("Regional Correspondent")."""
     high = len(texts) if high is None else high
-    return any(low < i < high and byline_name(texts[i]) is not None for i in (at - 1, at + 1) if 0 <= i < len(texts))
+    return any(
+        low < i < high and byline_name(texts[i]) is not None and not _ROLE.search(texts[i])
+        for i in (at - 1, at + 1)
+        if 0 <= i < len(texts)
+    )
 
 
 def full_name_in_capitals(name: str, text: str) -> bool:
