@@ -106,10 +106,51 @@ LINK_MARKERS = frozenset(
 )
 
 
+# ">> Headline": a site's arrow before another article's headline (a teaser box inside the text).
+_ARROWED = re.compile(r"^\s*>>+\s*[^\W\d_]")
+
+
 def is_link_line(text: str) -> bool:
-    """A marker with the link it introduces: "Xem thêm: …", "Read more: …", "Tags: …"."""
+    """A marker with the link it introduces: "Xem thêm: …", "Read more: …", "Tags: …"; or a
+    headline under the site's arrow (">> …", no sentence's stop)."""
+    if len(text) > 240:
+        return False
+    if _ARROWED.match(text):
+        return text.rstrip()[-1:] not in ".!?"
     head, colon, rest = text.partition(":")
-    return bool(colon) and bool(rest.strip()) and len(text) <= 240 and fold(head.strip()) in LINK_MARKERS
+    return bool(colon) and bool(rest.strip()) and fold(head.strip()) in LINK_MARKERS
+
+
+# What a site prints inside the text for its advertisements and players, in either language.
+_INLINE_CHROME = (
+    (
+        "advertisement",
+        re.compile(
+            r"^\W*(?:advertisement|advertising|sponsored(?: content)?|quảng cáo|ads?)\W*"
+            r"(?:(?:scroll|continue|story continues|tiếp tục|cuộn)\b[^.!?]{0,40})?$"
+            r"|^\W*(?:story|article|content) continues below(?: (?:this )?(?:advertisement|ad))?\W*$"
+            r"|^\W*continue reading below\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "media player",
+        re.compile(
+            r"^\W*(?:(?:video|clip|audio)\s+)?(?:đang được tải|đang tải|loading)(?:\s+(?:video|audio|player))?\W*$"
+            r"|^\W*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\W*$"  # "00:00 / 01:58"
+            r"|^\W*(?:nghe đọc bài(?: viết)?|nghe bài viết|nghe bài(?: này)?|listen to (?:this )?(?:article|story))"
+            r"(?:\W*\d{1,2}:\d{2}(?::\d{2})?)*\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def inline_chrome(text: str) -> str | None:
+    """Why a line inside the text is the site's: an advertisement's label ("Advertisement · Scroll
+    to continue", "Quảng cáo"), or a player's ("Video đang được tải...", "00:00 / 01:58", "Nghe đọc
+    bài 0:00", "Listen to this article"); None for any other line."""
+    return next((why for why, shape in _INLINE_CHROME if len(text) <= 80 and shape.match(text.strip())), None)
 
 
 LEFT_OUT_LINES = 5  # lines of whole paragraphs left out a warning names

@@ -4,9 +4,11 @@ puts it (a "Theo …" credit, a line under the headline, a signature after the b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..records import BlockKind, Removed
 from .blocks import RawBlock
+from .dates import parse_dateline
 from .folding import fold
 
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
@@ -18,14 +20,17 @@ ROLE_WORDS = (
     r"phóng viên|cộng tác viên|biên tập viên|thông tín viên|nhà báo|trưởng văn phòng|pv|ctv|btv"
     r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer"
 )
+_ROLE = re.compile(rf"(?<![^\W_])(?:{ROLE_WORDS})(?![^\W_])", re.IGNORECASE)
 _BYLINE_TAILS = (
     re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
     re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
     re.compile(r"\s*[-–—|]\s*(?:ảnh|photo|video)\s*:.*$", re.IGNORECASE),  # "Nhóm PV - Ảnh: …"
-    re.compile(r"\s*/\s*[^\W\d_][\w.&]{1,19}(?:\s+[\w.&]{1,20}){0,3}\s*$"),  # "… /VGP", "Minh Anh/Tin Nhanh"
+    re.compile(r"\s*/\s*[^\W\d_][\w.&-]{1,19}(?:\s+[\w.&-]{1,20}){0,3}\s*$"),  # "… /VGP", "Minh Anh/VTV-Paris"
     # "Lan Hương, phóng viên thường trú", "Jane Doe, Southeast Asia correspondent": the name, then a role.
     re.compile(rf"\s*[,\-–—|]\s*(?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^\d]{{0,40}}$", re.IGNORECASE),
     re.compile(rf"\s*\((?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^()\d]{{0,40}}\)\s*$", re.IGNORECASE),
+    # "Minh Anh - Báo Tin Nhanh": the name, then the paper (or agency, channel, magazine) it writes for.
+    re.compile(r"\s*[-–—|]\s*(?:báo|tạp chí|đài|thông tấn xã|truyền hình|cổng thông tin)\s+\S.{0,40}$", re.IGNORECASE),
     # "By X Updated": the label of a date the page printed after the byline.
     re.compile(r"\s+(?:last\s+)?(?:updated|published|posted|cập nhật|ngày đăng|đăng)\s*:?\s*$", re.IGNORECASE),
     re.compile(r"\s*[-–—|,]\s*$"),
@@ -40,6 +45,12 @@ _AGENCY_AFTER = re.compile(
 _PRESS = re.compile(rf"(?<![^\W_])(?:{PRESS_WORDS})(?![^\W_])", re.IGNORECASE)
 # "Jane Doe in Hanoi", "Lan Hương tại Paris": where the author writes from, after the name.
 _PLACE_AFTER = re.compile(r"\s+(?:in|tại)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}\s*$")
+_FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|†|[¹²³])$")  # "TS. Nguyễn Văn An*": the note on where the author works
+# Languages by their own names (a generic list): two of them on a line are a site's language menu.
+_LANGUAGES = re.compile(
+    r"(?<![^\W_])(?:tiếng việt|english|français|francais|español|espanol|deutsch|italiano|português|русский)(?![^\W_])",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?)+(?:[-’'][A-ZĐÀ-Ỹa-zà-ỹđ][^\W\d_]*)*$")
 _DESK = re.compile(r"^(?:ban|nhóm)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$", re.IGNORECASE)  # "Ban Thời sự"
 END_MARK = re.compile(r"\s*\.?/\.\s*")  # "./.", the mark that ends a Vietnamese news text
@@ -66,7 +77,9 @@ SIGNATURE_WORDS = 6  # a closing signature is a name, not a sentence
 def byline_name(text: str) -> str | None:
     """The person (or desk) a byline line names ("Theo Hải Minh /VGP" → "Hải Minh",
     "By Khanh Vu and Phuong Nguyen"), or None when the line is not a byline."""
-    name = BYLINE_HEAD.sub("", text.strip())
+    if text.rstrip().endswith(("...", "…")):
+        return None  # "Like Loading...", a teaser cut short: no name ends so
+    name = BYLINE_HEAD.sub("", _FOOTNOTE.sub("", text.strip()))
     for tail in _BYLINE_TAILS:
         name = tail.sub("", name)
     name = name.strip(" .,:;")
@@ -78,6 +91,8 @@ def byline_name(text: str) -> str | None:
         name = name[: agency.start()]  # "Jane Doe, Reuters": the name, then the agency it writes for
     if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
         return None
+    if len(_LANGUAGES.findall(name)) >= 2:
+        return None  # "Tiếng Việt  English  Français": the site's language menu
     if name in STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
         return name
     if (
@@ -93,6 +108,83 @@ def byline_name(text: str) -> str | None:
     if len(names) == 1 and "." not in names[0].rstrip("."):
         return None  # one word ("CPV", "Việc") is too weak; an initial ("H.Triều") is a name
     return name
+
+
+# An academic title a magazine prints before its author's name: "TS. Nguyễn Văn An", "PGS.TS. …", "Dr. …".
+ACADEMIC_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|Dr|Prof)\.\s*)+(?=[A-ZĐÀ-Ỹ])")
+# "Posted on May 12, 2025 by Jane Doe": the author named after the date on its line.
+_BY_AFTER = re.compile(r"\s(?:by|bởi)\s+(\S.{0,50})$", re.IGNORECASE)
+PERSON_WORDS = (2, 4)  # a person's name: a given name and a family name at least, four words at most
+STAMP_WORDS = 15  # a page's stamp is a few words, not a sentence naming a day
+SYLLABLE = 7  # letters of a Vietnamese syllable at most (and of most short given names)
+
+
+def headed_byline(text: str) -> bool:
+    """A line headed as a byline ("Bài và ảnh: X", "By X") or by an academic title ("TS. X"), naming one."""
+    return bool(BYLINE_HEAD.match(text) or ACADEMIC_TITLE.match(text)) and byline_name(text) is not None
+
+
+def name_after_date(text: str) -> str | None:
+    """The author a date line names after its date ("Posted on May 12, 2025 by Jane Doe" → "Jane Doe")."""
+    found = _BY_AFTER.search(text)
+    return byline_name(found.group(1)) if found else None
+
+
+def person_name(name: str) -> bool:
+    """One person's name or a few joined ("Quốc Minh", "Minh Châu - Quang Huy", "Daniel Kerr"): each
+    of two to four words, every word a capital and at most six more letters (no menu's "Facebook",
+    no "YouTube"), in capitals or not but all alike."""
+    parts = [p for p in re.split(r"\s+(?:[-–&]|và|and)\s+|\s*,\s*", name.strip()) if p]
+    return bool(parts) and all(
+        PERSON_WORDS[0] <= len(part.split()) <= PERSON_WORDS[1]
+        and all(
+            w.isalpha() and len(w) <= SYLLABLE and w[0].isupper() and (w[1:].islower() or w.isupper())
+            for w in part.split()
+        )
+        for part in parts
+    )
+
+
+def signature_at(texts: Sequence[str], at: int, text: str) -> str | None:
+    """The name a line of the page's header or end signs with, where no head says it is one: a
+    person's name, printed nowhere else in the file (a menu's item, a tag, the breadcrumb), no two
+    of its words together in the article's `text` (a person it names, a label's words), with no
+    such name-shaped line beside it (a run of menu items)."""
+    name = byline_name(texts[at])
+    if name is None or not person_name(name):
+        return None
+    folded, said = fold(name), fold(text)
+    tokens = folded.split()
+    if any(f"{first} {second}" in said for first, second in zip(tokens, tokens[1:])):
+        return None  # two of its words together in the text: words of the language ("NỘI DUNG …"), or a person it names
+    if any(folded in fold(other) for i, other in enumerate(texts) if i != at):
+        return None
+    return None if in_menu(texts, at) else name
+
+
+def over_stamp(texts: Sequence[str], at: int, title_at: int, between: bool, text: str) -> bool:
+    """Line `at` names the author right over the page's stamp (a date with its clock time), under
+    the headline (`between` it and the lead) or right over it with the stamp ("Quốc Minh" / "14:05 |
+    12/03/2025" / headline). A label over the text ("NỘI DUNG HỘI ĐÀM") stands over the lead, not
+    over a stamp; over the headline, a line in capitals is a banner's."""
+    if not (between or (at + 2 == title_at and not texts[at].isupper())) or at + 1 >= len(texts):
+        return False
+    stamp = parse_dateline(texts[at + 1]) if len(texts[at + 1].split()) <= STAMP_WORDS else None
+    if stamp is None or stamp.mention is None or not stamp.mention.time:
+        return False
+    return signature_at(texts, at, text) is not None
+
+
+def in_menu(texts: Sequence[str], at: int, low: int = -1, high: int | None = None) -> bool:
+    """Line `at` stands in a run of name-shaped lines (between `low` and `high`, exclusive): a
+    menu's items ("Press Room", "Consular Services"), not a byline, which stands alone or over
+    its author's role ("Regional Correspondent")."""
+    high = len(texts) if high is None else high
+    return any(
+        low < i < high and byline_name(texts[i]) is not None and not _ROLE.search(texts[i])
+        for i in (at - 1, at + 1)
+        if 0 <= i < len(texts)
+    )
 
 
 def full_name_in_capitals(name: str, text: str) -> bool:
@@ -123,5 +215,5 @@ def closing_signature(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[Remo
     ):
         name = byline_name(last.text)
         if name:
-            return blocks[:-1], [Removed(last.text, last.line, "byline")], last.text.strip()
+            return blocks[:-1], [Removed(last.text, last.line, "byline")], name
     return blocks, [], None

@@ -51,9 +51,14 @@ _IMAGE = re.compile(
     r"|^[(\[]\s*(?:placeholder\s+)?(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)(?:\s+placeholder)?\s*[)\]]$",
     re.IGNORECASE,
 )
-# A line that ends in a photo's credit: "… (Ảnh: X/TTXVN)", "… . Photo: X", "… - Ảnh: X |".
+# A photo's word: "Ảnh", "Photo", and the kinds of photo ("Ảnh tư liệu", "File photo").
+_PHOTO = r"(?:ảnh(?:\s+(?:tư liệu|minh họa|minh hoạ|chụp màn hình))?|(?:file\s+)?photo(?:graph)?|illustration|composite|nguồn ảnh)"
+# A line that ends in a photo's credit: "… (Ảnh: X/TTXVN)", "… . Photo: X", "… - Ảnh: X |", "… Ảnh tư
+# liệu: X"; or in brackets, where the picture comes from: "(screenshot from X)", "(photo courtesy of X)".
 CREDITED = re.compile(
-    r"(?:\(|[.!?]\s*|\s[-–—]\s*)(?:ảnh|photo(?:graph)?|illustration|composite|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\.?\s*\|?\s*$",
+    rf"(?:\(|[.!?]\s*|\s[-–—]\s*){_PHOTO}\s*:\s*[^.()]{{1,60}}\)?\s*\.?\s*\|?\s*$"
+    r"|\((?:screenshots?|screen\s?grab|(?:file\s+)?photo|picture|image|video|ảnh(?:\s+chụp màn hình)?)"
+    r"\s+(?:from|by|via|courtesy(?:\s+of)?|của|từ)\s+[^()]{1,60}\)\s*\.?\s*$",
     re.IGNORECASE,
 )
 CLOSING_PHOTO = 2  # lines after the body's last paragraph where its closing photo's caption may stand
@@ -63,6 +68,8 @@ CLOSING_PHOTO = 2  # lines after the body's last paragraph where its closing pho
 AGENCY_CREDIT = re.compile(
     r"[.!?]\s*[-–—]\s*[A-Z]{2,6}(?:/[A-Z]{2,6})+(?:\s+[^\W\d_][^.()]{0,40})?\s*$"
     r"|[.!?]\s+\(?[A-Z]{2,10}/[^\W\d_][^.()/\[\]]{0,60}\)?(?:\s*\[[^\]]{1,40}\])?\s*$"
+    # A pool's or a handout's photo: "… June 4, 2025. Global Wire/Jane Doe/Pool".
+    r"|[.!?]\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}/[^\W\d_][^./()]{1,40}/(?:Pool|POOL|Handout|HANDOUT|File|FILE)\s*$"
 )
 # A photo's credit alone on its line ("Photograph: Jane Doe/Agency", "(Ảnh: Minh Anh)"): its caption
 # is the line above. (An agency's name alone, "AGENCY/Desk", credits the text as often as a photo.)

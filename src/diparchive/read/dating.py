@@ -196,7 +196,7 @@ def publication_date(
         return None
     if found.mention and found.mention.weekday and not (not between and _own_stamp(lines, index, body_at, found)):
         return None  # a weekday over the headline marks a masthead's clock, unless the stamp is the article's
-    if any(d.date != found.date for _, d in datelines if _ < index):
+    if any(d.date != found.date and not _clock_over(d, found) for _, d in datelines if _ < index):
         return None  # two different stamps over the headline: a clock and something else
     if _belied(lines, body_at, found):
         return None  # the lead tells of a day the stamp cannot be the news of: a teaser's or a clock's date
@@ -215,6 +215,17 @@ def _belied(lines: Sequence[str], body_at: int, found: Dateline) -> bool:
     lead = next((t for t in lines[body_at : body_at + 3] if _is_long(t)), "")
     days = _lead_days(lead, stamp + dt.timedelta(days=ABOVE_LEAD_DAYS))
     return bool(days) and not any(0 <= (stamp - day).days <= ABOVE_LEAD_DAYS for day in days)
+
+
+def _clock_over(clock: Dateline, stamp: Dateline) -> bool:
+    """A masthead's clock over the article's own stamp: a weekday and a day with no time (the day
+    the page was read, not before the stamp), over a stamp with its clock time and no weekday."""
+    day, own = clock.mention, stamp.mention
+    if day is None or own is None:
+        return False
+    return (
+        day.weekday and not day.time and own.time and not own.weekday and clock.date.first_day >= stamp.date.first_day
+    )
 
 
 # A time zone only North American pages print, beside a date they write month first.

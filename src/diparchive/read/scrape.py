@@ -15,9 +15,19 @@ from markupsafe import escape
 from ..records import BlockKind, Removed
 from . import teasers
 from .blocks import RawBlock
-from .boilerplate import is_link_line, is_section_marker
-from .bylines import BYLINE_HEAD, END_MARK, STAFF, byline_name, full_name_in_capitals
-from .captions import AGENCY_CREDIT, headline_words, is_image_line, names_headline, settle_captions
+from .boilerplate import inline_chrome, is_link_line, is_section_marker
+from .bylines import (
+    END_MARK,
+    STAFF,
+    byline_name,
+    full_name_in_capitals,
+    headed_byline,
+    in_menu,
+    name_after_date,
+    over_stamp,
+    signature_at,
+)
+from .captions import AGENCY_CREDIT, credited, headline_words, is_image_line, names_headline, settle_captions
 from .dates import DATE_RE, parse_dateline
 from .headline import (
     BULLET,
@@ -48,9 +58,6 @@ from .unwrap import unwrap
 META_LINES = 5  # lines between the lead and the next body line where its dateline and outlet stand
 SENTENCE_WORDS = 15  # a dateline is a few words; a line this long ending in its stop is a sentence
 _HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov)\s*[-–—]?$", re.IGNORECASE)  # "tnv.vn"
-_CREDITED = re.compile(
-    r"(?:\(|[.!?]\s*)(?:ảnh|photo(?:graph)?|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\s*\|?\s*$", re.IGNORECASE
-)
 _REASONS = {
     Label.CHROME: "site chrome (menu, widget, clock, counter, credit or link)",
     Label.TAIL: "after the article (related headlines and the rest of the site)",
@@ -135,6 +142,9 @@ def read_scrape(
     bylines: list[tuple[str, bool]] = []
     last_kept = max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=len(lines))
     next_body = min(_first_of(tags[first_body + 1 :], Label.BODY) + first_body + 1, first_body + META_LINES)
+    after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
+    body_text = " ".join(b.text for b, tag in zip(lines, tags) if tag is Label.BODY)
+    texts = [b.text for b in lines]
     for block in blocks:
         if block.image_slot:
             body_blocks.append(block)
@@ -171,6 +181,11 @@ def read_scrape(
                 datelines.append((position, block))
                 removed.append(Removed(block.text, block.line, _REASONS[Label.DATELINE]))
                 continue
+        if position > first_body and (why := inline_chrome(block.text)):
+            removed.append(Removed(block.text, block.line, why))  # an advertisement's or a player's line
+            continue
+        if label is Label.CHROME and position == after_end and signature_at(texts, position, body_text):
+            label = Label.BYLINE  # the article's signature right after it, which the model read as the site's
         if label is Label.BODY or (label is Label.CHROME and position > first_body):
             # Chrome inside the body goes to the body's own rules, which can say what it is
             # (a repeated caption, an image placeholder, a pull quote) before it is left out.
@@ -182,7 +197,7 @@ def read_scrape(
             and position == title_at - 1
             and len(block.text) <= 30
             and not DATE_RE.search(block.text)
-            and not (BYLINE_HEAD.match(block.text) and byline_name(block.text))  # "By X" over the headline
+            and not headed_byline(block.text)  # "By X", "TS. X" over the headline
         ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
@@ -191,17 +206,27 @@ def read_scrape(
             outlet = found_outlet or None
             removed.append(Removed(block.text, block.line, "outlet marker" if outlet else "place of the dateline"))
             continue
-        after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
         closing = position in (len(lines) - 1, after_end)  # right after the body (and its "./."), or the file's end
-        explicit = (position <= first_body or closing) and BYLINE_HEAD.match(block.text) is not None
-        between = title_at is not None and title_at < position < first_body
-        if (label is Label.BYLINE or between or closing or explicit) and not (
+        explicit = (position <= first_body or closing) and headed_byline(block.text)
+        between = (
+            title_at is not None
+            and title_at < position < first_body
+            and (label is Label.BYLINE or not in_menu(texts, position, title_at, first_body))
+        )
+        over_date = title_at is not None and over_stamp(texts, position, title_at, between, body_text)
+        # Over the headline, a name the model alone calls a byline must be a person's printed once
+        # (the site's name is printed in its title and footer too).
+        unsure = label is Label.BYLINE and title_at is not None and position < title_at and not explicit
+        if unsure and not over_date and signature_at(texts, position, body_text) is None:
+            label = Label.CHROME
+        if (label is Label.BYLINE or between or closing or explicit or over_date) and not (
             is_section_marker(block.text) or menu_line(block.text)
         ):
             # Above the lead, the model's label alone does not make a line in capitals a name
-            # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so.
+            # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so, or over the date.
             signed = label is Label.BYLINE and position > first_body
-            bylines.append((block.text, signed or explicit or position == len(lines) - 1))
+            bylines.append((block.text, signed or explicit or over_date or position == len(lines) - 1))
+            label = Label.BYLINE if explicit or over_date else label
         if label in (Label.DATELINE, Label.BYLINE, Label.CHROME) and position <= first_body + 1:
             datelines.append((position, block))
         if is_section_marker(block.text):
@@ -214,7 +239,6 @@ def read_scrape(
             reason = _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
     dateline_author = _mark_datelines(datelines, title_at, removed)
-    body_text = " ".join(b.text for b, tag in zip(lines, tags) if tag is Label.BODY)
     author = next(
         (
             name
@@ -249,7 +273,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
       cut short ("…") between them: related news comes under a headline, and a scrape cut off
       in the middle of its body ends in body. (Sharing words with the article tells nothing
       here: related news shares as many as the body's own paragraphs.)"""
-    tags = [Label.CHROME if is_link_line(b.text) else r.label for b, r in zip(lines, read)]
+    tags = [Label.CHROME if is_link_line(b.text) or inline_chrome(b.text) else r.label for b, r in zip(lines, read)]
     lead = _first_of(tags, Label.BODY)
     for i, b in enumerate(lines):
         if is_section_marker(b.text) and tags[i] in (Label.BODY, Label.CAPTION, Label.TITLE):
@@ -261,7 +285,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             tags[i] = Label.BODY  # a whole sentence that names a date is text (a lead), not a dateline
     kept = (Label.BODY, Label.CAPTION)
     # Never the body, whatever the model says: a link ("Xem thêm: …") or a marker.
-    open_ = [not is_link_line(b.text) and not is_section_marker(b.text) for b in lines]
+    open_ = [not (is_link_line(b.text) or is_section_marker(b.text) or inline_chrome(b.text)) for b in lines]
     if not any(tag is Label.BODY for tag in tags):
         longest = max((len(b.text) for b, free in zip(lines, open_) if free), default=0)
         tags = [
@@ -287,7 +311,8 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     if signed is not None:  # the article signed after its body ends there: what follows is the site's
         # (after two whole paragraphs: a desk's name under the lead and its date opens no end)
         tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
-    if first is not None and tags[first] is Label.CAPTION and not PHOTO_CUE.search(lines[first].text):
+    opening = lines[first].text if first is not None else ""
+    if first is not None and tags[first] is Label.CAPTION and not (PHOTO_CUE.search(opening) or credited(opening)):
         tags[first] = Label.BODY
     elif first is not None and tags[first] is Label.BODY and AGENCY_CREDIT.search(lines[first].text):
         if any(tag is Label.BODY for tag in tags[first + 1 :]):
@@ -297,8 +322,10 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         heads = headline_words([b.text for b in lines[: body[0]]])
         for i in range(body[-1] + 1, len(lines)):
             text = lines[i].text
-            if DATE_RE.search(text) and len(text) <= 60 and len(text.split()) <= 8:
-                continue  # a dateline printed under the lead: the body goes on past it
+            if (DATE_RE.search(text) and len(text) <= 60 and len(text.split()) <= 8) or inline_chrome(text):
+                continue  # a dateline printed under the lead, an advertisement's label: the body goes on past it
+            if headed_byline(text):
+                break  # "Bài và ảnh: X" signs the article: it ends there, its photo's word no caption's
             if PHOTO_CUE.search(text) and len(text) < 400:
                 tags[i] = Label.CAPTION
                 continue
@@ -323,7 +350,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 break
             tags[i] = Label.BODY
     tags = teasers.resumed(lines, numbered_sections([b.text for b in lines], tags))
-    tags = teasers.trailing(lines, teasers.teaser_leads(lines, _closed(lines, tags)))
+    tags = teasers.trailing(lines, teasers.teaser_leads(lines, teasers.closed(lines, tags)))
     lead, last_kept = (
         _first_of(tags, Label.BODY),
         max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=0),
@@ -332,12 +359,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         if tags[i] is Label.TITLE:  # a headline's shape under the lead: a subheading, or after the body a teaser
             tags[i] = Label.BODY if i < last_kept else Label.TAIL
     for i, tag in enumerate(tags):
-        if (
-            tag is Label.BODY
-            and i != first
-            and len(lines[i].text) < 400
-            and (_CREDITED.search(lines[i].text) or AGENCY_CREDIT.search(lines[i].text))
-        ):
+        if tag is Label.BODY and i != first and len(lines[i].text) < 400 and credited(lines[i].text):
             tags[i] = Label.CAPTION  # a line that ends in a photo's credit is that photo's caption
     tags = settle_captions([b.text for b in lines], tags)
     # Teasers a site cut short ("…") at the end are not the article's last paragraphs.
@@ -346,17 +368,6 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):
         tags[ends.pop()] = Label.TAIL
     return tags
-
-
-def _closed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
-    """A Vietnamese news text ends at its end mark "./.": after the body line that closes with
-    it, what the page prints (a bio box, another article's paragraph) is not the article's."""
-    closing = next(
-        (i for i, tag in enumerate(tags) if tag is Label.BODY and lines[i].text.rstrip().endswith("./.")), None
-    )
-    if closing is None:
-        return tags
-    return [*tags[: closing + 1], *(Label.TAIL if tag is Label.BODY else tag for tag in tags[closing + 1 :])]
 
 
 def _label(text: str) -> bool:
@@ -392,4 +403,5 @@ def _mark_datelines(datelines: list[tuple[int, RawBlock]], title_at: int | None,
         for _, other, _ in (item for item in dated if item not in below):
             at = next(i for i, r in enumerate(removed) if r.line == other.line and r.text == other.text)
             removed[at] = replace(removed[at], reason="site chrome date")
-    return (below or dated)[0][2].author
+    _, block, found = (below or dated)[0]
+    return found.author or name_after_date(block.text)

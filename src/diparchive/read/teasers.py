@@ -13,7 +13,8 @@ on, and which headline-like lines are teasers rather than the article's subheadi
   whole paragraphs: two, or one that closes the article (its end mark "./.", or nothing but
   short lines after it) and is no summary of the headline over it;
 - after the body's last paragraph, a run of headline-like lines is a list of teasers, and so
-  are headlines each over its summary.
+  are headlines each over its summary;
+- a Vietnamese news text ends at its end mark "./.": what the page prints after it is not the article's.
 
 Every rule reads a line and its neighbours: linear in the lines of the file.
 """
@@ -135,6 +136,17 @@ def resumed(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
                 tags[i] = Label.BODY
         last_body, marker = run - 1, run
     return tags
+
+
+def closed(lines: list[RawBlock], tags: list[Label]) -> list[Label]:
+    """A Vietnamese news text ends at its end mark "./.": after the body line that closes with
+    it, what the page prints (a bio box, another article's paragraph) is not the article's."""
+    closing = next(
+        (i for i, tag in enumerate(tags) if tag is Label.BODY and lines[i].text.rstrip().endswith("./.")), None
+    )
+    if closing is None:
+        return tags
+    return [*tags[: closing + 1], *(Label.TAIL if tag is Label.BODY else tag for tag in tags[closing + 1 :])]
 
 
 def _end_marked(text: str) -> bool:
