@@ -320,3 +320,22 @@ def test_the_boilerplate_warning_gives_the_line_where_the_text_was_left_out(tmp_
     a = _read(tmp_path, reader, [TITLE, LEAD, "Tin liên quan", *teasers])
     [warning] = [w for w in a.warnings if "left out as boilerplate" in w.message]
     assert warning.line == 3  # the marker, where the body stops
+
+
+def test_a_closing_sentence_the_author_signs_under_is_the_articles(tmp_path, reader):
+    # An interview: the last thanks, then the interviewer's credit, then the comments box.
+    question = "PV: Hai nước sẽ ưu tiên hợp tác trong những lĩnh vực nào thời gian tới, thưa Đại sứ?"
+    answer = (
+        "Đại sứ: Hai bên sẽ ưu tiên năng lượng tái tạo, khai khoáng và giáo dục, đồng thời mở rộng trao đổi sinh "
+        "viên và hợp tác giữa các địa phương của hai nước."
+    )
+    closing = "Xin trân trọng cảm ơn Đại sứ!"
+    page = [TITLE, LEAD, question, answer, closing, "Hồng Nhung (thực hiện)", "Bình luận (0)", "Gửi bình luận"]
+    a = _read(tmp_path, reader, page)
+    assert [b.text for b in a.body][-1] == closing
+    assert a.author == "Hồng Nhung"
+    # A photo's caption may stand between the text and its last sentence.
+    last = "Kết thúc buổi tiếp, hai bên đã trao đổi quà lưu niệm và chụp ảnh chung."
+    photo = "Bộ trưởng và Đại sứ tại buổi tiếp. Ảnh: Thanh Tùng"
+    a = _read(tmp_path, reader, [TITLE, LEAD, SECOND, photo, last, "Minh Khôi", "#ngoại giao #Chi-lê"])
+    assert [b.text for b in a.body][-1] == last and a.author == "Minh Khôi"

@@ -21,8 +21,12 @@ ROLE_WORDS = (
     r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer"
 )
 _ROLE = re.compile(rf"(?<![^\W_])(?:{ROLE_WORDS})(?![^\W_])", re.IGNORECASE)
+# "Lan Hương (thực hiện)", "(ghi)", "(tổng hợp)": the name, then what its bearer did (a credit).
+_CREDIT_TAIL = re.compile(
+    r"\s*\((?:ghi|thực hiện|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE
+)
 _BYLINE_TAILS = (
-    re.compile(r"\s*\((?:ghi|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE),
+    _CREDIT_TAIL,
     re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
     re.compile(r"\s*[-–—|]\s*(?:ảnh|photo|video)\s*:.*$", re.IGNORECASE),  # "Nhóm PV - Ảnh: …"
     re.compile(r"\s*/\s*[^\W\d_][\w.&-]{1,19}(?:\s+[\w.&-]{1,20}){0,3}\s*$"),  # "… /VGP", "Minh Anh/VTV-Paris"
@@ -120,8 +124,10 @@ SYLLABLE = 7  # letters of a Vietnamese syllable at most (and of most short give
 
 
 def headed_byline(text: str) -> bool:
-    """A line headed as a byline ("Bài và ảnh: X", "By X") or by an academic title ("TS. X"), naming one."""
-    return bool(BYLINE_HEAD.match(text) or ACADEMIC_TITLE.match(text)) and byline_name(text) is not None
+    """A line headed as a byline ("Bài và ảnh: X", "By X"), by an academic title ("TS. X") or
+    closed by a credit ("X (thực hiện)"), naming one."""
+    headed = BYLINE_HEAD.match(text) or ACADEMIC_TITLE.match(text) or _CREDIT_TAIL.search(text)
+    return bool(headed) and byline_name(text) is not None
 
 
 def name_after_date(text: str) -> str | None:

@@ -350,7 +350,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
                 break
             tags[i] = Label.BODY
     tags = teasers.resumed(lines, numbered_sections([b.text for b in lines], tags))
-    tags = teasers.trailing(lines, teasers.teaser_leads(lines, teasers.closed(lines, tags)))
+    tags = teasers.signed_close(
+        lines, teasers.trailing(lines, teasers.teaser_leads(lines, teasers.closed(lines, tags)))
+    )
     lead, last_kept = (
         _first_of(tags, Label.BODY),
         max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=0),

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from .blocks import RawBlock
 from .boilerplate import is_footer, is_link_line, is_section_marker
+from .bylines import headed_byline, signature_at
 from .dates import DATE_RE
 from .folding import fold, words
 from .headline import OUTLET_MARK, PHOTO_CUE, SENTENCE, TRUNCATED, paragraph
@@ -215,3 +216,41 @@ def teaser_leads(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
         end = summary + 1 if len(after) >= 2 else len(lines)
         return [Label.TAIL if start <= i < end and tag in _KEPT else tag for i, tag in enumerate(tags)]
     return tags
+
+
+CLOSING_LINES = (
+    3  # lines (sentences, a photo's caption) after the model's end that a signature under them shows are the article's
+)
+
+
+def signed_close(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
+    """The article's last sentences the model took for the site's, when the author's signature
+    stands right under them ("Xin trân trọng cảm ơn Đại sứ!" / "Lan Hương (thực hiện)"): a
+    teaser list is not signed, an article is."""
+    body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
+    if not body:
+        return tags
+    last = max(i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION))  # a photo may close the text
+    texts = [b.text for b in lines]
+    said = " ".join(texts[i] for i in body)
+    for sign in range(last + 2, min(len(lines), last + 2 + CLOSING_LINES)):
+        closing = range(last + 1, sign)
+        photos = {j for j in closing if PHOTO_CUE.search(texts[j])}  # a photo's caption may stand between
+        if not all(
+            j in photos or tags[j] in (Label.TAIL, Label.CHROME) and _closing_sentence(texts[j]) for j in closing
+        ):
+            return tags
+        if len(photos) < len(closing) and (headed_byline(texts[sign]) or signature_at(texts, sign, said) is not None):
+            return [
+                Label.BYLINE if j == sign else Label.BODY if j in closing and j not in photos else t
+                for j, t in enumerate(tags)
+            ]
+    return tags
+
+
+def _closing_sentence(text: str) -> bool:
+    return (
+        len(text.split()) >= 3
+        and text.rstrip().endswith((".", "!", "?", "./."))
+        and not (is_link_line(text) or is_section_marker(text) or is_footer(text) or TRUNCATED.search(text))
+    )
