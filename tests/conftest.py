@@ -75,6 +75,14 @@ def recognizer(registry):
     return build_recognizer(registry)
 
 
+@pytest.fixture(scope="session")
+def reader(registry, recognizer):
+    """What reads a scrape: the sample's registry, its recognizer and the shipped model."""
+    from diparchive.read.segment import Segmenter
+
+    return registry, recognizer, Segmenter.open()
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -5,8 +5,6 @@ Every scrape here is written for the test."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from diparchive.read.blocks import RawBlock
@@ -19,8 +17,8 @@ from diparchive.read.headline import (
     numbered_sections,
     site_banner,
 )
-from diparchive.read.loader import load_article
-from diparchive.read.segment import Label, Labelled, Segmenter
+from diparchive.read.segment import Label, Labelled
+from scrapes import read_scrape as _read
 
 MENU_EN = ["Home", "Economy", "Diplomacy", "Culture"]
 LEAD_EN = (
@@ -48,23 +46,6 @@ MORE_VI = (
     "Bộ trưởng Kinh tế Phần Lan cảm ơn sự đón tiếp chu đáo và mời lãnh đạo Bộ Công Thương sớm sang thăm "
     "để tiếp tục trao đổi về các dự án cụ thể."
 )
-
-
-@pytest.fixture(scope="module")
-def reader():
-    from diparchive.read.recognizer import build_recognizer
-    from diparchive.read.registry import load_registry
-
-    root = Path(__file__).resolve().parent.parent
-    registry = load_registry(root / "content" / "registry", root)
-    return registry, build_recognizer(registry), Segmenter.open()
-
-
-def _read(tmp_path, reader, lines):
-    path = tmp_path / "scrape.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    registry, recognizer, segmenter = reader
-    return load_article(path, tmp_path, registry, recognizer, segmenter).article
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,10 @@ in vi and en)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from diparchive.read.loader import load_article
 from diparchive.read.prune import CONSENT_BANNER, ENTRY_STAMP, consent_banner, entry_stamps
-from diparchive.read.segment import Segmenter
+from scrapes import read_scrape as _read
 
 HEADLINE_EN = "Vietnam and Chile agree to widen farm trade ties"
 LEAD_EN = (
@@ -31,23 +28,6 @@ SECOND_VI = (
     "dục đại học, sớm tổ chức kỳ họp Ủy ban hỗn hợp tại Hà Nội."
 )
 THIRD_VI = "Phó Thủ tướng mời Bộ trưởng sớm thăm Việt Nam; Bộ trưởng vui vẻ nhận lời."
-
-
-@pytest.fixture(scope="module")
-def reader():
-    from diparchive.read.recognizer import build_recognizer
-    from diparchive.read.registry import load_registry
-
-    root = Path(__file__).resolve().parent.parent
-    registry = load_registry(root / "content" / "registry", root)
-    return registry, build_recognizer(registry), Segmenter.open()
-
-
-def _read(tmp_path, reader, lines):
-    path = tmp_path / "scrape.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    registry, recognizer, segmenter = reader
-    return load_article(path, tmp_path, registry, recognizer, segmenter).article
 
 
 def _reasons(article) -> dict[str, str]:

@@ -5,8 +5,6 @@ and ">>" teasers between paragraphs. Every scrape here is written for the test."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from diparchive.read.boilerplate import inline_chrome, is_link_line
@@ -14,8 +12,9 @@ from diparchive.read.bylines import byline_name
 from diparchive.read.captions import credited
 from diparchive.read.dating import publication_date
 from diparchive.read.loader import load_article
-from diparchive.read.segment import Label, Labelled, Segmenter
+from diparchive.read.segment import Label, Labelled
 from diparchive.records import BlockKind
+from scrapes import read_scrape
 
 TITLE = "Chủ tịch Quốc hội tiếp Chủ tịch Thượng viện Ba Lan"
 LEAD = (
@@ -55,21 +54,8 @@ EN_LAST = (
 )
 
 
-@pytest.fixture(scope="module")
-def reader():
-    from diparchive.read.recognizer import build_recognizer
-    from diparchive.read.registry import load_registry
-
-    root = Path(__file__).resolve().parent.parent
-    registry = load_registry(root / "content" / "registry", root)
-    return registry, build_recognizer(registry), Segmenter.open()
-
-
 def _read(tmp_path, reader, lines, sep="\n"):
-    path = tmp_path / "scrape.txt"
-    path.write_text(sep.join(lines) + "\n", encoding="utf-8")
-    registry, recognizer, segmenter = reader
-    return load_article(path, tmp_path, registry, recognizer, segmenter).article
+    return read_scrape(tmp_path, reader, sep.join(lines) + "\n")
 
 
 def _removed(article, text):
@@ -89,6 +75,14 @@ def _removed(article, text):
         ("Bảo Ngọc - Hữu Nam", "Bảo Ngọc - Hữu Nam"),  # two names stay two names
         ("PGS.TS. Trần Văn Hải*", "PGS.TS. Trần Văn Hải"),  # an academic title, a footnote's star
         ("Tiếng Việt   English   Français", None),  # a language menu
+        ("Share  Tweet  Email", None),  # the page's buttons
+        ("Chia sẻ   Facebook   Zalo", None),
+        ("PV: Thu Hiền/Nairobi", "Thu Hiền"),  # a reporter's head, then the desk
+        ("PV", "PV"),  # the desk's own name, alone
+        ("Words by Alan Fairweather", "Alan Fairweather"),
+        ("By Jane Doe and Tom Lee | Herald Staff", "Jane Doe and Tom Lee"),  # the paper's staff after a bar
+        ("Thu Hiền (từ Nairobi)", "Thu Hiền"),  # where it was filed from
+        ("Thu Hiền (thực hiện)", "Thu Hiền"),  # an interview's credit
     ],
 )
 def test_a_byline_gives_the_name_without_its_paper_desk_or_footnote(line, name):

@@ -3,16 +3,14 @@ on them, on scrapes written here."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from diparchive.read.blocks import RawBlock
 from diparchive.read.bylines import byline_name
-from diparchive.read.loader import load_article
 from diparchive.read.scrape import _settled
-from diparchive.read.segment import Label, Labelled, Segmenter, split_glued
+from diparchive.read.segment import Label, Labelled, split_glued
 from diparchive.records import BlockKind
+from scrapes import read_scrape as _read
 
 LEAD = (
     "Chiều 12/5, tại Hà Nội, Bộ trưởng Ngoại giao đã hội đàm với Bộ trưởng Ngoại giao Phần Lan về hợp tác "
@@ -132,23 +130,6 @@ def test_a_lead_is_never_taken_as_the_headline():
     lines = [RawBlock(t, t, i + 1) for i, t in enumerate(texts)]
     read = [Labelled(Label.CHROME, {}), Labelled(Label.TITLE, {Label.TITLE: 0.9}), Labelled(Label.BODY, {})]
     assert _settled(lines, read)[1] is Label.BODY
-
-
-@pytest.fixture(scope="module")
-def reader():
-    from diparchive.read.recognizer import build_recognizer
-    from diparchive.read.registry import load_registry
-
-    root = Path(__file__).resolve().parent.parent
-    registry = load_registry(root / "content" / "registry", root)
-    return registry, build_recognizer(registry), Segmenter.open()
-
-
-def _read(tmp_path, reader, text):
-    path = tmp_path / "scrape.txt"
-    path.write_text(text, encoding="utf-8")
-    registry, recognizer, segmenter = reader
-    return load_article(path, tmp_path, registry, recognizer, segmenter).article
 
 
 def test_a_whole_page_with_chrome_around_the_article(tmp_path, reader):

@@ -3,16 +3,14 @@ a lead with its dateline, outlet line and photo under it (layouts written here, 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from diparchive.read.blocks import RawBlock
-from diparchive.read.loader import load_article
 from diparchive.read.scrape import _settled
-from diparchive.read.segment import Label, Labelled, Segmenter
+from diparchive.read.segment import Label, Labelled
 from diparchive.read.teasers import continues
 from diparchive.records import BlockKind
+from scrapes import read_scrape as _read
 
 LEAD = (
     "Chiều 11/5, tại trụ sở Bộ Ngoại giao, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Chi-lê đến chào từ "
@@ -38,23 +36,6 @@ OTHER_SUMMARY = (
     "thúc nhiệm kỳ."
 )
 TITLE = "Bộ trưởng Ngoại giao tiếp Đại sứ Chi-lê chào từ biệt"
-
-
-@pytest.fixture(scope="module")
-def reader():
-    from diparchive.read.recognizer import build_recognizer
-    from diparchive.read.registry import load_registry
-
-    root = Path(__file__).resolve().parent.parent
-    registry = load_registry(root / "content" / "registry", root)
-    return registry, build_recognizer(registry), Segmenter.open()
-
-
-def _read(tmp_path, reader, lines):
-    path = tmp_path / "scrape.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    registry, recognizer, segmenter = reader
-    return load_article(path, tmp_path, registry, recognizer, segmenter).article
 
 
 def _tags(texts: list[str], labels: list[Label]) -> list[Label]:

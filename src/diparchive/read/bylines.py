@@ -13,7 +13,9 @@ from .folding import fold
 
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
 BYLINE_HEAD = re.compile(
-    r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)\s*[:.\-–]?\s*", re.IGNORECASE
+    r"^(?:theo|by|words by|story by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)"
+    r"\s*[:.\-–]?\s*|^(?:pv|ctv)\s*[:.\-–]\s*(?=\S)",  # "PV: Ngọc Anh" (a bare "PV" is the desk's own name)
+    re.IGNORECASE,
 )
 # What a byline says its author is, after the name: a generic list of the press's roles.
 ROLE_WORDS = (
@@ -27,6 +29,8 @@ _CREDIT_TAIL = re.compile(
 )
 _BYLINE_TAILS = (
     _CREDIT_TAIL,
+    re.compile(r"\s*\((?:từ|from)\s+[^()]{1,40}\)\s*$", re.IGNORECASE),  # "Minh Châu (từ Brasília)": where it was filed
+    re.compile(r"\s*[|]\s*[^|]{1,30}\bstaff\s*$", re.IGNORECASE),  # "By X | Courier Staff": the paper's staff
     re.compile(r"\s+(?:theo|nguồn|source|via)\s+\S.{0,40}$", re.IGNORECASE),  # "Hồng Anh Theo PressTV"
     re.compile(r"\s*[-–—|]\s*(?:ảnh|photo|video)\s*:.*$", re.IGNORECASE),  # "Nhóm PV - Ảnh: …"
     re.compile(r"\s*/\s*[^\W\d_][\w.&-]{1,19}(?:\s+[\w.&-]{1,20}){0,3}\s*$"),  # "… /VGP", "Minh Anh/VTV-Paris"
@@ -70,6 +74,11 @@ _NOT_NAMES = re.compile(
     r"^(?:the|thứ|chủ nhật|ngày|tháng|năm|cập nhật|đăng|trang|tin|bài|ảnh|video|home|news|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+# A page's share and print buttons (a generic list): a row of them is no one's name.
+_BUTTONS = re.compile(
+    r"(?<![^\W_])(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|zalo|chia sẻ|in bài|sao chép)(?![^\W_])",
+    re.IGNORECASE,
+)
 # The commonest Vietnamese family names (a generic list of the language: most people bear one).
 FAMILY_NAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào trịnh trương lưu lương"
@@ -95,6 +104,8 @@ def byline_name(text: str) -> str | None:
         name = name[: agency.start()]  # "Jane Doe, Reuters": the name, then the agency it writes for
     if not name or len(name) > 50 or any(c.isdigit() for c in name) or _NOT_NAMES.match(name):
         return None
+    if len(_BUTTONS.findall(name)) >= 2:
+        return None  # "Share  Tweet  Email": the page's buttons
     if len(_LANGUAGES.findall(name)) >= 2:
         return None  # "Tiếng Việt  English  Français": the site's language menu
     if name in STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
