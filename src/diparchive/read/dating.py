@@ -183,6 +183,9 @@ def publication_date(
     if below:
         published = [(i, d) for i, d in below if d.mention and d.mention.label != "updated"]
         index, found = (published or below)[0]
+        finer = next((c for c in published if c[0] - index <= _TITLE_GAP + 1 and _refines(c[1].date, found.date)), None)
+        if finer is not None:
+            index, found = finer  # "ISSUE 42 · JULY 2025" / "Published 8 July 2025": the day it was that month
         return Choice(found.date, index, found.author)
     above = [(i, d) for i, d in datelines if i < title_at]
     if not above:
@@ -204,6 +207,15 @@ def publication_date(
 
 
 ABOVE_LEAD_DAYS = 7  # a stamp over the headline is at most this many days after the day its lead tells of
+
+
+def _refines(date: PubDate, coarse: PubDate) -> bool:
+    """`date` says more than `coarse` and agrees with it (a day of its month, a month of its year)."""
+    if coarse.is_interval or date.is_interval or date.year != coarse.year:
+        return False
+    if coarse.month is None:
+        return date.month is not None
+    return coarse.day is None and date.month == coarse.month and date.day is not None
 
 
 def _belied(lines: Sequence[str], body_at: int, found: Dateline) -> bool:

@@ -50,6 +50,7 @@ PLACED_WORDS = 4  # words of a headline read from where it stands, the model uns
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
 MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
+_MENU_SEPARATORS = re.compile(r"\s[|·•]\s")  # between a menu's items on one line
 _TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
 _MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trail's separators
 # A photo's credit: "Ảnh: …", "(Photo …", "Photograph: …", or a news agency's after the caption
@@ -307,6 +308,8 @@ def could_be_headline(text: str, lead: str = "") -> bool:
         return False
     if text.rstrip().endswith(":"):
         return False  # "Toàn văn bức điện như sau:", "Read more:": it announces what follows
+    if len(_MENU_SEPARATORS.findall(text)) >= MENU_ITEMS - 2:
+        return False  # "Politics | Economy | Ideas | Travel": a menu's items, not a headline
     if text.rstrip().endswith(".") and len(text.split()) >= 10 and fold(text.rstrip(". ")) not in fold(lead):
         return False  # a sentence with its full stop: a lead, not a headline
     if BYLINE_HEAD.match(text) and byline_name(text):
