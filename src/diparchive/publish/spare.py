@@ -138,7 +138,8 @@ def refit(retired: Path, output: Path, spare: Path) -> bool:
     """Make the output a full build retired the spare of the new one: each file replaced by a hard
     link of the new output's, the files and folders the new output lacks removed. Its folders, most
     of which the new output has too, are kept: cheaper than removing it, and the first update then
-    needs no copy of the whole output. False if that fails (then nothing is kept)."""
+    needs no copy of the whole output. A link (to a folder, anywhere) the retired output had is
+    removed, never followed. False if that fails (then nothing is kept)."""
     busy = busy_name(spare)
     try:
         drop(busy)
@@ -149,13 +150,18 @@ def refit(retired: Path, output: Path, spare: Path) -> bool:
             here = os.path.relpath(folder, output)
             folders.add(here)
             into = os.path.join(busy, here)
+            if os.path.islink(into) or (os.path.lexists(into) and not os.path.isdir(into)):
+                os.unlink(into)  # a link put there by hand: never followed out of the output
             os.makedirs(into, exist_ok=True)
             for name in names:
                 _unlink(os.path.join(into, name))
                 os.link(os.path.join(folder, name), os.path.join(into, name), follow_symlinks=False)
                 files.add(os.path.normpath(os.path.join(here, name)))
-        for folder, _, names in os.walk(busy, topdown=False):
+        for folder, dirs, names in os.walk(busy, topdown=False):
             here = os.path.relpath(folder, busy)
+            for name in dirs:  # a link to a folder is listed with the folders, and never walked
+                if os.path.islink(os.path.join(folder, name)):
+                    os.unlink(os.path.join(folder, name))
             for name in names:
                 if os.path.normpath(os.path.join(here, name)) not in files:
                     os.unlink(os.path.join(folder, name))
