@@ -175,3 +175,20 @@ def test_links_put_in_the_output_by_hand_are_never_followed_nor_kept(tmp_path):
     assert files_and_folders(outside) == before
     assert not [p for p in (root / "public").rglob("*") if p.is_symlink()]
     _same_as_a_full_build(root, tmp_path / "full", search=False)
+
+
+@pytest.mark.parametrize("search", [False, True])
+def test_updates_where_the_file_system_makes_no_hard_links_copy_instead(tmp_path, monkeypatch, search):
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("os.link", no_link)
+    root = _archive(tmp_path, extra=6)
+    build(root, search=search)
+    updates = 0
+    for _, edit in EDITS[:4]:
+        edit(root)
+        report = build(root, search=search)
+        updates += report.rendered < report.pages  # copied files' times differ: some are full builds
+        _same_as_a_full_build(root, tmp_path / "full", search=search)
+    assert updates > 0
