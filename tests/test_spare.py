@@ -149,3 +149,46 @@ def test_the_search_index_dropped_and_made_again_by_updates(tmp_path):
     report = build(root, search=True)  # an update: the index comes back whole
     assert report.planned < report.pages / 2
     _same_as_a_full_build(root, tmp_path / "full", search=True)
+
+
+def test_links_put_in_the_output_by_hand_are_never_followed_nor_kept(tmp_path):
+    """A full build removes what was put in the output by hand; a link to a folder outside it
+    (in a page folder's place, or of a name of its own) is removed, not followed: the folder it
+    leads to keeps its files, and no update brings the link back from the spare."""
+    root = _archive(tmp_path, extra=4)
+    build(root, search=False)
+    outside = tmp_path / "outside"
+    shutil.copytree(root / "public" / "vi" / "luu-tru", outside)
+    (outside / "index.html").write_text("the user's own page", encoding="utf-8")
+    (outside / "notes.txt").write_text("the user's notes", encoding="utf-8")
+    before = files_and_folders(outside)
+    shutil.rmtree(root / "public" / "vi" / "luu-tru")
+    (root / "public" / "vi" / "luu-tru").symlink_to(outside, target_is_directory=True)
+    (root / "public" / "elsewhere").symlink_to(outside, target_is_directory=True)
+    build(root, search=False)  # a full build: the output is not as the last build left it
+    assert files_and_folders(outside) == before
+    spare = root / CACHE_DIR / SPARE
+    assert not [p for p in spare.rglob("*") if p.is_symlink()]
+    assert files_and_folders(spare) == files_and_folders(root / "public")
+    _write(root, 90, "2019-03-04")
+    build(root, search=False)  # an update, through the spare
+    assert files_and_folders(outside) == before
+    assert not [p for p in (root / "public").rglob("*") if p.is_symlink()]
+    _same_as_a_full_build(root, tmp_path / "full", search=False)
+
+
+@pytest.mark.parametrize("search", [False, True])
+def test_updates_where_the_file_system_makes_no_hard_links_copy_instead(tmp_path, monkeypatch, search):
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("os.link", no_link)
+    root = _archive(tmp_path, extra=6)
+    build(root, search=search)
+    updates = 0
+    for _, edit in EDITS[:4]:
+        edit(root)
+        report = build(root, search=search)
+        updates += report.rendered < report.pages  # copied files' times differ: some are full builds
+        _same_as_a_full_build(root, tmp_path / "full", search=search)
+    assert updates > 0

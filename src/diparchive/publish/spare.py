@@ -9,7 +9,8 @@ alone, so an update costs the files it changes, not the whole tree: no folder of
 or removed but those that appear or go. A full build makes the output it retired the spare too
 (`refit`: every file relinked, cheaper than removing it). Without a spare (the first build, one left
 half done by a killed build, a cache on another file system) the copy is made of hard links of the
-whole output.
+whole output. Where the file system makes no hard links, files are copied instead (and a full build
+keeps no spare).
 
 The spare shares its unchanged files with the output (hard links): a file is never written into,
 only replaced by a new one. A spare whose update was cut short keeps a `BUSY` name and is removed
@@ -71,7 +72,7 @@ def link_tree(source: Path, target: Path) -> None:
         here = target / Path(folder).relative_to(source)
         here.mkdir(exist_ok=True)
         for name in names:
-            os.link(Path(folder) / name, here / name, follow_symlinks=False)
+            _link(os.path.join(folder, name), os.path.join(here, name))
 
 
 def bring_up(copy: Path, output: Path, relatives: list[str]) -> None:
@@ -81,13 +82,13 @@ def bring_up(copy: Path, output: Path, relatives: list[str]) -> None:
         source, target = os.path.join(output, relative), os.path.join(copy, relative)
         _unlink(target)
         try:
-            os.link(source, target, follow_symlinks=False)
+            _link(source, target)
         except FileNotFoundError:
             if not os.path.lexists(source):  # the output has no such file
                 prune(os.path.dirname(target), copy)
                 continue
             os.makedirs(os.path.dirname(target), exist_ok=True)  # a folder the copy lacks
-            os.link(source, target, follow_symlinks=False)
+            _link(source, target)
 
 
 def retire(copy: Path, relatives: frozenset[str]) -> None:
@@ -138,7 +139,8 @@ def refit(retired: Path, output: Path, spare: Path) -> bool:
     """Make the output a full build retired the spare of the new one: each file replaced by a hard
     link of the new output's, the files and folders the new output lacks removed. Its folders, most
     of which the new output has too, are kept: cheaper than removing it, and the first update then
-    needs no copy of the whole output. False if that fails (then nothing is kept)."""
+    needs no copy of the whole output. A link (to a folder, anywhere) the retired output had is
+    removed, never followed. False if that fails (then nothing is kept)."""
     busy = busy_name(spare)
     try:
         drop(busy)
@@ -149,13 +151,18 @@ def refit(retired: Path, output: Path, spare: Path) -> bool:
             here = os.path.relpath(folder, output)
             folders.add(here)
             into = os.path.join(busy, here)
+            if os.path.islink(into) or (os.path.lexists(into) and not os.path.isdir(into)):
+                os.unlink(into)  # a link put there by hand: never followed out of the output
             os.makedirs(into, exist_ok=True)
             for name in names:
                 _unlink(os.path.join(into, name))
                 os.link(os.path.join(folder, name), os.path.join(into, name), follow_symlinks=False)
                 files.add(os.path.normpath(os.path.join(here, name)))
-        for folder, _, names in os.walk(busy, topdown=False):
+        for folder, dirs, names in os.walk(busy, topdown=False):
             here = os.path.relpath(folder, busy)
+            for name in dirs:  # a link to a folder is listed with the folders, and never walked
+                if os.path.islink(os.path.join(folder, name)):
+                    os.unlink(os.path.join(folder, name))
             for name in names:
                 if os.path.normpath(os.path.join(here, name)) not in files:
                     os.unlink(os.path.join(folder, name))
@@ -187,6 +194,17 @@ def prune(folder: str, top: Path) -> None:
         except OSError:
             return
         folder = os.path.dirname(folder)
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link of `source` at `target`, or a copy of it where the file system makes none
+    (or no more: too many links); a missing file or folder is raised as it is."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except FileNotFoundError:
+        raise
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _unlink(path: str) -> bool:
