@@ -141,7 +141,7 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
     def above(i: int) -> bool:  # a copy of a line above the body (the headline as alt text)
         return any(j < first for j in at.get(keys[i], ()) if j != i)
 
-    heads = [vocabulary for j in range(first) if len(vocabulary := _tokens(texts[j])) >= NEAR_TOKENS]
+    heads = headline_words(texts[:first])
 
     def near_head(i: int) -> bool:  # the headline reworded as a picture's alt text
         own = _tokens(texts[i])
@@ -157,14 +157,7 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
 
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
-        if (
-            tag is Label.BODY
-            and first < i < last
-            and tags[i - 1] not in _KEPT
-            and _alt_shaped(text)
-            and not credited(text)
-            and _holds(_tokens(text), heads)
-        ):
+        if tag is Label.BODY and first < i < last and tags[i - 1] not in _KEPT and names_headline(text, heads):
             tags[i] = Label.CAPTION  # under the lead's dateline or outlet line, the photo's caption names the headline
         elif CREDIT_ALONE.fullmatch(text.strip()) and i - 1 > first and tags[i - 1] in _KEPT and _short(texts[i - 1]):
             tags[i - 1], tags[i] = Label.CAPTION, Label.CHROME  # the caption, then its photo's credit
