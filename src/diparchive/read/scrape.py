@@ -136,7 +136,6 @@ def read_scrape(
     body_blocks: list[RawBlock] = []
     datelines: list[tuple[int, RawBlock]] = []
     author = outlet = section = None
-    page = [b.text for b in lines]
     # Lines where a byline stands (labelled so, between headline and lead, right after the body),
     # each with whether it surely is one: labelled so, headed so, or the file's last line.
     bylines: list[tuple[str, bool]] = []
@@ -170,7 +169,7 @@ def read_scrape(
         # Under the lead, before the next body line, the site may print the article's own
         # dateline and outlet line ("TNV.vn", "TNV.vn -") over its photo.
         if first_body < position < next_body and label in (Label.CHROME, Label.DATELINE, Label.TAIL):
-            own = outlet_of(block.text, registry, page) or (
+            own = outlet_of(block.text, registry, texts) or (
                 block.text.strip(" -–—") if _HOST.match(block.text) else None
             )
             if own is not None and outlet is None:
@@ -201,7 +200,7 @@ def read_scrape(
         ):
             removed.append(Removed(block.text, block.line, "category label"))
             continue
-        found_outlet = outlet_of(block.text, registry, page)
+        found_outlet = outlet_of(block.text, registry, texts)
         if found_outlet is not None and outlet is None and position <= first_body:
             outlet = found_outlet or None
             removed.append(Removed(block.text, block.line, "outlet marker" if outlet else "place of the dateline"))
