@@ -148,7 +148,7 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
             and not rest.endswith((".", ":"))
             and all(could_be_headline(t) for t in (head, rest))
             and not (PHOTO_CUE.search(rest) or BYLINE_HEAD.match(rest) or DATE_RE.search(head + " " + rest))
-            and all(_printed(lines)[fold(t)] == 1 for t in (head, rest))
+            and _printed_once(lines, head, rest)
         )
 
     if wrapped(at):
@@ -161,6 +161,12 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
 def _printed(lines: list[RawBlock]) -> Counter[str]:
     """How often the file prints each line (folded): a menu item or kicker repeats, a headline not."""
     return Counter(fold(block.text) for block in lines)
+
+
+def _printed_once(lines: list[RawBlock], *texts: str) -> bool:
+    """Each of `texts` is printed once in the file (counted once for all of them)."""
+    counts = _printed(lines)
+    return all(counts[fold(t)] == 1 for t in texts)
 
 
 def site_banner(text: str) -> bool:
