@@ -168,7 +168,7 @@ def trailing(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
     lead = next((i for i, tag in enumerate(tags) if tag is Label.BODY), None)
     if lead is None:
         return tags
-    kept = [i for i in range(lead, len(tags)) if tags[i] in (Label.BODY, Label.CAPTION, Label.TITLE)]
+    kept = [i for i in range(lead, len(tags)) if tags[i] in _KEPT]
     units: list[tuple[int, ...]] = []
     k = len(kept) - 1
     while k >= 1 and tags[kept[k]] is not Label.CAPTION:
@@ -218,9 +218,8 @@ def teaser_leads(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
     return tags
 
 
-CLOSING_LINES = (
-    3  # lines (sentences, a photo's caption) after the model's end that a signature under them shows are the article's
-)
+# Lines (sentences, a photo's caption) after the model's end that a signature under them shows are the article's.
+CLOSING_LINES = 3
 
 
 def signed_close(lines: Sequence[RawBlock], tags: list[Label]) -> list[Label]:
