@@ -42,6 +42,14 @@ def _is_long(text: str) -> bool:
     return len(text.split()) >= LONG_PARAGRAPH_WORDS
 
 
+LEAD_LINES = 3  # lines from the body's start where its lead (its first long paragraph) is looked for
+
+
+def _lead_text(lines: Sequence[str], body_at: int) -> str:
+    """The lead: the first long paragraph among the body's first lines, else ""."""
+    return next((t for t in lines[body_at : body_at + LEAD_LINES] if _is_long(t)), "")
+
+
 def _years_in(texts: Sequence[str]) -> list[int]:
     return [int(y) for t in texts for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", t)]
 
@@ -224,7 +232,7 @@ def _belied(lines: Sequence[str], body_at: int, found: Dateline) -> bool:
     if found.date.day is None:
         return False
     stamp = found.date.first_day
-    lead = next((t for t in lines[body_at : body_at + 3] if _is_long(t)), "")
+    lead = _lead_text(lines, body_at)
     days = _lead_days(lead, stamp + dt.timedelta(days=ABOVE_LEAD_DAYS))
     return bool(days) and not any(0 <= (stamp - day).days <= ABOVE_LEAD_DAYS for day in days)
 
@@ -317,7 +325,7 @@ def _own_stamp(lines: Sequence[str], index: int, body_at: int, found: Dateline) 
     if mention is None or not mention.time or found.date.day is None:
         return False
     stamp = found.date.first_day
-    lead = next((t for t in lines[body_at : body_at + 3] if _is_long(t)), "")
+    lead = _lead_text(lines, body_at)
     days = _lead_days(lead, stamp)
     if days:
         return any(0 <= (stamp - day).days <= STAMP_LEAD_DAYS for day in days)
