@@ -96,8 +96,12 @@ def _consent_line(text: str) -> bool:
     return len(hits) >= 2 and _STRONG.search(text) is not None
 
 
+_BUTTON_MARKS = " .!>×✕"  # what a button's label is printed with
+
+
 def _button(text: str) -> bool:
-    return bool(_DECISION.fullmatch(text.strip(" .!>×✕")) or _SETTINGS.fullmatch(text.strip(" .!>×✕")))
+    label = text.strip(_BUTTON_MARKS)
+    return bool(_DECISION.fullmatch(label) or _SETTINGS.fullmatch(label))
 
 
 def consent_banner(texts: Sequence[str]) -> tuple[int, int] | None:
@@ -106,9 +110,10 @@ def consent_banner(texts: Sequence[str]) -> tuple[int, int] | None:
     at its buttons (one a decision: accept, reject, agree). None when there is none."""
     for start in range(min(len(texts), _TOP)):
         text = texts[start]
-        if len(text.split()) >= _PARAGRAPH_WORDS and not _consent_line(text):
+        consent = _consent_line(text)
+        if len(text.split()) >= _PARAGRAPH_WORDS and not consent:
             return None  # the article's text has begun
-        if not _consent_line(text) or _button(text) or not _STRONG.search(text):
+        if not consent or _button(text) or not _STRONG.search(text):
             continue  # a banner opens on cookies, privacy or consent, never on a word it also uses
         found = _banner_from(texts, start)
         if found is not None:
@@ -135,7 +140,7 @@ def _banner_from(texts: Sequence[str], start: int) -> tuple[int, int] | None:
         end += 1
     run = texts[start:at]
     said = " ".join(run)
-    if not any(_DECISION.fullmatch(t.strip(" .!>×✕")) for t in texts[at : end + 1]):
+    if not any(_DECISION.fullmatch(t.strip(_BUTTON_MARKS)) for t in texts[at : end + 1]):
         return None
     if not _STRONG.search(said) or not any(len(t.split()) >= _CONSENT_PARAGRAPH for t in run):
         return None
