@@ -124,9 +124,7 @@ class _Occurrence:
 def _a_country(rec: Recognizer, words: str) -> bool:
     """The words are a country's name (another's, or Viet Nam's own)."""
     folded = ascii_fold(words).lower()
-    return rec.countries.fullmatch(folded) is not None or folded in {
-        ascii_fold(f).lower() for f in rec.registry.home_forms
-    }
+    return rec.countries.fullmatch(folded) is not None or folded in rec.home_folded
 
 
 def recognise(rec: Recognizer, texts: Iterable[Passage], date: PubDate | None) -> Recognition:

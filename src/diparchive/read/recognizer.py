@@ -56,6 +56,7 @@ class Recognizer:
     name_phrases: tuple[str, ...]  # the alternatives of `names`, in its order, words one space apart
     title_phrases: tuple[str, ...]
     country_finder: CountryFinder  # partner countries' names (see read.countries)
+    home_folded: frozenset[str] = frozenset()  # Viet Nam's own names, ASCII-folded and lower case
 
 
 def _phrases(phrases: Iterable[str]) -> list[str]:
@@ -212,6 +213,7 @@ def build_recognizer(registry: Registry) -> Recognizer:
         name_phrases,
         title_phrases,
         country_finder(registry.countries.values(), registry.home_forms),
+        frozenset(ascii_fold(form).lower() for form in registry.home_forms),
     )
 
 
