@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import shutil
+import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
+
+from diparchive.plan.search_parts import IndexPart
+from diparchive.publish import search
 from diparchive.publish.search import read_index_file
 
 SEED_000 = "Bộ trưởng Ngoại giao Bùi Thanh Sơn trả lời phỏng vấn về chuyến đi của Chủ tịch nước và Đoàn đại biểu cấp cao Việt Nam đến Cuba và New York"
@@ -139,3 +146,52 @@ def test_pages_are_nfc_even_from_decomposed_sources(site):
     page = (site / "public" / "vi" / "bai-viet" / "to-lam-tiep-dai-su" / "index.html").read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", page)
     assert '<h1 data-pagefind-meta="title">Tô Lâm tiếp Đại sứ</h1>' in page and "Trang chủ" in page
+
+
+def _listing_order_matters() -> Path | None:
+    """A folder on a tmpfs, where a directory lists its entries newest first: Pagefind, which
+    numbers pages in listing order, then sees the pages in the order they were linked."""
+    shm = Path("/dev/shm")
+    mounts = Path("/proc/mounts").read_text(encoding="utf-8") if Path("/proc/mounts").is_file() else ""
+    if any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in mounts.splitlines()) and os.access(shm, os.W_OK):
+        return shm
+    return None
+
+
+def _bundle_bytes(bundle: Path) -> dict[str, bytes]:
+    return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def test_index_bytes_do_not_depend_on_the_order_the_file_system_lists_pages(built, monkeypatch):
+    """The same pages, met by Pagefind in opposite orders, give the same index bytes: pages are
+    numbered by content, not by the file system's listing order (which differs between ext4 and
+    tmpfs, and between machines)."""
+    folder = _listing_order_matters()
+    if folder is None:
+        pytest.skip("needs a tmpfs at /dev/shm to make Pagefind meet the pages in a chosen order")
+    pages = tuple(
+        sorted(
+            p.relative_to(built).as_posix()
+            for p in built.rglob("index.html")
+            if p.relative_to(built).as_posix().startswith(("vi/bai-viet/", "en/articles/"))
+            and "data-pagefind-body" in p.read_text(encoding="utf-8")
+        )
+    )
+    assert len(pages) >= 6
+
+    def index(order: tuple[str, ...], stabilise: bool) -> dict[str, bytes]:
+        with tempfile.TemporaryDirectory(dir=folder) as work:
+            site = Path(work)
+            for relative in pages:
+                (site / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(built / relative, site / relative)
+            part = IndexPart(folder="pagefind/", files=order, languages=frozenset({"vi", "en"}))
+            with monkeypatch.context() as patch:
+                if not stabilise:
+                    patch.setattr(search, "stabilise_index", lambda _folder: None)
+                search.index_site(site, (part,))
+            return _bundle_bytes(site / "pagefind")
+
+    # the premise: Pagefind alone numbers the pages differently in the two orders
+    assert index(pages, stabilise=False) != index(pages[::-1], stabilise=False)
+    assert index(pages, stabilise=True) == index(pages[::-1], stabilise=True)

@@ -306,21 +306,32 @@ def _write(document: Any, lang: str, digits: int, path_of: Callable[[str], Path]
 
 
 def stabilise_index(pagefind_dir: Path) -> None:
-    """Pagefind (1.5) writes its fragments and word index in a stable order, but the values in a
-    filter file, the filter list in the meta file and the languages of the entry file come out of
-    hash maps in an order that changes from run to run (Pagefind issue #638). None of these orders
-    means anything to pagefind.js, so sort them and rename the rewritten files by their content:
-    the same site then gives the same bytes."""
+    """Pagefind (1.5) numbers pages in the order it finds their files, which is the file
+    system's listing order (hash order on ext4, newest first on tmpfs): the same site built on
+    two machines would number its pages differently. And the values in a filter file, the
+    filter list in the meta file and the languages of the entry file come out of hash maps in an
+    order that changes from run to run (Pagefind issue #638). So the pages are numbered again in
+    the order of their fragments' names (made from their content), every page number is
+    rewritten (word index, filters, sorts), the hash-map orders are sorted, and the rewritten
+    files are renamed by their content: the same site then gives the same bytes anywhere."""
     entry_path = pagefind_dir / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in sorted(entry["languages"].items()):
         meta_path = pagefind_dir / f"pagefind.{info['hash']}.pf_meta"
         version, pages, chunks, filters, sorts, meta_fields = read_index_file(meta_path)
+        order = sorted(range(len(pages)), key=lambda number: pages[number][0])
+        new_number = {old: new for new, old in enumerate(order)}
+        pages = [pages[old] for old in order]
+        sorts = [[name, [new_number[old] for old in numbers]] for name, numbers in sorts]
+        chunks = [
+            [*chunk[:2], _renumber_chunk(pagefind_dir / "index", chunk[2], lang, new_number), *chunk[3:]]
+            for chunk in chunks
+        ]
         renamed = []
         for name, old_hash in sorted(filters, key=lambda f: f[0]):
             filter_path = pagefind_dir / "filter" / f"{old_hash}.pf_filter"
             key, values = read_index_file(filter_path)
-            values = sorted(values)
+            values = sorted([value, sorted(new_number[old] for old in numbers)] for value, numbers in values)
             filter_path.unlink()
             renamed.append([name, _write([key, values], lang, 7, lambda n: pagefind_dir / "filter" / f"{n}.pf_filter")])
         meta_path.unlink()
@@ -328,3 +339,31 @@ def stabilise_index(pagefind_dir: Path) -> None:
         info["hash"] = _write(document, lang, 10, lambda n: pagefind_dir / f"pagefind.{n}.pf_meta")
     entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _renumber_chunk(index_dir: Path, name: str, lang: str, new_number: dict[int, int]) -> str:
+    """A word index chunk with its pages numbered anew; returns its new name. Each word (and
+    each of its variants, e.g. without diacritics) lists its pages in ascending order, each
+    page's number given as the step from the one before; the variants come in the order they
+    were first met, so they are sorted."""
+    path = index_dir / f"{name}.pf_index"
+    (words,) = read_index_file(path)
+    for word in words:
+        word[1] = _renumbered_pages(word[1], new_number)
+        for variant in word[2]:
+            variant[1] = _renumbered_pages(variant[1], new_number)
+        word[2].sort(key=lambda variant: variant[0])
+    path.unlink()
+    return _write([words], lang, 7, lambda n: index_dir / f"{n}.pf_index")
+
+
+def _renumbered_pages(entries: list[list[Any]], new_number: dict[int, int]) -> list[list[Any]]:
+    numbered, number = [], 0
+    for step, *rest in entries:
+        number += step
+        numbered.append([new_number[number], *rest])
+    numbered.sort(key=lambda entry: entry[0])
+    previous = 0
+    for entry in numbered:
+        entry[0], previous = entry[0] - previous, entry[0]
+    return numbered
