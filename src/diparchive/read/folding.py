@@ -69,6 +69,9 @@ def detect_language(text: str) -> str:
     return "vi" if marked_share(text[:4000]) > VIETNAMESE_SHARE else "en"
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters and digits) of already-folded text."""
-    return re.findall(r"[^\W_]+", text)
+    return _WORDS.findall(text)
