@@ -85,3 +85,22 @@ def test_features_are_crfsuite_indicators_with_neighbours() -> None:
     assert "-1:credit=yes" in items[2] and "-2:edge" in items[1] and "1:edge" in items[3]
     assert "placeholder=yes" in items[3] and "w0=ảnh" in items[1]
     assert all(value == 1.0 for item in items for value in item.values())
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["", "  ", "Hà Nội\u00a0Ngày 3", "Một\x1cHai\tba\u2003Bốn", " đầu và cuối ", "ÉLYSÉE  élysée\nX"],
+)
+def test_words_are_counted_as_str_split_counts_them(line: str) -> None:
+    from diparchive.read.features import _INITIALS
+
+    initials = _INITIALS.findall(line)
+    assert initials == [w[0] for w in line.split()]
+
+
+def test_marked_share_counts_letters_with_marks() -> None:
+    from diparchive.read.folding import marked_share
+
+    assert marked_share("") == 0.0 and marked_share("123 !") == 0.0
+    assert marked_share("Hà Nội 2024") == 2 / 5
+    assert marked_share("abc") == 0.0

@@ -21,8 +21,8 @@ from .dates import DATE_RE
 from .folding import fold, words
 
 LONG = 120  # characters: a paragraph, not a headline or a widget
-TIME = (
-    r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
+TIME = (  # "\d\d?" is "\d{1,2}", written so that the search skips to digits in C
+    r"\d\d?\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
     r"(?:\s*\[?\(?\s*(?:gmt|utc)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\]?"
     r"|\s+\(?(?:gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|ict|sgt|jst|kst|aest)\)?(?![^\W\d_]))?"
 )
@@ -46,6 +46,7 @@ PLACEHOLDER = re.compile(
 _COUNTER = re.compile(
     r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$|\d+\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE
 )
+_INITIALS = re.compile(r"(?<!\S)\S")  # \s is str.isspace, as str.split() reads spaces
 _INNER_STOP = re.compile(r"[.!?]\s+[A-ZÀ-ỸĐ]")
 _ENDS = {
     ".": "stop",
@@ -72,7 +73,7 @@ _CREDIT_WORD_REVERSED = re.compile(  # _CREDIT's 1st, reversed: "[:.]", spaces, 
 _FILE_MARK = re.compile(r"\.(?:jpe?g|png|gif|webp|mp4)\b|!\[|\]\(|@\w", re.IGNORECASE)  # _FILE but the web
 _FILE_WEB_REVERSED = re.compile(r"//:s?ptth|\.www", re.IGNORECASE)  # "https?://", "www\." reversed
 _COUNTER_WHOLE = re.compile(r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$", re.IGNORECASE)  # _COUNTER's 1st
-_COUNTER_COUNT = re.compile(r"\d+\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE)  # its 2nd
+_COUNTER_COUNT = re.compile(r"\d\d*\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE)  # 2nd ("\d+")
 
 
 def credited(text: str, reversed_text: str) -> bool:
@@ -136,9 +137,9 @@ def _shape(text: str) -> tuple[Item, tuple[str, ...]]:
                 upper += count
         if char.isdigit():
             digits += count
-    split = text.split()
-    capitalised = sum(1 for w in split if w[0].isupper())
-    n_words = max(1, len(split))
+    initials = _INITIALS.findall(text)  # each word's first character (words as str.split() has them)
+    capitalised = sum(count for char, count in Counter(initials).items() if char.isupper())
+    n_words = max(1, len(initials))
     last = text.rstrip()[-1:]
     reversed_text = text[::-1]
     length = _bucket(chars, (4, 12, 25, 45, 70, 100, 160, 300))
@@ -167,7 +168,7 @@ def _shape(text: str) -> tuple[Item, tuple[str, ...]]:
         "first_upper=" + ("yes" if text[:1].isupper() else "digit" if text[:1].isdigit() else "no"): 1.0,
         "inner_stop=" + ("yes" if _INNER_STOP.search(text) else "no"): 1.0,
     }
-    first = fold(split[0]).strip(".,:;()[]\"“”'") if split else ""
+    first = fold(text.split(None, 1)[0]).strip(".,:;()[]\"“”'") if initials else ""
     if first.isalpha() and len(first) <= 10:
         features["w0=" + first] = 1.0
     return features, (length, end, date, credit, link, bullet, counter)
