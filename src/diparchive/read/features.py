@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from .boilerplate import is_section_marker
 from .dates import DATE_RE
@@ -177,12 +178,12 @@ def _shape(text: str) -> tuple[Item, tuple[str, ...]]:
 def _overlap(own: tuple[str, ...], other: set[str]) -> float:
     if not own:
         return 0.0
-    return sum(1 for t in own if t in other) / len(own)
+    return sum(map(other.__contains__, own)) / len(own)
 
 
 def _line(text: str) -> _Line:
     shape, seen = _shape(text)
-    return _Line(text, len(text), tuple(w for w in words(fold(text)) if not w.isdigit()), shape, seen)
+    return _Line(text, len(text), tuple(filterfalse(str.isdigit, words(fold(text)))), shape, seen)
 
 
 def line_features(texts: Sequence[str]) -> list[Item]:
@@ -193,7 +194,12 @@ def line_features(texts: Sequence[str]) -> list[Item]:
     first_long = long_at[0] if long_at else n
     joined = [" ".join(line.tokens) for line in lines]
     counts = Counter(joined)
-    article_vocab = Counter(t for i in long_at for t in set(lines[i].tokens))
+    article_vocab: Counter[str] = Counter()
+    for i in long_at:
+        article_vocab.update(set(lines[i].tokens))
+    # A long line's words count once in the vocabulary, not as evidence for itself: a short line
+    # shares a word any long line has, a long line one that another long line has too.
+    in_vocab = (set(article_vocab), {t for t, count in article_vocab.items() if count > 1})
     markers = [is_section_marker(line.text) for line in lines]
     markers_before, short_run = [0] * n, [0] * n
     for i in range(1, n):
@@ -218,8 +224,8 @@ def line_features(texts: Sequence[str]) -> list[Item]:
         lead = leads[following] if following < n else set()
         f["lead_overlap=" + _bucket(_overlap(line.tokens, lead), (0.01, 0.2, 0.4, 0.6, 0.8))] = 1.0
         f["to_next_long=" + (_bucket(following - i, (1, 2, 3, 5, 10)) if following < n else "none")] = 1.0
-        own = 1 if line.chars >= LONG else 0  # a long line's words count once in the vocabulary: not for itself
-        shared = sum(1 for t in line.tokens if article_vocab[t] > own) / len(line.tokens) if line.tokens else 0.0
+        vocab = in_vocab[1 if line.chars >= LONG else 0]
+        shared = sum(map(vocab.__contains__, line.tokens)) / len(line.tokens) if line.tokens else 0.0
         f["article_overlap=" + _bucket(shared, (0.05, 0.2, 0.35, 0.5, 0.7))] = 1.0
         f["repeated=" + ("yes" if line.tokens and counts[joined[i]] > 1 else "no")] = 1.0
         f["after_all_long=" + ("yes" if long_at and i > after_all else "no")] = 1.0

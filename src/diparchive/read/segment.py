@@ -258,8 +258,9 @@ class Segmenter:
         self.tagger.set(line_features(texts))
         tags = self.tagger.tag()
         known = [(label, str(label)) for label in self._known()]
+        named = {name: label for label, name in known}
         marginal = self.tagger.marginal
-        return [Labelled(Label(tag), {label: marginal(name, i) for label, name in known}) for i, tag in enumerate(tags)]
+        return [Labelled(named[tag], {label: marginal(name, i) for label, name in known}) for i, tag in enumerate(tags)]
 
     def _known(self) -> tuple[Label, ...]:
         return tuple(Label(name) for name in self.tagger.labels())
