@@ -223,3 +223,25 @@ def test_a_demonym_inside_a_person_s_name_is_no_country(recognizer):
     assert found(recognizer, "The photograph is by Luong Thai Linh of the news agency.") == ((), ())
     about, passing = found(recognizer, "Prime Minister Pham Minh Chinh held talks with the Thai Prime Minister.")
     assert "TH" in about + passing
+
+
+def test_the_first_words_pattern_ends_only_where_a_word_ends():
+    from diparchive.read.country_names import first_words
+
+    pattern = first_words(["an", "anh", "ấn", "nam", "u.s"])
+    spans = [(m.start(), m.group()) for m in pattern.finditer("thanh anh ấn độ anhxtanh nam_a u.s an")]
+    # Inside a word ("thanh") a match may start (the caller checks the edge before), never end.
+    assert spans == [(2, "anh"), (6, "anh"), (10, "ấn"), (21, "anh"), (25, "nam"), (31, "u.s"), (35, "an")]
+    assert first_words([]).pattern == r"(?![^\W_])"
+
+
+def test_names_are_found_at_the_edges_of_words_only(recognizer):
+    # At the very start and end, after a line break, beside punctuation; never inside a longer word.
+    assert found(recognizer, "Cuba\nLào,Campuchia;Nhật Bản") == ((), ("CU", "LA", "KH", "JP"))
+    assert found(recognizer, "Cubano và Láo") == ((), ())
+    # The words of a name found are not read again: "Nam Phi" is not "Nam" then "Phi".
+    assert found(recognizer, "Việt Nam Nam Phi") == ((), ("ZA",))
+    # A given name only after another capitalised word one space before it: "Thị Nga" is a
+    # person, "Thị, Nga" and "thị  Nga" two things.
+    assert found(recognizer, "bà Nguyễn Thị Nga") == ((), ())
+    assert found(recognizer, "gặp Thị, Nga và Lào") == ((), ("RU", "LA"))

@@ -59,42 +59,70 @@ def recognise_countries(finder: CountryFinder, texts: Iterable[Passage]) -> Coun
 
 
 def names_in(finder: CountryFinder, text: str, folded: str) -> Iterator[tuple[str, int, int]]:
-    """(code, start, end) of each other country's name in `text` (`folded` is fold(text))."""
-    tokens = [(m.start(), m.end()) for m in WORD.finditer(folded)]
-    i = 0
-    while i < len(tokens):
-        start = tokens[i][0]
-        lengths = finder.lengths.get(folded[start : tokens[i][1]], ())
+    """(code, start, end) of each other country's name in `text` (`folded` is fold(text)): at each
+    word that starts a form (found by one pattern, `finder.firsts`), the longest form written there;
+    a name's words are not read again as the start of another."""
+    reached = 0
+    for first in finder.firsts.finditer(folded):
+        start = first.start()
+        if start < reached or (start and folded[start - 1].isalnum()):
+            continue  # inside a name found, or inside a word
+        lengths = finder.lengths[first.group()]
+        tokens = _tokens_from(folded, start, lengths[0] + 1)
         for n in lengths:
-            if i + n > len(tokens):
+            if n > len(tokens):
                 continue
-            end = tokens[i + n - 1][1]
+            end = tokens[n - 1][1]
             forms = finder.names.get(span_key(folded[start:end]))
-            code = next((f.code for f in forms or () if _written_as(f, text, folded, tokens, i, n)), None)
+            code = next((f.code for f in forms or () if _written_as(f, text, folded, tokens, n)), None)
             if code is not None:
                 if code != HOME:
                     yield code, start, end
-                i += n
+                reached = end
                 break
-        else:
-            i += 1
 
 
-def _written_as(form: CountryName, text: str, folded: str, tokens: list[tuple[int, int]], i: int, n: int) -> bool:
-    """The words tokens[i : i+n] are written as `form` is: its capitals, not part of another name."""
-    if not all(text[tokens[i + k][0]].isupper() for k, capital in enumerate(form.capitals) if capital or k == 0):
+def _tokens_from(folded: str, start: int, most: int) -> list[tuple[int, int]]:
+    """The spans of the words from `start` on (at most `most` of them)."""
+    spans: list[tuple[int, int]] = []
+    for m in WORD.finditer(folded, start):
+        spans.append(m.span())
+        if len(spans) == most:
+            break
+    return spans
+
+
+def _word_before(text: str, folded: str, start: int) -> tuple[int, int] | None:
+    """The word before `start` when only spaces stand between them (None when something else does,
+    or nothing: then no test of the word before applies)."""
+    gap = start
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    if gap == start or gap == 0 or not folded[gap - 1].isalnum():
+        return None
+    begin = gap - 1
+    while begin > 0 and folded[begin - 1].isalnum():
+        begin -= 1
+    return begin, gap
+
+
+def _written_as(form: CountryName, text: str, folded: str, tokens: list[tuple[int, int]], n: int) -> bool:
+    """The words tokens[:n] are written as `form` is: its capitals, not part of another name."""
+    if not all(text[tokens[k][0]].isupper() for k, capital in enumerate(form.capitals) if capital or k == 0):
         return False
-    after = tokens[i + n] if i + n < len(tokens) else None
-    before = tokens[i - 1] if i > 0 else None
+    after = tokens[n] if n < len(tokens) else None
     # "Mỹ Latinh", "châu Mỹ", "Ấn Độ Dương": a form and the word beside it, spaces apart, are one
     # name ("Việt Nam – Mỹ", "Việt Nam – Hoa Kỳ" are two).
-    if after and text[tokens[i + n - 1][1] : after[0]].isspace() and folded[after[0] : after[1]] in form.not_before:
+    if after and text[tokens[n - 1][1] : after[0]].isspace() and folded[after[0] : after[1]] in form.not_before:
         return False
-    if before and text[before[1] : tokens[i][0]].isspace() and folded[before[0] : before[1]] in form.not_after:
+    if not (form.not_after or form.ambiguous):
+        return True
+    before = _word_before(text, folded, tokens[0][0])
+    if before and folded[before[0] : before[1]] in form.not_after:
         return False
     # "Nguyễn Thị Nga", "Michael Jordan": a given name after another capitalised word (even one
     # that starts the sentence: "In Jordan" is lost rather than a person read as a country).
-    return not (form.ambiguous and before and text[before[0]].isupper() and text[before[1] : tokens[i][0]] == " ")
+    return not (form.ambiguous and before and text[before[0]].isupper() and text[before[1] : tokens[0][0]] == " ")
 
 
 def _visit(folded: str, start: int, end: int) -> bool:

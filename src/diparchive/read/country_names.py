@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeAlias
 
 from babel import Locale
 from slugify import slugify
@@ -108,6 +108,31 @@ class CountryFinder:
     lengths: dict[
         str, tuple[int, ...]
     ]  # a form's folded first word → the lengths in words of forms it starts, longest first
+    firsts: re.Pattern[str]  # those first words, one pattern (a trie of their letters) ending at a word's end
+
+
+_Trie: TypeAlias = "dict[str, _Trie]"  # a letter → the trie of what may follow it ("" ends a word)
+
+
+def first_words(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for many words: a trie of their letters, so a text is scanned once (only for
+    the letters they start with) rather than once per word. It must end where a word ends; where
+    it starts, the caller checks (a match may start inside a word)."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alternatives(node: _Trie) -> str:
+        branches = [re.escape(char) + alternatives(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if "" in node else "")
+
+    return re.compile(alternatives(trie) + r"(?![^\W_])")
 
 
 def country_finder(countries: Iterable[Country], home_forms: Iterable[str]) -> CountryFinder:
@@ -133,5 +158,7 @@ def country_finder(countries: Iterable[Country], home_forms: Iterable[str]) -> C
         if entry not in names.setdefault(key, []):
             names[key].append(entry)
     return CountryFinder(
-        {k: tuple(v) for k, v in names.items()}, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+        {k: tuple(v) for k, v in names.items()},
+        {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()},
+        first_words(lengths),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # Old-style tone placement (hoà, khoá, thuỷ) moved to the new style (hòa, khóa, thủy) when the
 # cluster ends the syllable; "hoàng" keeps its tone on "a" in both styles, so it is untouched.
@@ -57,8 +58,13 @@ def has_marks(text: str) -> bool:
 
 def marked_share(text: str) -> float:
     """The share of letters with diacritics (or đ): above a few percent, the text is Vietnamese."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if not c.isascii()) / len(letters) if letters else 0.0
+    letters = marked = 0
+    for char, count in Counter(text).items():  # each distinct character asked once
+        if char.isalpha():
+            letters += count
+            if not char.isascii():
+                marked += count
+    return marked / letters if letters else 0.0
 
 
 VIETNAMESE_SHARE = 0.04  # of letters with marks, above which a text is Vietnamese
@@ -69,6 +75,9 @@ def detect_language(text: str) -> str:
     return "vi" if marked_share(text[:4000]) > VIETNAMESE_SHARE else "en"
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters and digits) of already-folded text."""
-    return re.findall(r"[^\W_]+", text)
+    return _WORDS.findall(text)

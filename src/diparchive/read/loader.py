@@ -29,6 +29,7 @@ from .dates import parse_dateline
 from .dating import date_of_scrape
 from .decode import read_text, split_front_matter
 from .doctype import document_type
+from .features import placeholder_at_end
 from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
 from .headline import OUTLET_MARK, TITLE_WORDS, derive_title
@@ -37,7 +38,7 @@ from .recognition import Candidate, passages, recognise
 from .recognizer import Recognizer
 from .registry import Registry
 from .scrape import ScrapeHeader, read_scrape
-from .segment import PLACEHOLDER, Segmenter
+from .segment import Segmenter
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 BOILERPLATE_WARN_SHARE = 0.5  # warn when more of a file is left out than kept (seeds: at most 0.37)
@@ -216,7 +217,7 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
                 if not b.image_slot
             )
             break
-        if block.kind is BlockKind.CAPTION and PLACEHOLDER.search(text):
+        if block.kind is BlockKind.CAPTION and placeholder_at_end(text):
             removed.append(Removed(text, block.line, "image placeholder"))  # "… - ảnh 1": alt text, not a caption
             after_image = True
             continue
@@ -237,7 +238,11 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
             kept.append(block)
             previous, after_image = block, False
             continue
-        if _PLACEHOLDER_SUFFIX.search(text) and _normal(_PLACEHOLDER_SUFFIX.sub("", text)) == _normal(title):
+        if (
+            text.rstrip("\n")[-1:].isdigit()
+            and _PLACEHOLDER_SUFFIX.search(text)
+            and _normal(_PLACEHOLDER_SUFFIX.sub("", text)) == _normal(title)
+        ):
             removed.append(Removed(text, block.line, "image placeholder"))
             after_image = True
             continue
@@ -249,7 +254,7 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
         ):
             removed.append(Removed(text, block.line, "site chrome (a bracketed aside)"))
             continue
-        if PLACEHOLDER.search(text) and block.kind is BlockKind.PARAGRAPH:
+        if placeholder_at_end(text) and block.kind is BlockKind.PARAGRAPH:
             removed.append(Removed(text, block.line, "image placeholder"))
             after_image = True
             continue

@@ -22,7 +22,6 @@ one line.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,9 +29,10 @@ from pathlib import Path
 
 import pycrfsuite
 
-from .boilerplate import is_section_marker
 from .dates import DATE_RE
-from .folding import fold, words
+from .features import LONG, PLACEHOLDER, TIME, line_features
+
+__all__ = ["LONG", "PLACEHOLDER", "Label", "Labelled", "Segmenter", "line_features", "scrape_lines", "split_glued"]
 
 MODEL_FILE = Path(__file__).with_name("segmenter.crfsuite")
 
@@ -49,12 +49,6 @@ class Label(StrEnum):
 
 # Splitting glued lines --------------------------------------------------------------------
 
-_TIME = (
-    r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
-    r"(?:\s*\[?\(?\s*(?:gmt|utc)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\]?"
-    r"|\s+\(?(?:gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|ict|sgt|jst|kst|aest)\)?(?![^\W\d_]))?"
-)
-_TIME_RE = re.compile(_TIME, re.IGNORECASE)
 _CORPUS_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+(?=\S)", re.IGNORECASE)
 
 
@@ -204,8 +198,8 @@ def _dated_span(text: str) -> tuple[int, int] | None:
         return None
     start, end = match.start(), match.end()
     after = text[end:]
-    clock = re.match(r"[\s,|\-–—]*(?:lúc\s*)?" + _TIME, after, re.IGNORECASE)
-    before_clock = re.search(_TIME + r"[\s,|\-–—]*$", text[:start], re.IGNORECASE)
+    clock = re.match(r"[\s,|\-–—]*(?:lúc\s*)?" + TIME, after, re.IGNORECASE)
+    before_clock = re.search(TIME + r"[\s,|\-–—]*$", text[:start], re.IGNORECASE)
     if clock:
         end += clock.end()
     elif before_clock:
@@ -239,151 +233,6 @@ def scrape_lines(body: str, first_line: int) -> list[tuple[str, int]]:
     return [(piece, first_line + offset) for offset, line in enumerate(body.split("\n")) for piece in split_glued(line)]
 
 
-# Features ---------------------------------------------------------------------------------
-
-LONG = 120  # characters: a paragraph, not a headline or a widget
-_CREDIT = re.compile(
-    r"\b(?:ảnh|photo|nguồn|source|credit|video|clip|đồ họa|infographic)\b\s*[:.]|\((?:ảnh|photo)|/\s*(?:[A-Z]{2,6})\b",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(
-    r"^(?:theo|by|tác giả|bài(?:\s+và\s+ảnh)?|pv|nhóm pv|phóng viên|reporter|written by)\b\s*[:.]?", re.IGNORECASE
-)
-_BULLET = re.compile(r"^[•·*▪►»>\-–—+]\s*")
-_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|mp4)\b|!\[|\]\(|https?://|www\.|@\w", re.IGNORECASE)
-_ENDS = {
-    ".": "stop",
-    "!": "stop",
-    "?": "question",
-    ":": "colon",
-    "…": "ellipsis",
-    '"': "quote",
-    "”": "quote",
-    ")": "paren",
-    "|": "pipe",
-}
-# What a CMS writes where a picture was: "… - Ảnh 1.", "… hinh anh 1", "… - Hình 2", "Photo 3".
-PLACEHOLDER = re.compile(
-    r"(?:^|[\s\-–])(?:ảnh|hình(?:\s+ảnh)?|hinh(?:\s+anh)?|anh|photo|image|figure)\s*\d{1,2}\s*\.?\s*$", re.IGNORECASE
-)
-_COUNTER = re.compile(
-    r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$|\d+\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    text: str
-    chars: int
-    tokens: tuple[str, ...]
-
-
-def _bucket(value: float, edges: Sequence[float]) -> str:
-    for index, edge in enumerate(edges):
-        if value < edge:
-            return str(index)
-    return str(len(edges))
-
-
-def _shape(line: _Line) -> dict[str, float | str]:
-    text = line.text
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    capitalised = sum(1 for w in text.split() if w[:1].isupper())
-    n_words = max(1, len(text.split()))
-    digits = sum(1 for c in text if c.isdigit())
-    last = text.rstrip()[-1:] if text.strip() else ""
-    features: dict[str, float | str] = {
-        "len": _bucket(line.chars, (4, 12, 25, 45, 70, 100, 160, 300)),
-        "words": _bucket(n_words, (2, 4, 7, 11, 16, 25, 40)),
-        "end": _ENDS.get(last, "digit" if last.isdigit() else "letter" if last.isalpha() else "other"),
-        "upper": _bucket(upper / len(letters) if letters else 0, (0.05, 0.2, 0.5, 0.9)),
-        "capitalised": _bucket(capitalised / n_words, (0.2, 0.4, 0.6, 0.85)),
-        "digits": _bucket(digits / max(1, line.chars), (0.01, 0.08, 0.2, 0.4)),
-        "date": "yes" if digits and DATE_RE.search(text) else "no",  # every date has a digit: skip the search
-        "time": "yes" if digits and _TIME_RE.search(text) else "no",
-        "credit": "yes" if _CREDIT.search(text) else "no",
-        "byline": "yes" if _BYLINE.match(text) else "no",
-        "bullet": "yes" if _BULLET.match(text) else "no",
-        "link": "yes" if _FILE.search(text) else "no",
-        "pipe": "yes" if "|" in text else "no",
-        "counter": "yes" if _COUNTER.search(text) else "no",
-        "placeholder": "yes" if PLACEHOLDER.search(text) else "no",
-        "first_upper": "yes" if text[:1].isupper() else "digit" if text[:1].isdigit() else "no",
-        "inner_stop": "yes" if re.search(r"[.!?]\s+[A-ZÀ-ỸĐ]", text) else "no",
-    }
-    first = fold(text.split()[0]).strip(".,:;()[]\"“”'") if text.split() else ""
-    if first.isalpha() and len(first) <= 10:
-        features["w0=" + first] = 1.0
-    return features
-
-
-def _overlap(own: tuple[str, ...], other: set[str]) -> float:
-    if not own:
-        return 0.0
-    return sum(1 for t in own if t in other) / len(own)
-
-
-def line_features(texts: Sequence[str]) -> list[dict[str, float | str]]:
-    """The feature dict of every line, from the line itself, its neighbours and the file."""
-    lines = [_Line(t, len(t), tuple(w for w in words(fold(t)) if not w.isdigit())) for t in texts]
-    n = len(lines)
-    long_at = [i for i, line in enumerate(lines) if line.chars >= LONG]
-    first_long = long_at[0] if long_at else n
-    counts = Counter(" ".join(line.tokens) for line in lines)
-    article_vocab = Counter(t for i in long_at for t in set(lines[i].tokens))
-    shapes = [_shape(line) for line in lines]
-    markers_before, short_run = [0] * n, [0] * n
-    for i in range(1, n):
-        markers_before[i] = markers_before[i - 1] + (1 if is_section_marker(lines[i - 1].text) else 0)
-        short_run[i] = 0 if lines[i - 1].chars >= LONG else short_run[i - 1] + 1
-    out: list[dict[str, float | str]] = []
-    next_long = n
-    next_long_of = [n] * n
-    for i in range(n - 1, -1, -1):
-        next_long_of[i] = next_long
-        if lines[i].chars >= LONG:
-            next_long = i
-    for i, line in enumerate(lines):
-        f: dict[str, float | str] = dict(shapes[i])
-        f["bias"] = 1.0
-        f["pos"] = _bucket(i, (1, 2, 3, 5, 8, 12, 20))
-        f["rel"] = _bucket(i / max(1, n - 1), (0.1, 0.25, 0.5, 0.75, 0.9))
-        f["to_first_long"] = _bucket(i - first_long, (-6, -3, -2, -1, 0, 1, 2, 4, 8))
-        following = next_long_of[i]
-        lead = set(lines[following].tokens) if following < n else set()
-        f["lead_overlap"] = _bucket(_overlap(line.tokens, lead), (0.01, 0.2, 0.4, 0.6, 0.8))
-        f["to_next_long"] = _bucket(following - i, (1, 2, 3, 5, 10)) if following < n else "none"
-        own = (
-            1 if line.chars >= LONG else 0
-        )  # a long line's words count once in the vocabulary: not as evidence for itself
-        shared = sum(1 for t in line.tokens if article_vocab[t] > own) / len(line.tokens) if line.tokens else 0.0
-        f["article_overlap"] = _bucket(shared, (0.05, 0.2, 0.35, 0.5, 0.7))
-        f["repeated"] = "yes" if line.tokens and counts[" ".join(line.tokens)] > 1 else "no"
-        f["after_all_long"] = "yes" if long_at and i > long_at[-1] else "no"
-        f["last"] = "yes" if i == n - 1 else "no"
-        f["marker"] = "yes" if is_section_marker(line.text) else "no"
-        f["markers_before"] = _bucket(markers_before[i], (1, 2))
-        f["short_run"] = _bucket(short_run[i], (1, 2, 4))
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                for key in ("len", "end", "date", "credit", "link", "bullet", "counter"):
-                    f[f"{offset}:{key}"] = shapes[j][key]
-            else:
-                f[f"{offset}:edge"] = 1.0
-        out.append(f)
-    return out
-
-
-def _crf_items(features: list[dict[str, float | str]]) -> list[dict[str, float]]:
-    """python-crfsuite's form: string values become indicator features `key=value`."""
-    return [
-        {(k if isinstance(v, float) else f"{k}={v}"): (v if isinstance(v, float) else 1.0) for k, v in f.items()}
-        for f in features
-    ]
-
-
 # Labelling --------------------------------------------------------------------------------
 
 
@@ -406,12 +255,12 @@ class Segmenter:
         """Each line's label, with the model's probability of each label for it."""
         if not texts:
             return []
-        self.tagger.set(_crf_items(line_features(texts)))
+        self.tagger.set(line_features(texts))
         tags = self.tagger.tag()
-        return [
-            Labelled(Label(tag), {label: self.tagger.marginal(str(label), i) for label in self._known()})
-            for i, tag in enumerate(tags)
-        ]
+        known = [(label, str(label)) for label in self._known()]
+        named = {name: label for label, name in known}
+        marginal = self.tagger.marginal
+        return [Labelled(named[tag], {label: marginal(name, i) for label, name in known}) for i, tag in enumerate(tags)]
 
     def _known(self) -> tuple[Label, ...]:
         return tuple(Label(name) for name in self.tagger.labels())
@@ -432,6 +281,6 @@ def train(
     """Fit a model on labelled scrapes (lines and their labels) and write it to `model`."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for texts, labels in sequences:
-        trainer.append(_crf_items(line_features(texts)), [str(label) for label in labels])
+        trainer.append(line_features(texts), [str(label) for label in labels])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 200, "feature.possible_transitions": True})
     trainer.train(str(model))

@@ -1,0 +1,106 @@
+"""The segmenter's fast line tests find exactly what the patterns they stand for find: the model
+was trained on those patterns' answers, so a test that differs on any line changes its labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from diparchive.read.features import (
+    _COUNTER,
+    _CREDIT,
+    _FILE,
+    PLACEHOLDER,
+    counted,
+    credited,
+    line_features,
+    linked,
+    placeholder_at_end,
+)
+
+LINES = [
+    "",
+    " ",
+    "Ảnh: Minh Đức",
+    "Bộ trưởng phát biểu tại hội nghị. ẢNH : NGỌC HÀ",
+    "Toàn cảnh phiên họp (ảnh do Bộ cung cấp)",
+    "Chủ tịch nước tiếp Đại sứ. Photo: VNA",
+    "Nguồn. Báo điện tử",
+    "Đồ họa: Lan Anh",
+    "đồ  họa: hai dấu cách giữa, không phải cụm từ",
+    "Photoshop: một phần mềm, không phải chữ ảnh",
+    "xphoto: không có ranh giới từ trước",
+    "infographics: thêm chữ s, không có ranh giới sau",
+    "Video   .",
+    "Source :",
+    "ſource: chữ s dài",
+    "vıdeo: chữ i không chấm",
+    "Hà Nội, ngày 3/9 /TTXVN",
+    "Hà Nội / ab",
+    "Xem ảnh tại https://example.org/a.jpg",
+    "HTTP://EXAMPLE.ORG",
+    "http:/ một gạch",
+    "Trang WWW.Example.Org",
+    "wwww. bốn chữ w",
+    "ảnh.PNG và !",
+    "![hình](a.png)",
+    "liên hệ @toasoan",
+    "12 lượt xem",
+    "1.234 Views",
+    "Lượt xem: 1.234",
+    "(Bình luận 12)",
+    "Trang 12,5",
+    "Ảnh 1.",
+    "Tổng Bí thư phát biểu - Ảnh 2",
+    "Đoàn đại biểu chụp ảnh lưu niệm - hình ảnh 12 .",
+    "Buổi lễ – Photo 3 ",
+    "Photo 123",
+    "ảnh 1\n",
+    "Lễ đón. hinh anh 1.",
+    "Figure 10 .  ",
+    "Câu văn kết thúc bằng số 2024.",
+    "Câu văn bình thường kết thúc bằng dấu chấm.",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_each_fast_test_finds_what_its_pattern_finds(line: str) -> None:
+    assert credited(line, line[::-1]) is (_CREDIT.search(line) is not None)
+    assert linked(line, line[::-1]) is (_FILE.search(line) is not None)
+    assert counted(line, any(c.isdigit() for c in line)) is (_COUNTER.search(line) is not None)
+    assert placeholder_at_end(line) is (PLACEHOLDER.search(line) is not None)
+
+
+def test_the_examples_reach_both_answers_of_every_test() -> None:
+    """The lines above are worth comparing on: each test says yes to some and no to others."""
+    for pattern in (_CREDIT, _FILE, _COUNTER, PLACEHOLDER):
+        answers = {pattern.search(line) is not None for line in LINES}
+        assert answers == {True, False}, pattern.pattern
+
+
+def test_features_are_crfsuite_indicators_with_neighbours() -> None:
+    lines = ["Thời sự", "Ảnh: Minh Đức", "Hôm nay " * 20, "Photo 3"]
+    items = line_features(lines)
+    assert len(items) == 4
+    assert "credit=yes" in items[1] and "credit=no" in items[0]
+    assert "-1:credit=yes" in items[2] and "-2:edge" in items[1] and "1:edge" in items[3]
+    assert "placeholder=yes" in items[3] and "w0=ảnh" in items[1]
+    assert all(value == 1.0 for item in items for value in item.values())
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["", "  ", "Hà Nội\u00a0Ngày 3", "Một\x1cHai\tba\u2003Bốn", " đầu và cuối ", "ÉLYSÉE  élysée\nX"],
+)
+def test_words_are_counted_as_str_split_counts_them(line: str) -> None:
+    from diparchive.read.features import _INITIALS
+
+    initials = _INITIALS.findall(line)
+    assert initials == [w[0] for w in line.split()]
+
+
+def test_marked_share_counts_letters_with_marks() -> None:
+    from diparchive.read.folding import marked_share
+
+    assert marked_share("") == 0.0 and marked_share("123 !") == 0.0
+    assert marked_share("Hà Nội 2024") == 2 / 5
+    assert marked_share("abc") == 0.0
