@@ -3,6 +3,8 @@ intervals. Every example is invented for these tests."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from edtf import parse_edtf
 
@@ -371,3 +373,28 @@ def test_a_stamp_over_the_headline_that_the_leads_day_belies_is_no_date(stamp, i
     lines = [stamp, "Tổng Bí thư hội kiến Tổng thống nước bạn", lead]
     found = publication_date(lines, 1, 2)
     assert (found.date.iso if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "THE RIVER CITY HERALD | Tuesday, March 4, 2025 | Page 3",
+        "BÁO SÔNG HỒNG · Thứ Ba, 4/3/2025 · Trang 3",
+        "Coastal Evening Post — Tuesday, March 4, 2025 — A3",
+    ],
+)
+def test_a_print_pages_masthead_gives_the_issues_day(masthead):
+    """A weekday over the headline is a clock, unless the line is a print page's masthead (the
+    paper, the issue's day, the page number): then the day is the issue's."""
+    headline = "Bộ trưởng tiếp Đại sứ nước láng giềng"
+    assert publication_date([masthead, headline, LEAD_VI, MORE], 1, 2).date.iso == "2025-03-04"
+    # the same masthead without its page number is a clock, as before
+    clock = " | ".join(part.strip() for part in re.split(r"[|·—]", masthead)[:2])
+    assert publication_date([clock, headline, LEAD_VI, MORE], 1, 2) is None
+
+
+def test_a_page_number_alone_does_not_make_a_clock_the_issues_day():
+    """Two parts only (a date and a page), or a page number inside prose, is no masthead."""
+    headline = "Bộ trưởng tiếp Đại sứ nước láng giềng"
+    assert publication_date(["Thứ Ba, 4/3/2025 | Trang 3", headline, LEAD_VI, MORE], 1, 2) is None
+    assert publication_date(["Thứ Ba, 4/3/2025 | xem trang 3 | Hotline", headline, LEAD_VI, MORE], 1, 2) is None

@@ -155,6 +155,18 @@ TOKEN_RE = re.compile(r"^\s*date\s+(?=\d{4}-\d{2})")
 
 LISTED_WORDS = 4  # words before a date in brackets that make the line a listed headline
 
+# A print page's masthead: the paper, the issue's day and the page, in parts cut by bars, dots or
+# dashes ("THE X | Tuesday, March 4, 2025 | Page 3", "BÁO Y · Thứ Ba, 4/3/2025 · Trang 3"). Its day is
+# the issue's, so the article's own; a page number is what a web page's clock or widget never prints.
+_PART_CUT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")
+_PAGE_NUMBER = re.compile(r"(?:page|trang|tr\.|p\.|pg\.?)\s*[A-Z]?\d{1,3}|[A-H]\d{1,2}", re.IGNORECASE)
+
+
+def print_masthead(text: str) -> bool:
+    """A line of three parts or more, one of them a page number alone."""
+    parts = [part.strip() for part in _PART_CUT.split(text)]
+    return len(parts) >= 3 and any(_PAGE_NUMBER.fullmatch(part) for part in parts)
+
 
 def label_only(text: str) -> str | None:
     """A line that is only a date's label, cut from the date it stood before ("Cập nhật:",

@@ -19,6 +19,7 @@ from .dates import (
     DateMention,
     find_dates,
     label_only,
+    print_masthead,
     read_dateline,
     safe_date,
     to_date,
@@ -205,8 +206,10 @@ def publication_date(
         return None  # what stands below is no headline (a hotline, a menu): the date is the page's
     if len(between) > _TITLE_GAP - 1 or not plausible(found):
         return None
-    if found.mention and found.mention.weekday and not (not between and _own_stamp(lines, index, body_at, found)):
+    own = (not between and _own_stamp(lines, index, body_at, found)) or print_masthead(lines[index])
+    if found.mention and found.mention.weekday and not own:
         return None  # a weekday over the headline marks a masthead's clock, unless the stamp is the article's
+        # (its lead's day, or a print page's issue)
     if any(d.date != found.date and not _clock_over(d, found) for _, d in datelines if _ < index):
         return None  # two different stamps over the headline: a clock and something else
     if _belied(lines, body_at, found):
