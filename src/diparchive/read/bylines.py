@@ -14,8 +14,20 @@ from .folding import fold
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
 BYLINE_HEAD = re.compile(
     r"^(?:theo|by|words by|story by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)"
-    r"\s*[:.\-–]?\s*|^(?:pv|ctv)\s*[:.\-–]\s*(?=\S)",  # "PV: Ngọc Anh" (a bare "PV" is the desk's own name)
+    r"\s*[:.\-–]?\s*|^(?:pv|ctv)\s*[:.\-–]\s*(?=\S)"  # "PV: Ngọc Anh" (a bare "PV" is the desk's own name)
+    r"|^bởi\s+(?=(?-i:[A-ZĐÀ-Ỹ]))",  # "Bởi Lan Hương" (never "Bởi vì …", "because")
     re.IGNORECASE,
+)
+# A reading-time widget ("6 min read", "5 phút đọc", "Reading time: 6 minutes"), which a page
+# prints among its byline and date, on their line or beside it.
+READING_TIME = re.compile(
+    r"\d{1,3}\s*-?\s*(?:min(?:ute)?s?|phút)\.?\s*(?:read|đọc)"
+    r"|(?:reading time|read time|thời gian đọc)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?|phút)",
+    re.IGNORECASE,
+)
+_WIDGET_SEP = r"\s*[·•|–—-]\s*"
+_READ_WIDGET = re.compile(
+    rf"^\W*(?:{READING_TIME.pattern}){_WIDGET_SEP}|{_WIDGET_SEP}(?:{READING_TIME.pattern})\W*$", re.I
 )
 # What a byline says its author is, after the name: a generic list of the press's roles.
 ROLE_WORDS = (
@@ -50,7 +62,7 @@ _AGENCY_AFTER = re.compile(
     rf"\s*,\s*(?:[^\W\d_][\w.&-]*|(?:[^\W\d_][\w.&-]*\s+){{0,3}}(?:{PRESS_WORDS})(?:\s+[^\W\d_][\w.&-]*){{0,3}})\s*$",
     re.IGNORECASE,
 )
-_PRESS = re.compile(rf"(?<![^\W_])(?:{PRESS_WORDS})(?![^\W_])", re.IGNORECASE)
+PRESS = re.compile(rf"(?<![^\W_])(?:{PRESS_WORDS})(?![^\W_])", re.IGNORECASE)
 # "Jane Doe in Hanoi", "Lan Hương tại Paris": where the author writes from, after the name.
 _PLACE_AFTER = re.compile(r"\s+(?:in|tại)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}\s*$")
 _FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|†|[¹²³])$")  # "TS. Nguyễn Văn An*": the note on where the author works
@@ -79,6 +91,26 @@ _BUTTONS = re.compile(
     r"(?<![^\W_])(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|zalo|chia sẻ|in bài|sao chép)(?![^\W_])",
     re.IGNORECASE,
 )
+# Words no person's name is made of (a generic list of each language): English function words and a
+# site's own words ("About Viet Nam", "Contact Us", "Follow Us"), Vietnamese words of a site's menu
+# ("Giới Thiệu", "Liên Hệ", "Trang Chủ") in any case, so a menu's item is never the byline.
+_SITE_WORDS = frozenset(
+    "about contact us our we you your my me home subscribe login log sign register search menu help privacy"
+    " terms advertise advertising careers newsletter follow more all latest who what how why where this that"
+    " these with for from into is are was were here there".split()
+)
+_SITE_PHRASES = re.compile(
+    r"(?<![^\W_])(?:giới thiệu|liên hệ|trang chủ|tòa soạn|toà soạn|quảng cáo|đăng nhập|đăng ký|tìm kiếm|góp ý"
+    r"|bạn đọc|chính sách|điều khoản|thời sự|thế giới|xã hội|kinh tế|thể thao|đời sống|pháp luật|giáo dục"
+    r"|du lịch|tin tức|sự kiện|chuyên mục|chính trị|ngoại giao|đối ngoại|quốc tế|quốc phòng|đặt báo)(?![^\W_])"
+)
+
+
+def site_words(name: str) -> bool:
+    """`name` holds a word or phrase of a site's menu, or a function word: no person's name."""
+    return any(w.lower() in _SITE_WORDS for w in name.split()) or _SITE_PHRASES.search(fold(name)) is not None
+
+
 # The commonest Vietnamese family names (a generic list of the language: most people bear one).
 FAMILY_NAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào trịnh trương lưu lương"
@@ -87,17 +119,22 @@ FAMILY_NAMES = frozenset(
 SIGNATURE_WORDS = 6  # a closing signature is a name, not a sentence
 
 
+def unwidgeted(text: str) -> str:
+    """The line without a reading-time widget glued to it ("6 min read · By Jane Doe" → "By Jane Doe")."""
+    return _READ_WIDGET.sub("", text.strip()).strip()
+
+
 def byline_name(text: str) -> str | None:
     """The person (or desk) a byline line names ("Theo Hải Minh /VGP" → "Hải Minh",
     "By Khanh Vu and Phuong Nguyen"), or None when the line is not a byline."""
     if text.rstrip().endswith(("...", "…")):
         return None  # "Like Loading...", a teaser cut short: no name ends so
-    name = BYLINE_HEAD.sub("", _FOOTNOTE.sub("", text.strip()))
+    name = BYLINE_HEAD.sub("", _FOOTNOTE.sub("", unwidgeted(text)))
     for tail in _BYLINE_TAILS:
         name = tail.sub("", name)
     name = name.strip(" .,:;")
     placed = _PLACE_AFTER.search(name)
-    if placed and not _PRESS.search(name[: placed.start()]):
+    if placed and not PRESS.search(name[: placed.start()]):
         name = name[: placed.start()]  # an agency "in Hanoi" is still no person
     agency = _AGENCY_AFTER.search(name)
     if agency and len(name[: agency.start()].split()) >= 2:
@@ -110,6 +147,8 @@ def byline_name(text: str) -> str | None:
         return None  # "Tiếng Việt  English  Français": the site's language menu
     if name in STAFF or (_DESK.match(name) and name.split()[1][0].isupper()):
         return name
+    if site_words(name):
+        return None  # "About Viet Nam", "Contact Us", "GIỚI THIỆU": a menu's item (a desk may bear a section's name)
     if (
         name.isupper()
         and len(name.replace("-", " ").split()) > 4
@@ -137,7 +176,8 @@ SYLLABLE = 7  # letters of a Vietnamese syllable at most (and of most short give
 def headed_byline(text: str) -> bool:
     """A line headed as a byline ("Bài và ảnh: X", "By X"), by an academic title ("TS. X") or
     closed by a credit ("X (thực hiện)"), naming one."""
-    headed = BYLINE_HEAD.match(text) or ACADEMIC_TITLE.match(text) or _CREDIT_TAIL.search(text)
+    bare = unwidgeted(text)
+    headed = BYLINE_HEAD.match(bare) or ACADEMIC_TITLE.match(bare) or _CREDIT_TAIL.search(bare)
     return bool(headed) and byline_name(text) is not None
 
 
@@ -190,6 +230,17 @@ def over_stamp(texts: Sequence[str], at: int, title_at: int, between: bool, text
     if stamp is None or stamp.mention is None or not stamp.mention.time:
         return False
     return signature_at(texts, at, text) is not None
+
+
+def beside_widget(texts: Sequence[str], at: int, between: bool, text: str) -> bool:
+    """Line `at`, between the headline and the lead, names the author beside the page's reading-time
+    widget ("5 phút đọc" / "THANH HÀ"): a person's name printed once, in capitals too."""
+    widget = any(
+        READING_TIME.search(texts[i]) and len(texts[i].split()) <= STAMP_WORDS
+        for i in (at - 1, at + 1)
+        if 0 <= i < len(texts)
+    )
+    return between and widget and signature_at(texts, at, text) is not None
 
 
 def in_menu(texts: Sequence[str], at: int, low: int = -1, high: int | None = None) -> bool:

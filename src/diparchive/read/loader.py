@@ -370,7 +370,8 @@ def load_article(
         at = printed_at[dated.index] if dated.index is not None and dated.index < len(printed_at) else first
         warnings.append(Notice(dated.note, at))
     beside_date = byline_name(dated.author) if dated.author else None  # a name, never a place or a zone
-    author = meta.get("author") or header.author or beside_date or signature
+    bio = header.bio_author if isinstance(header, ScrapeHeader) else None  # "X is …" after the body: the last resort
+    author = meta.get("author") or header.author or beside_date or signature or bio
 
     title_line = header.title_line if isinstance(header, ScrapeHeader) and "title" not in meta else None
     texts = passages(title, title_line or first_line, blocks)  # a name in the headline is told at its line

@@ -19,6 +19,7 @@ from .boilerplate import inline_chrome, is_link_line, is_section_marker
 from .bylines import (
     END_MARK,
     STAFF,
+    beside_widget,
     byline_name,
     full_name_in_capitals,
     headed_byline,
@@ -29,6 +30,7 @@ from .bylines import (
 )
 from .captions import AGENCY_CREDIT, credited, headline_words, is_image_line, names_headline, settle_captions
 from .dates import DATE_RE, parse_dateline
+from .furniture import BIO, bio_name, end_furniture, signature_place
 from .headline import (
     BULLET,
     NO_SHARED_WORD,
@@ -78,6 +80,7 @@ class ScrapeHeader:
     title_line: int | None = None  # where the headline was read
     title_doubt: str | None = None  # why the headline may be a line of the site instead
     printed_at: tuple[int, ...] = ()  # the file's line of each of `printed`
+    bio_author: str | None = None  # the person a bio after the body opens with ("X is a senior fellow …")
 
 
 def scrape_blocks(body: str, first_line: int) -> list[RawBlock]:
@@ -102,6 +105,9 @@ def read_scrape(
     lines = [b for b in blocks if not b.image_slot]
     read = segmenter.read([" ".join(b.text.split()) for b in lines])
     tags = _settled(lines, read)
+    texts = [b.text for b in lines]
+    furniture = end_furniture(texts, tags)  # a bio, a contact line, a disclaimer after the body: never its text
+    tags = [Label.TAIL if i in furniture and tag in (Label.BODY, Label.CAPTION) else tag for i, tag in enumerate(tags)]
     labels = {id(b): tag for b, tag in zip(lines, tags)}
     positions = {id(b): i for i, b in enumerate(lines)}
     first_body = _first_of(tags, Label.BODY, Label.CAPTION)
@@ -141,9 +147,8 @@ def read_scrape(
     bylines: list[tuple[str, bool]] = []
     last_kept = max((i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION)), default=len(lines))
     next_body = min(_first_of(tags[first_body + 1 :], Label.BODY) + first_body + 1, first_body + META_LINES)
-    after_end = last_kept + 1 + (last_kept + 1 < len(lines) and bool(END_MARK.fullmatch(lines[last_kept + 1].text)))
+    after_end = signature_place(texts, last_kept, furniture)  # past its end mark, its furniture, its last photo
     body_text = " ".join(b.text for b, tag in zip(lines, tags) if tag is Label.BODY)
-    texts = [b.text for b in lines]
     for block in blocks:
         if block.image_slot:
             body_blocks.append(block)
@@ -157,6 +162,9 @@ def read_scrape(
             continue
         if END_MARK.fullmatch(block.text):
             removed.append(Removed(block.text, block.line, "end mark"))
+            continue
+        if position in furniture:
+            removed.append(Removed(block.text, block.line, furniture[position]))
             continue
         if label is Label.TITLE and position > lead_at:
             label = Label.BODY  # a headline-like line inside the body is a subheading
@@ -212,7 +220,10 @@ def read_scrape(
             and title_at < position < first_body
             and (label is Label.BYLINE or not in_menu(texts, position, title_at, first_body))
         )
-        over_date = title_at is not None and over_stamp(texts, position, title_at, between, body_text)
+        over_date = title_at is not None and (
+            over_stamp(texts, position, title_at, between, body_text)
+            or beside_widget(texts, position, between, body_text)
+        )
         # Over the headline, a name the model alone calls a byline must be a person's printed once
         # (the site's name is printed in its title and footer too).
         unsure = label is Label.BYLINE and title_at is not None and position < title_at and not explicit
@@ -223,9 +234,11 @@ def read_scrape(
         ):
             # Above the lead, the model's label alone does not make a line in capitals a name
             # ("NỘI DUNG HỘI ĐÀM" is a label over the text): there it must be headed so, or over the date.
-            signed = label is Label.BYLINE and position > first_body
+            # Right after the body, a person's name printed once signs it, in capitals too.
+            signs = position == after_end and signature_at(texts, position, body_text) is not None
+            signed = (label is Label.BYLINE and position > first_body) or signs
             bylines.append((block.text, signed or explicit or over_date or position == len(lines) - 1))
-            label = Label.BYLINE if explicit or over_date else label
+            label = Label.BYLINE if explicit or over_date or signs else label
         if label in (Label.DATELINE, Label.BYLINE, Label.CHROME) and position <= first_body + 1:
             datelines.append((position, block))
         if is_section_marker(block.text):
@@ -254,7 +267,8 @@ def read_scrape(
     printed = tuple(b.text for b in blocks)
     title_line = lines[title_at].line if title_at is not None else None
     at = tuple(b.line for b in blocks)
-    header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt, at)
+    bio = next((name for i in sorted(furniture) if furniture[i] == BIO and (name := bio_name(texts[i]))), None)
+    header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt, at, bio)
     return header, body_blocks
 
 
