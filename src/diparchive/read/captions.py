@@ -48,7 +48,8 @@ _KEPT = (Label.BODY, Label.CAPTION)
 # Where a picture stood: a Markdown image, a file name, a bracketed "image", "… - Ảnh 1".
 _IMAGE = re.compile(
     r"^!\[[^\]]*\]\([^)]*\)\s*\|?$|^\S+\.(?:jpe?g|png|gif|webp)\s*\|?$"
-    r"|^[(\[]\s*(?:placeholder\s+)?(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)(?:\s+placeholder)?\s*[)\]]$",
+    r"|^[(\[]\s*(?:placeholder\s+)?(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)(?:\s+placeholder)?\s*[)\]]$"
+    r"|^\[\s*(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)\s*:[^\]]*\]$",  # a text browser's "[image: alt or address]"
     re.IGNORECASE,
 )
 # A photo's word: "Ảnh", "Photo", and the kinds of photo ("Ảnh tư liệu", "File photo").

@@ -16,6 +16,7 @@ from collections import Counter
 from ..records import BlockKind
 from .blocks import RawBlock
 from .bylines import BYLINE_HEAD, byline_name
+from .captions import is_image_line
 from .dates import DATE_RE, TIME_RE, Dateline, parse_dateline
 from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
 from .segment import Label, Labelled
@@ -79,6 +80,8 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
             continue  # the site's name and tagline over its menu, or a menu's trail ("Home » News")
         own = _tokens(text)
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
+        if i > 1 and is_image_line(lines[i - 1].text) and _told_above(lines, i - 1, lead, lead_text):
+            continue  # under a picture, with a headline of the lead's story above it: the picture's caption
         # The line right over the lead that shares much of its wording is where a headline
         # stands, however the site prints it (in capitals, behind a bullet, after a menu).
         next_to_lead = (
@@ -105,6 +108,16 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
     return at, "; ".join(doubts) or None
+
+
+def _told_above(lines: list[RawBlock], picture: int, lead: set[str], lead_text: str) -> bool:
+    """A line above the picture's that could be the headline and tells the lead's story in its words."""
+    for line in lines[:picture]:
+        own = _tokens(line.text)
+        if own and could_be_headline(line.text, lead_text) and not site_banner(line.text):
+            if sum(1 for w in own if w in lead) >= NEAR_SHARE * len(own):
+                return True
+    return False
 
 
 def _headline_over_standfirst(lines: list[RawBlock], at: int, lead: set[str]) -> bool:

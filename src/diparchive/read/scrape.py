@@ -137,6 +137,9 @@ def read_scrape(
         first_body = _first_of(tags, Label.BODY, Label.CAPTION)
     title_at, title_end = headline_span(lines, title_at, lead_at) if title_at is not None else (None, -1)
     title = " ".join(BULLET.sub("", b.text) for b in lines[title_at : title_end + 1]) if title_at is not None else None
+    for i in range(title_end + 1, lead_at):
+        if tags[i] is Label.TITLE and i > 0 and is_image_line(texts[i - 1]):
+            tags[i] = labels[id(lines[i])] = Label.CAPTION  # under the headline, a picture's caption, not a second line
     standfirst = set(standfirst_at(lines, title_end, lead_at)) if title_at is not None else set()
 
     body_blocks: list[RawBlock] = []
