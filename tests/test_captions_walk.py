@@ -24,22 +24,21 @@ EN_MORE = (
 )
 
 
+def _page(*lines: str) -> list[str]:
+    """The lines of a scrape, a blank line between each two."""
+    return [text for line in lines for text in (line, "")][:-1]
+
+
 def test_a_caption_under_a_picture_below_the_headline_is_no_headline(tmp_path, reader):
-    page = [
+    page = _page(
         "Trang chủ | Thời sự | Đối ngoại | Kinh tế",
-        "",
         "Bộ trưởng Ngoại giao tiếp Đại sứ nước bạn chào từ biệt kết thúc nhiệm kỳ",
-        "",
         "04/03/2025 10:15",
-        "",
         "![](https://example.org/img/photo1.jpg)",
-        "",
         "Bộ trưởng tiếp Đại sứ tại Hà Nội",
-        "",
         VI_LEAD,
-        "",
         VI_MORE,
-    ]
+    )
     article = read_scrape(tmp_path, reader, page)
     assert article.title == "Bộ trưởng Ngoại giao tiếp Đại sứ nước bạn chào từ biệt kết thúc nhiệm kỳ"
     captions = [b.text for b in article.body if b.kind is BlockKind.CAPTION]
@@ -48,21 +47,15 @@ def test_a_caption_under_a_picture_below_the_headline_is_no_headline(tmp_path, r
 
 
 def test_an_english_caption_under_a_picture_below_the_headline(tmp_path, reader):
-    page = [
+    page = _page(
         "Home | World | Politics | Business",
-        "",
         "Foreign minister bids farewell to outgoing ambassador in Hanoi",
-        "",
         "March 4, 2025 10:15",
-        "",
         "[image: https://example.org/img/photo1.jpg]",
-        "",
         "The minister and the ambassador in Hanoi",
-        "",
         EN_LEAD,
-        "",
         EN_MORE,
-    ]
+    )
     article = read_scrape(tmp_path, reader, page)
     assert article.title == "Foreign minister bids farewell to outgoing ambassador in Hanoi"
     assert "The minister and the ambassador in Hanoi" not in (article.title or "")
@@ -70,16 +63,12 @@ def test_an_english_caption_under_a_picture_below_the_headline(tmp_path, reader)
 
 def test_a_headline_under_a_hero_picture_is_still_the_headline(tmp_path, reader):
     """A picture over the headline, with no headline above it: the line under the picture is the headline."""
-    page = [
+    page = _page(
         "![](https://example.org/img/hero.jpg)",
-        "",
         "Foreign minister bids farewell to outgoing ambassador in Hanoi",
-        "",
         "March 4, 2025 10:15",
-        "",
         EN_LEAD,
-        "",
         EN_MORE,
-    ]
+    )
     article = read_scrape(tmp_path, reader, page)
     assert article.title == "Foreign minister bids farewell to outgoing ambassador in Hanoi"
