@@ -122,9 +122,11 @@ def end_furniture(texts: Sequence[str], tags: Sequence[Label]) -> dict[int, str]
     found: dict[int, str] = {}
     kept = [i for i, tag in enumerate(tags) if tag in (Label.BODY, Label.CAPTION) and i > body[0]]
     for i in reversed(kept):
-        if tags[i] is Label.CAPTION:
-            continue
         why = furniture(texts[i], " ".join(texts[j] for j in body if j < i))
+        if tags[i] is Label.CAPTION:
+            if why == BIO:
+                found[i] = why  # "X is a senior fellow at …", which the model read as a photo's caption
+            continue
         if why is None:
             break
         found[i] = why

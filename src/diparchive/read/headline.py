@@ -19,12 +19,12 @@ from .bylines import BYLINE_HEAD, byline_name
 from .captions import is_image_line
 from .dates import DATE_RE, TIME_RE, Dateline, parse_dateline
 from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
+from .marks import OUTLET_MARK, PUBLISHED_BY
 from .segment import Label, Labelled
 
 NO_SHARED_WORD = "it shares no word with the lead"  # why a headline is in doubt
 META_LINES = 12  # lines under a headline read as the lead within which whole paragraphs must start
 TITLE_WORDS = 14  # a title derived from the opening is cut near this many words
-OUTLET_MARK = re.compile(r"^\(?([A-ZĐ][\w&.]{1,15})\)?\s*[-–—]\s*$")
 TITLE_CHANCE = 0.25  # the least score (probability of "title" plus lead overlap) of a headline
 SENTENCE = 50  # characters: a paragraph of one sentence at least, not a headline
 TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")  # a teaser cut short by the site
@@ -192,14 +192,20 @@ def _placed_headline(
     lines: list[RawBlock], read: list[Labelled], first_body: int, lead: str
 ) -> tuple[int | None, str | None]:
     """A headline the model does not see, read from where it stands: the nearest line over the
-    lead (its date and widgets between) written as one, a phrase of several words that is not a
-    sentence, a credit, a menu's trail or a line the file prints again. Kept with its doubt."""
+    lead (its date, widgets and standfirst between) written as one, a phrase of several words that is
+    not a sentence, a credit, a menu's trail or a line the file prints again. Kept with its doubt."""
     opening = lines[first_body].text if first_body < len(lines) else ""
     if could_be_headline(opening) and not sentence_like(opening):
         return None, None  # the body opens with a headline's shape: read there (`headline_over_meta`)
     counts = _printed(lines)
-    for i in range(first_body - 1, max(-1, first_body - 1 - PLACED_REACH), -1):
+    reach = PLACED_REACH
+    i = first_body
+    while reach > 0 and i > 0:
+        i, reach = i - 1, reach - 1
         text = lines[i].text
+        if sentence_like(text) and len(text.split()) >= STANDFIRST_HEAD_WORDS:
+            reach += 1  # a standfirst between the headline and its lead (the model reading it as the site's)
+            continue
         if (
             len(text.split()) >= PLACED_WORDS
             and text[:1].isupper()
@@ -331,8 +337,8 @@ def could_be_headline(text: str, lead: str = "") -> bool:
         return False  # "Politics | Economy | Ideas | Travel": a menu's items, not a headline
     if text.rstrip().endswith(".") and len(text.split()) >= 10 and fold(text.rstrip(". ")) not in fold(lead):
         return False  # a sentence with its full stop: a lead, not a headline
-    if BYLINE_HEAD.match(text) and byline_name(text):
-        return False  # "Tác giả: …", "By …": a byline
+    if BYLINE_HEAD.match(text) and byline_name(text) or PUBLISHED_BY.match(text):
+        return False  # "Tác giả: …", "By …": a byline; "Published by the X Institute": its publisher
     found = parse_dateline(text)
     return found is None or bool(found.rest) or _names_its_day(text, found)
 

@@ -32,7 +32,8 @@ from .doctype import document_type
 from .features import placeholder_at_end
 from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
-from .headline import OUTLET_MARK, TITLE_WORDS, derive_title
+from .headline import TITLE_WORDS, derive_title
+from .marks import mark_code
 from .prune import CONSENT_BANNER
 from .recognition import Candidate, passages, recognise
 from .recognizer import Recognizer
@@ -105,9 +106,9 @@ def read_header(blocks: list[RawBlock], registry: Registry) -> Header:
                     date, author = dateline.date, author or dateline.author
             index += 1
             continue
-        mark = OUTLET_MARK.match(text)
+        mark = mark_code(text)
         if mark and outlet is None:
-            code = mark.group(1)
+            code = mark.code
             outlet = registry.outlets[code].vi if code in registry.outlets else code
             removed.append(Removed(text, block.line, "outlet marker"))
             index += 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .folding import fold, words
-from .headline import OUTLET_MARK
+from .marks import mark_code, publisher
 from .registry_records import Registry
 
 VOWELS = frozenset("aeiou")  # of the folded name: "hanoi", "helsinki" read as words; "ttxvn", "hnmo" do not
@@ -58,12 +58,12 @@ def _in_capitals(word: str) -> bool:
 
 
 def outlet_of(text: str, registry: Registry, page: Sequence[str] = ()) -> str | None:
-    """The outlet a line like "NDO -" or "(TTXVN) –" names, in the registry's words if known;
+    """The outlet a line like "NDO -", "(TTXVN) –" or "Published by the X Institute" names, in the registry's words if known;
     "" for a place's dateline ("HANOI -", the page writing "Hanoi"): no outlet."""
-    mark = OUTLET_MARK.match(text)
+    mark = mark_code(text)
     if mark is None:
-        return None
-    code = mark.group(1)
-    if is_place_mark(code, text.lstrip().startswith("("), page, registry):
+        return publisher(text)  # "Published by the X Institute": the outlet is its publisher
+    code = mark.code
+    if is_place_mark(code, mark.parenthesised, page, registry):
         return ""
     return registry.outlets[code].vi if code in registry.outlets else code

@@ -30,11 +30,11 @@ from .bylines import (
 )
 from .captions import AGENCY_CREDIT, credited, headline_words, is_image_line, names_headline, settle_captions
 from .dates import DATE_RE, parse_dateline
+from .folding import fold
 from .furniture import BIO, bio_name, end_furniture, signature_place
 from .headline import (
     BULLET,
     NO_SHARED_WORD,
-    OUTLET_MARK,
     PHOTO_CUE,
     SENTENCE,
     TRUNCATED,
@@ -51,6 +51,7 @@ from .headline import (
     standfirst_at,
     unmarked_over_marked,
 )
+from .marks import OUTLET_MARK
 from .places import outlet_of
 from .prune import pruned
 from .registry import Registry
@@ -271,6 +272,8 @@ def read_scrape(
     title_line = lines[title_at].line if title_at is not None else None
     at = tuple(b.line for b in blocks)
     bio = next((name for i in sorted(furniture) if furniture[i] == BIO and (name := bio_name(texts[i]))), None)
+    if bio is not None and any(fold(text) == fold(bio) for text in texts[: max(first_body, next_body)]):
+        author = bio  # the name printed alone over the text, whose bio follows it: the author (not a section's name)
     header = ScrapeHeader(title, author, outlet, tuple(removed), printed, body_at, title_line, title_doubt, at, bio)
     return header, body_blocks
 
@@ -289,7 +292,10 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
       cut short ("…") between them: related news comes under a headline, and a scrape cut off
       in the middle of its body ends in body. (Sharing words with the article tells nothing
       here: related news shares as many as the body's own paragraphs.)"""
-    tags = [Label.CHROME if is_link_line(b.text) or inline_chrome(b.text) else r.label for b, r in zip(lines, read)]
+    tags = [
+        Label.CHROME if is_link_line(b.text) or inline_chrome(b.text) or OUTLET_MARK.match(b.text) else r.label
+        for b, r in zip(lines, read)
+    ]  # a link, an advertisement's line, an outlet's mark alone on its line ("(TTXVN) -"): never text
     lead = _first_of(tags, Label.BODY)
     for i, b in enumerate(lines):
         if is_section_marker(b.text) and tags[i] in (Label.BODY, Label.CAPTION, Label.TITLE):
@@ -316,11 +322,6 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     if not any(tag is Label.BODY for tag in tags) and len(lines) > 1:
         longest = max(range(1, len(lines)), key=lambda i: (open_[i], len(lines[i].text)))
         tags[longest] = Label.BODY
-    for i, tag in enumerate(tags):
-        if tag in kept and OUTLET_MARK.match(lines[i].text):
-            tags[i] = Label.CHROME  # "(Chinhphu.vn) -" on a line of its own: the outlet's mark, not text
-        elif tag in kept:
-            break
     first = next((i for i, tag in enumerate(tags) if tag in kept), None)
     whole = [i for i, tag in enumerate(tags) if tag is Label.BODY and paragraph(lines[i].text)]
     signed = next((i for i, tag in enumerate(tags) if tag is Label.BYLINE and sum(j < i for j in whole) >= 2), None)

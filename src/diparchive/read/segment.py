@@ -31,6 +31,7 @@ import pycrfsuite
 
 from .dates import DATE_RE
 from .features import LONG, PLACEHOLDER, TIME, line_features
+from .marks import LEAD_MARK
 
 __all__ = ["LONG", "PLACEHOLDER", "Label", "Labelled", "Segmenter", "line_features", "scrape_lines", "split_glued"]
 
@@ -62,7 +63,10 @@ def split_glued(line: str) -> list[str]:
         # " date 2017-12 Title" or " date 2017-12 1. First sentence": the token is a line.
         return [text[: corpus.end()].strip(), *split_glued(text[corpus.end() :])]
     prefix = _LEAD_PREFIX.match(text)
-    if prefix and len(text) - prefix.end() >= 40 and _is_mark(prefix.group(1)):
+    if prefix and not _is_mark(prefix.group(1)):
+        prefix = None
+    prefix = prefix or LEAD_MARK.match(text)  # "HANOI, May 3 (Reuters) - …", "QĐND Online - …", "TG&VN. …"
+    if prefix and len(text) - prefix.end() >= 40:
         # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
         return [text[: prefix.end()].strip(), *split_glued(text[prefix.end() :])]
     placed_mark = _mid_dateline(text)

@@ -28,7 +28,8 @@ from .boilerplate import is_footer, is_link_line, is_section_marker
 from .bylines import headed_byline, signature_at
 from .dates import DATE_RE
 from .folding import fold, words
-from .headline import OUTLET_MARK, PHOTO_CUE, SENTENCE, TRUNCATED, paragraph
+from .headline import PHOTO_CUE, SENTENCE, TRUNCATED, paragraph
+from .marks import OUTLET_MARK
 from .segment import Label
 
 BOX_LINES = 6  # lines of a related-news box inside an article, its marker included

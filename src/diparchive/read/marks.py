@@ -1,0 +1,77 @@
+"""The mark a page prints before its lead: an outlet's code ("(TTXVN) -", "VOV.VN -", "TG&VN."),
+its web edition ("QĐND Online -"), a place's dateline ("HANOI -"), or a place with the agency that
+filed from it ("HANOI, May 3 (Reuters) -", "Hanoi (VNA) –", "NEW YORK (Từ phóng viên TTXVN tại Mỹ) -").
+
+One grammar, in two uses: a whole line that is only the mark (`OUTLET_MARK`, `mark_code`), and the
+mark glued in front of the lead's first sentence (`LEAD_MARK`, cut off by `read.segment`). Whether
+a code names the outlet or a place is decided in `read.places`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DASH = r"(?:-{1,2}|–|—)"
+_CODE = r"[A-ZĐ][\w&.]{1,15}"
+# A place in capitals or written as words, one to three of them ("HANOI", "NEW YORK", "Hanoi").
+_PLACE = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2}"
+_DAY = r"(?:,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}|,\s*\d{1,2}/\d{1,2})?"  # ", May 3", ", Sept. 3", ", 3/5"
+# In parentheses after the place: the agency's code alone ("(Reuters)", "(VNA)"), or words naming
+# its correspondent with its code in capitals ("(Từ phóng viên TTXVN tại Mỹ)", "(From VNA correspondent)").
+_FILED = rf"\((?:(?P<filed>{_CODE})|[^()]{{0,30}}?\s?(?P<filer>[A-ZĐ]{{2}}[A-ZĐ&]{{0,10}})(?:\s[^()]{{0,30}})?)\)"
+# A web or print edition's word after the outlet's code ("QĐND Online -", "ANTV News -"): a generic list.
+_EDITION = r"(?:online|điện tử|news|tv|radio|plus)"
+_CAPS_CODE = r"[A-ZĐ]{2}[A-ZĐ&]{1,10}"  # "TG&VN", "TTXVN": a code in capitals, ending in its stop
+
+_FORMS = (
+    rf"\(?(?P<code>{_CODE})\)?\s*{_DASH}",
+    rf"{_PLACE}{_DAY}\s*{_FILED}\s*{_DASH}",
+    rf"(?P<edition>{_CODE})\s+(?i:{_EDITION})\s*{_DASH}",
+    rf"(?P<stop>{_CAPS_CODE})\.",
+)
+OUTLET_MARK = re.compile(rf"^(?:{'|'.join(_FORMS)})\s*$")
+# The same mark in front of the lead's first word (after it, at least a sentence's start).
+LEAD_MARK = re.compile(rf"^(?:{'|'.join(_FORMS[1:])})\s+(?=[^\W\d_])")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    code: str  # the outlet's code or the place's name ("TTXVN", "Reuters", "HANOI")
+    parenthesised: bool  # printed in parentheses: a place's name never is
+
+
+def mark_code(text: str) -> Mark | None:
+    """The code a line that is only a mark names, or None for any other line."""
+    found = OUTLET_MARK.match(text.strip())
+    if found is None:
+        return None
+    for group in ("code", "filed", "filer", "edition", "stop"):
+        if found.group(group):
+            inside = group in ("filed", "filer") or text.lstrip().startswith("(")
+            return Mark(found.group(group), inside)
+    return None  # unreachable: every form has a group
+
+
+# "Published by the X Institute", "Xuất bản bởi …": the line a publisher prints over its text.
+PUBLISHED_BY = re.compile(
+    r"^\W{0,3}(?:published|posted|produced|issued|released|distributed)\s+by\s+|^\W{0,3}(?:xuất bản|phát hành)\s+bởi\s+",
+    re.IGNORECASE,
+)
+# The words an organisation's name is made of, in both languages (a generic list): a publisher, not a person.
+_ORGANISATION = re.compile(
+    r"(?<![^\W_])(?:institute|institution|cent(?:er|re)|council|foundation|university|ministry|embassy|agency"
+    r"|press|news|times|post|media|group|association|forum|review|journal|society|office|department|mission"
+    r"|viện|trung tâm|hội đồng|quỹ|đại học|bộ|đại sứ quán|cơ quan|báo|tạp chí|hội|văn phòng|ban)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def publisher(text: str) -> str | None:
+    """The organisation a "Published by …" line names ("Published by the Lowland Institute" →
+    "Lowland Institute"); None for any other line, or one naming a person."""
+    found = PUBLISHED_BY.match(text)
+    if found is None:
+        return None
+    name = re.sub(r"^(?:the)\s+", "", text[found.end() :].strip(), flags=re.IGNORECASE).rstrip(" .")
+    return name if 0 < len(name.split()) <= 10 and _ORGANISATION.search(name) else None
