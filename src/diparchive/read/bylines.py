@@ -32,7 +32,7 @@ _READ_WIDGET = re.compile(
 # What a byline says its author is, after the name: a generic list of the press's roles.
 ROLE_WORDS = (
     r"phóng viên|cộng tác viên|biên tập viên|thông tín viên|nhà báo|trưởng văn phòng|pv|ctv|btv"
-    r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer"
+    r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer|bureau|desk"
 )
 _ROLE = re.compile(rf"(?<![^\W_])(?:{ROLE_WORDS})(?![^\W_])", re.IGNORECASE)
 # "Lan Hương (thực hiện)", "(ghi)", "(tổng hợp)": the name, then what its bearer did (a credit).
@@ -97,7 +97,7 @@ _BUTTONS = re.compile(
 _SITE_WORDS = frozenset(
     "about contact us our we you your my me home subscribe login log sign register search menu help privacy"
     " terms advertise advertising careers newsletter follow more all latest who what how why where this that"
-    " these with for from into is are was were here there".split()
+    " these with for from into is are was were here there gift article save comments comment listen".split()
 )
 _SITE_PHRASES = re.compile(
     r"(?<![^\W_])(?:giới thiệu|liên hệ|trang chủ|tòa soạn|toà soạn|quảng cáo|đăng nhập|đăng ký|tìm kiếm|góp ý"

@@ -116,7 +116,7 @@ DATE_RE = re.compile(
 # "10:05", "10h05", "10:05:30 am"; a dotted "12.45" only before a zone or am/pm, or ending the line
 # ("Wed 20 Mar 2024 12.45 GMT", British style), never a number in prose.
 _TIME = (
-    r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|sa|ch)\b)?"
+    r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:(?:am|pm|sa|ch)\b|a\.m\.|p\.m\.))?"
     r"|\d{1,2}\.\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.)|(?=\s*(?:gmt|utc|bst|cet|ict)\b)|(?=\s*$)))"
 )
 # A zone after a clock: an offset from GMT/UTC, or a zone's abbreviation in capitals ("14.30 BST").
@@ -159,13 +159,20 @@ LISTED_WORDS = 4  # words before a date in brackets that make the line a listed 
 # dashes ("THE X | Tuesday, March 4, 2025 | Page 3", "BÁO Y · Thứ Ba, 4/3/2025 · Trang 3"). Its day is
 # the issue's, so the article's own; a page number is what a web page's clock or widget never prints.
 _PART_CUT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")
+_COLUMN_GAP = re.compile(r"\s{3,}")  # a print line's columns
+_BARE_PAGE = re.compile(r"\d{1,3}")
 _PAGE_NUMBER = re.compile(r"(?:page|trang|tr\.|p\.|pg\.?)\s*[A-Z]?\d{1,3}|[A-H]\d{1,2}", re.IGNORECASE)
 
 
 def print_masthead(text: str) -> bool:
-    """A line of three parts or more, one of them a page number alone."""
+    """A line of three parts or more, one of them a page number alone (a bare number at an end
+    of a line set in columns)."""
     parts = [part.strip() for part in _PART_CUT.split(text)]
-    return len(parts) >= 3 and any(_PAGE_NUMBER.fullmatch(part) for part in parts)
+    if len(parts) >= 3 and any(_PAGE_NUMBER.fullmatch(part) for part in parts):
+        return True
+    # Set in columns by wide gaps, the page's number bare at an end ("NHÂN DÂN   Thứ Sáu, ngày 22-9-2023   3").
+    columns = [part for part in _COLUMN_GAP.split(text.strip()) if part]
+    return len(columns) >= 3 and any(_BARE_PAGE.fullmatch(part) for part in (columns[0], columns[-1]))
 
 
 def label_only(text: str) -> str | None:

@@ -167,8 +167,13 @@ def publication_date(
         return None
     years = _years_in([t for i, t in enumerate(lines) if i >= body_at and not any(i == j for j, _ in datelines)])
 
+    # A day the headline names too ("Press briefing … on 12 October 2023") is the article's, whatever years the text names.
+    headlined = (
+        {m.date for m in find_dates(lines[title_at])} if title_at is not None and title_at < len(lines) else set()
+    )
+
     def plausible(found: Dateline) -> bool:
-        return not years or found.date.year <= max(years) + 1
+        return not years or found.date.year <= max(years) + 1 or found.date in headlined
 
     if title_at is None:  # no headline found: anchor on one standing right above the date
         title_at = next((h for i, _ in datelines for h in _headline_above(lines, i)), None)
@@ -264,14 +269,24 @@ def _vietnamese_line(line: str) -> bool:
 
 def numeric_order(lines: Sequence[str]) -> str | None:
     """How the page writes numeric dates, "dmy" or "mdy", from what settles it anywhere in the
-    file (a number over 12, a weekday, a North American time zone, Vietnamese text or a
-    Vietnamese site's lines around English text), or None when nothing does or the evidence
+    file (a number over 12, a weekday, the same day written out, a North American time zone,
+    Vietnamese text or a Vietnamese site's lines around English text), or None when nothing does or the evidence
     disagrees."""
     votes = set()
     text = "\n".join(lines)  # a scrape may have cut a zone onto a line of its own
-    for mention in find_dates(text):
+    mentions = find_dates(text)
+    # The same day written out ("12 October 2023") settles the order of its numbers ("12/10/2023").
+    written = {
+        (m.date.year, m.date.month, m.date.day) for m in mentions if m.numbers is None and not m.date.is_interval
+    }
+    for mention in mentions:
         if mention.numbers is None:
             continue
+        first, second = mention.numbers
+        if first != second and (mention.date.year, second, first) in written:
+            votes.add("dmy")
+        elif first != second and (mention.date.year, first, second) in written:
+            votes.add("mdy")
         first, second = mention.numbers
         if first > 12 >= second or (mention.settled and first != second and mention.date.day == first):
             votes.add("dmy")

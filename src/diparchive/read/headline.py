@@ -52,7 +52,7 @@ PLACED_REACH = 5  # lines over the lead where such a headline stands (its date a
 _MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
 MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
 _MENU_SEPARATORS = re.compile(r"\s[|·•]\s")  # between a menu's items on one line
-_TRAIL = re.compile(r"\s[»›]\s")  # a breadcrumb's separators ("Home » News")
+_TRAIL = re.compile(r"\s[»›>]\s")  # a breadcrumb's separators ("Home » News", "Home > Press Room")
 _MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trail's separators
 # A photo's credit: "Ảnh: …", "(Photo …", "Photograph: …", or a news agency's after the caption
 # ("… Saturday. — VNA/VNS X", "… 2025. REUTERS/X").

@@ -1,6 +1,7 @@
 """Lines of a scrape that belong to no article, taken out before the segmenter reads the page.
 
-A consent banner at the top of a page (a heading, a paragraph or two about cookies and
+A cache's or web archive's notice over the copy it keeps names when the copy was taken (never the
+article's date). A consent banner at the top of a page (a heading, a paragraph or two about cookies and
 partners, the options it lists, its buttons) reads like a headline over a lead, and a live
 blog's entry stamps ("18:45", "2 giờ trước") between its entries read like the clock and
 widgets of the site's chrome after the article. Both are recognised by their shape and a
@@ -19,6 +20,7 @@ from .boilerplate import is_link_line
 
 CONSENT_BANNER = "consent banner (cookies, privacy, partners: the site's, no part of the article)"
 ENTRY_STAMP = "a live blog's entry stamp (the time of the entry below)"
+COPY_NOTICE = "a cache's or web archive's notice of its copy (when the copy was taken, not the article's date)"
 
 _TOP = 40  # lines from the top where a banner may stand (over a menu, never inside the text)
 _PARAGRAPH_WORDS = 20  # a line this long that speaks of no consent is the article's text: look no further
@@ -67,13 +69,19 @@ _RELATIVE = re.compile(
     r"\s+(?:trước|ago)|\d{1,3}\s*(?:h|m|hr|min)\s+ago|vừa xong|just now",
     re.IGNORECASE,
 )
+# A cache's or web archive's banner over the copy it keeps ("This is … cache of https://…", "snapshot of the page").
+_COPY = re.compile(
+    r"\bcache(?:d)?\s+(?:of|copy|version)\b.{0,40}?https?://|\bsnapshot of (?:the|this) page\b|\bwayback machine\b"
+    r"|\b(?:archived|captured) (?:from|on)\b.{0,40}?https?://|\bbản lưu\b.{0,40}?https?://",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)»]$")
 _TEXT_WORDS = 8  # an entry, or the text above a stamp, is a sentence at least this long
 _CREDIT = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
 
 
 def pruned(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Removed]]:
-    """`blocks` without a consent banner at the top and a live blog's entry stamps, and the
+    """`blocks` without a consent banner or a cache's notice at the top and a live blog's entry stamps, and the
     lines left out, each with its reason."""
     lines = [b for b in blocks if not b.image_slot]
     texts = [" ".join(b.text.split()) for b in lines]
@@ -81,6 +89,7 @@ def pruned(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Removed]]:
     banner = consent_banner(texts)
     if banner is not None:
         out.update((id(lines[i]), CONSENT_BANNER) for i in range(banner[0], banner[1] + 1))
+    out.update((id(lines[i]), COPY_NOTICE) for i in range(min(len(texts), _TOP)) if _COPY.search(texts[i]))
     rest = [(b, t) for b, t in zip(lines, texts) if id(b) not in out]
     out.update((id(rest[i][0]), ENTRY_STAMP) for i in entry_stamps([t for _, t in rest]))
     removed = [Removed(b.text, b.line, out[id(b)]) for b in lines if id(b) in out]

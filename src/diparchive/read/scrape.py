@@ -330,7 +330,10 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
     opening = lines[first].text if first is not None else ""
     if first is not None and tags[first] is Label.CAPTION and not (PHOTO_CUE.search(opening) or credited(opening)):
-        tags[first] = Label.BODY
+        after = lines[first + 1].text if first + 1 < len(lines) and tags[first + 1] is Label.BODY else ""
+        headline = could_be_headline(opening, after) and not sentence_like(opening) and shares_words(opening, after)
+        # No photo's caption without its credit over the lead: a headline in the lead's words, or else the text.
+        tags[first] = Label.TITLE if headline and paragraph(after) else Label.BODY
     elif first is not None and tags[first] is Label.BODY and AGENCY_CREDIT.search(lines[first].text):
         if any(tag is Label.BODY for tag in tags[first + 1 :]):
             tags[first] = Label.CAPTION  # "… on Saturday. — VNA/VNS Trí Dũng" over the story: its photo

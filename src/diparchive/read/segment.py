@@ -156,7 +156,7 @@ _GLUED_PLACEHOLDER = re.compile(
 
 def _unglue(text: str) -> list[str]:
     """Cut where a lower-case letter (or a digit) runs straight into a capitalised word with no
-    space: "Thế giớiThứ Sáu", "+07:00Google". Running text never writes that; "iPhone" and
+    space: "Thế giớiThứ Sáu", "+07:00Google", or a kicker in capitals does ("THỜI SỰPhó Thủ tướng"). Running text never writes that; "iPhone" and
     "McCain" stay whole because a cut needs two lower-case letters before it."""
     cuts = [
         i
@@ -168,8 +168,33 @@ def _unglue(text: str) -> list[str]:
             or (text[i - 1].isdigit() and text[i - 2] in ":0123456789")
         )
     ]
+    kicker = _kicker_end(text)
+    if kicker and len(text[kicker:].split()) >= KICKER_AFTER_WORDS:
+        cuts = sorted({kicker, *cuts})  # "THỜI SỰPhó Thủ tướng …": a section's kicker in capitals, then the headline
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+
+
+KICKER_AFTER_WORDS = 3  # words of the headline after a kicker, at least
+KICKER_LETTERS = 4  # a kicker in capitals has this many letters at least ("VNExpress" starts with two)
+KICKER_WORDS = 4
+
+
+def _kicker_end(text: str) -> int | None:
+    """Where a kicker in capitals at the line's start runs into a capitalised word ("THỜI SỰPhó"):
+    the capital that starts the word. None when the line opens otherwise."""
+    letters = 0
+    for i, c in enumerate(text):
+        if c == " ":
+            if text[:i].count(" ") >= KICKER_WORDS:
+                return None
+            continue
+        if not (c.isalpha() and c.isupper()):
+            return None
+        if i + 1 < len(text) and text[i + 1].islower():
+            return i if letters >= KICKER_LETTERS and text[i - 1] != " " else None
+        letters += 1
+    return None
 
 
 # A short mark at the start of a lead: "(Ngày Nay) - ", "TBV - ", "(TTXVN)- ", "HANOI -- ", "VTV.vn - ".

@@ -1,0 +1,144 @@
+"""Headers a new-user walk found misread, each on a page written here: a breadcrumb with ">" over
+a briefing whose numeric date the headline settles, a cache's banner over the copy it keeps, a
+print page's masthead with a bare page number and a kicker in capitals glued to the headline,
+a US daily's "By X | Y Bureau", its "at 9:15 p.m. EDT" clock and its "Gift Article" button."""
+
+from __future__ import annotations
+
+import pytest
+
+from diparchive.read.bylines import byline_name
+from diparchive.read.dates import print_masthead, read_dateline
+from diparchive.read.prune import COPY_NOTICE
+from diparchive.read.segment import split_glued
+from scrapes import read_scrape
+
+BRIEF = [
+    "Ministry of Foreign Affairs",
+    "Home > Press Room > Spokesperson's Remarks",
+    "Regular Press Briefing by Spokesperson Pham Thu Hang on 12 October 2023",
+    "12/10/2023",
+    "Question: What is Viet Nam's response to the recent developments in the East Sea?",
+    "Answer: Viet Nam has consistently affirmed its sovereignty over the Hoang Sa and Truong Sa archipelagos in "
+    "accordance with international law, including the 1982 UNCLOS.",
+    "Question: Could the spokesperson confirm the upcoming visit of the Japanese Prime Minister?",
+    "Answer: Information on high-level visits will be announced in due course through official channels.",
+]
+
+
+def test_a_trail_with_angle_marks_is_no_title_and_the_headline_settles_the_numeric_date(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, BRIEF)
+    assert a.title == BRIEF[2]
+    assert a.date is not None and a.date.iso == "2023-10-12"  # day first, as the headline writes it
+    assert BRIEF[1] in [r.text for r in a.removed]
+
+
+def test_a_numeric_date_the_text_does_not_settle_is_not_given_a_day(tmp_path, reader):
+    page = [BRIEF[1], "Regular Press Briefing by the Spokesperson", *BRIEF[3:]]
+    a = read_scrape(tmp_path, reader, page)
+    assert a.date is None or a.date.day is None  # 12/10 may be either order: never a guessed day
+
+
+EN = [
+    "Vietnam and Japan upgrade ties to comprehensive strategic partnership",
+    "Friday, September 22, 2023 - 18:05",
+    "Vietnam and Japan on Friday upgraded their relationship to a comprehensive strategic partnership, the "
+    "highest level in Hanoi's diplomatic ranking, during a visit by the Japanese prime minister.",
+    "The two sides agreed to expand cooperation in semiconductors, green transition and infrastructure, and to "
+    "increase official development assistance for projects in the Mekong Delta.",
+]
+CACHE = (
+    "This is Google's cache of https://news.example.org/asia/vietnam-japan. It is a snapshot of the page as it "
+    "appeared on 25 Sep 2023 10:11:04 GMT. The current page could have changed in the meantime."
+)
+
+
+def test_a_caches_banner_is_left_out_and_its_crawl_date_is_never_the_articles(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, [CACHE, "Full version Text-only version View source", *EN])
+    assert a.title == EN[0]
+    assert a.date is not None and a.date.iso == "2023-09-22"
+    assert [b.text for b in a.body] == EN[2:]
+    assert any(r.text == CACHE and r.reason == COPY_NOTICE for r in a.removed)
+
+
+VI = [
+    "Chiều 21-9, tại Hà Nội, Phó Thủ tướng đã tiếp Đoàn đại biểu Quốc hội Lào đang ở thăm và làm việc tại Việt Nam, "
+    "hai bên trao đổi về hợp tác giữa hai nước.",
+    "Phó Thủ tướng khẳng định Việt Nam luôn coi trọng và ưu tiên hàng đầu mối quan hệ đặc biệt với Lào, mong muốn "
+    "hai nước tiếp tục hỗ trợ nhau.",
+]
+
+
+def test_a_print_masthead_dates_the_page_and_a_glued_kicker_is_cut_from_the_headline(tmp_path, reader):
+    a = read_scrape(
+        tmp_path, reader, ["NHÂN DÂN   Thứ Sáu, ngày 22-9-2023   3", "THỜI SỰPhó Thủ tướng tiếp Đoàn Lào", *VI]
+    )
+    assert a.title == "Phó Thủ tướng tiếp Đoàn Lào"
+    assert a.date is not None and a.date.iso == "2023-09-22"
+    assert [b.text for b in a.body] == VI
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("THỜI SỰPhó Thủ tướng tiếp đoàn Lào", ["THỜI SỰ", "Phó Thủ tướng tiếp đoàn Lào"]),
+        ("NGOẠI GIAOViệt Nam và Lào ký hiệp định", ["NGOẠI GIAO", "Việt Nam và Lào ký hiệp định"]),
+        ("VNExpress đưa tin về chuyến thăm", ["VNExpress đưa tin về chuyến thăm"]),  # two capitals: a name
+        ("THỜI SỰ Phó Thủ tướng tiếp đoàn", ["THỜI SỰ Phó Thủ tướng tiếp đoàn"]),  # spaced: the reader's to tell
+    ],
+)
+def test_only_a_kicker_of_capitals_run_into_a_word_is_cut(line, pieces):
+    assert split_glued(line) == pieces
+
+
+@pytest.mark.parametrize(
+    ("line", "masthead"),
+    [
+        ("NHÂN DÂN   Thứ Sáu, ngày 22-9-2023   3", True),
+        ("12   Thứ Sáu, ngày 22-9-2023   QUỐC TẾ", True),
+        ("Thứ Sáu, ngày 22-9-2023   10:15", False),  # two columns, no page number
+        ("Hà Nội, ngày 22-9-2023", False),
+    ],
+)
+def test_a_print_masthead_may_print_its_page_number_bare(line, masthead):
+    assert print_masthead(line) is masthead
+
+
+US = [
+    "World | Asia",
+    "Biden lands in Hanoi for a visit aimed at countering China's influence",
+    "By Sarah Collins | Washington Bureau",
+    "September 10, 2023 at 9:15 p.m. EDT",
+    "Gift Article",
+    "HANOI — President Biden arrived in Vietnam's capital on Sunday for a visit meant to deepen economic ties "
+    "with a country that has become a pivotal partner for Washington in Asia.",
+    "The two governments announced a comprehensive strategic partnership, lifting the relationship to the "
+    "highest tier in Vietnam's diplomatic hierarchy.",
+]
+
+
+def test_a_us_dailys_byline_desk_clock_and_button(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, US)
+    assert a.title == US[1]
+    assert a.author == "Sarah Collins"
+    assert a.date is not None and a.date.iso == "2023-09-10"
+    assert "Gift Article" in [r.text for r in a.removed]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Sarah Collins | Washington Bureau", "Sarah Collins"),
+        ("By Sarah Collins — Asia desk", "Sarah Collins"),
+        ("Gift Article", None),
+        ("Save Article", None),
+    ],
+)
+def test_a_desk_after_the_name_is_cut_and_a_button_is_no_name(line, name):
+    assert byline_name(line) == name
+
+
+@pytest.mark.parametrize("line", ["September 10, 2023 at 9:15 p.m. EDT", "Sept. 10, 2023, 9:15 a.m. ET"])
+def test_a_clock_written_with_dotted_am_pm_is_part_of_the_dateline(line):
+    found = read_dateline(line)
+    assert found is not None and found.date.iso == "2023-09-10"
