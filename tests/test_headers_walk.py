@@ -142,3 +142,56 @@ def test_a_desk_after_the_name_is_cut_and_a_button_is_no_name(line, name):
 def test_a_clock_written_with_dotted_am_pm_is_part_of_the_dateline(line):
     found = read_dateline(line)
     assert found is not None and found.date.iso == "2023-09-10"
+
+
+def test_a_headline_a_print_column_wrapped_onto_three_lines_is_read_whole(tmp_path, reader):
+    page = ["QUỐC TẾ   Thứ Năm, ngày 12-10-2023   8", "Việt Nam và Indonesia", "thúc đẩy hợp tác", "kinh tế biển", *VI]
+    a = read_scrape(tmp_path, reader, page)
+    assert a.title == "Việt Nam và Indonesia thúc đẩy hợp tác kinh tế biển"
+    assert [b.text for b in a.body] == VI
+
+
+NEWSLETTER = [
+    "From: Mekong Letter <letter@mekong.example>",
+    "Subject: Fwd: [Mekong Letter #42] Hanoi's busy diplomatic autumn",
+    "Date: Mon, 16 Oct 2023 07:00:00 +0700",
+    "View this email in your browser",
+    "Vietnam hosted three foreign heads of state in a single month this autumn, a pace unusual even for a capital "
+    "that prides itself on its active diplomacy.",
+    "The visits brought agreements on trade, infrastructure and education, and set the stage for a busy year of "
+    "summits ahead.",
+    "Unsubscribe | Update your preferences",
+]
+
+
+def test_a_newsletters_mail_headers_give_its_headline_and_date_never_the_title_line(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, NEWSLETTER)
+    assert a.title == "Hanoi's busy diplomatic autumn"
+    assert a.date is not None and a.date.iso == "2023-10-16"
+    assert [b.text for b in a.body] == NEWSLETTER[4:6]
+    assert NEWSLETTER[0] in [r.text for r in a.removed]
+
+
+def test_one_line_that_looks_like_a_header_is_the_text(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, ["Subject: the budget", *NEWSLETTER[4:6]])
+    assert "Subject: the budget" not in [r.text for r in a.removed if r.reason.startswith("an e-mail")]
+
+
+CREDITED_EN = [
+    "Biden wraps up Vietnam visit with pledge on chips",
+    "September 11, 2023",
+    "President Joe Biden on Monday wrapped up a two-day visit to Vietnam with pledges to help the country develop "
+    "its semiconductor industry and secure supplies of critical minerals.",
+    "President Joe Biden and the Party chief at the Party headquarters in Hanoi on Sunday. (Evelyn Hockstein/Reuters)",
+    "The two countries agreed to raise their ties to a comprehensive strategic partnership, the highest level in "
+    "Vietnam's diplomatic ranking.",
+]
+
+
+def test_a_line_closed_by_the_photographer_and_agency_in_brackets_is_a_caption(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, CREDITED_EN)
+    assert [(b.kind.value, b.text) for b in a.body] == [
+        ("paragraph", CREDITED_EN[2]),
+        ("caption", CREDITED_EN[3]),
+        ("paragraph", CREDITED_EN[4]),
+    ]

@@ -62,6 +62,10 @@ CREDITED = re.compile(
     r"\s+(?:from|by|via|courtesy(?:\s+of)?|của|từ)\s+[^()]{1,60}\)\s*\.?\s*$",
     re.IGNORECASE,
 )
+# "… on Sunday. (Evelyn Hockstein/Reuters)": the photographer and the agency, closing the caption.
+NAMED_CREDIT = (
+    r"[.!?]\s*\((?-i:[A-ZÀ-Ỹ][\w'’.-]+(?:\s[A-ZÀ-Ỹ][\w'’.-]+){1,3}\s?/\s?[A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+){0,2})\)\s*$"
+)
 CLOSING_PHOTO = 2  # lines after the body's last paragraph where its closing photo's caption may stand
 # A news agency's credit after the caption's last sentence: "… on Saturday. — VNA/VNS Trí Dũng".
 # Or an agency's name in capitals and its photographer after a slash, perhaps in brackets and with
@@ -71,6 +75,7 @@ AGENCY_CREDIT = re.compile(
     r"|[.!?]\s+\(?[A-Z]{2,10}/[^\W\d_][^.()/\[\]]{0,60}\)?(?:\s*\[[^\]]{1,40}\])?\s*$"
     # A pool's or a handout's photo: "… June 4, 2025. Global Wire/Jane Doe/Pool".
     r"|[.!?]\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}/[^\W\d_][^./()]{1,40}/(?:Pool|POOL|Handout|HANDOUT|File|FILE)\s*$"
+    rf"|{NAMED_CREDIT}"  # "… on Sunday. (Jane Doe/Agency)"
 )
 # A photo's credit alone on its line ("Photograph: Jane Doe/Agency", "(Ảnh: Minh Anh)"): its caption
 # is the line above. (An agency's name alone, "AGENCY/Desk", credits the text as often as a photo.)
@@ -185,6 +190,8 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
                 tags[i] = Label.CAPTION  # alt text and caption, or a caption printed twice
             elif _CELL.search(text) and first < i < last:
                 tags[i] = Label.CAPTION
+        elif tag is Label.BODY and first < i and _short(text) and credited(text):
+            tags[i] = Label.CAPTION  # a short line inside the body that ends in a photo's credit
         elif tag in (Label.CHROME, Label.TAIL) and i <= last + CLOSING_PHOTO and credited(text) and _short(text):
             tags[i] = Label.CAPTION  # inside the body, or the photo right after its last paragraph
         elif tag is Label.CHROME and first < i < last and _short(text):

@@ -16,7 +16,7 @@ from collections import Counter
 from ..records import BlockKind
 from .blocks import RawBlock
 from .bylines import BYLINE_HEAD, byline_name
-from .captions import is_image_line
+from .captions import NAMED_CREDIT, is_image_line
 from .dates import DATE_RE, TIME_RE, Dateline, parse_dateline
 from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
 from .marks import OUTLET_MARK, PUBLISHED_BY
@@ -44,6 +44,7 @@ BULLET = re.compile(r"^[•·▪►»*]\s*")  # a list mark a site put before it
 # A site's name and its tagline in capitals, cut by a dash or a bar ("THE X POST - NEWS OF Y").
 _BANNER = re.compile(r"^\W*\w+(?:\s+\S+)+\s+[-–—|]\s+\S+(?:\s+\S+){2,}\s*$")
 LONG_HEADLINE = 120  # characters: a headline's line is rarely longer
+HEADLINE_LINES = 4  # a print column wraps a headline onto this many lines at most
 STANDFIRST_WORDS = 15  # a phrase this long under the headline is its summary, not a line of the site
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[^\W\d_][^.!?]{5,120}$")  # "2. Những thông điệp chính"
 DAY_PHRASE_WORDS = 4  # words before the date of a headline that ends in its day
@@ -58,7 +59,8 @@ _MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trai
 # ("… Saturday. — VNA/VNS X", "… 2025. REUTERS/X").
 PHOTO_CUE = re.compile(
     r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\bphotograph\s*:|\((?:ảnh|photo)"
-    r"|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b|[.!?]\s+\(?(?-i:[A-Z]{2,10}/[A-Z])",
+    r"|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b|[.!?]\s+\(?(?-i:[A-Z]{2,10}/[A-Z])"
+    rf"|{NAMED_CREDIT}",
     re.IGNORECASE,
 )
 
@@ -142,9 +144,9 @@ def _headline_over_standfirst(lines: list[RawBlock], at: int, lead: set[str]) ->
 
 
 def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int, int]:
-    """The lines the headline at `at` is printed on: itself, or it and the line before or after
-    it when a scraper wrapped it there (a `<br>` in the headline): two lines over the lead that
-    read as one phrase, the first a headline's start (several words, no end punctuation, printed
+    """The lines the headline at `at` is printed on: itself, or it and the lines before or after
+    it when a scraper or a print column wrapped it there (a `<br>` in the headline): lines over
+    the lead that read as one phrase, each pair the first a headline's start (several words, no end punctuation, printed
     once: no kicker or menu item), the second going on from it in lower case (no date, credit
     or byline)."""
 
@@ -164,11 +166,12 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
             and _printed_once(lines, head, rest)
         )
 
-    if wrapped(at):
-        return at, at + 1
-    if wrapped(at - 1):
-        return at - 1, at
-    return at, at
+    start = end = at
+    while end - start + 1 < HEADLINE_LINES and wrapped(end):
+        end += 1
+    while end - start + 1 < HEADLINE_LINES and wrapped(start - 1):
+        start -= 1
+    return start, end
 
 
 def _printed(lines: list[RawBlock]) -> Counter[str]:

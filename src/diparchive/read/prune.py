@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+
+from markupsafe import escape
 
 from ..records import Removed
 from .blocks import RawBlock
@@ -20,6 +23,9 @@ from .boilerplate import is_link_line
 
 CONSENT_BANNER = "consent banner (cookies, privacy, partners: the site's, no part of the article)"
 ENTRY_STAMP = "a live blog's entry stamp (the time of the entry below)"
+MAIL_HEADER = (
+    "an e-mail's header (a newsletter's sender, recipients; the subject and date read on as the headline and dateline)"
+)
 COPY_NOTICE = "a cache's or web archive's notice of its copy (when the copy was taken, not the article's date)"
 
 _TOP = 40  # lines from the top where a banner may stand (over a menu, never inside the text)
@@ -75,14 +81,48 @@ _COPY = re.compile(
     r"|\b(?:archived|captured) (?:from|on)\b.{0,40}?https?://|\bbản lưu\b.{0,40}?https?://",
     re.IGNORECASE,
 )
+# An e-mail's header lines at the top of a newsletter's scrape: the label, and for a subject the
+# marks of a reply or forward and the list's tag ("Subject: Fwd: [List #42] Headline").
+_MAIL_HEADER = re.compile(
+    r"^(subject|chủ đề|tiêu đề|from|to|cc|date|sent|ngày gửi|người gửi|người nhận|reply-to)\s*:\s*"
+    r"(?:(?:re|fwd?|tr|vv)\s*:\s*)*(?:\[[^\]]{1,40}\]\s*)?(?=\S)",
+    re.IGNORECASE,
+)
+_MAIL_VALUES = ("subject", "chủ đề", "tiêu đề", "date", "sent", "ngày gửi")  # the headers read on, their label cut
+_MAIL_HEADERS = 2  # header lines in a row at the top, at least, for a page to be an e-mail
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)»]$")
 _TEXT_WORDS = 8  # an entry, or the text above a stamp, is a sentence at least this long
 _CREDIT = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
 
 
+def mail_headers(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Removed]]:
+    """A newsletter's e-mail headers at the top of its scrape: the sender's and recipients' lines
+    left out, the subject and the date kept without their label (the headline and its dateline)."""
+    run = 0
+    for block in blocks:
+        if block.image_slot or not _MAIL_HEADER.match(block.text):
+            break
+        run += 1
+    if run < _MAIL_HEADERS:
+        return list(blocks), []
+    kept: list[RawBlock] = []
+    removed: list[Removed] = []
+    for block in blocks[:run]:
+        found = _MAIL_HEADER.match(block.text)
+        assert found is not None
+        label, value = found.group(0).strip(), block.text[found.end() :].strip()
+        if found.group(1).lower() in _MAIL_VALUES:
+            kept.append(replace(block, text=value, html=str(escape(value))))
+        removed.append(
+            Removed(label if found.group(1).lower() in _MAIL_VALUES else block.text, block.line, MAIL_HEADER)
+        )
+    return [*kept, *blocks[run:]], removed
+
+
 def pruned(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Removed]]:
     """`blocks` without a consent banner or a cache's notice at the top and a live blog's entry stamps, and the
     lines left out, each with its reason."""
+    blocks, mail = mail_headers(blocks)
     lines = [b for b in blocks if not b.image_slot]
     texts = [" ".join(b.text.split()) for b in lines]
     out: dict[int, str] = {}
@@ -92,7 +132,7 @@ def pruned(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Removed]]:
     out.update((id(lines[i]), COPY_NOTICE) for i in range(min(len(texts), _TOP)) if _COPY.search(texts[i]))
     rest = [(b, t) for b, t in zip(lines, texts) if id(b) not in out]
     out.update((id(rest[i][0]), ENTRY_STAMP) for i in entry_stamps([t for _, t in rest]))
-    removed = [Removed(b.text, b.line, out[id(b)]) for b in lines if id(b) in out]
+    removed = mail + [Removed(b.text, b.line, out[id(b)]) for b in lines if id(b) in out]
     return [b for b in blocks if id(b) not in out], removed
 
 
