@@ -195,3 +195,49 @@ def test_a_line_closed_by_the_photographer_and_agency_in_brackets_is_a_caption(t
         ("caption", CREDITED_EN[3]),
         ("paragraph", CREDITED_EN[4]),
     ]
+
+
+VI_BODY = [
+    "Chiều 11-10, tại Trụ sở Chính phủ, Thủ tướng đã tiếp Đại sứ Hàn Quốc đến chào từ biệt nhân dịp kết thúc "
+    "nhiệm kỳ công tác tại Việt Nam.",
+    "Thủ tướng đánh giá cao những đóng góp của Đại sứ đối với sự phát triển của quan hệ Đối tác chiến lược toàn "
+    "diện giữa hai nước.",
+]
+CAPTION = "Thủ tướng tiếp Đại sứ Hàn Quốc. Ảnh: VGP"
+
+
+def test_a_text_browsers_image_trace_beside_its_caption_is_not_a_second_caption(tmp_path, reader):
+    page = ["Thủ tướng tiếp Đại sứ Hàn Quốc chào từ biệt", "12/10/2023 09:30", VI_BODY[0], f"[image: {CAPTION}]"]
+    a = read_scrape(tmp_path, reader, [*page, CAPTION, VI_BODY[1]])
+    assert [(b.kind.value, b.text) for b in a.body] == [
+        ("paragraph", VI_BODY[0]),
+        ("caption", CAPTION),
+        ("paragraph", VI_BODY[1]),
+    ]
+
+
+def test_a_caption_with_its_credit_in_a_print_column_is_not_joined_to_the_next_paragraph(tmp_path, reader):
+    column = [
+        "Thủ tướng tiếp Đại sứ Hàn Quốc chào từ biệt",
+        "12/10/2023",
+        "Chiều 11-10, tại Trụ sở Chính phủ, Thủ tướng",
+        "đã tiếp Đại sứ Hàn Quốc đến chào từ biệt nhân",
+        "dịp kết thúc nhiệm kỳ công tác tại Việt Nam.",
+        "Thủ tướng tiếp Đại sứ Hàn Quốc. Ảnh: DƯƠNG GIANG (TTXVN)",
+        "Thủ tướng đánh giá cao những đóng góp của Đại",
+        "sứ đối với sự phát triển của quan hệ Đối tác",
+        "chiến lược toàn diện giữa hai nước.",
+    ]
+    a = read_scrape(tmp_path, reader, column)
+    assert [(b.kind.value, b.text) for b in a.body] == [
+        ("paragraph", VI_BODY[0]),
+        ("caption", column[5]),
+        ("paragraph", VI_BODY[1]),
+    ]
+
+
+def test_the_bio_of_a_bureau_chief_after_the_body_is_furniture(tmp_path, reader):
+    bio = "Sarah Collins is the Southeast Asia bureau chief for the paper, based in Bangkok."
+    a = read_scrape(tmp_path, reader, [*US, bio])
+    assert bio not in [b.text for b in a.body]
+    assert any(r.text == bio and r.reason.endswith("bio") for r in a.removed)

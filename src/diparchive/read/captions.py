@@ -130,6 +130,11 @@ def names_headline(text: str, heads: Sequence[set[str]]) -> bool:
     return _alt_shaped(text) and not credited(text) and _holds(_tokens(text), heads)
 
 
+def _captioned(texts: Sequence[str], tags: Sequence[Label], i: int) -> bool:
+    """A caption stands right before or after the picture's trace at `i`, not itself one."""
+    return any(0 <= j < len(texts) and tags[j] is Label.CAPTION and not is_image_line(texts[j]) for j in (i - 1, i + 1))
+
+
 def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
     """The labels with the captions the shapes above tell (see the module's text)."""
     tags = list(tags)
@@ -163,6 +168,9 @@ def settle_captions(texts: Sequence[str], tags: Sequence[Label]) -> list[Label]:
 
     for i in range(max(1, first), n):
         text, tag = texts[i], tags[i]
+        if tag is Label.CAPTION and is_image_line(text) and _captioned(texts, tags, i):
+            tags[i] = Label.CHROME  # the picture's trace ("[image: …]") beside its caption: the caption is kept
+            continue
         if tag is Label.BODY and first < i < last and tags[i - 1] not in _KEPT and names_headline(text, heads):
             tags[i] = Label.CAPTION  # under the lead's dateline or outlet line, the photo's caption names the headline
         elif CREDIT_ALONE.fullmatch(text.strip()) and i - 1 > first and tags[i - 1] in _KEPT and _short(texts[i - 1]):

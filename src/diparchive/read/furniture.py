@@ -22,6 +22,7 @@ _NAME = r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_]*(?:[-’'][
 # The words a bio says what its author does and where (a generic list of both languages).
 _ROLE = re.compile(
     r"(?<![^\W_])(?:fellow|professor|lecturer|researcher|director|editor|journalist|correspondent|writer|author"
+    r"|reporter|columnist|photographer|bureau|chief|staff"
     r"|analyst|scholar|student|ambassador|diplomat|former|founder|chair|president|member|partner|advis[eo]r"
     r"|consultant|associate|senior|research|institute|university|cent(?:er|re)|school|college|foundation"
     r"|council|program(?:me)?|giảng viên|nghiên cứu viên|nghiên cứu sinh|chuyên gia|nhà báo|phóng viên"

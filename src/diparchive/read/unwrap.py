@@ -7,7 +7,7 @@ one goes on from it in lower case, after a comma or a word cut by a hyphen, or w
 line's first word would not have fitted on it (the break was forced by the width, not
 chosen). A run of such lines (three at least: a two-line headline is the headline's business)
 becomes one line. A line that ends a sentence, a list mark, a byline's head or a long line of
-its own (a paragraph a web page prints whole) or a masthead's line set in columns is never joined.
+its own (a paragraph a web page prints whole) a masthead's line set in columns or a caption with its photo's credit is never joined.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ SOFT_SHARE = 3  # of a run's joins, one in this many at least goes on plainly (l
 RUN_LINES = 3  # lines joined at the least (a headline on two lines is read by `headline`)
 _ENDS = tuple('.!?:;…"”’»')  # a line ending so ends its sentence ("(right)" may not)
 WINDOW = 8  # lines from a run's first whose longest tells the column's width
+_CREDIT = re.compile(r"(?<![^\W_])(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
 _COLUMNS = "   "  # a wide gap between the parts of one line: a masthead's columns, not a paragraph's words
 _OPENS = re.compile(r"^(?:[•·▪►»*>|–—-]|(?:by|theo|bài|ảnh|photo|nguồn|source)\b)", re.IGNORECASE)
 
@@ -31,6 +32,7 @@ def _joinable(line: str) -> bool:
         and len(line.split()) >= 3
         and not line.endswith(_ENDS)
         and not _OPENS.match(line)
+        and not _CREDIT.search(line)  # "Ảnh: X (TTXVN)": a photo's caption ends with its credit
         and _COLUMNS not in line.strip()  # "NHÂN DÂN   Thứ Sáu, ngày 22-9-2023   3": a masthead set in columns
     )
 
