@@ -241,3 +241,17 @@ def test_the_bio_of_a_bureau_chief_after_the_body_is_furniture(tmp_path, reader)
     a = read_scrape(tmp_path, reader, [*US, bio])
     assert bio not in [b.text for b in a.body]
     assert any(r.text == bio and r.reason.endswith("bio") for r in a.removed)
+
+
+def test_the_headline_over_a_deck_the_model_is_as_sure_of_is_the_title(tmp_path, reader):
+    page = [
+        "Thủ tướng tiếp Bộ trưởng Quốc phòng Australia",
+        "Hai bên nhất trí làm sâu sắc hơn hợp tác quốc phòng",
+        "14/10/2024 09:15",
+        "Chiều 13-10, tại Hà Nội, Thủ tướng đã tiếp Bộ trưởng Quốc phòng Australia đang thăm chính thức Việt Nam, "
+        "hai bên nhất trí làm sâu sắc hơn hợp tác quốc phòng.",
+        "Thủ tướng đề nghị hai bên tăng cường hợp tác trong đào tạo, gìn giữ hòa bình và an ninh biển.",
+    ]
+    a = read_scrape(tmp_path, reader, page)
+    assert a.title == page[0]
+    assert page[1] in [r.text for r in a.removed]  # the deck kept with its reason

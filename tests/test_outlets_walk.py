@@ -91,3 +91,9 @@ def test_a_publishers_line_is_the_outlet_never_the_title_and_the_bio_names_the_a
 def test_published_by_a_person_names_no_outlet(tmp_path, reader):
     a = read_scrape(tmp_path, reader, [*THINK[:3], "Published by Jane Morrow", *THINK[4:10]])
     assert a.outlet is None and a.title == THINK[2]
+
+
+def test_a_place_in_capitals_run_into_its_dash_is_the_dateline():
+    lead = "Vietnam's top leader will make his first visit to the White House this month, officials said."
+    assert split_glued(f"WASHINGTON—{lead}") == ["WASHINGTON—", lead]
+    assert split_glued(f"US—{lead}") == [f"US—{lead}"]  # two letters: a word of the sentence ("US—China ties")

@@ -99,7 +99,7 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     if best is None or best[0] < TITLE_CHANCE:
         return _placed_headline(lines, read, first_body, lead_text)
     _, at, chance, shared, placed = best
-    if _headline_over_standfirst(lines, at, lead):
+    if _headline_over_standfirst(lines, at, lead, read[at - 1].chance(Label.TITLE) if at else 0.0):
         at, chance = at - 1, read[at - 1].chance(Label.TITLE)
         own = _tokens(lines[at].text)
         shared, placed = sum(1 for w in own if w in lead) / len(own), True
@@ -122,17 +122,18 @@ def _told_above(lines: list[RawBlock], picture: int, lead: set[str], lead_text: 
     return False
 
 
-def _headline_over_standfirst(lines: list[RawBlock], at: int, lead: set[str]) -> bool:
-    """The line read as the headline is the standfirst under it: a longer summary, no sentence's
-    stop, right under a line of several words that could be the headline and tells the lead's
-    story in its words (a site's menu or a section's name does not)."""
+def _headline_over_standfirst(lines: list[RawBlock], at: int, lead: set[str], upper_chance: float) -> bool:
+    """The line read as the headline is the standfirst under it: a longer summary (or a deck the
+    model is as sure is a headline's as the line over it), no sentence's stop, right under a line of
+    several words that could be the headline and tells the lead's story in its words (a site's menu
+    or a section's name does not)."""
     if at < 1:
         return False
     upper, chosen = lines[at - 1].text, lines[at].text
     own = _tokens(upper)
     return (
         len(upper.split()) >= STANDFIRST_HEAD_WORDS
-        and len(chosen) >= STANDFIRST_RATIO * len(upper)
+        and (len(chosen) >= STANDFIRST_RATIO * len(upper) or upper_chance >= SURE_TITLE)
         and could_be_headline(upper, chosen)
         and not sentence_like(upper)
         and not upper.rstrip().endswith((".", "…"))

@@ -29,10 +29,11 @@ _FORMS = (
     rf"{_PLACE}{_DAY}\s*{_FILED}\s*{_DASH}",
     rf"(?P<edition>{_CODE})\s+(?i:{_EDITION})\s*{_DASH}",
     rf"(?P<stop>{_CAPS_CODE})\.",
+    r"(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})—",  # "WASHINGTON—", the dash run into the text
 )
 OUTLET_MARK = re.compile(rf"^(?:{'|'.join(_FORMS)})\s*$")
 # The same mark in front of the lead's first word (after it, at least a sentence's start).
-LEAD_MARK = re.compile(rf"^(?:{'|'.join(_FORMS[1:])})\s+(?=[^\W\d_])")
+LEAD_MARK = re.compile(rf"^(?:{'|'.join(_FORMS[1:])})(?:\s+|(?<=—))(?=[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ def mark_code(text: str) -> Mark | None:
     found = OUTLET_MARK.match(text.strip())
     if found is None:
         return None
-    for group in ("code", "filed", "filer", "edition", "stop"):
+    for group in ("code", "filed", "filer", "edition", "stop", "place"):
         if found.group(group):
             inside = group in ("filed", "filer") or text.lstrip().startswith("(")
             return Mark(found.group(group), inside)
