@@ -52,6 +52,8 @@ PLACED_WORDS = 4  # words of a headline read from where it stands, the model uns
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
 MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
+_GLUED_NAMES = re.compile(r"[^\W\d_A-Z]{2}(?=[A-Z][^\W\d_A-Z])")  # "ArrowArtboard": a name run into the next
+GLUED_NAMES = 3  # such joints on one line: icons' or widgets' names, never a headline ("iPhone", "McCain": none)
 _MENU_SEPARATORS = re.compile(r"\s[|·•]\s")  # between a menu's items on one line
 _TRAIL = re.compile(r"\s[»›>]\s")  # a breadcrumb's separators ("Home » News", "Home > Press Room")
 _MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trail's separators
@@ -99,6 +101,8 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     if best is None or best[0] < TITLE_CHANCE:
         return _placed_headline(lines, read, first_body, lead_text)
     _, at, chance, shared, placed = best
+    if _kicker_of(lines, at, first_body, lead_text):
+        at, chance = at + 1, read[at + 1].chance(Label.TITLE)  # "Biden in VietnamBiden Forges …": the kicker, cut off
     if _headline_over_standfirst(lines, at, lead, read[at - 1].chance(Label.TITLE) if at else 0.0):
         at, chance = at - 1, read[at - 1].chance(Label.TITLE)
         own = _tokens(lines[at].text)
@@ -110,6 +114,20 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
     return at, "; ".join(doubts) or None
+
+
+def _kicker_of(lines: list[RawBlock], at: int, first_body: int, lead_text: str) -> bool:
+    """The line at `at` was cut from the front of the next one (one scraped line, glued), which
+    is longer and could be the headline: a section's kicker over its headline."""
+    if at + 1 >= first_body or lines[at + 1].line != lines[at].line:
+        return False
+    kicker, rest = lines[at].text, lines[at + 1].text
+    return (
+        len(rest.split()) > len(kicker.split())
+        and could_be_headline(rest, lead_text)
+        and not sentence_like(rest)
+        and not DATE_RE.search(rest)
+    )
 
 
 def _told_above(lines: list[RawBlock], picture: int, lead: set[str], lead_text: str) -> bool:
@@ -337,6 +355,8 @@ def could_be_headline(text: str, lead: str = "") -> bool:
         return False
     if text.rstrip().endswith(":"):
         return False  # "Toàn văn bức điện như sau:", "Read more:": it announces what follows
+    if len(_GLUED_NAMES.findall(text)) >= GLUED_NAMES:
+        return False  # "ArrowArtboardCreated with Sketch.Title ChevronIcon…": a widget's icon names run together
     if len(_MENU_SEPARATORS.findall(text)) >= MENU_ITEMS - 2:
         return False  # "Politics | Economy | Ideas | Travel": a menu's items, not a headline
     if text.rstrip().endswith(".") and len(text.split()) >= 10 and fold(text.rstrip(". ")) not in fold(lead):
