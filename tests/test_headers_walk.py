@@ -255,3 +255,47 @@ def test_the_headline_over_a_deck_the_model_is_as_sure_of_is_the_title(tmp_path,
     a = read_scrape(tmp_path, reader, page)
     assert a.title == page[0]
     assert page[1] in [r.text for r in a.removed]  # the deck kept with its reason
+
+
+VI_ASEAN = [
+    "Ngày 25/7, tại Vientiane, Bộ trưởng Ngoại giao dẫn đầu Đoàn Việt Nam tham dự Hội nghị Bộ trưởng Ngoại giao "
+    "ASEAN lần thứ 57 và các hội nghị liên quan.",
+    "Tại hội nghị, các Bộ trưởng thảo luận về việc xây dựng Cộng đồng ASEAN và quan hệ của ASEAN với các đối tác.",
+]
+
+
+def test_a_trail_right_over_the_headline_is_never_its_first_line(tmp_path, reader):
+    head = "Bộ trưởng Ngoại giao dự Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57"
+    page = ["Thời sự", "Ngoại giao", "Kinh tế", "Ngoại giao > Hoạt động đối ngoại", head, "Thứ Năm, 25/07/2024 - 18:40"]
+    a = read_scrape(tmp_path, reader, [*page, *VI_ASEAN])
+    assert a.title == head
+
+
+def test_the_sites_name_over_its_menu_is_no_headline_even_named_in_the_lead(tmp_path, reader):
+    head = 'Thứ trưởng Ngoại giao: "Việt Nam đóng góp thực chất tại Liên hợp quốc"'
+    lead = (
+        "Nhân dịp Chủ tịch nước dự Hội nghị Thượng đỉnh Tương lai tại New York, Thứ trưởng Bộ Ngoại giao đã trả "
+        "lời phỏng vấn phóng viên Báo Quân đội Nhân dân về ý nghĩa của chuyến công tác."
+    )
+    more = "Thứ trưởng cho biết Việt Nam sẽ chia sẻ tầm nhìn về một hệ thống quản trị toàn cầu công bằng hơn."
+    page = ["Báo Quân đội Nhân dân", "Chính trị", "Quốc phòng", "Quốc tế", "Trang chủ  >  Chính trị"]
+    a = read_scrape(tmp_path, reader, [*page, "Thứ Sáu, 20/09/2024 - 07:45", head, lead, more])
+    assert a.title == head
+    assert a.date is not None and a.date.iso == "2024-09-20"
+
+
+def test_a_retrospectives_dateline_under_its_headline_stands_whatever_years_it_tells_of(tmp_path, reader):
+    page = [
+        "Vietnam's ASEAN Chairmanship Legacy: Quiet Consensus in a Noisy Region",
+        "By Le Thu Huong",
+        "November 02, 2024",
+        "Vietnamese Prime Minister chairs the 37th ASEAN Summit held online in Hanoi, Nov. 12, 2020.",
+        "Credit: VGP",
+        "When Vietnam took over the ASEAN chair in January 2020, few in Hanoi expected the year to be defined by a "
+        "virus that would move every summit online.",
+        "Within weeks, the chairmanship had moved online, and the foreign ministry found itself hosting summits "
+        "through screens, a format nobody had planned for in 2019.",
+    ]
+    a = read_scrape(tmp_path, reader, page)
+    assert a.date is not None and a.date.iso == "2024-11-02"
+    assert [b.text for b in a.body if b.kind.value == "caption"] == [page[3]]  # its credit alone under it

@@ -80,7 +80,8 @@ AGENCY_CREDIT = re.compile(
 # A photo's credit alone on its line ("Photograph: Jane Doe/Agency", "(Ảnh: Minh Anh)"): its caption
 # is the line above. (An agency's name alone, "AGENCY/Desk", credits the text as often as a photo.)
 CREDIT_ALONE = re.compile(
-    r"\(?(?:ảnh|photo(?:graph)?|illustration|composite|nguồn ảnh)\s*:\s*[^.()]{1,60}\)?\.?", re.IGNORECASE
+    r"\(?(?:ảnh|photo(?:graph)?|illustration|composite|nguồn ảnh|(?:photo |image )?credit)\s*:\s*[^.()]{1,60}\)?\.?",
+    re.IGNORECASE,
 )
 COPYRIGHT_CREDIT = re.compile(r"[.!?]\s*©\s*[^\W\d_][^.()©]{0,40}$")  # "… on May 31. © Reuters"
 _CELL = re.compile(r"[.!?)]\s*\|$")  # a sentence, then the pipe of a table cell

@@ -126,8 +126,8 @@ def publication_date(
     Dates in body paragraphs, captions and teasers are events, never the publication: a
     dateline counts only before the article's second long paragraph (after it, only a notice
     of when the page was posted, when nothing above gives a date). A "published" label beats
-    an "updated" one. A date years later than every year the text
-    names is a crawl or widget clock. So is a full date with its clock on its own line right
+    an "updated" one. Over the headline (or with none), a date years later than every year the
+    text names is a crawl or widget clock. So is a full date with its clock on its own line right
     under `last_paragraph`, the body's last (`_closing_stamp`).
     """
     datelines: list[tuple[int, Dateline]] = []
@@ -189,7 +189,9 @@ def publication_date(
             return Choice(top[0][1].date, top[0][0], top[0][1].author)  # the page opens with its date, then the lead
         chosen = next(((i, d) for i, d in labelled if plausible(d)), None)
         return Choice(chosen[1].date, chosen[0], None) if chosen else None
-    below = [(i, d) for i, d in datelines + labelled if i > title_at and plausible(d)]
+    # Under the headline (before the second long paragraph) a dateline is the article's own, whatever
+    # years the text names: a retrospective tells of years long past. Clocks stand over the headline.
+    below = [(i, d) for i, d in datelines + labelled if i > title_at]
     below.sort(key=lambda item: item[0])
     stamp = trailing_stamp(lines[title_at]) if title_at < len(lines) else None
     if stamp is not None:  # "Headline29/10/2021 05:24": the headline carries its own stamp

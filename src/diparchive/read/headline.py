@@ -52,6 +52,7 @@ PLACED_WORDS = 4  # words of a headline read from where it stands, the model uns
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
 MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
+MENU_ITEM_WORDS = 3  # words of a menu's item on a line of its own, at most
 _GLUED_NAMES = re.compile(r"[^\W\d_A-Z]{2}(?=[A-Z][^\W\d_A-Z])")  # "ArrowArtboard": a name run into the next
 GLUED_NAMES = 3  # such joints on one line: icons' or widgets' names, never a headline ("iPhone", "McCain": none)
 _MENU_SEPARATORS = re.compile(r"\s[|·•]\s")  # between a menu's items on one line
@@ -80,8 +81,8 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         chance = read[i].chance(Label.TITLE)
         if not could_be_headline(text, lead_text) or unmarked_over_marked(text, lead_text):
             continue
-        if i != above and site_banner(text) or _TRAIL.search(text[1:]):
-            continue  # the site's name and tagline over its menu, or a menu's trail ("Home » News")
+        if i != above and (site_banner(text) or _over_menu(lines, read, i, first_body)) or _TRAIL.search(text[1:]):
+            continue  # the site's name (and tagline) over its menu, or a menu's trail ("Home » News")
         own = _tokens(text)
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
         if i > 1 and is_image_line(lines[i - 1].text) and _told_above(lines, i - 1, lead, lead_text):
@@ -114,6 +115,17 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     if lead and not shared:
         doubts.append(NO_SHARED_WORD)
     return at, "; ".join(doubts) or None
+
+
+def _over_menu(lines: list[RawBlock], read: list[Labelled], at: int, first_body: int) -> bool:
+    """The line, which the model is unsure of, stands over a menu: the lines right under it,
+    before the lead, are its items (a few short lines the model reads as the site's)."""
+    if read[at].chance(Label.TITLE) >= SURE_TITLE:
+        return False  # a headline the model is sure of, over its share buttons
+    under = range(at + 1, min(at + 1 + MENU_ITEMS - 1, first_body))
+    return len(under) == MENU_ITEMS - 1 and all(
+        read[j].label is Label.CHROME and len(lines[j].text.split()) <= MENU_ITEM_WORDS for j in under
+    )
 
 
 def _kicker_of(lines: list[RawBlock], at: int, first_body: int, lead_text: str) -> bool:
@@ -355,6 +367,8 @@ def could_be_headline(text: str, lead: str = "") -> bool:
         return False
     if text.rstrip().endswith(":"):
         return False  # "Toàn văn bức điện như sau:", "Read more:": it announces what follows
+    if _TRAIL.search(text[1:]):
+        return False  # "Ngoại giao > Hoạt động đối ngoại", "Home » News": a breadcrumb's trail
     if len(_GLUED_NAMES.findall(text)) >= GLUED_NAMES:
         return False  # "ArrowArtboardCreated with Sketch.Title ChevronIcon…": a widget's icon names run together
     if len(_MENU_SEPARATORS.findall(text)) >= MENU_ITEMS - 2:

@@ -28,7 +28,15 @@ from .bylines import (
     over_stamp,
     signature_at,
 )
-from .captions import AGENCY_CREDIT, credited, headline_words, is_image_line, names_headline, settle_captions
+from .captions import (
+    AGENCY_CREDIT,
+    CREDIT_ALONE,
+    credited,
+    headline_words,
+    is_image_line,
+    names_headline,
+    settle_captions,
+)
 from .dates import DATE_RE, parse_dateline
 from .folding import fold
 from .furniture import BIO, bio_name, end_furniture, signature_place
@@ -329,7 +337,14 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         # (after two whole paragraphs: a desk's name under the lead and its date opens no end)
         tags[signed + 1 :] = [Label.TAIL if tag in kept else tag for tag in tags[signed + 1 :]]
     opening = lines[first].text if first is not None else ""
-    if first is not None and tags[first] is Label.CAPTION and not (PHOTO_CUE.search(opening) or credited(opening)):
+    credit_under = (
+        first is not None and first + 1 < len(lines) and CREDIT_ALONE.fullmatch(lines[first + 1].text.strip())
+    )
+    if (
+        first is not None
+        and tags[first] is Label.CAPTION
+        and not (PHOTO_CUE.search(opening) or credited(opening) or credit_under)
+    ):
         after = lines[first + 1].text if first + 1 < len(lines) and tags[first + 1] is Label.BODY else ""
         headline = could_be_headline(opening, after) and not sentence_like(opening) and shares_words(opening, after)
         # No photo's caption without its credit over the lead: a headline in the lead's words, or else the text.
