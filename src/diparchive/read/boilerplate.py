@@ -148,14 +148,34 @@ _INLINE_CHROME = (
             re.IGNORECASE,
         ),
     ),
+    (
+        "a link to the rest of the story",
+        re.compile(
+            r"^\W*(?:read (?:the )?(?:full|rest of)(?: this| the)? (?:story|article)|read (?:the )?full|continue reading"
+            r"|xem tiếp|đọc tiếp|đọc toàn văn|xem toàn văn)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a subscription's pitch",
+        re.compile(
+            r"^\W*(?:enjoying this (?:article|story)\?|like this (?:article|story)\?|click here to subscribe"
+            r"|subscribe (?:now|today) (?:for|to)\b|become a (?:subscriber|member) (?:for|to)\b)",
+            re.IGNORECASE,
+        ),
+    ),
 )
+
+
+INLINE_CHARS = 120  # a site's line inside the text is this short at most
 
 
 def inline_chrome(text: str) -> str | None:
     """Why a line inside the text is the site's: an advertisement's label ("Advertisement · Scroll
     to continue", "Quảng cáo"), or a player's ("Video đang được tải...", "00:00 / 01:58", "Nghe đọc
-    bài 0:00", "Listen to this article"); None for any other line."""
-    return next((why for why, shape in _INLINE_CHROME if len(text) <= 80 and shape.match(text.strip())), None)
+    bài 0:00", "Listen to this article"), a link to the rest ("Read full this story") or a
+    subscription's pitch ("Enjoying this article? Click here to subscribe …"); None for any other line."""
+    return next((why for why, shape in _INLINE_CHROME if len(text) <= INLINE_CHARS and shape.match(text.strip())), None)
 
 
 LEFT_OUT_LINES = 5  # lines of whole paragraphs left out a warning names

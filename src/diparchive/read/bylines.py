@@ -97,7 +97,8 @@ _BUTTONS = re.compile(
 _SITE_WORDS = frozenset(
     "about contact us our we you your my me home subscribe login log sign register search menu help privacy"
     " terms advertise advertising careers newsletter follow more all latest who what how why where this that"
-    " these with for from into is are was were here there gift article save comments comment listen".split()
+    " these with for from into is are was were here there gift article save comments comment listen"
+    " play video pause replay watch mute volume".split()
 )
 _SITE_PHRASES = re.compile(
     r"(?<![^\W_])(?:giới thiệu|liên hệ|trang chủ|tòa soạn|toà soạn|quảng cáo|đăng nhập|đăng ký|tìm kiếm|góp ý"

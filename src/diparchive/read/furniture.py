@@ -63,6 +63,17 @@ _DISCLAIMER = re.compile(
     r"|không (?:nhất thiết )?(?:phản ánh|thể hiện|đại diện cho) quan điểm",
     re.IGNORECASE,
 )
+# A syndicator's or cache's notice of the copy it keeps ("This is cached page on X", "remove this page").
+_COPY = re.compile(
+    r"\b(?:this is (?:a )?cached (?:page|copy|version)|if you want (?:to )?remove this page|this page (?:is|was) cached)\b",
+    re.IGNORECASE,
+)
+# A wire's closing credits ("Reporting by X; Editing by Y") and a publisher's note on its standards.
+_CREDITS = re.compile(
+    r"^\W{0,3}(?:(?:additional )?reporting|writing|editing|compiled|translated) by\b.{0,200}?(?:;|\band\b|$)"
+    r"|^\W{0,3}(?:our (?:standards|editorial (?:standards|policy|guidelines))|editorial (?:standards|guidelines))\b",
+    re.IGNORECASE,
+)
 _CORRECTION = re.compile(
     r"^\W{0,3}(?:corrections?|clarifications?|editor['’]s note|update|đính chính|ghi chú)\s*[:\-–]\s*\S"
     r"|^\W{0,3}an? (?:earlier|previous) version of this (?:article|story|report)\b",
@@ -87,6 +98,10 @@ def furniture(text: str, said: str) -> str | None:
     A bio by name is one of a person the body (`said`) does not name: else it is the story's last word."""
     if len(text.split()) > FURNITURE_WORDS:
         return None
+    if _CREDITS.match(text):
+        return "after the article: the desk's credits (reporting, editing) or its standards"
+    if _COPY.search(text):
+        return "after the article: a copy's notice (a cache or syndicator)"
     if _CORRECTION.match(text):
         return "after the article: a correction"
     if _PRINT.match(text):
@@ -125,8 +140,8 @@ def end_furniture(texts: Sequence[str], tags: Sequence[Label]) -> dict[int, str]
     for i in reversed(kept):
         why = furniture(texts[i], " ".join(texts[j] for j in body if j < i))
         if tags[i] is Label.CAPTION:
-            if why == BIO:
-                found[i] = why  # "X is a senior fellow at …", which the model read as a photo's caption
+            if why is not None:
+                found[i] = why  # "X is a senior fellow at …", "Reporting by …", which the model read as a caption
             continue
         if why is None:
             break

@@ -367,6 +367,8 @@ def could_be_headline(text: str, lead: str = "") -> bool:
         return False
     if text.rstrip().endswith(":"):
         return False  # "Toàn văn bức điện như sau:", "Read more:": it announces what follows
+    if len(text) > 2 * LONG_HEADLINE:
+        return False  # a paragraph, however it ends ("… Welcoming Wang and the delegation…")
     if _TRAIL.search(text[1:]):
         return False  # "Ngoại giao > Hoạt động đối ngoại", "Home » News": a breadcrumb's trail
     if len(_GLUED_NAMES.findall(text)) >= GLUED_NAMES:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Capital letters, Vietnamese ones too (a character class: "A-Z" alone misses "Ộ", a range of
+# Vietnamese letters mixes both cases).
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper() and c != "\u0130")
 _DASH = r"(?:-{1,2}|–|—)"
 _CODE = r"[A-ZĐ][\w&.]{1,15}"
 # A place in capitals or written as words, one to three of them ("HANOI", "NEW YORK", "Hanoi").
@@ -29,7 +32,7 @@ _FORMS = (
     rf"{_PLACE}{_DAY}\s*{_FILED}\s*{_DASH}",
     rf"(?P<edition>{_CODE})\s+(?i:{_EDITION})\s*{_DASH}",
     rf"(?P<stop>{_CAPS_CODE})\.",
-    r"(?P<place>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})—",  # "WASHINGTON—", the dash run into the text
+    rf"(?P<place>(?=[{_UPPER}\s]{{4}})[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}}){{0,2}})(?:—|\s{_DASH})",  # "WASHINGTON—", "HÀ NỘI —"
 )
 OUTLET_MARK = re.compile(rf"^(?:{'|'.join(_FORMS)})\s*$")
 # The same mark in front of the lead's first word (after it, at least a sentence's start).

@@ -154,17 +154,43 @@ _GLUED_PLACEHOLDER = re.compile(
 )
 
 
+_DATE_WORD = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|updated|published|posted",
+    re.IGNORECASE,
+)
+
+
+_WIDGET_LABELS = frozenset("image photo video audio share watch listen print read more".split())
+BRAND_PART = 5  # letters of a brand's first part at most ("Petro", "Vin"), or its second's less one ("Plus")
+
+
+def _brand(text: str, at: int) -> bool:
+    """The capital at `at` is inside a name written in one word with capitals in it ("VinFast",
+    "VietnamPlus", "YouTube"): the word is all unaccented letters, one of its parts short (two
+    long words run together are two lines glued: "VietnamBiden"), and what follows the capital is
+    no date's word ("NewsMonday, 3 May" is a section glued to a date)."""
+    start = text.rfind(" ", 0, at) + 1
+    end = next((j for j in range(at, len(text)) if not text[j].isalnum()), len(text))
+    word, left, right = text[start:end], at - start, end - at
+    short = left <= BRAND_PART or right <= BRAND_PART - 1  # "Vin|Fast", "Vietnam|Plus"; not "Vietnam|Biden"
+    if text[start:at].lower() in _WIDGET_LABELS:
+        return False  # "ImagePresident Biden …": a picture's label run into its caption
+    return word.isascii() and word.isalpha() and short and not _DATE_WORD.match(text, at)
+
+
 def _unglue(text: str) -> list[str]:
     """Cut where a lower-case letter (or a digit) runs straight into a capitalised word with no
     space: "Thế giớiThứ Sáu", "+07:00Google", or a kicker in capitals does ("THỜI SỰPhó Thủ tướng"). Running text never writes that; "iPhone" and
-    "McCain" stay whole because a cut needs two lower-case letters before it."""
+    "McCain" stay whole because a cut needs two lower-case letters before it, and a brand written
+    in one unaccented word ("VinFast", "YouTube") because it is one."""
     cuts = [
         i
         for i in range(2, len(text) - 1)
         if text[i].isupper()
         and text[i + 1].islower()
         and (
-            (text[i - 1].islower() and text[i - 2].islower())
+            (text[i - 1].islower() and text[i - 2].islower() and not _brand(text, i))
             or (text[i - 1].isdigit() and text[i - 2] in ":0123456789")
         )
     ]

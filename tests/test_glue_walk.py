@@ -1,0 +1,87 @@
+"""Lines a new-user walk found cut or kept wrongly, each written here: a brand in one word with a
+capital inside ("VinFast", "VietnamPlus") is never cut as two glued lines, a picture's label run
+into its caption is; a place's dateline in Vietnamese capitals alone on its line is a mark; a link to
+the rest of the story, a subscription's pitch, a wire's closing credits and a player's button are
+the site's; a long paragraph cut short is never a headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from diparchive.read.boilerplate import inline_chrome
+from diparchive.read.bylines import byline_name
+from diparchive.read.furniture import furniture
+from diparchive.read.marks import mark_code
+from diparchive.read.segment import split_glued
+from scrapes import read_scrape
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("VinFast khởi công nhà máy tại Ấn Độ", ["VinFast khởi công nhà máy tại Ấn Độ"]),
+        ("Copyright © VietnamPlus, Vietnam News Agency", ["Copyright © VietnamPlus, Vietnam News Agency"]),
+        ("PetroVietnam ký thỏa thuận với đối tác", ["PetroVietnam ký thỏa thuận với đối tác"]),
+        ("Thế giớiThứ Sáu, 01/11/2019", ["Thế giới", "Thứ Sáu, 01/11/2019"]),
+        ("WorldMonday, 3 May 2024", ["World", "Monday, 3 May 2024"]),
+        ("Biden in VietnamBiden Forges Deeper Ties", ["Biden in Vietnam", "Biden Forges Deeper Ties"]),
+        ("ImagePresident Biden sits at a table", ["Image", "President Biden sits at a table"]),
+    ],
+)
+def test_a_brand_in_one_word_is_not_cut_two_lines_run_together_are(line, pieces):
+    assert split_glued(line) == pieces
+
+
+def test_a_place_in_vietnamese_capitals_alone_on_its_line_is_a_mark():
+    assert mark_code("HÀ NỘI —") is not None and mark_code("HÀ NỘI —").code == "HÀ NỘI"
+    assert mark_code("HÀ NỘI") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read full this story",
+        "Read the full story",
+        "Continue reading",
+        "Xem tiếp",
+        "Enjoying this article? Click here to subscribe for full access. Just $5 a month.",
+    ],
+)
+def test_a_link_to_the_rest_and_a_subscriptions_pitch_are_the_sites(line):
+    assert inline_chrome(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Continue reading the report, the minister said, would take weeks.", "Xem tiếp theo là phần hỏi đáp."],
+)
+def test_a_sentence_that_opens_with_those_words_is_text(line):
+    assert inline_chrome(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Jane Morrow and Minh Chau; Editing by Tom Hale",
+        "Our Standards: The Wire Trust Principles.",
+    ],
+)
+def test_a_wires_closing_credits_and_standards_are_furniture(line):
+    assert furniture(line, "The minister spoke in Hanoi.") is not None
+
+
+@pytest.mark.parametrize("line", ["Play Video", "Watch Video"])
+def test_a_players_button_is_no_name(line):
+    assert byline_name(line) is None
+
+
+def test_a_long_paragraph_cut_short_is_never_the_headline(tmp_path, reader):
+    para = (
+        "Party General Secretary hosted a reception in Hanoi on Saturday for the visiting foreign minister, "
+        "who is in Viet Nam for an official visit and to co-chair the meeting of the steering committee for "
+        "bilateral cooperation. The minister congratulated Viet Nam on the successful organisation of the "
+        "congress and said both sides should strengthen political trust and promote cooperation…"
+    )
+    a = read_scrape(tmp_path, reader, ["HÀ NỘI —", para, "Read full this story"])
+    assert a.title_supplied and a.title != para
+    assert [b.text for b in a.body] == [para]
