@@ -31,7 +31,7 @@ VI_MORE = "Hai bên cũng ký bản ghi nhớ về đào tạo công chức và 
     [
         ("HANOI, May 3 (Reuters) -", "en", "Reuters"),
         ("WASHINGTON (AP) —", "en", "AP"),
-        ("Hanoi (VNA) –", "en", "Thông tấn xã Việt Nam"),
+        ("Hanoi (VNA) –", "en", "Vietnam News Agency"),  # the registry's name in the page's language
         ("NEW YORK (Từ phóng viên TTXVN tại Mỹ) -", "vi", "Thông tấn xã Việt Nam"),
         ("QĐND Online -", "vi", "Báo Quân đội Nhân dân"),
         ("TG&VN.", "vi", "Báo Thế giới và Việt Nam"),

@@ -396,7 +396,7 @@ def load_article(
         draft=meta.get("draft", False),
         date=date,
         author=author,
-        outlet=_outlet_named(meta.get("outlet"), lang, registry) or header.outlet,
+        outlet=_outlet_named(meta.get("outlet"), lang, registry) or _in_language(header.outlet, lang, registry),
         body=tuple(Block(b.kind, b.text, b.html, b.line) for b in blocks),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         leaders=meta.get("leaders", found.leaders),
@@ -410,6 +410,13 @@ def load_article(
         ),
     )
     return Loaded(article, found.candidates)
+
+
+def _in_language(outlet: str | None, lang: str, registry: Registry) -> str | None:
+    """An outlet the page's mark named, by the registry's name in the article's language
+    ("Thông tấn xã Việt Nam" on an English page from "Hanoi (VNA) –" is "Vietnam News Agency")."""
+    known = next((name for name in registry.outlets.values() if outlet in (name.vi, name.en)), None)
+    return known.get(lang) if known is not None else outlet
 
 
 def _outlet_named(outlet: str | None, lang: str, registry: Registry) -> str | None:
