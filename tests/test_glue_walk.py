@@ -85,3 +85,29 @@ def test_a_long_paragraph_cut_short_is_never_the_headline(tmp_path, reader):
     a = read_scrape(tmp_path, reader, ["HÀ NỘI —", para, "Read full this story"])
     assert a.title_supplied and a.title != para
     assert [b.text for b in a.body] == [para]
+
+
+TIMELINE = [
+    "Prime Minister begins official visit to Australia",
+    "June 03, 2024 - 08:20",
+    "HÀ NỘI — The Prime Minister left Hà Nội on Monday for an official visit to Australia and a special summit "
+    "marking fifty years of ties between the two countries.",
+    "TIMELINE: Việt Nam - Australia relations",
+    "1973: The two countries establish relations.",
+    "2009: A Comprehensive Partnership is set up.",
+    "2018: Ties are raised to a Strategic Partnership.",
+    "During the visit, the Prime Minister is expected to hold talks with his Australian counterpart and meet leaders "
+    "of the Australian Parliament.",
+    "He will also visit a university in Melbourne and meet with the Vietnamese community in Australia. — VNS",
+    "Share",
+    "Other Articles",
+    "Vietnamese, Chinese top legislators hold talks",
+]
+
+
+def test_a_list_of_short_sentences_inside_the_story_does_not_end_it_and_the_papers_sign_names_it(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, TIMELINE)
+    texts = [b.text for b in a.body]
+    assert TIMELINE[6] in texts and TIMELINE[7] in texts and texts[-1] == TIMELINE[8]
+    assert TIMELINE[11] not in texts
+    assert a.outlet == "VNS"

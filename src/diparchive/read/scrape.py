@@ -262,6 +262,10 @@ def read_scrape(
         else:
             reason = _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
+    closing = next((b.text for b in reversed(body_blocks) if not b.image_slot and b.kind is BlockKind.PARAGRAPH), "")
+    if outlet is None and (signed_by := SIGNED_END.search(closing)):
+        code = signed_by.group(1)  # "… community. — VNS": the paper signs its text at the end
+        outlet = registry.outlets[code].vi if code in registry.outlets else code
     dateline_author = _mark_datelines(datelines, title_at, removed)
     author = next(
         (
@@ -380,8 +384,11 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if _subheading(text) and i + 1 < len(lines) and paragraph(lines[i + 1].text):
                 tags[i] = Label.BODY  # a subheading over the next whole paragraph: the article goes on
                 continue
-            sentence = text.rstrip()[-1:] in '.!?"”»' and not TRUNCATED.search(text)
-            if not (sentence or last) or len(text) < SENTENCE or is_section_marker(text) or tags[i] in kept:
+            sentence = (text.rstrip()[-1:] in '.!?"”»' or SIGNED_END.search(text) is not None) and not TRUNCATED.search(
+                text
+            )
+            short = len(text) < SENTENCE and not (sentence and _bridged(lines, i))
+            if not (sentence or last) or short or is_section_marker(text) or tags[i] in kept:
                 break
             tags[i] = Label.BODY
     tags = teasers.resumed(lines, numbered_sections([b.text for b in lines], tags))
@@ -405,6 +412,25 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     while len(ends) > 1 and TRUNCATED.search(lines[ends[-1]].text):
         tags[ends.pop()] = Label.TAIL
     return tags
+
+
+# A paragraph closed by the agency's or paper's sign after its last stop ("… community. — VNS").
+SIGNED_END = re.compile(r"[.!?]\s*[-–—]\s*\(?([A-ZĐ][A-ZĐ&]{1,9})\)?\s*$")
+BRIDGE_LINES = 4  # short sentences in a row (a list's items) the body goes on over, to a whole paragraph
+
+
+def _bridged(lines: list[RawBlock], at: int) -> bool:
+    """The short sentence at `at` is one of a few in a row (a list's items: "2018: Ties are raised
+    …") with a whole paragraph of the story right after them, no marker between."""
+    for line in lines[at + 1 : at + 1 + BRIDGE_LINES]:
+        text = line.text
+        if is_section_marker(text) or is_link_line(text) or TRUNCATED.search(text):
+            return False
+        if paragraph(text):
+            return True
+        if not sentence_like(text) and not text.rstrip().endswith("."):
+            return False
+    return False
 
 
 def _label(text: str) -> bool:
