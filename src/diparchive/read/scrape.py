@@ -262,8 +262,10 @@ def read_scrape(
         else:
             reason = _REASONS[label]
         removed.append(Removed(block.text, block.line, reason))
-    closing = next((b.text for b in reversed(body_blocks) if not b.image_slot and b.kind is BlockKind.PARAGRAPH), "")
-    if outlet is None and (signed_by := SIGNED_END.search(closing)):
+    last_paragraph = next(
+        (b.text for b in reversed(body_blocks) if not b.image_slot and b.kind is BlockKind.PARAGRAPH), ""
+    )
+    if outlet is None and (signed_by := SIGNED_END.search(last_paragraph)):
         code = signed_by.group(1)  # "… community. — VNS": the paper signs its text at the end
         outlet = registry.outlets[code].vi if code in registry.outlets else code
     dateline_author = _mark_datelines(datelines, title_at, removed)
