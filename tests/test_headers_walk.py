@@ -299,3 +299,53 @@ def test_a_retrospectives_dateline_under_its_headline_stands_whatever_years_it_t
     a = read_scrape(tmp_path, reader, page)
     assert a.date is not None and a.date.iso == "2024-11-02"
     assert [b.text for b in a.body if b.kind.value == "caption"] == [page[3]]  # its credit alone under it
+
+
+MAGAZINE_BODY = [
+    "Ngoại giao đa phương đã trở thành một trụ cột quan trọng trong đường lối đối ngoại của Đảng và Nhà nước "
+    "ta trong những năm qua, góp phần nâng cao vị thế của đất nước.",
+    "Thế giới đang trải qua những biến động sâu sắc, cạnh tranh chiến lược giữa các nước lớn ngày càng gay gắt "
+    "và phức tạp hơn.",
+]
+
+
+def test_a_doctors_name_in_capitals_over_her_institute_is_the_byline(tmp_path, reader):
+    head = [
+        "Ngoại giao đa phương Việt Nam trong giai đoạn mới",
+        "TS. NGUYỄN THỊ MINH HẰNG",
+        "Học viện Chính trị khu vực I",
+    ]
+    a = read_scrape(tmp_path, reader, [*head, "14-10-2024 | 09:15", *MAGAZINE_BODY])
+    assert a.author == "TS. NGUYỄN THỊ MINH HẰNG"
+
+
+INTERVIEW = [
+    "Thứ trưởng Ngoại giao: Việt Nam đóng góp thực chất tại Liên hợp quốc",
+    "20/09/2024 07:45",
+    "Nhân dịp Chủ tịch nước dự Hội nghị Thượng đỉnh Tương lai tại New York, Thứ trưởng Bộ Ngoại giao đã trả lời "
+    "phỏng vấn phóng viên về ý nghĩa của chuyến công tác.",
+    "PV: Thưa Thứ trưởng, ý nghĩa của chuyến công tác lần này là gì?",
+    "Thứ trưởng: Đây là lần đầu tiên người đứng đầu Đảng, Nhà nước ta tham dự hội nghị này, thể hiện cam kết "
+    "mạnh mẽ của Việt Nam với chủ nghĩa đa phương.",
+    "PV: Xin cảm ơn Thứ trưởng!",
+    "MINH PHƯƠNG (thực hiện)",
+    "Chia sẻ",
+    "Tin cùng chuyên mục",
+]
+
+
+def test_an_interviews_closing_thanks_is_its_text_and_the_credit_after_it_its_author(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, INTERVIEW)
+    assert a.author == "MINH PHƯƠNG"
+    assert [b.text for b in a.body][-1] == "PV: Xin cảm ơn Thứ trưởng!"
+
+
+def test_a_dotted_clock_and_its_zone_stay_on_the_dateline():
+    assert split_glued("Dec. 12, 2023 9:15 a.m. ET") == ["Dec. 12, 2023 9:15 a.m. ET"]
+    assert split_glued("Dec. 12, 2023, 9:15 AM ET") == ["Dec. 12, 2023, 9:15 AM ET"]
+
+
+def test_the_bio_of_an_author_with_a_hyphenated_name_is_furniture(tmp_path, reader):
+    bio = "Mai-Linh Tran is the Southeast Asia bureau chief, overseeing coverage of eleven countries."
+    a = read_scrape(tmp_path, reader, [*US, bio])
+    assert any(r.text == bio and r.reason.endswith("bio") for r in a.removed)

@@ -152,7 +152,7 @@ def byline_name(text: str) -> str | None:
         return None  # "About Viet Nam", "Contact Us", "GIỚI THIỆU": a menu's item (a desk may bear a section's name)
     if (
         name.isupper()
-        and len(name.replace("-", " ").split()) > 4
+        and len(ACADEMIC_TITLE.sub("", name).replace("-", " ").split()) > 4  # "TS. NGUYỄN THỊ MINH HẰNG" is one
         and not re.search(r"\s[-–—,&]\s|\s(?:VÀ|AND)\s", name)
     ):
         return None  # "BỘ NGOẠI GIAO HOA KỲ": a banner in capitals, not a name (two names are joined)

@@ -23,9 +23,9 @@ from .folding import fold, words
 
 LONG = 120  # characters: a paragraph, not a headline or a widget
 TIME = (  # "\d\d?" is "\d{1,2}", written so that the search skips to digits in C
-    r"\d\d?\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
+    r"\d\d?\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch|a\.m\.|p\.m\.))?"
     r"(?:\s*\[?\(?\s*(?:gmt|utc)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\]?"
-    r"|\s+\(?(?:gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|ict|sgt|jst|kst|aest)\)?(?![^\W\d_]))?"
+    r"|\s+\(?(?:gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|ict|sgt|jst|kst|aest|et|pt|ct)\)?(?![^\W\d_]))?"
 )
 TIME_RE = re.compile(TIME, re.IGNORECASE)
 

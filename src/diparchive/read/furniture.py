@@ -18,7 +18,7 @@ from .segment import Label
 
 FURNITURE_WORDS = 45  # a line of furniture is a sentence or two, never a paragraph of the story
 BIO = "after the article: the author's bio"
-_NAME = r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*\.?\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_]*(?:[-’'][^\W\d_]+)?"
+_NAME = r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*(?:[-’'][^\W\d_]+)?\.?\s+){1,3}[A-ZĐÀ-Ỹ][^\W\d_]*(?:[-’'][^\W\d_]+)?"  # "Sui-Lee Wee"
 # The words a bio says what its author does and where (a generic list of both languages).
 _ROLE = re.compile(
     r"(?<![^\W_])(?:fellow|professor|lecturer|researcher|director|editor|journalist|correspondent|writer|author"

@@ -17,6 +17,7 @@ from . import teasers
 from .blocks import RawBlock
 from .boilerplate import inline_chrome, is_link_line, is_section_marker
 from .bylines import (
+    BYLINE_HEAD,
     END_MARK,
     STAFF,
     beside_widget,
@@ -312,6 +313,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     ]  # a link, an advertisement's line, an outlet's mark alone on its line ("(TTXVN) -"): never text
     lead = _first_of(tags, Label.BODY)
     for i, b in enumerate(lines):
+        if tags[i] is Label.BYLINE and i > lead and BYLINE_HEAD.match(b.text) and sentence_like(b.text):
+            if byline_name(b.text) is None:
+                tags[i] = Label.BODY  # "PV: Xin cảm ơn Thứ trưởng!": the interviewer's last words, no byline
         if is_section_marker(b.text) and tags[i] in (Label.BODY, Label.CAPTION, Label.TITLE):
             tags[i] = Label.TAIL if i > lead else Label.CHROME  # "XEM THÊM:" opens a box: never text
     for i, tag in enumerate(tags):
