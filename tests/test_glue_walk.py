@@ -111,3 +111,38 @@ def test_a_list_of_short_sentences_inside_the_story_does_not_end_it_and_the_pape
     assert TIMELINE[6] in texts and TIMELINE[7] in texts and texts[-1] == TIMELINE[8]
     assert TIMELINE[11] not in texts
     assert a.outlet == "VNS"
+
+
+NEWSLETTER_POST = [
+    "Mekong Letter",
+    "Subscribe",
+    "Share this post",
+    "Why Vietnam's phone diplomacy matters",
+    "Copy link",
+    "Facebook",
+    "Why Vietnam's phone diplomacy matters",
+    "Tom Harding",
+    "Mar 3, 2024",
+    "12",
+    "3",
+    "Share",
+    "If you only followed state visits, you would think Vietnamese diplomacy slowed down this winter. It did not.",
+    "In the first two months of the year, the Prime Minister held phone talks with his counterparts from Japan, "
+    "Singapore and Australia, and the President spoke with three African leaders.",
+    "Subscribe to Mekong Letter",
+    "Notes on Southeast Asian diplomacy, from Hanoi.",
+    "Type your email...",
+    "Subscribe",
+    "Phone calls are cheap signals, but they are not empty ones. A call after a typhoon or an election is remembered "
+    "in the capital that receives it.",
+    "Thanks for reading Mekong Letter! Subscribe for free to receive new posts and support my work.",
+    "12 Likes",
+]
+
+
+def test_a_newsletter_posts_header_box_and_pitch(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, NEWSLETTER_POST)
+    assert a.title == "Why Vietnam's phone diplomacy matters"  # printed in the share box over it too
+    assert a.author == "Tom Harding"
+    assert a.date is not None and a.date.iso == "2024-03-03"
+    assert [b.text for b in a.body] == [NEWSLETTER_POST[12], NEWSLETTER_POST[13], NEWSLETTER_POST[18]]

@@ -126,6 +126,7 @@ def is_link_line(text: str) -> bool:
     return bool(colon) and bool(rest.strip()) and fold(head.strip()) in LINK_MARKERS
 
 
+SUBSCRIPTION = "a subscription's pitch"
 # What a site prints inside the text for its advertisements and players, in either language.
 _INLINE_CHROME = (
     (
@@ -157,10 +158,11 @@ _INLINE_CHROME = (
         ),
     ),
     (
-        "a subscription's pitch",
+        SUBSCRIPTION,
         re.compile(
             r"^\W*(?:enjoying this (?:article|story)\?|like this (?:article|story)\?|click here to subscribe"
-            r"|subscribe (?:now|today) (?:for|to)\b|become a (?:subscriber|member) (?:for|to)\b)",
+            r"|subscribe (?:now|today)? ?(?:for|to)\b|become a (?:subscriber|member) (?:for|to)\b|đăng ký nhận bản tin"
+            r"|thanks for reading\b[^.!?]{0,60}[.!?]\s*subscribe\b)",
             re.IGNORECASE,
         ),
     ),

@@ -49,6 +49,7 @@ STANDFIRST_WORDS = 15  # a phrase this long under the headline is its summary, n
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[^\W\d_][^.!?]{5,120}$")  # "2. Những thông điệp chính"
 DAY_PHRASE_WORDS = 4  # words before the date of a headline that ends in its day
 PLACED_WORDS = 4  # words of a headline read from where it stands, the model unsure
+WIDGET_WORDS = 2  # a counter of likes or shares ("12", "3"): no more words than this
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
 MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
@@ -232,6 +233,7 @@ def _placed_headline(
     if could_be_headline(opening) and not sentence_like(opening):
         return None, None  # the body opens with a headline's shape: read there (`headline_over_meta`)
     counts = _printed(lines)
+    above = Counter(fold(b.text) for b in lines[:first_body])
     reach = PLACED_REACH
     i = first_body
     while reach > 0 and i > 0:
@@ -240,6 +242,13 @@ def _placed_headline(
         if sentence_like(text) and len(text.split()) >= STANDFIRST_HEAD_WORDS:
             reach += 1  # a standfirst between the headline and its lead (the model reading it as the site's)
             continue
+        if len(text.split()) <= WIDGET_WORDS and not any(c.isalpha() for c in text):
+            reach += 1  # a counter of likes or comments ("12", "3"): a widget's, not a line of the header
+            continue
+        # Printed once, or once more above the lead only (the share box over the article repeats its headline).
+        once = counts[fold(text)] == 1 or (
+            counts[fold(text)] == 2 == above[fold(text)] and len(text.split()) > PLACED_WORDS
+        )
         if (
             len(text.split()) >= PLACED_WORDS
             and text[:1].isupper()
@@ -248,7 +257,7 @@ def _placed_headline(
             and not site_banner(text)
             and not PHOTO_CUE.search(text)
             and not _MENU_MARKS.search(text)
-            and counts[fold(text)] == 1
+            and once
             and not unmarked_over_marked(text, lead)
         ):
             doubts = [f"the reader gives it {read[i].chance(Label.TITLE):.0%}"]

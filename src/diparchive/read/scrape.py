@@ -15,7 +15,7 @@ from markupsafe import escape
 from ..records import BlockKind, Removed
 from . import teasers
 from .blocks import RawBlock
-from .boilerplate import inline_chrome, is_link_line, is_section_marker
+from .boilerplate import SUBSCRIPTION, inline_chrome, is_link_line, is_section_marker
 from .bylines import (
     BYLINE_HEAD,
     END_MARK,
@@ -365,8 +365,15 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
     body = [i for i, tag in enumerate(tags) if tag is Label.BODY]
     if body:
         heads = headline_words([b.text for b in lines[: body[0]]])
+        boxed = -1  # the last line of a subscription's box inside the text
         for i in range(body[-1] + 1, len(lines)):
             text = lines[i].text
+            if i <= boxed:
+                continue
+            if inline_chrome(text) == SUBSCRIPTION and (end := _box_end(lines, i)) is not None:
+                tags[i : end + 1] = [Label.CHROME] * (end + 1 - i)  # "Subscribe to X … Type your email… Subscribe"
+                boxed = end
+                continue
             if (DATE_RE.search(text) and len(text) <= 60 and len(text.split()) <= 8) or inline_chrome(text):
                 continue  # a dateline printed under the lead, an advertisement's label: the body goes on past it
             if headed_byline(text):
@@ -422,6 +429,21 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
 
 # A paragraph closed by the agency's or paper's sign after its last stop ("… community. — VNS").
 SIGNED_END = re.compile(r"[.!?]\s*[-–—]\s*\(?([A-ZĐ][A-ZĐ&]{1,9})\)?\s*$")
+BOX_LINES = 6  # lines of a subscription's box inside the text at most (its pitch, blurb, field and button)
+BOX_WORDS = 10  # words of each of them at most
+
+
+def _box_end(lines: list[RawBlock], at: int) -> int | None:
+    """The last line of a subscription's box opened at `at`: short lines up to a whole paragraph
+    of the story that goes on after it; None when no paragraph follows (the box ends the page)."""
+    for j in range(at + 1, min(len(lines), at + 1 + BOX_LINES)):
+        if paragraph(lines[j].text):
+            return j - 1
+        if len(lines[j].text.split()) > BOX_WORDS:
+            return None
+    return None
+
+
 BRIDGE_LINES = 4  # short sentences in a row (a list's items) the body goes on over, to a whole paragraph
 
 
