@@ -349,3 +349,30 @@ def test_the_bio_of_an_author_with_a_hyphenated_name_is_furniture(tmp_path, read
     bio = "Mai-Linh Tran is the Southeast Asia bureau chief, overseeing coverage of eleven countries."
     a = read_scrape(tmp_path, reader, [*US, bio])
     assert any(r.text == bio and r.reason.endswith("bio") for r in a.removed)
+
+
+PRINTED = [
+    "NHÂN DÂN                    THỨ BA, 9-1-2024                    3",
+    "THỜI SỰ",
+    "Thủ tướng hội kiến Quốc vương Malaysia",
+    "KUALA LUMPUR (Đặc phái viên) - Trong khuôn khổ chuyến thăm chính thức Ma-lai-xi-a, chiều",
+    "8-1, Thủ tướng Phạm Minh Chính đã hội kiến Quốc vương Ma-lai-xi-a Sultan Abdullah tại",
+    "Hoàng cung ở thủ đô Cu-a-la Lăm-pơ.",
+    "Quốc vương nhiệt liệt chào mừng Thủ tướng và Đoàn đại biểu cấp cao Việt Nam, bày tỏ",
+    "ấn tượng sâu sắc trước những thành tựu to lớn mà Việt Nam đã đạt được.",
+    "                                                  TRẦN HẢI",
+    "(Xem tiếp trang 4)",
+]
+
+
+def test_a_printed_pages_column_its_masthead_date_envoys_dateline_and_signature(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, PRINTED)
+    assert a.title == PRINTED[2]
+    assert a.date is not None and a.date.iso == "2024-01-09"
+    assert a.author == "TRẦN HẢI"
+    assert [b.text for b in a.body] == [
+        "Trong khuôn khổ chuyến thăm chính thức Ma-lai-xi-a, chiều 8-1, Thủ tướng Phạm Minh Chính đã hội kiến "
+        "Quốc vương Ma-lai-xi-a Sultan Abdullah tại Hoàng cung ở thủ đô Cu-a-la Lăm-pơ.",
+        " ".join(PRINTED[6:8]),
+    ]
+    assert "KUALA LUMPUR (Đặc phái viên) -" in [r.text for r in a.removed]

@@ -23,6 +23,8 @@ _DAY = r"(?:,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}|,\s*\d{1,2}/\d{1,2})?"  # ", May 3", 
 # In parentheses after the place: the agency's code alone ("(Reuters)", "(VNA)"), or words naming
 # its correspondent with its code in capitals ("(Từ phóng viên TTXVN tại Mỹ)", "(From VNA correspondent)").
 _FILED = rf"\((?:(?P<filed>{_CODE})|[^()]{{0,30}}?\s?(?P<filer>[A-ZĐ]{{2}}[A-ZĐ&]{{0,10}})(?:\s[^()]{{0,30}})?)\)"
+# In parentheses after the place, the paper's own envoy or correspondent, unnamed ("(Đặc phái viên)").
+_ENVOY = r"\((?i:(?:từ\s+)?(?:đặc phái viên|phóng viên(?: thường trú)?|pv|our correspondent|from our correspondent))[^()]{0,30}\)"
 # A web or print edition's word after the outlet's code ("QĐND Online -", "ANTV News -"): a generic list.
 _EDITION = r"(?:online|điện tử|news|tv|radio|plus)"
 _CAPS_CODE = r"[A-ZĐ]{2}[A-ZĐ&]{1,10}"  # "TG&VN", "TTXVN": a code in capitals, ending in its stop
@@ -30,6 +32,7 @@ _CAPS_CODE = r"[A-ZĐ]{2}[A-ZĐ&]{1,10}"  # "TG&VN", "TTXVN": a code in capitals
 _FORMS = (
     rf"\(?(?P<code>{_CODE})\)?\s*{_DASH}",
     rf"{_PLACE}{_DAY}\s*{_FILED}\s*{_DASH}",
+    rf"(?P<sent>{_PLACE}){_DAY}\s*{_ENVOY}\s*{_DASH}",
     rf"(?P<edition>{_CODE})\s+(?i:{_EDITION})\s*{_DASH}",
     rf"(?P<stop>{_CAPS_CODE})\.",
     rf"(?P<place>(?=[{_UPPER}\s]{{4}})[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}}){{0,2}})(?:—|\s{_DASH})",  # "WASHINGTON—", "HÀ NỘI —"
@@ -50,9 +53,9 @@ def mark_code(text: str) -> Mark | None:
     found = OUTLET_MARK.match(text.strip())
     if found is None:
         return None
-    for group in ("code", "filed", "filer", "edition", "stop", "place"):
+    for group in ("code", "filed", "filer", "edition", "stop", "place", "sent"):
         if found.group(group):
-            inside = group in ("filed", "filer") or text.lstrip().startswith("(")
+            inside = group in ("filed", "filer") or (group != "sent" and text.lstrip().startswith("("))
             return Mark(found.group(group), inside)
     return None  # unreachable: every form has a group
 

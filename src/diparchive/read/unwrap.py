@@ -5,8 +5,8 @@ visiting minister.").
 A column's line breaks where the next word does not fit: so a line joins the next when that
 one goes on from it in lower case, after a comma or a word cut by a hyphen, or when the next
 line's first word would not have fitted on it (the break was forced by the width, not
-chosen). A run of such lines (three at least: a two-line headline is the headline's business)
-becomes one line. A line that ends a sentence, a list mark, a byline's head or a long line of
+chosen). A run of such lines (three at least: a two-line headline is the headline's business;
+two when the first fills the column and the second ends a sentence) becomes one line. A line that ends a sentence, a list mark, a byline's head or a long line of
 its own (a paragraph a web page prints whole) a masthead's line set in columns or a caption with its photo's credit is never joined.
 """
 
@@ -19,6 +19,8 @@ MIN_WIDTH = 20  # characters: a shorter line is a label, a menu item or a signat
 MAX_WIDTH = 100  # characters: a longer line is a paragraph of its own, not a column's line
 SOFT_SHARE = 3  # of a run's joins, one in this many at least goes on plainly (lower case, comma, cut word)
 RUN_LINES = 3  # lines joined at the least (a headline on two lines is read by `headline`)
+FILLED = 0.8  # of the column's width: a line this long was cut by the width
+_STOPS = tuple(".!?…")  # a line ending so ends its sentence
 _ENDS = tuple('.!?:;…"”’»')  # a line ending so ends its sentence ("(right)" may not)
 WINDOW = 8  # lines from a run's first whose longest tells the column's width
 _CREDIT = re.compile(r"(?<![^\W_])(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
@@ -45,8 +47,13 @@ def _goes_on(line: str, following: str, width: int) -> bool:
 
 
 def _soft(line: str, following: str) -> bool:
-    """`following` plainly goes on from `line`: in lower case, after a comma or a cut word."""
-    return line.endswith(("-", ",")) or following[:1].islower()
+    """`following` plainly goes on from `line`: in lower case, after a comma or a cut word, or a
+    number after a word in lower case ("… chiều" / "8-1, Thủ tướng …": a date the column cut)."""
+    return (
+        line.endswith(("-", ","))
+        or following[:1].islower()
+        or (following[:1].isdigit() and line[-1:].isalpha() and line[-1:].islower())
+    )
 
 
 def _join(run: Sequence[str], text_of_file: str) -> str:
@@ -79,7 +86,10 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
             run.append(following)
         soft = sum(1 for a, b in zip(run, run[1:]) if _soft(a, b))
         # A list of headlines as wide as each other breaks "forced" too: some line must plainly go on.
-        if len(run) >= RUN_LINES and soft * SOFT_SHARE >= len(run) - 1:
+        # Two lines make a paragraph when the first fills the column and the second goes on from it
+        # plainly to the sentence's stop (a headline on two lines ends in none).
+        paired = len(run) == 2 and soft == 1 and len(run[0]) >= FILLED * width and run[1].endswith(_STOPS)
+        if (len(run) >= RUN_LINES and soft * SOFT_SHARE >= len(run) - 1) or paired:
             out.append((i, _join(run, text_of_file)))
             i += len(run)
         else:
