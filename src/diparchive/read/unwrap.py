@@ -19,6 +19,7 @@ MIN_WIDTH = 20  # characters: a shorter line is a label, a menu item or a signat
 MAX_WIDTH = 100  # characters: a longer line is a paragraph of its own, not a column's line
 SOFT_SHARE = 3  # of a run's joins, one in this many at least goes on plainly (lower case, comma, cut word)
 RUN_LINES = 3  # lines joined at the least (a headline on two lines is read by `headline`)
+GOES_ON = 4  # words of a line that opens on a number and goes on (not a stamp: "09/04/2025 10:20")
 FILLED = 0.8  # of the column's width: a line this long was cut by the width
 _STOPS = tuple(".!?…")  # a line ending so ends its sentence
 _ENDS = tuple('.!?:;…"”’»')  # a line ending so ends its sentence ("(right)" may not)
@@ -52,7 +53,12 @@ def _soft(line: str, following: str) -> bool:
     return (
         line.endswith(("-", ","))
         or following[:1].islower()
-        or (following[:1].isdigit() and line[-1:].isalpha() and line[-1:].islower())
+        or (
+            following[:1].isdigit()
+            and line[-1:].isalpha()
+            and line[-1:].islower()
+            and len(following.split()) >= GOES_ON
+        )
     )
 
 
