@@ -376,3 +376,24 @@ def test_a_printed_pages_column_its_masthead_date_envoys_dateline_and_signature(
         " ".join(PRINTED[6:8]),
     ]
     assert "KUALA LUMPUR (Đặc phái viên) -" in [r.text for r in a.removed]
+
+
+BOTTOM = [
+    "Lãnh đạo tỉnh làm việc với Tổng Lãnh sự Campuchia",
+    "Chiều 19/9, tại trụ sở Ủy ban nhân dân tỉnh, lãnh đạo tỉnh đã tiếp và làm việc với Tổng Lãnh sự Vương quốc "
+    "Campuchia tại Thành phố Hồ Chí Minh nhân dịp sang thăm và làm việc tại tỉnh.",
+    "Hai bên trao đổi về tình hình hợp tác giữa tỉnh với các địa phương của Campuchia, nhất là trong lĩnh vực "
+    "thương mại, giáo dục và quản lý biên giới.",
+    "Tổng Lãnh sự cảm ơn sự đón tiếp chu đáo của tỉnh và mong muốn hai bên tiếp tục tăng cường hợp tác.",
+]
+
+
+def test_a_notice_of_the_last_update_right_under_the_text_dates_a_page_printing_no_other(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, [*BOTTOM, "Minh Thư", "Cập nhật lúc 10:20 ngày 20/09/2024"])
+    assert a.date is not None and a.date.iso == "2024-09-20"
+
+
+def test_an_update_stamp_among_the_related_news_far_below_dates_nothing(tmp_path, reader):
+    related = ["Tin liên quan", "Tỉnh tiếp Đại sứ Lào", "Hội nghị xúc tiến đầu tư", "Đoàn công tác thăm Nhật Bản"]
+    a = read_scrape(tmp_path, reader, [*BOTTOM, *related, "Cập nhật lúc 10:20 ngày 20/09/2024"])
+    assert a.date is None

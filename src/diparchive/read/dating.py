@@ -134,9 +134,14 @@ def publication_date(
     labelled: list[tuple[int, Dateline]] = []  # "posted on … at <date>" inside a longer line
     long_before = 0
     late: list[tuple[int, Dateline]] = []  # such a notice after the article's second long paragraph
+    ended = next((i for i, t in enumerate(lines) if last_paragraph is not None and t == last_paragraph), len(lines))
     for index, text in enumerate(lines):
         if long_before >= 2:
-            mention = next((m for m in find_dates(text) if m.label == "published" and not m.contradicted), None)
+            # A notice of when the page was posted after the text (or last updated, right under its last paragraph).
+            labels = ("published", "updated") if index - ended <= _CLOSE_LINES else ("published",)
+            mention = next(
+                (m for label in labels for m in find_dates(text) if m.label == label and not m.contradicted), None
+            )
             if mention is not None and not _is_long(text[: mention.start]):
                 late.append((index, Dateline(mention.date, None, "", mention)))
             elif (closing := _closing_stamp(lines, index, last_paragraph)) is not None:
@@ -224,6 +229,7 @@ def publication_date(
     return Choice(found.date, index, found.author)
 
 
+_CLOSE_LINES = 3  # lines under the body's last paragraph where its own notice of an update stands
 ABOVE_LEAD_DAYS = 7  # a stamp over the headline is at most this many days after the day its lead tells of
 
 
