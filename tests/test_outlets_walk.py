@@ -97,3 +97,19 @@ def test_a_place_in_capitals_run_into_its_dash_is_the_dateline():
     lead = "Vietnam's top leader will make his first visit to the White House this month, officials said."
     assert split_glued(f"WASHINGTON—{lead}") == ["WASHINGTON—", lead]
     assert split_glued(f"US—{lead}") == [f"US—{lead}"]  # two letters: a word of the sentence ("US—China ties")
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("Copyright © Embassy of Viet Nam in Ruritania. All rights reserved.", "Embassy of Viet Nam in Ruritania"),
+        ("© Bản quyền thuộc Báo Biên Cương", "Báo Biên Cương"),
+        ("© Báo Miền Tây. Giấy phép số 123/GP-BTTTT", "Báo Miền Tây"),
+        ("© Copyright 2001 Tinmoi.net, All rights reserved", "Tinmoi.net"),
+        ("© 2024 Jane Morrow", None),  # a person's: no outlet
+        ("Copyright laws protect the photographs in this story.", None),
+    ],
+)
+def test_a_copyright_notice_at_the_foot_names_the_outlet(tmp_path, reader, line, holder):
+    a = read_scrape(tmp_path, reader, [EN_T, "May 3, 2024", EN_LEAD, EN_MORE, "Share", "Contact us", line])
+    assert a.outlet == holder

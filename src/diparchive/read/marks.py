@@ -82,3 +82,27 @@ def publisher(text: str) -> str | None:
         return None
     name = re.sub(r"^(?:the)\s+", "", text[found.end() :].strip(), flags=re.IGNORECASE).rstrip(" .")
     return name if 0 < len(name.split()) <= 10 and _ORGANISATION.search(name) else None
+
+
+# A site's notice of its copyright, at its foot: "Copyright © X. All rights reserved.", "© Báo X - Bộ Y",
+# "Bản quyền thuộc X", "© Copyright 1997 X, All rights reserved".
+_COPYRIGHT = re.compile(
+    r"^\W{0,3}(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:(?:bản quyền\s+)?thuộc(?: về)?\s+)?"
+    r"|^\W{0,3}bản quyền\s+(?:thuộc(?: về)?|©)\s+",
+    re.IGNORECASE,
+)
+_HOLDER_END = re.compile(r"\s*(?:[.,]\s*all rights reserved.*|[.,]\s*giấy phép.*|\s[-–|]\s.*|\.)\s*$", re.IGNORECASE)
+
+
+def copyright_holder(text: str) -> str | None:
+    """Whose the site is, by its copyright notice ("Copyright © Việt Nam News. All rights reserved."
+    → "Việt Nam News"): an organisation's name, never a person's ("© 2024 Jane Doe")."""
+    found = _COPYRIGHT.match(text)
+    if found is None or len(text) > HOLDER_LINE:
+        return None
+    name = _HOLDER_END.sub("", text[found.end() :]).strip(" ,.")
+    return name if 0 < len(name.split()) <= HOLDER_WORDS and (_ORGANISATION.search(name) or "." in name) else None
+
+
+HOLDER_LINE = 160  # characters of a copyright notice at most
+HOLDER_WORDS = 10  # words of the holder's name at most

@@ -60,7 +60,7 @@ from .headline import (
     standfirst_at,
     unmarked_over_marked,
 )
-from .marks import OUTLET_MARK
+from .marks import OUTLET_MARK, copyright_holder
 from .places import outlet_of
 from .prune import pruned
 from .registry import Registry
@@ -269,6 +269,8 @@ def read_scrape(
     if outlet is None and (signed_by := SIGNED_END.search(last_paragraph)):
         code = signed_by.group(1)  # "… community. — VNS": the paper signs its text at the end
         outlet = registry.outlets[code].vi if code in registry.outlets else code
+    if outlet is None:  # the site's copyright notice at its foot names whose it is
+        outlet = next((h for t in reversed(texts[-FOOTER_LINES:]) if (h := copyright_holder(t))), None)
     dateline_author = _mark_datelines(datelines, title_at, removed)
     author = next(
         (
@@ -429,6 +431,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
 
 # A paragraph closed by the agency's or paper's sign after its last stop ("… community. — VNS").
 SIGNED_END = re.compile(r"[.!?]\s*[-–—]\s*\(?([A-ZĐ][A-ZĐ&]{1,9})\)?\s*$")
+FOOTER_LINES = 15  # lines at the file's end where a site's copyright notice stands
 BOX_LINES = 6  # lines of a subscription's box inside the text at most (its pitch, blurb, field and button)
 BOX_WORDS = 10  # words of each of them at most
 
