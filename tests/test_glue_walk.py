@@ -146,3 +146,23 @@ def test_a_newsletter_posts_header_box_and_pitch(tmp_path, reader):
     assert a.author == "Tom Harding"
     assert a.date is not None and a.date.iso == "2024-03-03"
     assert [b.text for b in a.body] == [NEWSLETTER_POST[12], NEWSLETTER_POST[13], NEWSLETTER_POST[18]]
+
+
+def test_a_whole_paragraph_between_the_storys_paragraphs_is_kept_whatever_the_model_says(tmp_path, reader):
+    story = [
+        "China's leader arrives in Hanoi as the region watches",
+        "Dec. 12, 2023 9:15 a.m. ET",
+        "China's leader arrived in Hanoi on Tuesday for a two-day visit aimed at strengthening ties with Vietnam, "
+        "three months after the American president's.",
+        "The two sides signed more than 30 agreements, including on railway links across their border and "
+        "cooperation on critical minerals.",
+        "A Delicate Balance",
+        'Vietnam has practiced what officials call "bamboo diplomacy," bending toward major powers without breaking '
+        "with any of them.",
+        "Advertisement",
+        "SKIP ADVERTISEMENT",
+        "Analysts said Hanoi was careful not to offend Washington, which it elevated to its highest level of "
+        "diplomatic ties in September.",
+    ]
+    a = read_scrape(tmp_path, reader, story)
+    assert story[5] in [b.text for b in a.body]

@@ -32,7 +32,7 @@ from .doctype import document_type
 from .features import placeholder_at_end
 from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
-from .headline import TITLE_WORDS, derive_title
+from .headline import TITLE_WORDS, derive_title, paragraph
 from .marks import mark_code
 from .prune import CONSENT_BANNER
 from .recognition import Candidate, passages, recognise
@@ -193,6 +193,12 @@ def _is_subheading(text: str, rest: list[RawBlock]) -> bool:
     )
 
 
+def _story_goes_on(text: str) -> bool:
+    """Inside the body, a line the model read as the site's that is surely the story's: a whole
+    paragraph of sentences (no credit, no teaser cut short)."""
+    return paragraph(text) and not _PHOTO_CREDIT.search(text)
+
+
 def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) -> tuple[list[RawBlock], list[Removed]]:
     """Kinds for the body's blocks, and what is not body at all. With `cut_at_markers`, a
     section marker ("Tin liên quan") ends the body; a segmented scrape has labelled those
@@ -280,6 +286,8 @@ def classify(blocks: list[RawBlock], title: str, cut_at_markers: bool = True) ->
             # on from: keep the paragraph, leave the summary out.
             kept.pop()
             removed.append(Removed(previous.text, previous.line, "summary repeated by the next paragraph"))
+        if block.chrome and kept and _story_goes_on(text):
+            block = replace(block, chrome=False)  # a whole paragraph of the story
         if block.chrome:
             reason = (
                 "link to another article"
