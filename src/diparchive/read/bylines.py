@@ -13,7 +13,7 @@ from .folding import fold
 
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
 BYLINE_HEAD = re.compile(
-    r"^(?:theo|by|words by|story by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên)"
+    r"^(?:theo|by|words by|story by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên|authors?(?=\s*:))"
     r"\s*[:.\-–]?\s*|^(?:pv|ctv)\s*[:.\-–]\s*(?=\S)"  # "PV: Ngọc Anh" (a bare "PV" is the desk's own name)
     r"|^bởi\s+(?=(?-i:[A-ZĐÀ-Ỹ]))",  # "Bởi Lan Hương" (never "Bởi vì …", "because")
     re.IGNORECASE,
@@ -49,6 +49,12 @@ _BYLINE_TAILS = (
     # "Lan Hương, phóng viên thường trú", "Jane Doe, Southeast Asia correspondent": the name, then a role.
     re.compile(rf"\s*[,\-–—|]\s*(?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^\d]{{0,40}}$", re.IGNORECASE),
     re.compile(rf"\s*\((?:[^\W\d_]+\s+){{0,4}}(?:{ROLE_WORDS})(?![^\W_])[^()\d]{{0,40}}\)\s*$", re.IGNORECASE),
+    # "Jane Doe, Diplomatic Academy of Vietnam": the name, then the institution its bearer works at.
+    re.compile(
+        r"\s*,\s*(?:[^\W\d_]+\s+){0,5}(?:academy|institute|university|cent(?:er|re)|school|college|foundation"
+        r"|council|học viện|viện|đại học|trường)(?![^\W_]).{0,60}$",
+        re.IGNORECASE,
+    ),
     # "Minh Anh - Báo Tin Nhanh": the name, then the paper (or agency, channel, magazine) it writes for.
     re.compile(r"\s*[-–—|]\s*(?:báo|tạp chí|đài|thông tấn xã|truyền hình|cổng thông tin)\s+\S.{0,40}$", re.IGNORECASE),
     # "By X Updated": the label of a date the page printed after the byline.

@@ -91,6 +91,8 @@ _NUMBER_FIRST = [
     r"(?<![\d/.])(?P<d1>\d{1,2})\s*(?P<s1>[/.\-])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<y1>\d{4})(?!\d)",
     r"(?<![\d/.])(?P<y2>\d{4})-(?P<m2>\d{1,2})(?:-(?P<d2>\d{1,2})(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?(?![\d/])",
     rf"(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn6>{_MONTH_ALTERNATION})\.?,?\s+(?P<y6>\d{{4}})",
+    # "13 tháng 11 năm 2024" (no "ngày" before it: after a weekday, "Thứ Tư, 13 tháng 11 năm 2024").
+    r"(?<![\d/.])(?P<d10>\d{1,2})\s+tháng\s+(?P<m10>\d{1,2})\s*(?:năm|,)\s*(?P<y10>\d{4})(?!\d)",
     # A year of two digits only in a page's stamp, day first, before a 24-hour clock ("12/03/25 14:05"):
     # the clock says the day-first convention, the stamp this century. Alone ("12/03/25") it is no date.
     r"(?<![\d/.])(?P<d9>\d{1,2})(?P<s9>[/.\-])(?P<m9>\d{1,2})(?P=s9)(?P<y9>\d{2})(?![\d/.])"

@@ -53,6 +53,8 @@ WIDGET_WORDS = 2  # a counter of likes or shares ("12", "3"): no more words than
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
 MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
+MASTHEAD_LETTERS = 12  # letters of a name in capitals over a page's menu, at least
+SITE_NAME_WORDS = 3  # words of a site's name printed alone on the file's first line, at most
 MENU_ITEM_WORDS = 3  # words of a menu's item on a line of its own, at most
 _GLUED_NAMES = re.compile(r"[^\W\d_A-Z]{2}(?=[A-Z][^\W\d_A-Z])")  # "ArrowArtboard": a name run into the next
 GLUED_NAMES = 3  # such joints on one line: icons' or widgets' names, never a headline ("iPhone", "McCain": none)
@@ -82,8 +84,15 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         chance = read[i].chance(Label.TITLE)
         if not could_be_headline(text, lead_text) or unmarked_over_marked(text, lead_text):
             continue
-        if i != above and (site_banner(text) or _over_menu(lines, read, i, first_body)) or _TRAIL.search(text[1:]):
-            continue  # the site's name (and tagline) over its menu, or a menu's trail ("Home » News")
+        if i != above and (
+            site_banner(text)
+            or _over_menu(lines, read, i, first_body)
+            or _masthead(lines, i)
+            or _over_site_menu(lines, i, first_body)
+        ):
+            continue  # the site's name (and tagline) over its menu
+        if _TRAIL.search(text[1:]) or _names_the_site(lines, i):
+            continue  # a menu's trail ("Home » News"), the site's tagline ("From X, the free news source …")
         own = _tokens(text)
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
         if i > 1 and is_image_line(lines[i - 1].text) and _told_above(lines, i - 1, lead, lead_text):
@@ -127,6 +136,61 @@ def _over_menu(lines: list[RawBlock], read: list[Labelled], at: int, first_body:
     return len(under) == MENU_ITEMS - 1 and all(
         read[j].label is Label.CHROME and len(lines[j].text.split()) <= MENU_ITEM_WORDS for j in under
     )
+
+
+# A browser tab's title: the headline, then the site's name after a dash or a bar ("… - Philippine Star Global").
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?P<site>[^\W\d_][^-–—|]{1,40})$")
+SITE_SUFFIX_WORDS = 5  # words of a site's name after a headline, at most
+
+
+def without_site_name(title: str, others: list[str], said: str = "") -> str:
+    """The title without the site's name a browser tab prints after it, when the page names the site
+    on another short line (two of its words in a row, or its one word: "By X - The Philippine Star")
+    and the text (`said`) never does: a country's name after a dash ("Việt Nam - Lào") is the story's."""
+    found = _SITE_SUFFIX.search(title)
+    if found is None or len(title[: found.start()].split()) < PLACED_WORDS:
+        return title
+    site = words(fold(found.group("site")))
+    if not 1 <= len(site) <= SITE_SUFFIX_WORDS or not all(w[:1].isupper() for w in found.group("site").split()):
+        return title
+    pairs = {f"{a} {b}" for a, b in zip(site, site[1:])} or set(site)
+    elsewhere = " ".join(" ".join(words(fold(t))) for t in others)
+    text = f" {' '.join(words(fold(said)))} "
+    named = any(f" {p} " in f" {elsewhere} " for p in pairs) and not any(f" {w} " in text for w in site)
+    return title[: found.start()] if named else title
+
+
+def _masthead(lines: list[RawBlock], at: int) -> bool:
+    """A line in capitals with a menu under it (items spaced apart or cut by bars) within a few lines:
+    the site's or the office's name at the top of its page ("CHỦ TỊCH NƯỚC CỘNG HÒA …")."""
+    letters = [c for c in lines[at].text if c.isalpha()]
+    if len(letters) < MASTHEAD_LETTERS or not all(c.isupper() for c in letters):
+        return False
+    return any(_menu_row(b.text) for b in lines[at + 1 : at + 4])
+
+
+def _over_site_menu(lines: list[RawBlock], at: int, first_body: int) -> bool:
+    """The line stands over the site's menu (items spaced apart or cut by bars), with a line that
+    could be the headline under the menu, over the lead: the line is the site's name or tagline."""
+    menu = next((j for j in range(at + 1, first_body) if _menu_row(lines[j].text)), None)
+    return menu is not None and any(
+        len(b.text.split()) >= PLACED_WORDS and could_be_headline(b.text) and not sentence_like(b.text)
+        for b in lines[menu + 1 : first_body]
+    )
+
+
+def _menu_row(text: str) -> bool:
+    return menu_line(text) or len(_MENU_SEPARATORS.findall(text)) >= MENU_ITEMS - 2
+
+
+def _names_the_site(lines: list[RawBlock], at: int) -> bool:
+    """The line names the site as the file's first line prints it alone (a few words): its tagline."""
+    if at == 0 or not lines:
+        return False
+    site = fold(lines[0].text).strip()
+    if not site or len(site.split()) > SITE_NAME_WORDS:
+        return False
+    return re.search(rf"(?<![^\W_]){re.escape(site)}(?![^\W_])", fold(lines[at].text)) is not None
 
 
 def _kicker_of(lines: list[RawBlock], at: int, first_body: int, lead_text: str) -> bool:
@@ -376,6 +440,8 @@ def could_be_headline(text: str, lead: str = "") -> bool:
         return False
     if text.rstrip().endswith(":"):
         return False  # "Toàn văn bức điện như sau:", "Read more:": it announces what follows
+    if menu_line(text):
+        return False  # "Just In  For You  Politics  World": a menu's items spaced apart
     if len(text) > 2 * LONG_HEADLINE:
         return False  # a paragraph, however it ends ("… Welcoming Wang and the delegation…")
     if _TRAIL.search(text[1:]):

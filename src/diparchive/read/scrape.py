@@ -59,6 +59,7 @@ from .headline import (
     shares_words,
     standfirst_at,
     unmarked_over_marked,
+    without_site_name,
 )
 from .marks import OUTLET_MARK, copyright_holder
 from .places import outlet_of
@@ -147,6 +148,9 @@ def read_scrape(
         first_body = _first_of(tags, Label.BODY, Label.CAPTION)
     title_at, title_end = headline_span(lines, title_at, lead_at) if title_at is not None else (None, -1)
     title = " ".join(BULLET.sub("", b.text) for b in lines[title_at : title_end + 1]) if title_at is not None else None
+    if title is not None and title_at == 0:  # a browser tab's title opens the file
+        said = " ".join(t for t, tag in zip(texts, tags) if tag is Label.BODY)
+        title = without_site_name(title, [t for t in texts[title_end + 1 :] if len(t.split()) <= SITE_LINE_WORDS], said)
     for i in range(title_end + 1, lead_at):
         if tags[i] is Label.TITLE and i > 0 and is_image_line(texts[i - 1]):
             tags[i] = labels[id(lines[i])] = Label.CAPTION  # under the headline, a picture's caption, not a second line
@@ -431,6 +435,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
 
 # A paragraph closed by the agency's or paper's sign after its last stop ("… community. — VNS").
 SIGNED_END = re.compile(r"[.!?]\s*[-–—]\s*\(?([A-ZĐ][A-ZĐ&]{1,9})\)?\s*$")
+SITE_LINE_WORDS = 10  # a line that names the site (a byline's, a footer's), not the text's
 FOOTER_LINES = 15  # lines at the file's end where a site's copyright notice stands
 BOX_LINES = 6  # lines of a subscription's box inside the text at most (its pitch, blurb, field and button)
 BOX_WORDS = 10  # words of each of them at most

@@ -1,0 +1,111 @@
+"""Titles a new-user walk found taken from the site's lines, each on a page written here: a menu's
+items spaced apart, an office's name in capitals over its menu, a tagline over the menu or one that
+names the site, an "Author:" label, a browser tab's "Headline - Site"; and a Vietnamese date with
+its weekday and no "ngày"."""
+
+from __future__ import annotations
+
+import pytest
+
+from diparchive.read.bylines import byline_name
+from diparchive.read.dates import find_dates
+from diparchive.read.headline import without_site_name
+from scrapes import read_scrape
+
+EN_LEAD = (
+    "Australia and Vietnam upgraded their relationship to a comprehensive strategic partnership on Thursday, "
+    "as the two prime ministers signed agreements on mining, climate and education in Canberra."
+)
+EN_MORE = "Officials will draw up an action plan to carry out the new partnership over the next five years."
+VI_LEAD = (
+    "Chiều 12/11, tại Lima, Chủ tịch nước đã hội đàm với Tổng thống Peru, hai bên nhất trí thúc đẩy hợp tác "
+    "thương mại, đầu tư và giáo dục trong thời gian tới."
+)
+VI_MORE = "Hai nhà lãnh đạo đã chứng kiến lễ ký kết các văn kiện hợp tác trong nhiều lĩnh vực."
+
+
+def test_a_menu_spaced_apart_is_never_the_title(tmp_path, reader):
+    head = "Albanese and Vietnam's Prime Minister sign deals as ties are upgraded"
+    page = ["Broadcast News", "Just In  For You  Politics  World  Business  Analysis  Sport", head]
+    a = read_scrape(tmp_path, reader, [*page, "Posted Thu 7 Mar 2024 at 3:52pm", EN_LEAD, EN_MORE])
+    assert a.title == head
+
+
+def test_an_offices_name_in_capitals_over_its_menu_is_no_headline(tmp_path, reader):
+    head = "Phát biểu của Chủ tịch nước tại Phiên thảo luận chung Đại hội đồng Liên hợp quốc"
+    page = [
+        "CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Trang thông tin điện tử Văn phòng Chủ tịch nước",
+        "Giới thiệu  |  Hoạt động  |  Phát biểu  |  Văn bản",
+        head,
+        "Ngày đăng: 25/09/2025",
+        "Thay mặt Nhà nước và nhân dân Việt Nam, Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam xin chúc mừng "
+        "Ngài Chủ tịch Đại hội đồng Liên hợp quốc.",
+        "Tám mươi năm trước, từ đống tro tàn của chiến tranh, Liên hợp quốc ra đời với khát vọng hòa bình.",
+    ]
+    assert read_scrape(tmp_path, reader, page).title == head
+
+
+def test_a_tagline_that_names_the_site_is_no_headline(tmp_path, reader):
+    head = "Việt Nam và Peru ký kết nhiều văn kiện hợp tác nhân dịp chuyến thăm của Chủ tịch nước"
+    page = ["Tinwiki", "Bài viết  Thảo luận", head, "Từ Tinwiki, nguồn tin tự do mà bạn có thể viết!", "13/11/2024"]
+    assert read_scrape(tmp_path, reader, [*page, VI_LEAD, VI_MORE]).title == head
+
+
+def test_a_tagline_over_the_menu_is_no_headline_and_an_author_label_is_a_byline(tmp_path, reader):
+    head = "Vietnam's fruitful year of summitry"
+    page = [
+        "Pacific Forum Review",
+        "Economics, Politics and Public Policy in East Asia and the Pacific",
+        "Home  Regions  Topics  Quarterly  Series  About",
+        head,
+        "Published: 28 December 2024",
+        "Author: Nguyen Thi Lan Huong, Diplomatic Academy of Vietnam",
+        "Vietnam hosted or visited more than twenty heads of state and government in 2024, cementing its network "
+        "of comprehensive strategic partners across the region.",
+        "Vietnam ended the year with nine comprehensive strategic partners, after adding two during the year.",
+    ]
+    a = read_scrape(tmp_path, reader, page)
+    assert a.title == head
+    assert a.author == "Nguyen Thi Lan Huong"
+
+
+@pytest.mark.parametrize(
+    ("title", "others", "kept"),
+    [
+        ("Vietnam, Philippines sign coast guard deal - Island Star Global", ["By Ana Cruz - The Island Star"], False),
+        ("Quan hệ Việt Nam - Nhật Bản", ["Từ khóa: Việt Nam"], True),  # the site is named nowhere else
+        ("Vietnam and Laos sign pact - Tinmoi", ["© Tinmoi"], False),  # a site named in one word
+        ("Vietnam and Laos sign pact - Analysis", ["Share this"], True),
+    ],
+)
+def test_a_tabs_site_name_after_the_headline_is_cut_when_the_page_names_the_site(title, others, kept):
+    assert (without_site_name(title, others) == title) is kept
+
+
+def test_a_browser_tabs_title_at_the_top_loses_the_sites_name(tmp_path, reader):
+    page = ["Vietnam, Philippines sign coast guard deal - Island Star Global", "By Ana Cruz - The Island Star"]
+    a = read_scrape(tmp_path, reader, [*page, "January 31, 2024", EN_LEAD, EN_MORE])
+    assert a.title == "Vietnam, Philippines sign coast guard deal"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Thứ Tư, 13 tháng 11 năm 2024", "2024-11-13"),
+        ("13 tháng 11, 2024", "2024-11-13"),
+        ("tháng 11 năm 2024", "2024-11"),
+    ],
+)
+def test_a_day_and_its_month_in_words_without_ngay(text, iso):
+    assert [m.date.iso for m in find_dates(text)] == [iso]
+
+
+def test_an_author_label_names_the_author():
+    assert byline_name("Authors: Jane Doe and John Roe") == "Jane Doe and John Roe"
+
+
+def test_a_countrys_name_after_a_dash_in_the_headline_is_the_storys(tmp_path, reader):
+    lead = "Chiều 12/11, Việt Nam và Lào đã ký tuyên bố chung về tăng cường quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt."
+    page = ["TUYÊN BỐ CHUNG VIỆT NAM - LÀO", "Từ khóa: Lào", lead, VI_MORE]
+    assert read_scrape(tmp_path, reader, page).title == "TUYÊN BỐ CHUNG VIỆT NAM - LÀO"
