@@ -65,8 +65,8 @@ def names_in(finder: CountryFinder, text: str, folded: str) -> Iterator[tuple[st
     reached = 0
     for first in finder.firsts.finditer(folded):
         start = first.start()
-        if start < reached or (start and folded[start - 1].isalnum()):
-            continue  # inside a name found, or inside a word
+        if start < reached or (start and folded[start - 1].isalnum()) or not text[start].isupper():
+            continue  # inside a name found, or inside a word; or not capitalised, as every form's first word is
         lengths = finder.lengths[first.group()]
         tokens = _tokens_from(folded, start, lengths[0] + 1)
         for n in lengths:

@@ -149,7 +149,7 @@ def recognise(rec: Recognizer, texts: Iterable[Passage], date: PubDate | None) -
             if candidate:
                 candidates.append(Candidate("leader", candidate, line))
         spans = []
-        for event_id, span, passing in _events(rec, text, folded, found_here):
+        for event_id, span, passing in _events(rec, text, folded):
             action = bool(_ACTION.search(clause_before(folded, span[0], _ACTION_WORDS)))
             occurrences.append(_Occurrence(event_id, index, passage.place, passing, action, span[0]))
             spans.append(span)
@@ -168,29 +168,21 @@ class _Found:
     names: list[Hit]
     titles: list[Hit]
     series_hits: list[Hit]
-    words: set[str]  # events' required words present
-    starts: dict[int, list[int]]  # event pattern index → where its first word stands
 
     @classmethod
     def of(cls, rec: Recognizer, folded: str) -> _Found:
         names: list[Hit] = []
         titles: list[Hit] = []
         series: list[Hit] = []
-        words: set[str] = set()
-        starts: dict[int, list[int]] = {}
         for hit in rec.literals.hits(folded):
-            kind, value = hit[2]
-            if kind == "word":
-                words.add(str(value))
-            elif kind == "start":
-                starts.setdefault(int(value), []).append(hit[0])
-            elif kind == "name":
+            kind = hit[2][0]
+            if kind == "name":
                 names.append(hit)
             elif kind == "title":
                 titles.append(hit)
             else:
                 series.append(hit)
-        return cls(plain_spacing(folded), names, titles, series, words, starts)
+        return cls(plain_spacing(folded), names, titles, series)
 
     def series(self, rec: Recognizer, folded: str) -> set[str]:
         """The series whose name (without a number) the passage names."""
@@ -448,14 +440,29 @@ def _titles(
                 yield holding[0], title_ids, None
 
 
-def _matches(pattern: EventPattern, folded: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def _word_starts(folded: str, literal: str) -> list[int]:
+    """Where `literal` occurs (overlapping occurrences too) at the start of a word."""
+    found = []
+    at = folded.find(literal)
+    while at >= 0:
+        if word_edge_before(folded, at):
+            found.append(at)
+        at = folded.find(literal, at + 1)
+    return found
+
+
+def _matches(pattern: EventPattern, folded: str, starts_of: dict[str, list[int]]) -> Iterator[re.Match[str]]:
     """What `pattern.regex.finditer(folded)` finds; an anchored pattern tried only where its first
-    word stands (a match cannot start anywhere else)."""
-    if not pattern.anchored:
+    word starts a word (a match cannot start anywhere else: the pattern opens with a word edge).
+    `starts_of` keeps each literal's places for the passage's other patterns."""
+    if pattern.starts is None:
         yield from pattern.regex.finditer(folded)
         return
+    for literal in pattern.starts:
+        if literal not in starts_of:
+            starts_of[literal] = _word_starts(folded, literal)
     reached = 0
-    for start in sorted(set(starts)):
+    for start in sorted({at for literal in pattern.starts for at in starts_of[literal]}):
         if start < reached:
             continue
         m = pattern.regex.match(folded, start)
@@ -464,13 +471,15 @@ def _matches(pattern: EventPattern, folded: str, starts: list[int]) -> Iterator[
             reached = m.end()
 
 
-def _events(rec: Recognizer, text: str, folded: str, found_here: _Found) -> Iterator[tuple[str, tuple[int, int], bool]]:
+def _events(rec: Recognizer, text: str, folded: str) -> Iterator[tuple[str, tuple[int, int], bool]]:
     """Yield (event id, span, passing) for each registry event named, and the instances listed
     after a numbered one ("lần thứ 44 và 45")."""
-    for index, pattern in enumerate(rec.events):
-        if not all(word in found_here.words for word in pattern.required):
+    present = {word for word in rec.event_words if word in folded}  # each looked for once
+    starts_of: dict[str, list[int]] = {}
+    for pattern in rec.events:
+        if not present.issuperset(pattern.required):
             continue
-        for m in _matches(pattern, folded, found_here.starts.get(index, [])):
+        for m in _matches(pattern, folded, starts_of):
             start, end = m.start(), m.end()
             number = _number(text[m.start("n") : m.end("n")], pattern.roman) if pattern.numbered else None
             # "the 44th and 45th ASEAN Summits": the sessions listed before the one the pattern names.
