@@ -92,10 +92,43 @@ def test_features_are_crfsuite_indicators_with_neighbours() -> None:
     ["", "  ", "Hà Nội\u00a0Ngày 3", "Một\x1cHai\tba\u2003Bốn", " đầu và cuối ", "ÉLYSÉE  élysée\nX"],
 )
 def test_words_are_counted_as_str_split_counts_them(line: str) -> None:
-    from diparchive.read.features import _INITIALS
+    """The words= and capitalised= buckets read the words str.split() finds (spaces of every kind)."""
+    from diparchive.read.features import _CAPITALISED, _WORDS
 
-    initials = _INITIALS.findall(line)
-    assert initials == [w[0] for w in line.split()]
+    (item,) = line_features([line])
+    words = line.split()
+    n_words = max(1, len(words))
+    assert _WORDS.key(n_words) in item
+    assert _CAPITALISED.key(sum(w[0].isupper() for w in words) / n_words) in item
+
+
+def test_buckets_are_the_index_of_the_first_edge_above() -> None:
+    from diparchive.read.features import _Buckets
+
+    buckets = _Buckets.of("x", (0.2, 0.4, 1))
+    assert [buckets.key(v) for v in (-1, 0, 0.2, 0.39, 0.4, 1, 7)] == ["x=0", "x=0", "x=1", "x=1", "x=2", "x=3", "x=3"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thứ Hai, 29/03/2020 08:51",
+        "ngày 5 tháng 3",
+        "Tháng Năm 27, 2021",
+        "12/03/25 14:05",
+        "12/03/25 không có giờ",
+        "May 2024",
+        "9 h 05 ngày 3/4",
+        "Số 1234 và 12-3",
+        "Không có ngày nào cả",
+        "١٢/٠٣/٢٠٢٤",
+    ],
+)
+def test_dated_finds_what_the_date_grammar_finds(line: str) -> None:
+    from diparchive.read.dates import DATE_RE
+    from diparchive.read.features import dated
+
+    assert dated(line, any(c.isdigit() for c in line)) is (DATE_RE.search(line) is not None)
 
 
 def test_marked_share_counts_letters_with_marks() -> None:
