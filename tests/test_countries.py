@@ -18,7 +18,7 @@ from diparchive.cli.main import main
 from diparchive.errors import DiparchiveError
 from diparchive.read.countries import recognise_countries
 from diparchive.read.loader import load_article
-from diparchive.read.recognition import Passage, Place
+from diparchive.read.passages import Passage, Place
 from diparchive.read.registry import load_registry
 
 BASE = "https://archive.example.org/"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .country_names import HOME, WORD, CountryFinder, CountryName, span_key
 from .folding import fold
-from .recognition import Passage, Place
+from .passages import Passage, Place
 
 # The article's own words for a visit, talks or a joint statement, in folded text (marks kept):
 # just before the name, in the same clause, or just after it ("Cuba visit", "Viet Nam–Japan talks").
@@ -44,7 +44,7 @@ class CountriesFound:
 
 
 def recognise_countries(finder: CountryFinder, texts: Iterable[Passage]) -> CountriesFound:
-    """The countries the passages (see recognition.passages) are about and those they only name."""
+    """The countries the passages (see passages.passages) are about and those they only name."""
     order: dict[str, None] = {}
     about: set[str] = set()
     for passage in texts:

@@ -33,8 +33,9 @@ from .features import placeholder_at_end
 from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
 from .headline import OUTLET_MARK, TITLE_WORDS, derive_title
+from .passages import passages
 from .prune import CONSENT_BANNER
-from .recognition import Candidate, passages, recognise
+from .recognition import Candidate, recognise
 from .recognizer import Recognizer
 from .registry import Registry
 from .scrape import ScrapeHeader, read_scrape
