@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .country_names import HOME, WORD, CountryFinder, CountryName, span_key
-from .folding import fold
 from .passages import Passage, Place
 
 # The article's own words for a visit, talks or a joint statement, in folded text (marks kept):
@@ -48,7 +47,7 @@ def recognise_countries(finder: CountryFinder, texts: Iterable[Passage]) -> Coun
     order: dict[str, None] = {}
     about: set[str] = set()
     for passage in texts:
-        folded = fold(passage.text)
+        folded = passage.folded
         for code, start, end in names_in(finder, passage.text, folded):
             order.setdefault(code)
             if passage.place is Place.CAPTION:

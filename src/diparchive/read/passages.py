@@ -4,11 +4,12 @@ paragraph after the lead, the body, photo captions. Recognition weighs a name by
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..records import Block, BlockKind
 from .blocks import RawBlock
+from .folding import fold
 
 LEAD_WORDS = 12  # the lead is the first paragraph at least this long (shorter ones are teasers, kickers)
 
@@ -28,6 +29,10 @@ class Passage:
     text: str
     line: int
     place: Place = Place.BODY
+    folded: str = field(init=False, repr=False, compare=False)  # fold(text): read by leaders, events and countries
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", fold(self.text))  # derived once, when it is made
 
 
 def passages(title: str, title_line: int, blocks: Iterable[RawBlock | Block]) -> list[Passage]:

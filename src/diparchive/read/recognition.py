@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..records import PubDate
 from .event_names import events_named
-from .folding import ascii_fold
+from .folding import strip_marks
 from .leader_names import leader_names, settle_leaders, titled_leaders
 from .literals import Hit, plain_spacing, word_edge_after, word_edge_before
 from .meetings import numbered_meetings
@@ -52,7 +52,7 @@ def recognise(rec: Recognizer, texts: Iterable[Passage], date: PubDate | None) -
     series_named: set[str] = set()  # series named, with or without a number, in the title or the lead
     for index, passage in enumerate(texts):
         text, line = passage.text, passage.line
-        folded = ascii_fold(text)
+        folded = strip_marks(passage.folded)  # ascii_fold(text)
         found_here = _Found.of(rec, folded)
         names = leader_names(rec, text, folded, found_here.plain, found_here.names)
         found.extend((leader_id, None) for _start, _end, leader_id in names)
