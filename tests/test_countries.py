@@ -18,7 +18,7 @@ from diparchive.cli.main import main
 from diparchive.errors import DiparchiveError
 from diparchive.read.countries import recognise_countries
 from diparchive.read.loader import load_article
-from diparchive.read.recognition import Passage, Place
+from diparchive.read.passages import Passage, Place
 from diparchive.read.registry import load_registry
 
 BASE = "https://archive.example.org/"
@@ -245,3 +245,11 @@ def test_names_are_found_at_the_edges_of_words_only(recognizer):
     # person, "Thị, Nga" and "thị  Nga" two things.
     assert found(recognizer, "bà Nguyễn Thị Nga") == ((), ())
     assert found(recognizer, "gặp Thị, Nga và Lào") == ((), ("RU", "LA"))
+
+
+def test_a_name_starts_with_a_capital_even_where_its_form_does_not(recognizer):
+    """Every form is tried only where a capital starts it (names_in skips the rest before reading
+    any n-gram): "liên bang nga" in running text is no country, "Liên bang Nga" is."""
+    assert found(recognizer, "Hợp tác với liên bang nga và trung quốc tăng.") == ((), ())
+    assert found(recognizer, "Hợp tác với Liên bang Nga và trung quốc tăng.") == ((), ("RU",))
+    assert found(recognizer, "Hợp tác với liên bang Nga tăng.") == ((), ("RU",))  # "Nga" on its own

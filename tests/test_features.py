@@ -3,6 +3,8 @@ was trained on those patterns' answers, so a test that differs on any line chang
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from diparchive.read.features import (
@@ -92,10 +94,43 @@ def test_features_are_crfsuite_indicators_with_neighbours() -> None:
     ["", "  ", "Hà Nội\u00a0Ngày 3", "Một\x1cHai\tba\u2003Bốn", " đầu và cuối ", "ÉLYSÉE  élysée\nX"],
 )
 def test_words_are_counted_as_str_split_counts_them(line: str) -> None:
-    from diparchive.read.features import _INITIALS
+    """The words= and capitalised= buckets read the words str.split() finds (spaces of every kind)."""
+    from diparchive.read.features import _CAPITALISED, _WORDS
 
-    initials = _INITIALS.findall(line)
-    assert initials == [w[0] for w in line.split()]
+    (item,) = line_features([line])
+    words = line.split()
+    n_words = max(1, len(words))
+    assert _WORDS.key(n_words) in item
+    assert _CAPITALISED.key(sum(w[0].isupper() for w in words) / n_words) in item
+
+
+def test_buckets_are_the_index_of_the_first_edge_above() -> None:
+    from diparchive.read.features import _Buckets
+
+    buckets = _Buckets.of("x", (0.2, 0.4, 1))
+    assert [buckets.key(v) for v in (-1, 0, 0.2, 0.39, 0.4, 1, 7)] == ["x=0", "x=0", "x=1", "x=1", "x=2", "x=3", "x=3"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thứ Hai, 29/03/2020 08:51",
+        "ngày 5 tháng 3",
+        "Tháng Năm 27, 2021",
+        "12/03/25 14:05",
+        "12/03/25 không có giờ",
+        "May 2024",
+        "9 h 05 ngày 3/4",
+        "Số 1234 và 12-3",
+        "Không có ngày nào cả",
+        "١٢/٠٣/٢٠٢٤",
+    ],
+)
+def test_dated_finds_what_the_date_grammar_finds(line: str) -> None:
+    from diparchive.read.dates import DATE_RE
+    from diparchive.read.features import dated
+
+    assert dated(line, any(c.isdigit() for c in line)) is (DATE_RE.search(line) is not None)
 
 
 def test_marked_share_counts_letters_with_marks() -> None:
@@ -104,3 +139,42 @@ def test_marked_share_counts_letters_with_marks() -> None:
     assert marked_share("") == 0.0 and marked_share("123 !") == 0.0
     assert marked_share("Hà Nội 2024") == 2 / 5
     assert marked_share("abc") == 0.0
+
+
+def _holds_a_hint(items: object) -> bool:
+    """Every match of the parsed pattern holds four digits, "tháng" or a clock's [:h] (what
+    features._DATE_HINT looks for): read off its parts that every match passes through."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    letters = ""
+    for op, arg in items:  # type: ignore[attr-defined]
+        letters = letters + chr(arg) if op is c.LITERAL else ""
+        if "tháng" in letters:
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            low, _high, sub = arg
+            if low >= 4 and list(sub) == [(c.IN, [(c.CATEGORY, c.CATEGORY_DIGIT)])] or _holds_a_hint(sub):
+                return True
+        elif op is c.SUBPATTERN and _holds_a_hint(arg[-1]):
+            return True
+        elif op is c.BRANCH and all(_holds_a_hint(branch) for branch in arg[1]):
+            return True
+        elif op is c.ASSERT and arg[0] == 1 and _holds_a_hint(arg[1]):
+            return True
+        elif op is c.IN and {(c.LITERAL, ord(":")), (c.LITERAL, ord("h"))} <= set(arg):
+            return True
+    return False
+
+
+def test_every_form_of_the_date_grammar_holds_what_dated_looks_for() -> None:
+    """dated() skips the grammar on a line without a year, a clock or "tháng": a form added to
+    the grammar without one of them must change _DATE_HINT too."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from diparchive.read import dates
+
+    forms = [*dates._NUMBER_FIRST, *dates._WORD_FIRST]
+    assert all(form in dates.DATE_RE.pattern for form in forms)
+    for form in forms:
+        assert _holds_a_hint(_parser.parse(form, re.IGNORECASE)), form
+    assert not _holds_a_hint(_parser.parse(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?", re.IGNORECASE))

@@ -208,7 +208,7 @@ def test_a_qualifier_before_a_title_is_found_in_the_last_characters_only():
     it: the answer must be the search's, whatever stands there."""
     import random
 
-    from diparchive.read.recognition import _FORMER, _NEAR, _former
+    from diparchive.read.leader_names import _FORMER, _NEAR, _former
 
     pieces = ["nguyên", "Nguyên", "cựu", "CỰU", "former", "Former", "late", "ex-", "acting", "quyền", "Quyền",
               " ", "  ", "\t", "\n", "\u00a0", "x", "ông", "Thủ tướng", ",", "-", "Ex"]  # fmt: skip

@@ -8,7 +8,8 @@ import pytest
 
 from diparchive.errors import DiparchiveError
 from diparchive.read.loader import load_article
-from diparchive.read.recognition import Passage, Place, recognise
+from diparchive.read.passages import Passage, Place
+from diparchive.read.recognition import recognise
 from diparchive.read.recognizer import build_recognizer
 from diparchive.read.registry import load_registry
 from diparchive.records import PubDate
@@ -475,22 +476,24 @@ def _seed_paragraphs() -> list[str]:
 def test_one_pass_of_literals_finds_what_each_pattern_finds(recognizer):
     """The automaton's hits, confirmed where they stand, are exactly the spans each regular
     expression finds on its own, on every line of the sample and every event pattern."""
+    from diparchive.read.event_names import pattern_matches
     from diparchive.read.folding import ascii_fold
-    from diparchive.read.recognition import _Found, _leftmost, _matches
+    from diparchive.read.leader_names import leftmost
+    from diparchive.read.recognition import _Found
 
     checked = 0
     for text in _seed_paragraphs():
         folded = ascii_fold(text)
         hits = _Found.of(recognizer, folded)
         if hits.plain:
-            assert _leftmost(hits.names, folded) == [m.span() for m in recognizer.names.finditer(folded)]
-            assert _leftmost(hits.titles, folded) == [m.span() for m in recognizer.titles.finditer(folded)]
+            assert leftmost(hits.names, folded) == [m.span() for m in recognizer.names.finditer(folded)]
+            assert leftmost(hits.titles, folded) == [m.span() for m in recognizer.titles.finditer(folded)]
             assert hits.series(recognizer, folded) == {
                 s for s, regex in recognizer.series_names if regex.search(folded)
             }
-        for index, pattern in enumerate(recognizer.events):
-            assert all(w in hits.words for w in pattern.required) == all(w in folded for w in pattern.required)
-            fast = [m.span() for m in _matches(pattern, folded, hits.starts.get(index, []))]
+        starts_of: dict[str, list[int]] = {}  # shared by the patterns, as in one passage
+        for pattern in recognizer.events:
+            fast = [m.span() for m in pattern_matches(pattern, folded, starts_of)]
             assert fast == [m.span() for m in pattern.regex.finditer(folded)]
             checked += len(fast)
     assert checked > 20  # the sample names its events

@@ -83,8 +83,13 @@ def is_footer(text: str) -> bool:
 _DECORATION = " \t:>»›<«‹→←▶►•·*|#-–—"  # what a site prints around a marker ("» Xem thêm", "Related »")
 
 
+_LONGEST_MARKER = max(map(len, SECTION_MARKERS))
+
+
 def is_section_marker(text: str) -> bool:
-    return fold(text.strip(_DECORATION)) in SECTION_MARKERS
+    stripped = text.strip(_DECORATION)
+    # fold keeps the length: a line longer than every marker is none (a paragraph is not folded for nothing)
+    return len(stripped) <= _LONGEST_MARKER and fold(stripped) in SECTION_MARKERS
 
 
 # Of those, the ones a site also writes before a link on the same line ("Xem thêm: …").

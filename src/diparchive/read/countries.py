@@ -20,8 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .country_names import HOME, WORD, CountryFinder, CountryName, span_key
-from .folding import fold
-from .recognition import Passage, Place
+from .passages import Passage, Place
 
 # The article's own words for a visit, talks or a joint statement, in folded text (marks kept):
 # just before the name, in the same clause, or just after it ("Cuba visit", "Viet Nam–Japan talks").
@@ -44,11 +43,11 @@ class CountriesFound:
 
 
 def recognise_countries(finder: CountryFinder, texts: Iterable[Passage]) -> CountriesFound:
-    """The countries the passages (see recognition.passages) are about and those they only name."""
+    """The countries the passages (see passages.passages) are about and those they only name."""
     order: dict[str, None] = {}
     about: set[str] = set()
     for passage in texts:
-        folded = fold(passage.text)
+        folded = passage.folded
         for code, start, end in names_in(finder, passage.text, folded):
             order.setdefault(code)
             if passage.place is Place.CAPTION:
@@ -65,8 +64,8 @@ def names_in(finder: CountryFinder, text: str, folded: str) -> Iterator[tuple[st
     reached = 0
     for first in finder.firsts.finditer(folded):
         start = first.start()
-        if start < reached or (start and folded[start - 1].isalnum()):
-            continue  # inside a name found, or inside a word
+        if start < reached or (start and folded[start - 1].isalnum()) or not text[start].isupper():
+            continue  # inside a name found, or inside a word; or not capitalised, as every form's first word is
         lengths = finder.lengths[first.group()]
         tokens = _tokens_from(folded, start, lengths[0] + 1)
         for n in lengths:

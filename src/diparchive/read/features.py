@@ -12,10 +12,12 @@ split, its tokens) are computed once and shared by every feature that reads them
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import filterfalse
+from operator import itemgetter
 
 from .boilerplate import is_section_marker
 from .dates import DATE_RE
@@ -47,7 +49,6 @@ PLACEHOLDER = re.compile(
 _COUNTER = re.compile(
     r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$|\d+\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE
 )
-_INITIALS = re.compile(r"(?<!\S)\S")  # \s is str.isspace, as str.split() reads spaces
 _INNER_STOP = re.compile(r"[.!?]\s+[A-ZÀ-ỸĐ]")
 _ENDS = {
     ".": "stop",
@@ -75,6 +76,9 @@ _FILE_MARK = re.compile(r"\.(?:jpe?g|png|gif|webp|mp4)\b|!\[|\]\(|@\w", re.IGNOR
 _FILE_WEB_REVERSED = re.compile(r"//:s?ptth|\.www", re.IGNORECASE)  # "https?://", "www\." reversed
 _COUNTER_WHOLE = re.compile(r"^\(?\s*[\w\s]{0,20}:?\s*[\d.,]+\s*\)?$", re.IGNORECASE)  # _COUNTER's 1st
 _COUNTER_COUNT = re.compile(r"\d\d*\s*(?:lượt|views?|bình luận|comments?)\b", re.IGNORECASE)  # 2nd ("\d+")
+# Every match of DATE_RE holds a year's four digits, a clock after a short date ("12/03/25 14:05")
+# or "tháng" (in the forms without a year): a line with none of them is not searched.
+_DATE_HINT = re.compile(r"\d{4}|\d[:h]\d|tháng", re.IGNORECASE)
 
 
 def credited(text: str, reversed_text: str) -> bool:
@@ -90,6 +94,11 @@ def linked(text: str, reversed_text: str) -> bool:
 def counted(text: str, has_digit: bool) -> bool:
     """_COUNTER.search(text) found something (its second alternative needs a digit)."""
     return _COUNTER_WHOLE.match(text) is not None or (has_digit and _COUNTER_COUNT.search(text) is not None)
+
+
+def dated(text: str, has_digit: bool) -> bool:
+    """DATE_RE.search(text) found something (every date has a digit, and one of _DATE_HINT's)."""
+    return has_digit and _DATE_HINT.search(text) is not None and DATE_RE.search(text) is not None
 
 
 def placeholder_at_end(text: str) -> bool:
@@ -120,56 +129,82 @@ class _Line:
     seen: tuple[str, ...]  # the values its neighbours read (_NEIGHBOUR_KEYS)
 
 
-def _bucket(value: float, edges: Sequence[float]) -> str:
-    for index, edge in enumerate(edges):
-        if value < edge:
-            return str(index)
-    return str(len(edges))
+@dataclass(frozen=True, slots=True)
+class _Buckets:
+    """A number's feature: which of the intervals the edges cut it is in (the index of the first
+    edge above it), each indicator it can give written once ("len=0" … "len=8")."""
+
+    edges: tuple[float, ...]
+    keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, name: str, edges: tuple[float, ...]) -> _Buckets:
+        return cls(edges, tuple(f"{name}={index}" for index in range(len(edges) + 1)))
+
+    def value(self, number: float) -> str:
+        return str(bisect_right(self.edges, number))
+
+    def key(self, number: float) -> str:
+        return self.keys[bisect_right(self.edges, number)]
+
+
+_LENGTH = _Buckets.of("len", (4, 12, 25, 45, 70, 100, 160, 300))
+_WORDS = _Buckets.of("words", (2, 4, 7, 11, 16, 25, 40))
+_UPPER = _Buckets.of("upper", (0.05, 0.2, 0.5, 0.9))
+_CAPITALISED = _Buckets.of("capitalised", (0.2, 0.4, 0.6, 0.85))
+_DIGITS = _Buckets.of("digits", (0.01, 0.08, 0.2, 0.4))
+_POSITION = _Buckets.of("pos", (1, 2, 3, 5, 8, 12, 20))
+_RELATIVE = _Buckets.of("rel", (0.1, 0.25, 0.5, 0.75, 0.9))
+_TO_FIRST_LONG = _Buckets.of("to_first_long", (-6, -3, -2, -1, 0, 1, 2, 4, 8))
+_LEAD_OVERLAP = _Buckets.of("lead_overlap", (0.01, 0.2, 0.4, 0.6, 0.8))
+_TO_NEXT_LONG = _Buckets.of("to_next_long", (1, 2, 3, 5, 10))
+_ARTICLE_OVERLAP = _Buckets.of("article_overlap", (0.05, 0.2, 0.35, 0.5, 0.7))
+_MARKERS_BEFORE = _Buckets.of("markers_before", (1, 2))
+_SHORT_RUN = _Buckets.of("short_run", (1, 2, 4))
+_YES_NO = ("no", "yes")  # indexed by a test's answer
 
 
 def _shape(text: str) -> tuple[Item, tuple[str, ...]]:
     """The line's own features, and the values its neighbours read of them."""
     chars = len(text)
-    letters = upper = digits = 0
-    for char, count in Counter(text).items():  # each distinct character asked once
-        if char.isalpha():
-            letters += count
-            if char.isupper():
-                upper += count
-        if char.isdigit():
-            digits += count
-    initials = _INITIALS.findall(text)  # each word's first character (words as str.split() has them)
-    capitalised = sum(count for char, count in Counter(initials).items() if char.isupper())
+    counts = Counter(text)  # each distinct character asked once
+    count = counts.__getitem__
+    alphabetic = list(filter(str.isalpha, counts))
+    letters = sum(map(count, alphabetic))
+    upper = sum(map(count, filter(str.isupper, alphabetic)))
+    digits = sum(map(count, filter(str.isdigit, counts)))
+    split = text.split()
+    initials = "".join(map(itemgetter(0), split))  # each word's first character
     n_words = max(1, len(initials))
     last = text.rstrip()[-1:]
     reversed_text = text[::-1]
-    length = _bucket(chars, (4, 12, 25, 45, 70, 100, 160, 300))
+    length = _LENGTH.value(chars)
     end = _ENDS.get(last, "digit" if last.isdigit() else "letter" if last.isalpha() else "other")
-    date = "yes" if digits and DATE_RE.search(text) else "no"  # every date has a digit: skip the search
-    credit = "yes" if credited(text, reversed_text) else "no"
-    link = "yes" if linked(text, reversed_text) else "no"
-    bullet = "yes" if _BULLET.match(text) else "no"
-    counter = "yes" if counted(text, digits > 0) else "no"
+    date = _YES_NO[dated(text, digits > 0)]
+    credit = _YES_NO[credited(text, reversed_text)]
+    link = _YES_NO[linked(text, reversed_text)]
+    bullet = _YES_NO[_BULLET.match(text) is not None]
+    counter = _YES_NO[counted(text, digits > 0)]
     features = {
         "len=" + length: 1.0,
-        "words=" + _bucket(n_words, (2, 4, 7, 11, 16, 25, 40)): 1.0,
+        _WORDS.key(n_words): 1.0,
         "end=" + end: 1.0,
-        "upper=" + _bucket(upper / letters if letters else 0, (0.05, 0.2, 0.5, 0.9)): 1.0,
-        "capitalised=" + _bucket(capitalised / n_words, (0.2, 0.4, 0.6, 0.85)): 1.0,
-        "digits=" + _bucket(digits / max(1, chars), (0.01, 0.08, 0.2, 0.4)): 1.0,
+        _UPPER.key(upper / letters if letters else 0): 1.0,
+        _CAPITALISED.key(sum(map(str.isupper, initials)) / n_words): 1.0,
+        _DIGITS.key(digits / max(1, chars)): 1.0,
         "date=" + date: 1.0,
-        "time=" + ("yes" if digits and TIME_RE.search(text) else "no"): 1.0,
+        "time=" + _YES_NO[digits > 0 and TIME_RE.search(text) is not None]: 1.0,
         "credit=" + credit: 1.0,
-        "byline=" + ("yes" if _BYLINE.match(text) else "no"): 1.0,
+        "byline=" + _YES_NO[_BYLINE.match(text) is not None]: 1.0,
         "bullet=" + bullet: 1.0,
         "link=" + link: 1.0,
-        "pipe=" + ("yes" if "|" in text else "no"): 1.0,
+        "pipe=" + _YES_NO["|" in text]: 1.0,
         "counter=" + counter: 1.0,
-        "placeholder=" + ("yes" if placeholder_at_end(text) else "no"): 1.0,
+        "placeholder=" + _YES_NO[placeholder_at_end(text)]: 1.0,
         "first_upper=" + ("yes" if text[:1].isupper() else "digit" if text[:1].isdigit() else "no"): 1.0,
-        "inner_stop=" + ("yes" if _INNER_STOP.search(text) else "no"): 1.0,
+        "inner_stop=" + _YES_NO[_INNER_STOP.search(text) is not None]: 1.0,
     }
-    first = fold(text.split(None, 1)[0]).strip(".,:;()[]\"“”'") if initials else ""
+    first = fold(split[0]).strip(".,:;()[]\"“”'") if split else ""
     if first.isalpha() and len(first) <= 10:
         features["w0=" + first] = 1.0
     return features, (length, end, date, credit, link, bullet, counter)
@@ -217,22 +252,22 @@ def line_features(texts: Sequence[str]) -> list[Item]:
     for i, line in enumerate(lines):
         f = dict(line.shape)
         f["bias"] = 1.0
-        f["pos=" + _bucket(i, (1, 2, 3, 5, 8, 12, 20))] = 1.0
-        f["rel=" + _bucket(i / max(1, n - 1), (0.1, 0.25, 0.5, 0.75, 0.9))] = 1.0
-        f["to_first_long=" + _bucket(i - first_long, (-6, -3, -2, -1, 0, 1, 2, 4, 8))] = 1.0
+        f[_POSITION.key(i)] = 1.0
+        f[_RELATIVE.key(i / max(1, n - 1))] = 1.0
+        f[_TO_FIRST_LONG.key(i - first_long)] = 1.0
         following = next_long_of[i]
         lead = leads[following] if following < n else set()
-        f["lead_overlap=" + _bucket(_overlap(line.tokens, lead), (0.01, 0.2, 0.4, 0.6, 0.8))] = 1.0
-        f["to_next_long=" + (_bucket(following - i, (1, 2, 3, 5, 10)) if following < n else "none")] = 1.0
+        f[_LEAD_OVERLAP.key(_overlap(line.tokens, lead))] = 1.0
+        f[_TO_NEXT_LONG.key(following - i) if following < n else "to_next_long=none"] = 1.0
         vocab = in_vocab[1 if line.chars >= LONG else 0]
         shared = sum(map(vocab.__contains__, line.tokens)) / len(line.tokens) if line.tokens else 0.0
-        f["article_overlap=" + _bucket(shared, (0.05, 0.2, 0.35, 0.5, 0.7))] = 1.0
+        f[_ARTICLE_OVERLAP.key(shared)] = 1.0
         f["repeated=" + ("yes" if line.tokens and counts[joined[i]] > 1 else "no")] = 1.0
         f["after_all_long=" + ("yes" if long_at and i > after_all else "no")] = 1.0
         f["last=" + ("yes" if i == n - 1 else "no")] = 1.0
         f["marker=" + ("yes" if markers[i] else "no")] = 1.0
-        f["markers_before=" + _bucket(markers_before[i], (1, 2))] = 1.0
-        f["short_run=" + _bucket(short_run[i], (1, 2, 4))] = 1.0
+        f[_MARKERS_BEFORE.key(markers_before[i])] = 1.0
+        f[_SHORT_RUN.key(short_run[i])] = 1.0
         for offset, keys, edge in _NEIGHBOURS:
             j = i + offset
             if 0 <= j < n:

@@ -34,8 +34,9 @@ from .folding import detect_language, fold
 from .frontmatter import front_matter, slug_of
 from .headline import TITLE_WORDS, derive_title, paragraph
 from .marks import mark_code
+from .passages import passages
 from .prune import CONSENT_BANNER
-from .recognition import Candidate, passages, recognise
+from .recognition import Candidate, recognise
 from .recognizer import Recognizer
 from .registry import Registry
 from .scrape import ScrapeHeader, read_scrape

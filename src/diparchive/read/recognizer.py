@@ -1,8 +1,9 @@
 """The registry compiled for recognition: one alternation of every leader's names, one of every
 title's forms, each event's patterns with their numbered variants, and the names of other
 countries (CLDR through Babel, plus the press's own forms). Names, title forms, series names and
-the words events are found by are also literals of one automaton (`literals`), so a passage is
-read once for all of them and each pattern is tried only where its literal stands."""
+series names are also literals of one automaton (`literals`), so a passage is read once for all
+of them and each pattern is tried only where its literal stands; an event pattern only where
+the word it starts with does."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class EventPattern:
     numbered: bool
     roman: bool
     required: tuple[str, ...]  # folded words every match contains: a cheap test before the regex
-    anchored: bool  # every match starts with one of the literals `literals` finds as ("start", index)
+    starts: tuple[str, ...] | None  # the literals every match starts with (None: it may start otherwise)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +48,12 @@ class Recognizer:
     ascii_forms: dict[str, tuple[str, ...]]  # ascii-folded form → forms written without marks (English), as cased
     shorts: dict[str, tuple[str, ...]]  # ascii-folded short name → leader ids
     events: tuple[EventPattern, ...]
+    event_words: frozenset[str]  # the words they require
     countries: re.Pattern[str]  # other countries' names (CLDR, vi and en), ASCII-folded
     series_names: tuple[tuple[str, re.Pattern[str]], ...]  # series id → its name without a number
     # One pass for all: ("name", i) and ("title", i) the i-th alternative of `names`, `titles`
-    # (their order); ("series", id) a series' name; ("word", w) an event's required word;
-    # ("start", i) the word the i-th event pattern starts with, when it is anchored.
+    # (their order); ("series", id) a series' name. (An event's words are looked for with `in`:
+    # the commonest are short and found at once, so the automaton would report them everywhere.)
     literals: Literals
     name_phrases: tuple[str, ...]  # the alternatives of `names`, in its order, words one space apart
     title_phrases: tuple[str, ...]
@@ -173,9 +175,7 @@ def build_recognizer(registry: Registry) -> Recognizer:
             except ValueError as exc:
                 problems.append(Problem(registry.events_path, line, f"pattern '{pattern}' of '{target}': {exc}"))
                 continue
-            literals += [(word, ("word", word)) for word in required]
-            literals += [(start, ("start", len(events))) for start in starts or ()]
-            events.append(EventPattern(re.compile(regex), target, numbered, roman, required, starts is not None))
+            events.append(EventPattern(re.compile(regex), target, numbered, roman, required, starts))
     if problems:
         raise DiparchiveError(problems, heading="invalid event patterns in the registry")
     name_phrases = tuple(space(p) for p in _phrases(a for l in registry.leaders.values() for a in l.aliases))
@@ -204,6 +204,7 @@ def build_recognizer(registry: Registry) -> Recognizer:
         ascii_forms,
         shorts,
         tuple(events),
+        frozenset(word for event in events for word in event.required),
         _country_pattern(registry.countries.values()),
         tuple(
             (s.id, re.compile(WORD_EDGE_L + "(?:" + _alternation((s.name.vi, s.name.en)) + ")" + WORD_EDGE_R))
