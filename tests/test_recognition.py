@@ -504,3 +504,16 @@ def test_names_read_the_same_with_irregular_spaces(recognizer):
     spaced = plain.replace(" ", "  ").replace("Minh ", "Minh\n")
     assert found(recognizer, spaced) == found(recognizer, plain)
     assert found(recognizer, plain).leaders == ("pham-minh-chinh", "bui-thanh-son")
+
+
+def test_every_numbered_meeting_of_a_passage_is_found_whatever_event_spans_it_holds():
+    from diparchive.read.meetings import numbered_meetings
+
+    text = (
+        "Hội nghị Ngoại giao lần thứ 30 và Đại hội Đảng lần thứ 13 được tổ chức tại Hà Nội với sự tham dự của "
+        "nhiều đại biểu trong và ngoài nước."
+    )
+    expected = ["Hội nghị Ngoại giao lần thứ 30", "Đại hội Đảng lần thứ 13"]
+    assert numbered_meetings(text, []) == expected
+    assert numbered_meetings(text, [(len(text) - 10, len(text) - 2)]) == expected  # a span after both
+    assert numbered_meetings("x " * 200 + text, [(0, 3), (5, 9), (11, 14)]) == expected  # spans before both

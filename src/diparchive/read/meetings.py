@@ -148,11 +148,11 @@ def numbered_meetings(text: str, known: list[tuple[int, int]]) -> list[str]:
             continue  # overlaps a recognised event
         phrase = m.group(0)
         # Start the phrase at its meeting word ("Hội nghị … lần thứ 18"), else its first capital.
-        starts = [k.start() for k in MEETING_WORD.finditer(phrase)]
-        if not starts and _TERM.search(phrase):
+        words_at = [k.start() for k in MEETING_WORD.finditer(phrase)]
+        if not words_at and _TERM.search(phrase):
             continue  # "Ban Chấp hành Trung ương khóa XIV", "Quốc hội khóa XV": a body's term, no meeting
         first = re.search(r"[A-ZĐ]", phrase)
-        out.append(phrase[starts[-1] :] if starts else phrase[first.start() :] if first else phrase)
+        out.append(phrase[words_at[-1] :] if words_at else phrase[first.start() :] if first else phrase)
     return out
 
 
