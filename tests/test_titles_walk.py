@@ -109,3 +109,49 @@ def test_a_countrys_name_after_a_dash_in_the_headline_is_the_storys(tmp_path, re
     lead = "Chiều 12/11, Việt Nam và Lào đã ký tuyên bố chung về tăng cường quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt."
     page = ["TUYÊN BỐ CHUNG VIỆT NAM - LÀO", "Từ khóa: Lào", lead, VI_MORE]
     assert read_scrape(tmp_path, reader, page).title == "TUYÊN BỐ CHUNG VIỆT NAM - LÀO"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (
+            "By South-East Asia correspondent Lucy Harrington and political reporter Tom Mackie",
+            "Lucy Harrington and Tom Mackie",
+        ),
+        ("By staff reporter Jane Doe", "Jane Doe"),
+        ("Related Tags", None),
+        ("ABC News Homepage", None),
+        ("Visit Website", None),
+        ("Senior Member", None),
+        ("In Brief", None),
+    ],
+)
+def test_a_bylines_roles_before_its_names_are_cut_and_a_sites_labels_are_no_names(line, name):
+    assert byline_name(line) == name
+
+
+def test_a_weekdays_short_name_before_the_date_is_no_author(tmp_path, reader):
+    page = [
+        "Albanese and Vietnam's Prime Minister sign deals",
+        "Posted Thu 7 Mar 2024 at 3:52pm, updated Thu 7 Mar 2024",
+    ]
+    a = read_scrape(tmp_path, reader, [*page, EN_LEAD, EN_MORE])
+    assert a.author is None and a.date is not None and a.date.iso == "2024-03-07"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The two leaders at the National Convention Centre on Tuesday. -- Photo KPL",
+        "Photo by Linh Pham on Unsplash",
+        "The two prime ministers inspected a guard of honour at Parliament House. (Network News: Jane Doe)",
+    ],
+)
+def test_a_photos_credit_in_other_shapes_makes_a_caption(tmp_path, reader, caption):
+    a = read_scrape(
+        tmp_path,
+        reader,
+        ["Albanese and Vietnam's Prime Minister sign deals", "March 7, 2024", EN_LEAD, caption, EN_MORE],
+    )
+    assert [b.text for b in a.body if b.kind.value == "caption"] == [caption]
+    assert [b.text for b in a.body if b.kind.value == "paragraph"] == [EN_LEAD, EN_MORE]

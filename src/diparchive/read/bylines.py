@@ -35,6 +35,11 @@ ROLE_WORDS = (
     r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer|bureau|desk"
 )
 _ROLE = re.compile(rf"(?<![^\W_])(?:{ROLE_WORDS})(?![^\W_])", re.IGNORECASE)
+# A role described before each name of a byline ("South-East Asia correspondent", "political reporter").
+_ROLE_BEFORE = re.compile(
+    rf"(^|\sand\s|\svà\s|\s&\s|,\s)(?:[^\W\d_][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})\s+(?=[A-ZĐÀ-Ỹ])",
+    re.IGNORECASE,
+)
 # "Lan Hương (thực hiện)", "(ghi)", "(tổng hợp)": the name, then what its bearer did (a credit).
 _CREDIT_TAIL = re.compile(
     r"\s*\((?:ghi|thực hiện|tổng hợp|lược dịch|dịch|biên dịch|theo [^)]{1,40})\)\s*$", re.IGNORECASE
@@ -104,7 +109,8 @@ _SITE_WORDS = frozenset(
     "about contact us our we you your my me home subscribe login log sign register search menu help privacy"
     " terms advertise advertising careers newsletter follow more all latest who what how why where this that"
     " these with for from into is are was were here there gift article save comments comment listen"
-    " play video pause replay watch mute volume".split()
+    " play video pause replay watch mute volume related tags tag topics homepage website visit member members"
+    " senior brief briefly".split()
 )
 _SITE_PHRASES = re.compile(
     r"(?<![^\W_])(?:giới thiệu|liên hệ|trang chủ|tòa soạn|toà soạn|quảng cáo|đăng nhập|đăng ký|tìm kiếm|góp ý"
@@ -137,6 +143,8 @@ def byline_name(text: str) -> str | None:
     if text.rstrip().endswith(("...", "…")):
         return None  # "Like Loading...", a teaser cut short: no name ends so
     name = BYLINE_HEAD.sub("", _FOOTNOTE.sub("", unwidgeted(text)))
+    if BYLINE_HEAD.match(unwidgeted(text)):
+        name = _ROLE_BEFORE.sub(r"\1", name)  # "By South-East Asia correspondent Jane Doe and political reporter …"
     for tail in _BYLINE_TAILS:
         name = tail.sub("", name)
     name = name.strip(" .,:;")

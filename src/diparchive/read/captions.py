@@ -76,6 +76,7 @@ AGENCY_CREDIT = re.compile(
     # A pool's or a handout's photo: "… June 4, 2025. Global Wire/Jane Doe/Pool".
     r"|[.!?]\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}/[^\W\d_][^./()]{1,40}/(?:Pool|POOL|Handout|HANDOUT|File|FILE)\s*$"
     rf"|{NAMED_CREDIT}"  # "… on Sunday. (Jane Doe/Agency)"
+    r"|[.!?]\s*\([A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3}:\s*[A-ZÀ-Ỹ][^()]{2,40}\)\s*$"  # "… (Network News: Jane Doe)"
 )
 # A photo's credit alone on its line ("Photograph: Jane Doe/Agency", "(Ảnh: Minh Anh)"): its caption
 # is the line above. (An agency's name alone, "AGENCY/Desk", credits the text as often as a photo.)

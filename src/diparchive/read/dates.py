@@ -129,6 +129,7 @@ _ZONE = (
 TIME_RE = re.compile(rf"{_TIME}|{_ZONE}|\d{{1,2}}\s*(?:am|pm)\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(rf"^[\s,|\-–—·•]*(?:lúc\s+)?{_TIME}", re.IGNORECASE)
 _TIME_BEFORE_RE = re.compile(rf"{_TIME}(?:\s*(?:{_ZONE}))?[\s,|\-–—·•]*(?:ngày\s*)?$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(r"(?<![^\W_])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$", re.IGNORECASE)
 _FILLER_RE = re.compile(
     rf"\b(?:{_WEEKDAY_RE}|cập nhật|ngày đăng|đăng|ngày|lúc|giờ|date|published|updated|last updated|posted|on|at)\b|[|,\-–—:·•()\[\]_/]",
     re.IGNORECASE,
@@ -347,7 +348,10 @@ def read_dateline(line: str) -> Dateline | None:
     opening = _OPENING_WEEKDAY_RE.match(text)
     leftover = " " * opening.end() + text[opening.end() :] if opening and opening.end() == mentions[0].start else text
     for m in reversed(mentions):
-        leftover = leftover[: m.start] + " " + leftover[m.end :]
+        start = m.start
+        if m.numbers is None and (day := _WEEKDAY_BEFORE.search(leftover[:start])):
+            start = day.start()  # "Thu 7 Mar 2024": the weekday's short name, no one's name
+        leftover = leftover[:start] + " " + leftover[m.end :]
     leftover = _FILLER_RE.sub(" ", TIME_RE.sub(" ", _unglue(leftover)))
     words = leftover.split()
     if not words:

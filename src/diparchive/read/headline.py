@@ -66,7 +66,10 @@ _MENU_MARKS = re.compile(r"[:|/>»›]")  # a widget's label, a menu's or a trai
 PHOTO_CUE = re.compile(
     r"\b(?:ảnh|photo|nguồn|source|credit)\b\s*[:.]|\bphotograph\s*:|\((?:ảnh|photo)"
     r"|[.!?]\s*[-–—]\s*(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)\b|[.!?]\s+\(?(?-i:[A-Z]{2,10}/[A-Z])"
-    rf"|{NAMED_CREDIT}",
+    rf"|{NAMED_CREDIT}"
+    # "… Centre. -- Photo KPL", "Photo by X on Y", "… House. (Network News: Jane Doe)": a photo's credit.
+    r"|[.!?]\s*(?:--|[-–—])\s*(?:photo|ảnh)\s+\S|^\W{0,3}photo(?:graph)?\s+by\s+\S"
+    r"|[.!?]\s*\((?-i:[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3}):\s*(?-i:[A-ZÀ-Ỹ][^()]{2,40})\)\s*$",
     re.IGNORECASE,
 )
 
