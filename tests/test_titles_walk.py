@@ -155,3 +155,27 @@ def test_a_photos_credit_in_other_shapes_makes_a_caption(tmp_path, reader, capti
     )
     assert [b.text for b in a.body if b.kind.value == "caption"] == [caption]
     assert [b.text for b in a.body if b.kind.value == "paragraph"] == [EN_LEAD, EN_MORE]
+
+
+VI_STORY = [
+    "Sáng 23/12, tại Vientiane, Chủ tịch Quốc hội đã hội kiến Tổng thống Lào, hai bên nhất trí tăng cường quan hệ "
+    "hữu nghị vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện.",
+    "Hai bên đánh giá cao kết quả hợp tác giữa hai Quốc hội trong thời gian qua.",
+]
+
+
+def test_a_mastheads_clock_over_the_articles_stamp_with_its_own_weekday_gives_the_stamp(tmp_path, reader):
+    page = [
+        "Tin Nhanh",
+        "Thứ ba, 24/12/2024",
+        "Thời sự  Thế giới  Kinh doanh  Khoa học",
+        "Thứ hai, 23/12/2024, 18:05 (GMT+7)",
+    ]
+    a = read_scrape(tmp_path, reader, [*page, "Chủ tịch Quốc hội hội kiến Tổng thống Lào", *VI_STORY])
+    assert a.date is not None and a.date.iso == "2024-12-23"
+
+
+def test_a_line_of_facts_about_the_article_with_its_date_among_them_is_its_dateline(tmp_path, reader):
+    page = ["Chủ tịch Quốc hội hội kiến Tổng thống Lào", "Báo Biên Cương · Thiếu tá Nguyễn Hoàng · 2h · 23/12/2024"]
+    a = read_scrape(tmp_path, reader, [*page, *VI_STORY])
+    assert a.date is not None and a.date.iso == "2024-12-23"

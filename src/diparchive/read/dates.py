@@ -369,7 +369,23 @@ def read_dateline(line: str) -> Dateline | None:
         return Dateline(first.date, author, "", first, " ".join(words))
     if len(words) <= 7 and len(" ".join(words)) <= 60 and not re.search(r"[.!?;…\"”]", leftover):
         return Dateline(first.date, None, "", first, " ".join(words))  # a section name or widget beside a page stamp
+    parts = [part.strip() for part in _META_PARTS.split(text)]
+    if STAMP_PARTS[0] <= len(parts) <= STAMP_PARTS[1] and all(len(p.split()) <= STAMP_PART_WORDS for p in parts):
+        # "Outlet · Rank Name · 2h · 18/06/2024": the page's line of facts about the article, its date one of them.
+        if any(_date_only(part) for part in parts):
+            return Dateline(first.date, None, "", first, " · ".join(p for p in parts if not _date_only(p)))
     return None
+
+
+_META_PARTS = re.compile(r"\s+[·•|]\s+")
+STAMP_PARTS = (3, 6)  # parts of a line of facts about the article (outlet, author, age, date)
+STAMP_PART_WORDS = 8  # words of each part at most
+
+
+def _date_only(part: str) -> bool:
+    """The part is a date (and its clock) and nothing else."""
+    found = find_dates(part)
+    return bool(found) and not TIME_RE.sub(" ", part[: found[0].start] + part[found[0].end :]).strip(" ,-–—")
 
 
 def parse_dateline(line: str) -> Dateline | None:

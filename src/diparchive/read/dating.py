@@ -255,13 +255,11 @@ def _belied(lines: Sequence[str], body_at: int, found: Dateline) -> bool:
 
 def _clock_over(clock: Dateline, stamp: Dateline) -> bool:
     """A masthead's clock over the article's own stamp: a weekday and a day with no time (the day
-    the page was read, not before the stamp), over a stamp with its clock time and no weekday."""
+    the page was read, not before the stamp), over a stamp with its clock time."""
     day, own = clock.mention, stamp.mention
     if day is None or own is None:
         return False
-    return (
-        day.weekday and not day.time and own.time and not own.weekday and clock.date.first_day >= stamp.date.first_day
-    )
+    return day.weekday and not day.time and own.time and clock.date.first_day >= stamp.date.first_day
 
 
 # A time zone only North American pages print, beside a date they write month first.
