@@ -179,3 +179,30 @@ def test_a_line_of_facts_about_the_article_with_its_date_among_them_is_its_datel
     page = ["Chủ tịch Quốc hội hội kiến Tổng thống Lào", "Báo Biên Cương · Thiếu tá Nguyễn Hoàng · 2h · 23/12/2024"]
     a = read_scrape(tmp_path, reader, [*page, *VI_STORY])
     assert a.date is not None and a.date.iso == "2024-12-23"
+
+
+GALLERY = [
+    "[Ảnh] Lễ đón chính thức Tổng thống Hàn Quốc tại Phủ Chủ tịch",
+    "Ảnh: Thống Nhất - TTXVN  |  Bài: Minh Thu",
+    "23/06/2023 - 10:25",
+    "Sáng 23/6, Chủ tịch nước chủ trì lễ đón chính thức Tổng thống Hàn Quốc và Phu nhân thăm cấp Nhà nước tới "
+    "Việt Nam.",
+    "1/3",
+    "Chủ tịch nước và Phu nhân đón Tổng thống Hàn Quốc và Phu nhân tại Phủ Chủ tịch.",
+    "2/3",
+    "Hai nhà lãnh đạo duyệt đội danh dự.",
+    "3/3",
+    "Toàn cảnh hội đàm sau lễ đón.",
+    "Bình luận",
+]
+
+
+def test_a_gallerys_counters_are_its_pictures_slots_and_every_caption_is_kept(tmp_path, reader):
+    a = read_scrape(tmp_path, reader, GALLERY)
+    assert a.author == "Minh Thu"
+    assert [(b.kind.value, b.text) for b in a.body] == [
+        ("paragraph", GALLERY[3]),
+        ("caption", GALLERY[5]),
+        ("caption", GALLERY[7]),
+        ("caption", GALLERY[9]),
+    ]

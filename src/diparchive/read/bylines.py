@@ -35,6 +35,8 @@ ROLE_WORDS = (
     r"|correspondent|reporter|editor|journalist|writer|contributor|columnist|bureau chief|staff writer|bureau|desk"
 )
 _ROLE = re.compile(rf"(?<![^\W_])(?:{ROLE_WORDS})(?![^\W_])", re.IGNORECASE)
+# The text's credit after the photos' on one line ("Ảnh: X - TTXVN | Bài: Minh Thu").
+_TEXT_CREDIT = re.compile(r"(?:\|\s*|\s{2,}|;\s*)((?:bài|text|words|nội dung)\s*:\s*\S.{0,50})$", re.IGNORECASE)
 # A role described before each name of a byline ("South-East Asia correspondent", "political reporter").
 _ROLE_BEFORE = re.compile(
     rf"(^|\sand\s|\svà\s|\s&\s|,\s)(?:[^\W\d_][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})\s+(?=[A-ZĐÀ-Ỹ])",
@@ -142,6 +144,9 @@ def byline_name(text: str) -> str | None:
     "By Khanh Vu and Phuong Nguyen"), or None when the line is not a byline."""
     if text.rstrip().endswith(("...", "…")):
         return None  # "Like Loading...", a teaser cut short: no name ends so
+    credits = _TEXT_CREDIT.search(text)
+    if credits and credits.start() > 0:
+        text = credits.group(1)  # "Ảnh: X - TTXVN | Bài: Minh Thu": the text's author, not the photos'
     name = BYLINE_HEAD.sub("", _FOOTNOTE.sub("", unwidgeted(text)))
     if BYLINE_HEAD.match(unwidgeted(text)):
         name = _ROLE_BEFORE.sub(r"\1", name)  # "By South-East Asia correspondent Jane Doe and political reporter …"

@@ -49,7 +49,8 @@ _KEPT = (Label.BODY, Label.CAPTION)
 _IMAGE = re.compile(
     r"^!\[[^\]]*\]\([^)]*\)\s*\|?$|^\S+\.(?:jpe?g|png|gif|webp)\s*\|?$"
     r"|^[(\[]\s*(?:placeholder\s+)?(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)(?:\s+placeholder)?\s*[)\]]$"
-    r"|^\[\s*(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)\s*:[^\]]*\]$",  # a text browser's "[image: alt or address]"
+    r"|^\[\s*(?:image|photo|picture|ảnh|hình(?:\s+ảnh)?)\s*:[^\]]*\]$"  # a text browser's "[image: alt or address]"
+    r"|^(?:[1-9]\d?)\s*/\s*(?:[1-9]\d?)$",  # a gallery's counter alone ("4/6"): a picture stood there
     re.IGNORECASE,
 )
 # A photo's word: "Ảnh", "Photo", and the kinds of photo ("Ảnh tư liệu", "File photo").

@@ -314,7 +314,11 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
       in the middle of its body ends in body. (Sharing words with the article tells nothing
       here: related news shares as many as the body's own paragraphs.)"""
     tags = [
-        Label.CHROME if is_link_line(b.text) or inline_chrome(b.text) or OUTLET_MARK.match(b.text) else r.label
+        Label.CHROME
+        if is_link_line(b.text) or inline_chrome(b.text) or OUTLET_MARK.match(b.text)
+        else Label.CHROME
+        if r.label is Label.BODY and is_image_line(b.text)  # a picture's slot ("4/6", "[image: …]") is no text
+        else r.label
         for b, r in zip(lines, read)
     ]  # a link, an advertisement's line, an outlet's mark alone on its line ("(TTXVN) -"): never text
     lead = _first_of(tags, Label.BODY)
@@ -390,6 +394,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
             if is_image_line(text):
                 tags[i] = Label.CHROME  # a picture's slot: its caption may follow
                 continue
+            if i > 0 and is_image_line(lines[i - 1].text) and len(text.split()) <= CAPTION_UNDER_SLOT:
+                tags[i] = Label.CAPTION  # under a picture's slot ("4/6"), its caption
+                continue
             if OUTLET_MARK.match(text) or _HOST.match(text):
                 tags[i] = Label.CHROME  # the outlet's line under the lead ("TNV.vn"): the body goes on past it
                 continue
@@ -436,6 +443,7 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
 # A paragraph closed by the agency's or paper's sign after its last stop ("… community. — VNS").
 SIGNED_END = re.compile(r"[.!?]\s*[-–—]\s*\(?([A-ZĐ][A-ZĐ&]{1,9})\)?\s*$")
 SITE_LINE_WORDS = 10  # a line that names the site (a byline's, a footer's), not the text's
+CAPTION_UNDER_SLOT = 45  # words of a caption under a picture's slot after the body, at most
 FOOTER_LINES = 15  # lines at the file's end where a site's copyright notice stands
 BOX_LINES = 6  # lines of a subscription's box inside the text at most (its pitch, blurb, field and button)
 BOX_WORDS = 10  # words of each of them at most
