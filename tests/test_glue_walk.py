@@ -166,3 +166,20 @@ def test_a_whole_paragraph_between_the_storys_paragraphs_is_kept_whatever_the_mo
     ]
     a = read_scrape(tmp_path, reader, story)
     assert story[5] in [b.text for b in a.body]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trang này được sửa đổi lần cuối vào ngày 14 tháng 11 năm 2024, lúc 02:10.",
+        "This page was last edited on 14 November 2024, at 02:10.",
+        "Văn bản được phát hành theo Giấy phép Creative Commons Ghi công 2.5.",
+        "Islandstar.com is one of the most visited news sites in the islands.",
+    ],
+)
+def test_a_pages_last_change_licence_and_blurb_after_the_text_are_furniture(line):
+    assert furniture(line, "The minister spoke in Hanoi.") is not None
+
+
+def test_a_sentence_about_someone_being_one_of_the_most_is_text():
+    assert furniture("The minister is one of the most senior officials in the government.", "x") is None

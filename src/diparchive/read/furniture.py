@@ -71,7 +71,11 @@ _COPY = re.compile(
 # A wire's closing credits ("Reporting by X; Editing by Y") and a publisher's note on its standards.
 _CREDITS = re.compile(
     r"^\W{0,3}(?:(?:additional )?reporting|writing|editing|compiled|translated) by\b.{0,200}?(?:;|\band\b|$)"
-    r"|^\W{0,3}(?:our (?:standards|editorial (?:standards|policy|guidelines))|editorial (?:standards|guidelines))\b",
+    r"|^\W{0,3}(?:our (?:standards|editorial (?:standards|policy|guidelines))|editorial (?:standards|guidelines))\b"
+    # The page's notice of its last change or its licence, and the site's own blurb about itself.
+    r"|^\W{0,3}(?:this page was last (?:edited|modified|updated)|trang này (?:được )?sửa đổi lần cuối)\b"
+    r"|^.{0,80}?\b(?:creative commons|licensed under)\b"
+    r"|^\W{0,3}[\w-]+\.(?:com|net|org|vn)(?:\.\w{2})?\s+is\s+(?:one of|the (?:leading|largest|most))\b",
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(
@@ -99,7 +103,7 @@ def furniture(text: str, said: str) -> str | None:
     if len(text.split()) > FURNITURE_WORDS:
         return None
     if _CREDITS.match(text):
-        return "after the article: the desk's credits (reporting, editing) or its standards"
+        return "after the article: the desk's credits, the site's standards, licence or own blurb"
     if _COPY.search(text):
         return "after the article: a copy's notice (a cache or syndicator)"
     if _CORRECTION.match(text):
