@@ -206,3 +206,34 @@ def test_a_gallerys_counters_are_its_pictures_slots_and_every_caption_is_kept(tm
         ("caption", GALLERY[7]),
         ("caption", GALLERY[9]),
     ]
+
+
+def test_a_ticker_and_a_menu_over_the_headline_are_no_paragraphs_before_its_dateline(tmp_path, reader):
+    page = [
+        "VN-Index 1.268,45 ▲ 3,12 (0,25%) | HNX-Index 226,10 ▼ 0,41 | UPCoM 92,37 ▲ 0,05 | Vàng SJC 84,5 triệu/lượng",
+        "Chứng khoán | Doanh nghiệp | Ngân hàng | Bất động sản | Vĩ mô | Quốc tế | Đầu tư | Thị trường | Tài chính",
+        "Chủ tịch Quốc hội hội kiến Tổng thống Lào",
+        "Thứ Hai, 23/12/2024 - 09:15",
+    ]
+    a = read_scrape(tmp_path, reader, [*page, *VI_STORY])
+    assert a.date is not None and a.date.iso == "2024-12-23"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("UN Photo/Jane Doe", None), ("Tin: Thu Trang", "Thu Trang")],
+)
+def test_a_photo_agencys_credit_is_no_name_and_a_news_credit_is(line, name):
+    assert byline_name(line) == name
+
+
+def test_a_copyright_notice_with_its_year_after_the_sign_names_its_holder():
+    from diparchive.read.marks import copyright_holder
+
+    assert copyright_holder("Bản quyền © 2024 Trường Đại học Ngoại ngữ - ĐHQGHN") == "Trường Đại học Ngoại ngữ"
+
+
+def test_a_posted_on_line_names_its_author_before_a_comment_counter():
+    from diparchive.read.bylines import name_after_date
+
+    assert name_after_date("Posted on 08/10/2024 by Lê Văn Khoa — 3 bình luận") == "Lê Văn Khoa"

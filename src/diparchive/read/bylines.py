@@ -13,7 +13,8 @@ from .folding import fold
 
 # A byline's own words around the name: "Theo Hải Minh /VGP", "Tác giả: … (ghi)", "By … and …".
 BYLINE_HEAD = re.compile(
-    r"^(?:theo|by|words by|story by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên|authors?(?=\s*:))"
+    r"^(?:theo|by|words by|story by|tác giả|bài(?:\s+và\s+ảnh)?|bài, ảnh|written by|reporter|phóng viên|authors?(?=\s*:)"
+    r"|tin(?=\s*:))"
     r"\s*[:.\-–]?\s*|^(?:pv|ctv)\s*[:.\-–]\s*(?=\S)"  # "PV: Ngọc Anh" (a bare "PV" is the desk's own name)
     r"|^bởi\s+(?=(?-i:[A-ZĐÀ-Ỹ]))",  # "Bởi Lan Hương" (never "Bởi vì …", "because")
     re.IGNORECASE,
@@ -112,7 +113,7 @@ _SITE_WORDS = frozenset(
     " terms advertise advertising careers newsletter follow more all latest who what how why where this that"
     " these with for from into is are was were here there gift article save comments comment listen"
     " play video pause replay watch mute volume related tags tag topics homepage website visit member members"
-    " senior brief briefly".split()
+    " senior brief briefly photo photos image images".split()
 )
 _SITE_PHRASES = re.compile(
     r"(?<![^\W_])(?:giới thiệu|liên hệ|trang chủ|tòa soạn|toà soạn|quảng cáo|đăng nhập|đăng ký|tìm kiếm|góp ý"
@@ -188,6 +189,7 @@ def byline_name(text: str) -> str | None:
 ACADEMIC_TITLE = re.compile(r"^(?:(?:GS|PGS|TS|TSKH|ThS|NCS|Dr|Prof)\.\s*)+(?=[A-ZĐÀ-Ỹ])")
 # "Posted on May 12, 2025 by Jane Doe": the author named after the date on its line.
 _BY_AFTER = re.compile(r"\s(?:by|bởi)\s+(\S.{0,50})$", re.IGNORECASE)
+_AFTER_NAME = re.compile(r"\s+[—–|·-]\s+.*$")  # "… by X — 3 bình luận": a counter after the name
 PERSON_WORDS = (2, 4)  # a person's name: a given name and a family name at least, four words at most
 STAMP_WORDS = 15  # a page's stamp is a few words, not a sentence naming a day
 SYLLABLE = 7  # letters of a Vietnamese syllable at most (and of most short given names)
@@ -204,7 +206,7 @@ def headed_byline(text: str) -> bool:
 def name_after_date(text: str) -> str | None:
     """The author a date line names after its date ("Posted on May 12, 2025 by Jane Doe" → "Jane Doe")."""
     found = _BY_AFTER.search(text)
-    return byline_name(found.group(1)) if found else None
+    return byline_name(_AFTER_NAME.sub("", found.group(1))) if found else None
 
 
 def person_name(name: str) -> bool:

@@ -40,7 +40,11 @@ class Choice:
 
 
 def _is_long(text: str) -> bool:
-    return len(text.split()) >= LONG_PARAGRAPH_WORDS
+    """A long paragraph of text: many words, not a row of items cut by bars (a menu, a ticker)."""
+    return len(text.split()) >= LONG_PARAGRAPH_WORDS and text.count(" | ") < ROW_BARS
+
+
+ROW_BARS = 2  # bars between items on one line: a menu's or a ticker's row, no paragraph
 
 
 LEAD_LINES = 3  # lines from the body's start where its lead (its first long paragraph) is looked for

@@ -88,7 +88,7 @@ def publisher(text: str) -> str | None:
 # "Bản quyền thuộc X", "© Copyright 1997 X, All rights reserved".
 _COPYRIGHT = re.compile(
     r"^\W{0,3}(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:(?:bản quyền\s+)?thuộc(?: về)?\s+)?"
-    r"|^\W{0,3}bản quyền\s+(?:thuộc(?: về)?|©)\s+",
+    r"|^\W{0,3}bản quyền\s+(?:thuộc(?: về)?|©)\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?",
     re.IGNORECASE,
 )
 _HOLDER_END = re.compile(r"\s*(?:[.,]\s*all rights reserved.*|[.,]\s*giấy phép.*|\s[-–|]\s.*|\.)\s*$", re.IGNORECASE)
