@@ -183,3 +183,45 @@ def test_a_pages_last_change_licence_and_blurb_after_the_text_are_furniture(line
 
 def test_a_sentence_about_someone_being_one_of_the_most_is_text():
     assert furniture("The minister is one of the most senior officials in the government.", "x") is None
+
+
+def test_a_job_line_under_the_authors_name_is_no_headline(tmp_path, reader):
+    head = "Ngoại giao kinh tế: Bài học từ chuyến công tác Nhật Bản của Thủ tướng"
+    page = [
+        "Home  My Network  Jobs  Messaging  Notifications",
+        head,
+        "Trần Quốc Bảo",
+        "Tham tán Thương mại | Chuyên gia xúc tiến đầu tư",
+    ]
+    body = [
+        "Cuối tháng 5/2023, Thủ tướng đã tham dự hội nghị thượng đỉnh mở rộng và có chuyến công tác tại Nhật Bản, "
+        "mở ra nhiều cơ hội hợp tác cho doanh nghiệp hai nước.",
+        "Trong hội đàm với Thủ tướng Nhật Bản, hai bên nhất trí thúc đẩy các dự án hạ tầng và chuyển đổi xanh.",
+    ]
+    a = read_scrape(tmp_path, reader, [*page, "Published Jun 2, 2023", "+ Follow", *body])
+    assert a.title == head and a.author == "Trần Quốc Bảo"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(ATTN: UPDATES with details in paras 4-6)",
+        "Join the Island Times' Telegram channel and get the latest breaking news delivered to you.",
+        "Theo dõi Báo Biên Cương trên Google News",
+    ],
+)
+def test_a_wires_note_and_a_channels_pitch_are_the_sites(line):
+    assert inline_chrome(line) is not None
+
+
+def test_a_caption_with_its_own_label_is_a_caption_never_the_title(tmp_path, reader):
+    caption = "Chú thích hình ảnh, Ông Tô Lâm phát biểu tại Liên Hợp Quốc hồi tháng Chín"
+    head = "Thủ tướng Anh và Tổng Bí thư bàn về thương mại và biến đổi khí hậu"
+    body = [
+        "Thủ tướng Anh và Tổng Bí thư Tô Lâm đã có cuộc điện đàm về thương mại, biến đổi khí hậu và hợp tác giáo "
+        "dục, theo thông cáo của văn phòng Thủ tướng Anh.",
+        "Hai bên nhất trí tăng cường trao đổi đoàn các cấp trong năm tới.",
+    ]
+    a = read_scrape(tmp_path, reader, [head, "22 tháng 10 2024", caption, *body])
+    assert a.title == head
+    assert [b.text for b in a.body if b.kind.value == "caption"] == [caption]

@@ -163,11 +163,17 @@ _INLINE_CHROME = (
         ),
     ),
     (
+        "a wire's note to editors",
+        re.compile(r"^\W*\(?\s*(?:attn|eds?\.?\s+note|editors?['’]?\s+note|note to editors)\s*:", re.IGNORECASE),
+    ),
+    (
         SUBSCRIPTION,
         re.compile(
             r"^\W*(?:enjoying this (?:article|story)\?|like this (?:article|story)\?|click here to subscribe"
             r"|subscribe (?:now|today)? ?(?:for|to)\b|become a (?:subscriber|member) (?:for|to)\b|đăng ký nhận bản tin"
-            r"|thanks for reading\b[^.!?]{0,60}[.!?]\s*subscribe\b)",
+            r"|thanks for reading\b[^.!?]{0,60}[.!?]\s*subscribe\b"
+            r"|join\b.{0,40}\b(?:telegram|whatsapp|zalo|viber|signal)\b.{0,20}\bchannel\b"
+            r"|(?:follow|theo dõi)\b.{0,40}\b(?:on|trên)\s+(?:google news|telegram|zalo|whatsapp)\b)",
             re.IGNORECASE,
         ),
     ),

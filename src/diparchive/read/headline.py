@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..records import BlockKind
 from .blocks import RawBlock
-from .bylines import BYLINE_HEAD, byline_name
+from .bylines import BYLINE_HEAD, byline_name, person_name
 from .captions import NAMED_CREDIT, is_image_line
 from .dates import DATE_RE, TIME_RE, Dateline, parse_dateline
 from .folding import VIETNAMESE_SHARE, detect_language, fold, has_marks, marked_share, words
@@ -69,6 +69,7 @@ PHOTO_CUE = re.compile(
     rf"|{NAMED_CREDIT}"
     # "… Centre. -- Photo KPL", "Photo by X on Y", "… House. (Network News: Jane Doe)": a photo's credit.
     r"|[.!?]\s*(?:--|[-–—])\s*(?:photo|ảnh)\s+\S|^\W{0,3}photo(?:graph)?\s+by\s+\S"
+    r"|^\W{0,3}(?:chú thích (?:hình )?ảnh|image caption|photo caption)\s*[,:]"  # a caption's own label
     r"|[.!?]\s*\((?-i:[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3}):\s*(?-i:[A-ZÀ-Ỹ][^()]{2,40})\)\s*$",
     re.IGNORECASE,
 )
@@ -94,7 +95,7 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
             or _over_site_menu(lines, i, first_body)
         ):
             continue  # the site's name (and tagline) over its menu
-        if _TRAIL.search(text[1:]) or _names_the_site(lines, i):
+        if _TRAIL.search(text[1:]) or _names_the_site(lines, i) or _role_under_name(lines, i, lead_text):
             continue  # a menu's trail ("Home » News"), the site's tagline ("From X, the free news source …")
         own = _tokens(text)
         shared = sum(1 for w in own if w in lead) / len(own) if own else 0.0
@@ -184,6 +185,15 @@ def _over_site_menu(lines: list[RawBlock], at: int, first_body: int) -> bool:
 
 def _menu_row(text: str) -> bool:
     return menu_line(text) or len(_MENU_SEPARATORS.findall(text)) >= MENU_ITEMS - 2
+
+
+def _role_under_name(lines: list[RawBlock], at: int, lead_text: str) -> bool:
+    """The line stands under a person's name printed alone, with a headline's line over the name:
+    it is what the author is ("Tham tán Thương mại | Chuyên gia …"), the byline's second line."""
+    if at < 2 or not person_name(lines[at - 1].text.strip()):
+        return False
+    upper = lines[at - 2].text
+    return len(upper.split()) >= PLACED_WORDS and could_be_headline(upper, lead_text) and not sentence_like(upper)
 
 
 def _names_the_site(lines: list[RawBlock], at: int) -> bool:

@@ -318,6 +318,9 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
         if is_link_line(b.text) or inline_chrome(b.text) or OUTLET_MARK.match(b.text)
         else Label.CHROME
         if r.label is Label.BODY and is_image_line(b.text)  # a picture's slot ("4/6", "[image: …]") is no text
+        else Label.CAPTION
+        if CAPTION_LABEL.match(b.text)
+        and len(b.text) <= CAPTION_LABELLED  # "Chú thích hình ảnh, …", "Image caption, …"
         else r.label
         for b, r in zip(lines, read)
     ]  # a link, an advertisement's line, an outlet's mark alone on its line ("(TTXVN) -"): never text
@@ -443,6 +446,11 @@ def _settled(lines: list[RawBlock], read: list[Labelled]) -> list[Label]:
 # A paragraph closed by the agency's or paper's sign after its last stop ("… community. — VNS").
 SIGNED_END = re.compile(r"[.!?]\s*[-–—]\s*\(?([A-ZĐ][A-ZĐ&]{1,9})\)?\s*$")
 SITE_LINE_WORDS = 10  # a line that names the site (a byline's, a footer's), not the text's
+# A caption's own label, which a screen reader's text keeps before it (a generic list of both languages).
+CAPTION_LABEL = re.compile(
+    r"^\W{0,3}(?:chú thích (?:hình )?ảnh|image caption|caption|photo caption)\s*[,:]\s*\S", re.IGNORECASE
+)
+CAPTION_LABELLED = 400  # characters of a labelled caption at most
 CAPTION_UNDER_SLOT = 45  # words of a caption under a picture's slot after the body, at most
 FOOTER_LINES = 15  # lines at the file's end where a site's copyright notice stands
 BOX_LINES = 6  # lines of a subscription's box inside the text at most (its pitch, blurb, field and button)
