@@ -237,3 +237,44 @@ def test_a_posted_on_line_names_its_author_before_a_comment_counter():
     from diparchive.read.bylines import name_after_date
 
     assert name_after_date("Posted on 08/10/2024 by Lê Văn Khoa — 3 bình luận") == "Lê Văn Khoa"
+
+
+EN_PHOTO = "The two prime ministers at the Istana on October 7, 2024. (Photo: Jane Doe)"
+
+
+@pytest.mark.parametrize(
+    ("page", "author"),
+    [
+        (
+            [
+                "Singapore and Vietnam deepen green energy ties",
+                EN_PHOTO,
+                "Tham Yuen-C",
+                "Senior Correspondent",
+                "Published Oct 07, 2024",
+            ],
+            "Tham Yuen-C",
+        ),
+        (
+            [
+                "Singapore and Vietnam deepen green energy ties",
+                "Mai Lan",
+                "World Service News",
+                "7 October 2024",
+                EN_PHOTO,
+            ],
+            "Mai Lan",
+        ),
+        (
+            ["Singapore and Vietnam deepen green energy ties", "Thế Giới", "Báo Biên Cương", "7 October 2024"],
+            "Báo Biên Cương",  # the paper's name as its desk's byline; the section's name over it is no one's
+        ),
+    ],
+)
+def test_a_name_over_its_role_or_paper_is_the_byline_even_among_the_sites_short_lines(tmp_path, reader, page, author):
+    lead = (
+        "Singapore and Vietnam will deepen their cooperation in areas such as green energy and the digital economy, "
+        "the two prime ministers said on Monday after their talks."
+    )
+    a = read_scrape(tmp_path, reader, [*page, lead, EN_MORE])
+    assert a.author == author

@@ -209,6 +209,18 @@ def name_after_date(text: str) -> str | None:
     return byline_name(_AFTER_NAME.sub("", found.group(1))) if found else None
 
 
+def over_role(texts: Sequence[str], at: int) -> bool:
+    """A person's name alone on its line, over a short line of what its bearer is or writes for
+    ("Senior Correspondent", "BBC News Tiếng Việt"): a byline of two lines."""
+    if at + 1 >= len(texts) or not person_name(texts[at].strip()) or site_words(texts[at]):
+        return False
+    under = texts[at + 1]
+    return len(under.split()) <= ROLE_LINE_WORDS and bool(_ROLE.search(under) or PRESS.search(under))
+
+
+ROLE_LINE_WORDS = 6  # words of the line under a byline's name that says its bearer's role or paper
+
+
 def person_name(name: str) -> bool:
     """One person's name or a few joined ("Quốc Minh", "Minh Châu - Quang Huy", "Daniel Kerr"): each
     of two to four words, every word a capital and at most six more letters (no menu's "Facebook",

@@ -26,6 +26,7 @@ from .bylines import (
     headed_byline,
     in_menu,
     name_after_date,
+    over_role,
     over_stamp,
     signature_at,
 )
@@ -210,7 +211,7 @@ def read_scrape(
             continue
         if label is Label.CHROME and position == after_end and signature_at(texts, position, body_text):
             label = Label.BYLINE  # the article's signature right after it, which the model read as the site's
-        if label is Label.BODY or (label is Label.CHROME and position > first_body):
+        if label is Label.BODY or (label is Label.CHROME and position > max(first_body, lead_at)):
             # Chrome inside the body goes to the body's own rules, which can say what it is
             # (a repeated caption, an image placeholder, a pull quote) before it is left out.
             body_blocks.append(block if label is Label.BODY else replace(block, chrome=True))
@@ -234,8 +235,12 @@ def read_scrape(
         explicit = (position <= first_body or closing) and headed_byline(block.text)
         between = (
             title_at is not None
-            and title_at < position < first_body
-            and (label is Label.BYLINE or not in_menu(texts, position, title_at, first_body))
+            and title_at < position < max(first_body, lead_at)  # under the headline, over the lead (a photo between)
+            and (
+                label is Label.BYLINE
+                or not in_menu(texts, position, title_at, max(first_body, lead_at))
+                or over_role(texts, position)
+            )
         )
         over_date = title_at is not None and (
             over_stamp(texts, position, title_at, between, body_text)
