@@ -1,4 +1,5 @@
-"""Plan the site: every page as a template name and the prepared view it is rendered with, every
+"""Plan the site: every page as a template name and the prepared view it is rendered with (an
+article page: what its view is made of, made where it is rendered, see views.Deferred), every
 feed, and the search index's parts. A pure function of the archive, registry, config and
 interface strings.
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
 
 from ..config import SiteConfig
 from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
-from .articles import article_pages, sort_value
+from .articles import article_context, article_pages, sort_value
 from .basis import Shapes, article_shapes
 from .countries import country_pages
 from .doctypes import doc_type_pages
@@ -45,7 +47,7 @@ def plan_site(
 ) -> Plan:
     """Every page and feed of the site. A page named in `reusable` (path → the articles it
     showed and its basis, in the output the last build left) is not planned again when its basis
-    is the same now (see plan.basis): its context is None. The caller promises that none of the
+    is the same now (see plan.basis): it is not `planned`. The caller promises that none of the
     articles it shows changed, nor the templates, settings, registry or code. Every URL in `lock`
     (the URL lock) that no article uses now redirects to its article (a leader's, event's or
     series' page gone now: to its page in the other language or its section's index). `today` is
@@ -80,7 +82,7 @@ def plan_site(
     pages += moved
     found += gone
     _one_page_per_path(pages)
-    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subjects)
+    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subjects, partial(article_context, s))
 
 
 def _one_page_per_path(pages: list[Page]) -> None:
