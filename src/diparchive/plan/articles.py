@@ -12,10 +12,9 @@ from .basis import shape_digest
 from .citation import CITE_FILES, citation, original_of
 from .jsonld import article_jsonld
 from .navigation import article_trail
+from .pages import Deferred, Page
 from .related import mentions, related
 from .views import (
-    Deferred,
-    Page,
     Site,
     View,
     country_link,

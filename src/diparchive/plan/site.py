@@ -26,11 +26,12 @@ from .feeds import feeds
 from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
 from .opendata import data_page, data_pages
+from .pages import Feed, Page, Plan
 from .redirects import Lock, redirect_pages, subject_pages
 from .search_parts import plan_parts
 from .sitemaps import sitemap_views
 from .urls import output_file
-from .views import Feed, Page, Plan, make_site
+from .views import make_site
 
 __all__ = ["Feed", "Page", "Plan", "plan_site", "site_shape"]
 
