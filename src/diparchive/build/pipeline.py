@@ -109,11 +109,10 @@ def _build(
     summary: list[str] = []
 
     def finish(staged: Path, base: Path | None, written: Written) -> tuple[str, ...]:
-        rendered = to_render - len(reuse.made_unchanged)
-        phases.done("render", rendered, less=written.seconds)  # writing overlaps rendering: its own phase
-        phases.add(
-            "write", written.files + len(pages.skipped) + len(reuse.made_unchanged), written.seconds, written.files
-        )
+        # Rendering is over: the workers said which article pages the output holds as they are.
+        phases.done("render", to_render - len(reuse.made_unchanged), less=written.seconds)  # writing overlaps
+        skipped = len(pages.skipped) + len(reuse.made_unchanged)
+        phases.add("write", written.files + skipped, written.seconds, written.files)
         if not search:
             return ()
         return _index(staged, base, out, plan, reuse.index(plan), len(archive.articles), phases, summary)
@@ -121,17 +120,9 @@ def _build(
     static = config.templates_dir / "static"
     written = write_site(files, static, out, finish, reuse.digest, reuse.update(plan), reuse.spare)
     index = reuse.index(plan)  # article pages' indexed views are known once they are made
-    skipped = len(pages.skipped) + len(reuse.made_unchanged)
+    rendered, skipped = to_render - len(reuse.made_unchanged), len(pages.skipped) + len(reuse.made_unchanged)
     report = BuildReport.of(
-        out,
-        config.languages,
-        archive,
-        plan,
-        found,
-        tuple(phases.times),
-        summary,
-        written.files + skipped,
-        to_render - len(reuse.made_unchanged),
+        out, config.languages, archive, plan, found, tuple(phases.times), summary, written.files + skipped, rendered
     )
     report = replace(report, drafts=len(chosen.drafts), base_path=config.base_path)
     reuse.save(report, read, plan, pages, index, written)

@@ -106,7 +106,7 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """What the build decides of a view made where its page is rendered (an article page's, see
-    plan.views.Deferred): whether to render it, and what it notes of it (its digests)."""
+    plan.pages.Deferred): whether to render it, and what it notes of it (its digests)."""
 
     render: bool
     notes: tuple[str | None, ...] = ()
