@@ -286,8 +286,8 @@ def test_a_leader_whose_name_makes_no_url(built_site):
 
 
 def test_two_pages_at_one_output_path_are_an_error():
+    from diparchive.plan.pages import Page
     from diparchive.plan.site import _one_page_per_path
-    from diparchive.plan.views import Page
 
     with pytest.raises(
         DiparchiveError, match=r"two pages have the output path 'vi/lanh-dao/': leaders.html and leader.html"

@@ -147,6 +147,24 @@ def test_an_edited_body_plans_only_the_pages_that_show_the_article(tmp_path):
     assert tree(root / "public") == tree(tmp_path / "full")
 
 
+def test_an_update_renders_the_same_pages_for_any_number_of_workers(tmp_path):
+    """Article pages' views are made, and judged unchanged or not, in the render workers: how
+    many there are changes neither what an update renders nor what it writes."""
+    made = {}
+    for workers in (1, 3):
+        root = _archive_of(tmp_path / str(workers))
+        build(root, search=False, workers=workers)
+        article = root / "content" / "extra07.md"
+        article.write_text(
+            article.read_text(encoding="utf-8").replace("về hợp tác", "về hợp tác kinh tế"), encoding="utf-8"
+        )
+        made[workers] = (build(root, search=False, workers=workers), tree(root / "public"))
+    full = build(root, tmp_path / "full", search=False, use_cache=False)
+    (one, one_tree), (three, three_tree) = made[1], made[3]
+    assert 0 < one.rendered == three.rendered < one.pages / 4 and one.files == three.files == full.files
+    assert one_tree == three_tree == tree(tmp_path / "full")
+
+
 def test_an_edited_title_reaches_every_listing_and_feed_that_shows_it(tmp_path):
     root = _archive_of(tmp_path)
     build(root, search=False)

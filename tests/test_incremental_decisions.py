@@ -13,6 +13,8 @@ from diparchive.config import load_config
 from diparchive.plan.archive import make_archive
 from diparchive.plan.i18n import load_catalogs
 from diparchive.plan.site import Plan, plan_site
+from diparchive.plan.urls import output_file
+from diparchive.publish.render import Verdict
 from diparchive.read.recognizer import build_recognizer
 from diparchive.read.registry import load_registry
 
@@ -23,6 +25,7 @@ class Decisions:
     unplanned: dict[str, tuple[frozenset[str], str]]
     plan: Plan
     pages: PageReuse
+    made: dict[str, Verdict]  # article pages' views, judged where they are made (the render workers)
     index: IndexReuse
 
 
@@ -44,7 +47,13 @@ def decide(root: Path, search: bool = False, use_cache: bool = True) -> Decision
     archive = make_archive(tuple(item.article for _, _, item in read))
     unplanned = reuse.unplanned(read, archive)
     plan = plan_site(config, registry, archive, load_catalogs(config.templates_dir, root), unplanned)
-    return Decisions(reuse, unplanned, plan, reuse.pages(plan), reuse.index(plan))
+    pages = reuse.pages(plan)
+    made = {}
+    for p in plan.pages:
+        if p.deferred is not None:
+            made[output_file(p.path)] = verdict = reuse.judge(output_file(p.path), p.template, plan.view(p))
+            reuse.note(output_file(p.path), verdict)
+    return Decisions(reuse, unplanned, plan, pages, made, reuse.index(plan))
 
 
 def edit_body(root: Path) -> str:
@@ -68,16 +77,21 @@ def test_an_edited_article_replans_only_the_pages_that_show_it(site):
     d = decide(site)
     assert d.reuse.nothing_changed() is None
     (changed,) = d.reuse.changed
-    planned = [p for p in d.plan.pages if p.context is not None]
+    planned = [p for p in d.plan.pages if p.planned]
     assert d.unplanned and all(changed not in shows for shows, _ in d.unplanned.values())
     for p in d.plan.pages:
         if p.shows is not None and changed in p.shows:
-            assert p.context is not None, p.path  # shows the changed article: planned again
+            assert p.planned, p.path  # shows the changed article: planned again
     assert len(planned) < len(d.plan.pages)
     # pages planned but with the same view (the index, search pages …) are not rendered again
-    assert d.pages.unchanged and all(
-        f.endswith((".html", "/cite.ris", "/cite.bib")) or f.startswith("data/") for f in d.pages.unchanged
-    )
+    assert d.pages.unchanged and all(f.endswith(".html") or f.startswith("data/") for f in d.pages.unchanged)
+    # article pages are judged where their view is made: the edited one is rendered again, its
+    # citation files (which do not show its text) are not, and each has its view's digest
+    own = next(p for p in d.plan.pages if p.template == "article.html" and p.deferred.article.key == changed)
+    assert d.made[output_file(own.path)].render
+    assert not d.made[output_file(own.path + "cite.ris")].render
+    assert all(d.reuse.made_views.get(f) for f in d.made)
+    assert d.reuse.made_unchanged == {f for f, verdict in d.made.items() if not verdict.render}
     # feeds that hold the changed article are rendered, the others kept; sitemaps follow the shape
     feeds_with = {f.path for f in d.plan.feeds if changed in {a.key for a in f.articles}}
     assert feeds_with and not feeds_with & d.pages.kept

@@ -87,8 +87,9 @@ def test_a_listing_page_shows_the_articles_of_its_chunk(inputs):
 def test_an_article_page_shows_itself_its_neighbours_and_related_articles(inputs):
     planned = plan(inputs, ARTICLES)
     b = page(planned, "vi/bai-viet/tin-b/")
-    assert b.context["prev"]["title"] == "Tin a vi" and b.context["next"]["title"] == "Tin c vi"
-    assert [c["title"] for c in b.context["related"]] == [
+    view = planned.view(b)
+    assert view["prev"]["title"] == "Tin a vi" and view["next"]["title"] == "Tin c vi"
+    assert [c["title"] for c in view["related"]] == [
         "Tin c vi",
         "Tin a vi",
         "Tin d vi",
@@ -97,16 +98,32 @@ def test_an_article_page_shows_itself_its_neighbours_and_related_articles(inputs
     assert page(planned, "vi/bai-viet/tin-e/").shows == {"e"}  # undated: no neighbours, nothing related
 
 
+def test_article_pages_hold_what_their_view_is_made_of_not_the_view(inputs):
+    """The plan holds no article page's view: each is made where the page is rendered, from the
+    records it names (its citation files' too)."""
+    planned = plan(inputs, ARTICLES)
+    made = [p for p in planned.pages if p.deferred is not None]
+    assert {p.template for p in made} == {"article.html", "cite.ris", "cite.bib"}
+    assert len(made) == 3 * len(ARTICLES) and all(p.context is None and p.planned for p in made)
+    assert all(p.template != "article.html" and p.context is not None for p in planned.pages if p.deferred is None)
+    b = page(planned, "vi/bai-viet/tin-b/")
+    assert b.deferred is not None and b.deferred.article.key == "b" and b.deferred.older.key == "a"
+    assert [a.key for a in b.deferred.related] == ["c", "a", "d"]
+    ris = planned.view(page(planned, "vi/bai-viet/tin-b/cite.ris"))
+    assert set(ris) == {"text"} and "Tin b vi" in ris["text"]
+    assert planned.view(b)["citation_meta"] and planned.view(b) == planned.view(b)  # made the same each time
+
+
 def test_the_indexed_view_is_the_article_view_and_the_translation(inputs):
     planned = plan(inputs, ARTICLES)
-    a = page(planned, "vi/bai-viet/tin-a/").context
+    a = planned.view(page(planned, "vi/bai-viet/tin-a/"))
     assert indexed_view(a) is a["indexed"] and set(a["indexed"]) == {"article", "translation"}
     assert a["indexed"]["article"] is a["article"]
     assert a["indexed"]["translation"]["href"] == "/en/articles/tin-a/"
-    assert page(planned, "vi/bai-viet/tin-b/").context["indexed"]["translation"] is None
+    assert planned.view(page(planned, "vi/bai-viet/tin-b/"))["indexed"]["translation"] is None
     # what only surrounds the article (related, neighbours, the frame) is outside the indexed view
     changed = plan(inputs, [*ARTICLES, article("f", date=PubDate(2024, 1, 6), leaders=("to-lam",))])
-    a2 = page(changed, "vi/bai-viet/tin-a/").context
+    a2 = changed.view(page(changed, "vi/bai-viet/tin-a/"))
     assert a2["next"] != a["next"] and a2["indexed"] == a["indexed"]
 
 
@@ -120,10 +137,11 @@ def test_pages_named_reusable_with_their_basis_are_not_planned_again(inputs):
     }
     planned = plan(inputs, ARTICLES, reusable)
     for path in ("vi/bai-viet/tin-a/", "vi/bai-viet/trang/2/"):
-        assert page(planned, path).context is None and page(planned, path).shows == reusable[path][0]
-    assert page(planned, "vi/bai-viet/tin-b/").context is not None
+        assert not page(planned, path).planned and page(planned, path).shows == reusable[path][0]
+        assert planned.view(page(planned, path)) is None
+    assert page(planned, "vi/bai-viet/tin-b/").planned
     # the two pages, and the unchanged article's RIS and BibTeX files, which follow it
-    assert sorted(p.path for p in planned.pages if p.context is None) == sorted(
+    assert sorted(p.path for p in planned.pages if not p.planned) == sorted(
         ["vi/bai-viet/tin-a/", "vi/bai-viet/trang/2/", "vi/bai-viet/tin-a/cite.bib", "vi/bai-viet/tin-a/cite.ris"]
     )
     assert [(p.path, p.basis) for p in planned.pages] == [(p.path, p.basis) for p in full.pages]  # the same pages
@@ -166,11 +184,12 @@ def test_every_page_of_both_languages_has_a_frame(inputs):
     for p in planned.pages:
         if p.template.startswith("cite.") or p.template == "data.txt":  # downloads (RIS, BibTeX, data): no frame
             continue
-        assert p.context is not None
+        view = planned.view(p)
+        assert view is not None
         if p.template == "404.html":  # not a page of the site: no canonical URL
-            assert p.context["page"]["canonical"] is None
+            assert view["page"]["canonical"] is None
             continue
-        assert p.context["page"]["canonical"].startswith("https://example.org/")
+        assert view["page"]["canonical"].startswith("https://example.org/")
 
 
 def test_the_undated_page_exists_only_in_a_language_with_an_undated_article(inputs):

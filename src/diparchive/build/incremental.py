@@ -5,7 +5,8 @@ A build makes one `Incremental` and asks it once per phase:
 - before anything: is the output exactly what these inputs make (`nothing_changed`)?
 - load: which parsed records may be reused (`records`, `known` file digests)?
 - plan: which pages need not be planned again (`unplanned`)?
-- render: which pages, feeds and site files need not be rendered again (`pages`)?
+- render: which pages, feeds and site files need not be rendered again (`pages`; an article
+  page's view is made where it is rendered, and judged there: `judge`, `note`)?
 - index: which parts of the search index need not be made again (`index`)?
 - after: what the next build may reuse (`save`).
 
@@ -29,7 +30,7 @@ from ..plan.search_parts import FIRST_PART, indexed_view
 from ..plan.site import Plan, site_shape
 from ..plan.urls import output_file
 from ..publish.output import MARKER, UPDATING, Written, built_from
-from ..publish.render import site_files
+from ..publish.render import Verdict, site_files
 from ..publish.search import part_key
 from ..publish.spare import Update
 from ..read.loader import Loaded
@@ -171,6 +172,10 @@ class Incremental:
         self.changed: frozenset[str] = frozenset()  # keys of articles whose file changed
         self.spare = root / CACHE_DIR / SPARE if use_cache else None  # see publish.spare
         self.state: OutputState | None = None  # the output's, looked at once
+        # What render workers noted of the views they made (article pages): output file → digest
+        self.made_views: dict[str, str] = {}
+        self.made_indexed: dict[str, str] = {}  # of the indexed view, for article.html
+        self.made_unchanged: set[str] = set()  # whose view the output holds rendered: not rendered
 
     def output_state(self) -> OutputState:
         if self.state is None:
@@ -221,13 +226,16 @@ class Incremental:
         return self.reuse.reusable
 
     def pages(self, plan: Plan) -> PageReuse:
+        """Pages whose view is in the plan, judged here; article pages are judged where their
+        view is made (`judge`)."""
         if not self.use_cache:
             return PageReuse({}, frozenset(), frozenset())
         views = {
             output_file(p.path): self.reuse.pages[output_file(p.path)]
-            if p.context is None
+            if not p.planned
             else view_digest(p.template, p.context)
             for p in plan.pages
+            if p.deferred is None
         }
         digests = {f: d for f, d in views.items() if d is not None}
         unchanged = frozenset(f for f, d in digests.items() if self.reuse.pages.get(f) == d)
@@ -240,25 +248,49 @@ class Incremental:
             )
         return PageReuse(digests, unchanged, kept)
 
+    def judge(self, file: str, template: str, view: dict[str, Any]) -> Verdict:
+        """In the render worker that made a page's view: its digests (of the view, and of what
+        the search index reads of an article page), and whether the output holds it rendered."""
+        if not self.use_cache:
+            return Verdict(True)
+        digest = view_digest(template, view)
+        indexed = view_digest(template, indexed_view(view)) if self.search and template == "article.html" else None
+        return Verdict(digest is None or self.reuse.pages.get(file) != digest, (digest, indexed))
+
+    def note(self, file: str, verdict: Verdict) -> None:
+        """In the build: what a render worker decided of a view it made."""
+        digest, indexed = verdict.notes if verdict.notes else (None, None)
+        if digest is not None:
+            self.made_views[file] = digest
+        if indexed is not None:
+            self.made_indexed[file] = indexed
+        if not verdict.render:
+            self.made_unchanged.add(file)
+
+    def update(self, plan: Plan) -> Update | None:
+        """What an update of the output needs (its pages are reused), or None: a full output."""
+        return Update(self._retired(plan), self._spare_differs()) if self.reuse.pages else None
+
     def index(self, plan: Plan) -> IndexReuse:
         """Parts of the search index whose pages' indexed views are unchanged are taken from the
-        previous output. Only pages showing a changed article were made: the new files are staged
+        previous output (asked once the pages are rendered: article pages' views are made then).
+        Only pages showing a changed article were made: the new files are staged
         and moved into the output (unless the search index is to be dropped, which a full output does)."""
         indexed: dict[str, str] = {}
         if self.use_cache and self.search:
             for p in plan.pages:
                 if p.template == "article.html":
                     f = output_file(p.path)
-                    d = (
-                        self.cache.indexed.get(f)
-                        if p.context is None
-                        else view_digest(p.template, indexed_view(p.context))
-                    )
+                    if not p.planned:
+                        d = self.cache.indexed.get(f)
+                    elif p.context is None:
+                        d = self.made_indexed.get(f)
+                    else:
+                        d = view_digest(p.template, indexed_view(p.context))
                     if d is not None:
                         indexed[f] = d
         keys = tuple(part_key(part, indexed, self.pages_key) if self.use_cache else None for part in plan.index_parts)
-        update = Update(self._retired(plan), self._spare_differs()) if self.reuse.pages else None
-        return IndexReuse(indexed, keys, self.reuse.parts, update)
+        return IndexReuse(indexed, keys, self.reuse.parts, self.update(plan))
 
     def _retired(self, plan: Plan) -> frozenset[str]:
         """The output's files an update deletes: pages, feeds and site files the plan no longer
@@ -310,7 +342,7 @@ class Incremental:
             {key: (d, item) for key, d, item in read},
             self.pages_key,
             self.output_key,
-            pages.views,
+            {**pages.views, **self.made_views},
             parts,
             self.shape,
             {p.path: (p.shows, p.basis) for p in plan.pages if p.shows is not None},

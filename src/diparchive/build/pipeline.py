@@ -99,25 +99,30 @@ def _build(
     pages = reuse.pages(plan)
     phases.done("plan", len(plan.pages))
 
-    # Rendering streams into the staged output: files are written as workers finish them, and
-    # the search index is made in the staged output before it is swapped in.
+    # Rendering streams into the staged output: files are written as workers finish them (making
+    # article pages' views as they go), and the search index is made in the staged output before
+    # it is swapped in.
     phases.begin()
-    rendered = len(plan.pages) - len(pages.unchanged)
+    to_render = len(plan.pages) - len(pages.unchanged)
     env = make_environment(config.templates_dir, catalogs, root / CACHE_DIR / TEMPLATES if use_cache else None)
-    files = render_site(plan, config, env, phases.advancing("render", rendered), workers, pages.skipped)
-    index = reuse.index(plan)
+    files = render_site(plan, config, env, phases.advancing("render", to_render), workers, pages.skipped, reuse)
     summary: list[str] = []
 
     def finish(staged: Path, base: Path | None, written: Written) -> tuple[str, ...]:
-        phases.done("render", rendered, less=written.seconds)  # writing overlaps rendering: its own phase
-        phases.add("write", written.files + len(pages.skipped), written.seconds, written.files)
-        return _index(staged, base, out, plan, index, len(archive.articles), phases, summary) if search else ()
+        # Rendering is over: the workers said which article pages the output holds as they are.
+        phases.done("render", to_render - len(reuse.made_unchanged), less=written.seconds)  # writing overlaps
+        skipped = len(pages.skipped) + len(reuse.made_unchanged)
+        phases.add("write", written.files + skipped, written.seconds, written.files)
+        if not search:
+            return ()
+        return _index(staged, base, out, plan, reuse.index(plan), len(archive.articles), phases, summary)
 
     static = config.templates_dir / "static"
-    written = write_site(files, static, out, finish, reuse.digest, index.update, reuse.spare)
-    files_out = written.files + len(pages.skipped)
+    written = write_site(files, static, out, finish, reuse.digest, reuse.update(plan), reuse.spare)
+    index = reuse.index(plan)  # article pages' indexed views are known once they are made
+    rendered, skipped = to_render - len(reuse.made_unchanged), len(pages.skipped) + len(reuse.made_unchanged)
     report = BuildReport.of(
-        out, config.languages, archive, plan, found, tuple(phases.times), summary, files_out, rendered
+        out, config.languages, archive, plan, found, tuple(phases.times), summary, written.files + skipped, rendered
     )
     report = replace(report, drafts=len(chosen.drafts), base_path=config.base_path)
     reuse.save(report, read, plan, pages, index, written)

@@ -209,5 +209,5 @@ class BuildReport:
             phases,
             summary[0] if summary else None,
             rendered=rendered,
-            planned=sum(1 for p in plan.pages if p.context is not None),
+            planned=sum(1 for p in plan.pages if p.planned),
         )

@@ -4,6 +4,7 @@ around it (neighbours in time, related articles, JSON-LD)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..records import Article
@@ -11,9 +12,9 @@ from .basis import shape_digest
 from .citation import CITE_FILES, citation, original_of
 from .jsonld import article_jsonld
 from .navigation import article_trail
+from .pages import Deferred, Page
 from .related import mentions, related
 from .views import (
-    Page,
     Site,
     View,
     country_link,
@@ -30,7 +31,9 @@ from .views import (
 
 
 def article_pages(s: Site, lang: str) -> list[Page]:
-    """Each article of `lang`; a page shows its article, its neighbours and its related articles."""
+    """Each article of `lang`; a page shows its article, its neighbours and its related articles.
+    Its view (and its citation files') is not made here: each page holds what it is made of
+    (`Deferred`), and `article_context` makes it where the page is rendered."""
     own = s.archive.own(lang)
     chronological = sorted((a for a in own if a.date), key=lambda a: a.sort_key)
     position = {a.key: i for i, a in enumerate(chronological)}
@@ -42,59 +45,70 @@ def article_pages(s: Site, lang: str) -> list[Page]:
         index = position.get(article.key)
         older = chronological[index - 1] if index is not None and index > 0 else None
         newer = chronological[index + 1] if index is not None and index + 1 < len(chronological) else None
-        near = related(article, about)
+        near = tuple(related(article, about))
         # Besides its own record and those of the articles it shows, the page reads which are
         # its neighbours and related articles, and in which languages it exists.
         basis = shape_digest((), [a.key if a else None for a in (older, newer)], [a.key for a in near], alternates)
+        lastmod = newest_day([article])
         if (shows := reused(s, path, basis)) is not None:  # its citation files follow it: they show only the article
             pages += [Page(path + name, name, lang, None, in_sitemap=False) for name in CITE_FILES]
-            pages.append(
-                Page(
-                    path,
-                    "article.html",
-                    lang,
-                    None,
-                    alternates,
-                    shows=shows,
-                    basis=basis,
-                    lastmod=newest_day([article]),
-                )
-            )
+            pages.append(Page(path, "article.html", lang, None, alternates, shows=shows, basis=basis, lastmod=lastmod))
             continue
-        cite = citation(s, article)
+        made = Deferred(article, older, newer, near)
         pages += [
-            Page(path + name, name, lang, {"text": text}, in_sitemap=False) for name, text in cite["files"].items()
+            Page(path + name, name, lang, None, in_sitemap=False, deferred=replace(made, file=name))
+            for name in CITE_FILES
         ]
-        title = display_title(article)
-        original = original_of(s, article)
-        structured = article_jsonld(
-            s, article, path, title, summary(article), (original, display_title(original)) if original else None
-        )
-        context = frame(
-            s,
-            lang,
-            path,
-            title,
-            alternates,
-            description=summary(article),
-            kind="article",
-            trail=article_trail(s, lang, article, title),
-            structured=[structured],
-        )
-        context["indexed"] = indexed(s, article, lang)
-        context["article"] = context["indexed"]["article"]  # the same view, for the head and the citation
-        context["citation_meta"] = cite["meta"]
-        context["prev"] = s.card(older, lang) if older else None
-        context["next"] = s.card(newer, lang) if newer else None
-        context["related"] = [s.card(a, lang) for a in near]
-        context["draft"] = article.draft  # only built with --drafts (serve): marked on the page
         shows = frozenset([article.key] + [a.key for a in (older, newer, *near) if a is not None])
         pages.append(
             Page(
-                path, "article.html", lang, context, alternates, shows=shows, basis=basis, lastmod=newest_day([article])
+                path,
+                "article.html",
+                lang,
+                None,
+                alternates,
+                shows=shows,
+                basis=basis,
+                lastmod=lastmod,
+                deferred=made,
             )
         )
     return pages
+
+
+def article_context(s: Site, made: Deferred) -> View:
+    """The view of an article page (or of one of its citation files), from what `article_pages`
+    planned it to be made of."""
+    article, lang = made.article, made.article.lang
+    cite = citation(s, article)
+    if made.file is not None:
+        return {"text": cite["files"][made.file]}
+    path = s.urls.article(lang, article.slug)
+    alternates = {l: s.urls.article(l, t.slug) for l, t in s.archive.by_key[article.key].items()}
+    title = display_title(article)
+    original = original_of(s, article)
+    structured = article_jsonld(
+        s, article, path, title, summary(article), (original, display_title(original)) if original else None
+    )
+    context = frame(
+        s,
+        lang,
+        path,
+        title,
+        alternates,
+        description=summary(article),
+        kind="article",
+        trail=article_trail(s, lang, article, title),
+        structured=[structured],
+    )
+    context["indexed"] = indexed(s, article, lang)
+    context["article"] = context["indexed"]["article"]  # the same view, for the head and the citation
+    context["citation_meta"] = cite["meta"]
+    context["prev"] = s.card(made.older, lang) if made.older else None
+    context["next"] = s.card(made.newer, lang) if made.newer else None
+    context["related"] = [s.card(a, lang) for a in made.related]
+    context["draft"] = article.draft  # only built with --drafts (serve): marked on the page
+    return context
 
 
 def indexed(s: Site, article: Article, lang: str) -> View:

@@ -15,10 +15,10 @@ from ..read.registry import Country
 from ..records import Article
 from .jsonld import country_jsonld
 from .navigation import country_trail, section_trail
+from .pages import Page
 from .timeline import chart
 from .views import (
     HOME_RANKED,
-    Page,
     Site,
     View,
     both,

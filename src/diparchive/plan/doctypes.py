@@ -10,7 +10,8 @@ from functools import partial
 
 from ..records import Article, DocType
 from .navigation import section_trail
-from .views import Page, Site, View, listing, once
+from .pages import Page
+from .views import Site, View, listing, once
 
 
 def type_label(s: Site, lang: str, doc_type: DocType) -> str:

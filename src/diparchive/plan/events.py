@@ -15,11 +15,11 @@ from ..read.registry import Event, Series
 from .collation import by_name, collation_key
 from .jsonld import event_jsonld
 from .navigation import event_trail, section_trail, series_trail, session_links
+from .pages import Page
 from .spans import days_span
 from .timeline import chart, series_articles
 from .views import (
     HOME_RANKED,
-    Page,
     Site,
     all_events,
     both,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .views import Feed, Site, all_events, tagged
+from .pages import Feed
+from .views import Site, all_events, tagged
 
 
 def feeds(s: Site, lang: str) -> list[Feed]:

@@ -15,11 +15,11 @@ from ..records import Article, PubDate
 from .collation import by_name
 from .jsonld import person_jsonld
 from .navigation import leader_trail, section_trail
+from .pages import Page
 from .spans import years_span
 from .timeline import chart, leader_offices
 from .views import (
     HOME_RANKED,
-    Page,
     Site,
     View,
     both,

@@ -10,22 +10,10 @@ from .doctypes import type_facet
 from .i18n import month_name, month_title
 from .jsonld import website_jsonld
 from .navigation import archive_trail, month_trail, neighbours, section_trail, undated_trail, year_trail
+from .pages import Page
 from .search_parts import IndexPart
 from .timeline import chart
-from .views import (
-    HOME_RANKED,
-    Page,
-    Site,
-    View,
-    both,
-    event_link,
-    frame,
-    leader_link,
-    listing,
-    once,
-    ranked,
-    years,
-)
+from .views import HOME_RANKED, Site, View, both, event_link, frame, leader_link, listing, once, ranked, years
 
 
 def root_page(s: Site) -> Page:

@@ -33,7 +33,8 @@ from .datafields import (
     object_schema,
 )
 from .navigation import section_trail
-from .views import Page, Site, all_events, both, frame, has_country_page, once, reused
+from .pages import Page
+from .views import Site, all_events, both, frame, has_country_page, once, reused
 
 DATA_TEMPLATE = "data.txt"
 CSV_SEPARATOR = "; "  # between the ids of a list in one CSV cell (ids never hold one)

@@ -21,8 +21,9 @@ from ..read.registry import Country
 from ..records import Article
 from .archive import Archive
 from .citation import citation
+from .pages import Feed, Page
 from .urls import Urls
-from .views import Feed, Page, Site, all_events, display_title
+from .views import Site, all_events, display_title
 
 Lock = Mapping[str, tuple[str, ...]]  # "lang:key" → every path the article was published at
 

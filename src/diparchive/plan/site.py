@@ -1,4 +1,5 @@
-"""Plan the site: every page as a template name and the prepared view it is rendered with, every
+"""Plan the site: every page as a template name and the prepared view it is rendered with (an
+article page: what its view is made of, made where it is rendered, see views.Deferred), every
 feed, and the search index's parts. A pure function of the archive, registry, config and
 interface strings.
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
 
 from ..config import SiteConfig
 from ..errors import DiparchiveError, Problem
 from ..read.registry import Registry
 from .archive import Archive
-from .articles import article_pages, sort_value
+from .articles import article_context, article_pages, sort_value
 from .basis import Shapes, article_shapes
 from .countries import country_pages
 from .doctypes import doc_type_pages
@@ -24,11 +26,12 @@ from .feeds import feeds
 from .leaders import leader_pages
 from .listings import archive_pages, article_index_pages, home_pages, not_found_page, root_page, search_page
 from .opendata import data_page, data_pages
+from .pages import Feed, Page, Plan
 from .redirects import Lock, redirect_pages, subject_pages
 from .search_parts import plan_parts
 from .sitemaps import sitemap_views
 from .urls import output_file
-from .views import Feed, Page, Plan, make_site
+from .views import make_site
 
 __all__ = ["Feed", "Page", "Plan", "plan_site", "site_shape"]
 
@@ -45,7 +48,7 @@ def plan_site(
 ) -> Plan:
     """Every page and feed of the site. A page named in `reusable` (path → the articles it
     showed and its basis, in the output the last build left) is not planned again when its basis
-    is the same now (see plan.basis): its context is None. The caller promises that none of the
+    is the same now (see plan.basis): it is not `planned`. The caller promises that none of the
     articles it shows changed, nor the templates, settings, registry or code. Every URL in `lock`
     (the URL lock) that no article uses now redirects to its article (a leader's, event's or
     series' page gone now: to its page in the other language or its section's index). `today` is
@@ -80,7 +83,7 @@ def plan_site(
     pages += moved
     found += gone
     _one_page_per_path(pages)
-    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subjects)
+    return Plan(tuple(pages), tuple(found), parts, sitemap_views(s, pages), subjects, partial(article_context, s))
 
 
 def _one_page_per_path(pages: list[Page]) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .views import Page, Site, View, newest_day
+from .pages import Page
+from .views import Site, View, newest_day
 
 
 def sitemap_views(s: Site, pages: Sequence[Page]) -> dict[str, View]:

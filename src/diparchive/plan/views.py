@@ -1,8 +1,8 @@
-"""What every page family builds with: the planned `Page`, the `Site` a planner reads, the frame
+"""What every page family builds with: the `Site` a planner reads, the frame
 every view has, cards, links, pagers and the paginated listing.
 
-A page builder returns `Page`s, each holding its view *and* the keys of the articles it shows
-(`shows`, Lektor's recorded dependency): nothing is recorded on the side.
+A page builder returns `Page`s (see pages), each holding its view *and* the keys of the articles
+it shows (`shows`, Lektor's recorded dependency): nothing is recorded on the side.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -24,7 +24,7 @@ from .collation import collation_key
 from .i18n import format_pubdate
 from .jsonld import JsonLd, breadcrumb_list
 from .pager import paginate
-from .search_parts import IndexPart
+from .pages import Page
 from .spans import one_line
 from .urls import Urls
 
@@ -34,41 +34,6 @@ HOME_RANKED = 8
 View = dict[str, Any]
 Card = dict[str, Any]
 Crumb = tuple[str, str]  # (name, site-relative path) of a step in a breadcrumb trail
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    path: str  # site-relative URL path
-    template: str
-    lang: str | None
-    context: View | None  # None: not planned again (unchanged since the last build, see plan_site)
-    alternates: dict[str, str] = field(default_factory=dict)  # lang → path of each version, self included
-    in_sitemap: bool = True
-    shows: frozenset[str] | None = None  # article and listing pages: keys of the articles whose text or card it shows
-    basis: str = ""  # what else its view depends on (plan.basis); pages with `shows` only
-    lastmod: dt.date | None = None  # the latest date of what it shows (None: of the whole archive, see sitemaps)
-
-
-@dataclass(frozen=True, slots=True)
-class Feed:
-    path: str
-    lang: str
-    title: str
-    page_path: str  # the HTML page the feed follows
-    articles: tuple[Article, ...]
-    updated: dt.date | None = None  # a feed with no articles: a gone subject's, pointing to where it is now
-    anonymous: str = ""  # the name an entry with no known author or outlet is credited to ("Author unknown")
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    pages: tuple[Page, ...]
-    feeds: tuple[Feed, ...]
-    index_parts: tuple[IndexPart, ...] = ()  # the search index's parts, oldest articles first
-    sitemaps: Mapping[str, View] = field(default_factory=dict)  # language → its sitemap's view
-    subjects: Mapping[str, tuple[str, ...]] = field(
-        default_factory=dict
-    )  # lock id → a leader's, event's, series' pages
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,9 @@ import datetime as dt
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 
@@ -102,6 +103,27 @@ def _template_frame(exc: BaseException, fallback: Path) -> tuple[Path, int | Non
     return where
 
 
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the build decides of a view made where its page is rendered (an article page's, see
+    plan.pages.Deferred): whether to render it, and what it notes of it (its digests)."""
+
+    render: bool
+    notes: tuple[str | None, ...] = ()
+
+
+class Judge(Protocol):
+    """The build's reuse, asked of every view made in a render worker."""
+
+    def judge(self, file: str, template: str, view: dict[str, Any]) -> Verdict:
+        """In the process that made the view: render it, or is the output's file the same?"""
+        ...
+
+    def note(self, file: str, verdict: Verdict) -> None:
+        """In the build's process, as results come: what was decided."""
+        ...
+
+
 def render_site(
     plan: Plan,
     config: SiteConfig,
@@ -109,28 +131,39 @@ def render_site(
     on_progress: Callable[[int], None] | None = None,
     workers: int = 1,
     unchanged: frozenset[str] = frozenset(),
+    judge: Judge | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """(output file, bytes) for every file of the site except static assets, the search index,
     and the pages, feeds and site files in `unchanged` (the previous build wrote them the same), as they are
-    rendered, so that they can be written at once and need not all be held in memory. Template
-    errors are collected over all pages and raised together at the end."""
+    rendered, so that they can be written at once and need not all be held in memory. An article
+    page's view is made by the worker rendering it (`Plan.view`), then `judge`d there: a page whose
+    view the output holds rendered is not rendered again. Template errors are collected over all
+    pages and raised together at the end."""
     urls = Urls(config.base_url, config.base_path)
 
-    def one(page: Page) -> bytes | tuple[Problem, ...]:
+    def one(page: Page) -> tuple[bytes | tuple[Problem, ...] | None, Verdict | None]:
+        verdict = None
         try:
-            assert page.context is not None  # pages not planned again are not rendered again either
-            return _render(env, config.templates_dir, page.template, page.context, f"/{page.path}")
+            view = plan.view(page)
+            assert view is not None  # pages not planned again are not rendered again either
+            if page.context is None and judge is not None:  # made here: judged here
+                verdict = judge.judge(output_file(page.path), page.template, view)
+                if not verdict.render:
+                    return None, verdict
+            return _render(env, config.templates_dir, page.template, view, f"/{page.path}"), verdict
         except DiparchiveError as exc:
-            return exc.problems
+            return exc.problems, verdict
 
     failures: dict[
         tuple[Path | None, int | None, str], list[int]
     ] = {}  # one template mistake usually breaks many pages
     pages = [page for page in plan.pages if output_file(page.path) not in unchanged]
-    for index, result in fork_imap(one, pages, workers, on_progress):
+    for index, (result, verdict) in fork_imap(one, pages, workers, on_progress):
+        if verdict is not None and judge is not None:
+            judge.note(output_file(pages[index].path), verdict)
         if isinstance(result, bytes):
             yield output_file(pages[index].path), result
-        else:
+        elif result is not None:
             for p in result:
                 failures.setdefault((p.path, p.line, p.message.rsplit(" (rendering", 1)[0]), []).append(index)
     if failures:
