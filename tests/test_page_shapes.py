@@ -36,8 +36,9 @@ LAST = (
 MENU = ["Đăng nhập", "Trang chủ", "Thời sự", "Chính trị", "Kinh tế"]
 
 EN_TITLE = "Vietnam and Chile agree to expand farm trade and clean energy ties"
+# (A wire's mark before the lead, "HANOI, May 21 (Wire) -", is cut off as the outlet's: tests/test_outlets_walk.py.)
 EN_LEAD = (
-    "HANOI, May 21 (Wire) - Vietnam and Chile agreed on Wednesday to expand trade in farm produce and to work "
+    "Vietnam and Chile agreed on Wednesday to expand trade in farm produce and to work "
     "together on clean energy, the two foreign ministers said after talks in Hanoi."
 )
 EN_BODY = (

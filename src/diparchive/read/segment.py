@@ -65,7 +65,8 @@ def split_glued(line: str) -> list[str]:
     prefix = _LEAD_PREFIX.match(text)
     if prefix and not _is_mark(prefix.group(1)):
         prefix = None
-    prefix = prefix or LEAD_MARK.match(text)  # "HANOI, May 3 (Reuters) - …", "QĐND Online - …", "TG&VN. …"
+    if prefix is None and (marked := LEAD_MARK.match(text)) and len(text) - marked.end() >= MARKED_LEAD:
+        prefix = marked  # "HANOI, May 3 (Reuters) - …", "QĐND Online - …", "TG&VN. …" before a whole lead
     if prefix and len(text) - prefix.end() >= 40:
         # "(TTXVN) - First sentence…", "HANOI -- First sentence…": the outlet or place mark is a line.
         return [text[: prefix.end()].strip(), *split_glued(text[prefix.end() :])]
@@ -228,6 +229,9 @@ def _kicker_end(text: str) -> int | None:
 _LEAD_PREFIX = re.compile(
     r"^(\([^\W\d_](?:[^\W\d]|[.&])*(?:\s[^\W\d]+){0,3}\)\s*|[^\W\d_](?:[^\W\d]|[.&])*(?:\s[^\W\d]+){0,3}\s+)(?:-{1,2}|–|—)\s+(?=[^\W\d_])"
 )
+
+
+MARKED_LEAD = 80  # characters of a lead after a place-and-agency mark, at least, for the mark to be cut off
 
 
 def _is_mark(prefix: str) -> bool:
