@@ -82,6 +82,7 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
     lead_text = _lead(lines, first_body)
     lead = set(_tokens(lead_text))
     above = _line_above(lines, first_body)
+    header_end = _site_header_end(lines, first_body)  # lines over the site's menu are the site's
     best: tuple[float, int, float, float, bool] | None = None
     for i in range(first_body):
         text = lines[i].text
@@ -89,10 +90,7 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         if not could_be_headline(text, lead_text) or unmarked_over_marked(text, lead_text):
             continue
         if i != above and (
-            site_banner(text)
-            or _over_menu(lines, read, i, first_body)
-            or _masthead(lines, i)
-            or _over_site_menu(lines, i, first_body)
+            site_banner(text) or _over_menu(lines, read, i, first_body) or _masthead(lines, i) or i < header_end
         ):
             continue  # the site's name (and tagline) over its menu
         if _TRAIL.search(text[1:]) or _names_the_site(lines, i) or _role_under_name(lines, i, lead_text):
@@ -173,14 +171,18 @@ def _masthead(lines: list[RawBlock], at: int) -> bool:
     return any(_menu_row(b.text) for b in lines[at + 1 : at + 4])
 
 
-def _over_site_menu(lines: list[RawBlock], at: int, first_body: int) -> bool:
-    """The line stands over the site's menu (items spaced apart or cut by bars), with a line that
-    could be the headline under the menu, over the lead: the line is the site's name or tagline."""
-    menu = next((j for j in range(at + 1, first_body) if _menu_row(lines[j].text)), None)
-    return menu is not None and any(
-        len(b.text.split()) >= PLACED_WORDS and could_be_headline(b.text) and not sentence_like(b.text)
-        for b in lines[menu + 1 : first_body]
-    )
+def _site_header_end(lines: list[RawBlock], first_body: int) -> int:
+    """Where the site's header ends: after the last menu row (items spaced apart or cut by bars)
+    that has a line under it, over the lead, that could be the headline; 0 when none has. A line
+    over that row is the site's name or tagline. One pass from the lead up."""
+    headline_below = False
+    for j in range(first_body - 1, -1, -1):
+        text = lines[j].text
+        if headline_below and _menu_row(text):
+            return j
+        if len(text.split()) >= PLACED_WORDS and could_be_headline(text) and not sentence_like(text):
+            headline_below = True
+    return 0
 
 
 def _menu_row(text: str) -> bool:
