@@ -53,7 +53,6 @@ WIDGET_WORDS = 2  # a counter of likes or shares ("12", "3"): no more words than
 PLACED_REACH = 5  # lines over the lead where such a headline stands (its date and widgets between)
 _MENU_GAPS = re.compile(r"[^\W\d_] {2,}(?=[^\W\d_])")  # wide gaps between words: a menu's items
 MENU_ITEMS = 4  # items of a menu spaced apart on one line, at the least
-MASTHEAD_LETTERS = 12  # letters of a name in capitals over a page's menu, at least
 SITE_NAME_WORDS = 3  # words of a site's name printed alone on the file's first line, at most
 MENU_ITEM_WORDS = 3  # words of a menu's item on a line of its own, at most
 _GLUED_NAMES = re.compile(r"[^\W\d_A-Z]{2}(?=[A-Z][^\W\d_A-Z])")  # "ArrowArtboard": a name run into the next
@@ -89,9 +88,7 @@ def headline_at(lines: list[RawBlock], read: list[Labelled], first_body: int) ->
         chance = read[i].chance(Label.TITLE)
         if not could_be_headline(text, lead_text) or unmarked_over_marked(text, lead_text):
             continue
-        if i != above and (
-            site_banner(text) or _over_menu(lines, read, i, first_body) or _masthead(lines, i) or i < header_end
-        ):
+        if i != above and (site_banner(text) or _over_menu(lines, read, i, first_body) or i < header_end):
             continue  # the site's name (and tagline) over its menu
         if _TRAIL.search(text[1:]) or _names_the_site(lines, i) or _role_under_name(lines, i, lead_text):
             continue  # a menu's trail ("Home » News"), the site's tagline ("From X, the free news source …")
@@ -160,15 +157,6 @@ def without_site_name(title: str, others: list[str], said: str = "") -> str:
     text = f" {' '.join(words(fold(said)))} "
     named = any(f" {p} " in f" {elsewhere} " for p in pairs) and not any(f" {w} " in text for w in site)
     return title[: found.start()] if named else title
-
-
-def _masthead(lines: list[RawBlock], at: int) -> bool:
-    """A line in capitals with a menu under it (items spaced apart or cut by bars) within a few lines:
-    the site's or the office's name at the top of its page ("CHỦ TỊCH NƯỚC CỘNG HÒA …")."""
-    letters = [c for c in lines[at].text if c.isalpha()]
-    if len(letters) < MASTHEAD_LETTERS or not all(c.isupper() for c in letters):
-        return False
-    return any(_menu_row(b.text) for b in lines[at + 1 : at + 4])
 
 
 def _site_header_end(lines: list[RawBlock], first_body: int) -> int:
@@ -260,6 +248,7 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
     the lead that read as one phrase, each pair the first a headline's start (several words, no end punctuation, printed
     once: no kicker or menu item), the second going on from it in lower case (no date, credit
     or byline)."""
+    counts = _printed(lines)
 
     def wrapped(first: int) -> bool:
         if first < 0 or first + 1 >= first_body:
@@ -274,7 +263,7 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
             and not rest.endswith((".", ":"))
             and all(could_be_headline(t) for t in (head, rest))
             and not (PHOTO_CUE.search(rest) or BYLINE_HEAD.match(rest) or DATE_RE.search(head + " " + rest))
-            and _printed_once(lines, head, rest)
+            and counts[fold(head)] == counts[fold(rest)] == 1
         )
 
     start = end = at
@@ -288,12 +277,6 @@ def headline_span(lines: list[RawBlock], at: int, first_body: int) -> tuple[int,
 def _printed(lines: list[RawBlock]) -> Counter[str]:
     """How often the file prints each line (folded): a menu item or kicker repeats, a headline not."""
     return Counter(fold(block.text) for block in lines)
-
-
-def _printed_once(lines: list[RawBlock], *texts: str) -> bool:
-    """Each of `texts` is printed once in the file (counted once for all of them)."""
-    counts = _printed(lines)
-    return all(counts[fold(t)] == 1 for t in texts)
 
 
 def site_banner(text: str) -> bool:
